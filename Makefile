@@ -1,0 +1,46 @@
+# childcare-desktop: set-up, run, test and benchmark. `make run` and `make test` do all the set-up.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test lint bench sysdeps translations screenshots clean
+
+run: $(STAMP) translations sysdeps
+	$(PY) -m childcare_desktop $(ARGS)
+
+test: $(STAMP) translations sysdeps
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+bench: $(STAMP) translations sysdeps
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(ARGS)
+
+screenshots: $(STAMP) translations sysdeps
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.screenshots docs/screenshots
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# A CJK font that also covers Latin and digits, the Qt runtime libraries and poppler (for the
+# PDF tests). Installed only where missing, and only where this machine can install them.
+sysdeps:
+	@sh scripts/sysdeps.sh
+
+clean:
+	rm -rf $(VENV) resources/translations/*.qm .pytest_cache

@@ -1,0 +1,90 @@
+"""The child's file (一人一档) as plain frozen records: the child, family and carers, assistance."""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+from .categories import CategorySpan
+
+
+def new_uuid() -> str:
+    return str(_uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class FamilyMember:
+    """A parent, grandparent, entrusted carer (委托照护人) or other person in the child's life."""
+
+    relation: str
+    name: str
+    uuid: str = field(default_factory=new_uuid)
+    id_number: str = ""
+    birth_date: date | None = None
+    phone: str = ""
+    work_place: str = ""
+    situation: str = "home"
+    guardian_capable: bool = True
+    entrust_signed: bool = False
+    entrust_signed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Assistance:
+    """Assistance received (低保, 孤儿基本生活费 …), in yuan per month, over a period."""
+
+    kind: str
+    uuid: str = field(default_factory=new_uuid)
+    amount_month: float = 0.0
+    start: date | None = None
+    end: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Child:
+    """One child's file. `uuid` is the key; the ID number is a checked attribute, never the key."""
+
+    name: str
+    sex: str
+    birth_date: date | None
+    village_code: str
+    uuid: str = field(default_factory=new_uuid)
+    ethnicity: str = "汉族"
+    id_number: str = ""
+    no_id_reason: str = ""
+    hukou_registered: bool = True
+    hukou_place: str = ""
+    current_address: str = ""
+    health: str = "healthy"
+    disability_type: str = ""
+    disability_grade: str = ""
+    illness: str = ""
+    schooling: str = "primary"
+    school: str = ""
+    boarding: bool = False
+    guardianship: str = ""  # "" = not yet assessed
+    risk_override: str = ""
+    risk_override_reason: str = ""
+    consent_on: date | None = None
+    consent_by: str = ""
+    status: str = "active"
+    close_reason: str = ""
+    close_note: str = ""
+    closed_on: date | None = None
+    registered_on: date | None = None
+    notes: str = ""
+    members: tuple[FamilyMember, ...] = ()
+    categories: tuple[CategorySpan, ...] = ()
+    assistance: tuple[Assistance, ...] = ()
+
+    def with_changes(self, **changes: object) -> Child:
+        return replace(self, **changes)
+
+
+CHILD_FIELDS = tuple(
+    f.name for f in fields(Child) if f.name not in ("members", "categories", "assistance")
+)
+MEMBER_FIELDS = tuple(f.name for f in fields(FamilyMember))
+ASSISTANCE_FIELDS = tuple(f.name for f in fields(Assistance))

@@ -1,0 +1,68 @@
+"""What the program works out from a child's file: categories now, risk, due visit, search keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pypinyin import Style, lazy_pinyin
+
+from .categories import CategorySpan, ages_out_on, current_codes
+from .risk import derived_risk, effective_risk
+from .search import search_text
+from .visit_policy import VisitPolicy, due_date, visit_interval
+
+
+@dataclass(frozen=True)
+class Derived:
+    categories_now: str  # codes joined by ","
+    risk: str
+    search_text: str
+    sort_key: str
+    next_due: date | None
+    due_reason: str
+    interval_days: int | None
+    age_out_on: date | None
+
+    def as_row(self) -> dict:
+        return self.__dict__.copy()
+
+
+def derive(
+    *,
+    name: str,
+    id_number: str,
+    birth_date: date | None,
+    guardianship: str,
+    risk_override: str,
+    status: str,
+    registered_on: date,
+    spans: list[CategorySpan],
+    last_visit: date | None,
+    open_concern_since: date | None,
+    policy: VisitPolicy,
+    today: date,
+) -> Derived:
+    codes = current_codes(spans, today)
+    open_concern = open_concern_since is not None
+    risk = effective_risk(derived_risk(codes, guardianship, open_concern), risk_override)
+    interval = visit_interval(codes, guardianship, open_concern, policy)
+    due = None
+    if status == "active":
+        due = due_date(last_visit, registered_on, interval, open_concern_since, policy)
+    reason = "high_risk" if open_concern else (interval.reason if interval else "")
+    if last_visit is None and status == "active":
+        reason = "first_visit" if not open_concern else reason
+    age_out = None
+    if birth_date and codes:
+        age_out = min(ages_out_on(code, birth_date) for code in codes)
+    return Derived(
+        categories_now=",".join(codes),
+        risk=risk,
+        search_text=search_text(name, id_number),
+        sort_key="".join(lazy_pinyin(name, style=Style.NORMAL)).lower() + name,
+        next_due=due,
+        due_reason=reason,
+        interval_days=interval.days if interval else None,
+        age_out_on=age_out,
+    )

@@ -1,0 +1,43 @@
+"""Statistical division codes (统计用区划代码): 6-digit county, 9-digit town, 12-digit village."""
+
+from __future__ import annotations
+
+import re
+
+ROLE_CODE_LENGTH = {"county": 6, "town": 9, "village": 12}
+# Province-level prefixes of the national statistical division codes.
+PROVINCES = frozenset(
+    {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+     "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+     "65"}
+)  # fmt: skip
+
+
+def check(role: str, code: str) -> str | None:
+    """None when `code` is a well-formed code for a station of `role`, else a problem code:
+    division_role, division_length, division_digits, division_province, division_county."""
+    code = (code or "").strip()
+    if role not in ROLE_CODE_LENGTH:
+        return "division_role"
+    if not re.fullmatch(r"\d+", code):
+        return "division_digits"
+    if len(code) != ROLE_CODE_LENGTH[role]:
+        return "division_length"
+    if code[:2] not in PROVINCES:
+        return "division_province"
+    if code[4:6] == "00":
+        return "division_county"
+    return None
+
+
+def county_of(code: str) -> str:
+    return code[:6]
+
+
+def town_of(code: str) -> str:
+    return code[:9]
+
+
+def belongs_to(child_code: str, parent_code: str) -> bool:
+    """A village code belongs to a town or county station when it starts with that code."""
+    return child_code.startswith(parent_code)

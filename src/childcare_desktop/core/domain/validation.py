@@ -1,0 +1,107 @@
+"""The rules a child's file must meet before it is saved; each problem names its field."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..errors import FieldProblem
+from . import division, idnumber, vocab
+from .categories import CATEGORY_CODES
+from .child import Child, FamilyMember
+
+_PHONE = re.compile(r"^\+?[\d\- ]{7,20}$")
+# Problems that are reported but do not stop a save.
+WARNINGS = frozenset({"id_old_15"})
+
+
+def validate_child(child: Child, today: date | None = None) -> list[FieldProblem]:
+    """Every problem of the file; an empty list means it may be saved."""
+    today = today or date.today()
+    problems: list[FieldProblem] = []
+    add = problems.append
+    if not child.name.strip():
+        add(FieldProblem("name", "required"))
+    elif len(child.name) > 40:
+        add(FieldProblem("name", "too_long", {"max": "40"}))
+    if child.sex not in vocab.SEXES:
+        add(FieldProblem("sex", "required"))
+    if child.birth_date is None:
+        add(FieldProblem("birth_date", "required"))
+    elif child.birth_date > today:
+        add(FieldProblem("birth_date", "future_date"))
+    elif child.birth_date.year < 1990:
+        add(FieldProblem("birth_date", "implausible_date"))
+    problems.extend(_id_problems(child, today))
+    if division.check("village", child.village_code):
+        add(FieldProblem("village_code", "division_invalid"))
+    if child.guardianship and child.guardianship not in vocab.GUARDIANSHIP:
+        add(FieldProblem("guardianship", "unknown_value"))
+    if child.health not in vocab.HEALTH:
+        add(FieldProblem("health", "unknown_value"))
+    elif child.health == "disabled" and not child.disability_type.strip():
+        add(FieldProblem("disability_type", "required"))
+    if child.schooling not in vocab.SCHOOLING:
+        add(FieldProblem("schooling", "unknown_value"))
+    if child.risk_override and child.risk_override not in vocab.RISKS:
+        add(FieldProblem("risk_override", "unknown_value"))
+    if child.risk_override and not child.risk_override_reason.strip():
+        add(FieldProblem("risk_override_reason", "required"))
+    if child.status not in vocab.STATUSES:
+        add(FieldProblem("status", "unknown_value"))
+    if child.status == "closed" and not child.close_reason:
+        add(FieldProblem("close_reason", "required"))
+    if child.consent_on and child.consent_on > today:
+        add(FieldProblem("consent_on", "future_date"))
+    if child.consent_on and not child.consent_by.strip():
+        add(FieldProblem("consent_by", "required"))
+    for i, span in enumerate(child.categories):
+        if span.code not in CATEGORY_CODES:
+            add(FieldProblem(f"categories[{i}]", "unknown_value"))
+        if span.end and span.end < span.start:
+            add(FieldProblem(f"categories[{i}]", "end_before_start"))
+    for i, member in enumerate(child.members):
+        problems.extend(_member_problems(i, member, today))
+    return problems
+
+
+def blocking(problems: list[FieldProblem]) -> list[FieldProblem]:
+    return [p for p in problems if p.code not in WARNINGS]
+
+
+def _id_problems(child: Child, today: date) -> list[FieldProblem]:
+    if not child.id_number:
+        if child.no_id_reason not in vocab.NO_ID_REASONS:
+            return [FieldProblem("id_number", "id_missing_reason")]
+        return []
+    result = idnumber.check(child.id_number, today)
+    if result.code:
+        return [FieldProblem("id_number", result.code)]
+    problems = []
+    if child.birth_date and result.birth_date != child.birth_date:
+        problems.append(
+            FieldProblem("birth_date", "id_birth_mismatch", {"id_birth": str(result.birth_date)})
+        )
+    if child.sex in vocab.SEXES and result.sex != child.sex:
+        problems.append(FieldProblem("sex", "id_sex_mismatch", {"id_sex": str(result.sex)}))
+    return problems
+
+
+def _member_problems(i: int, member: FamilyMember, today: date) -> list[FieldProblem]:
+    prefix = f"members[{i}]"
+    problems = []
+    if not member.name.strip():
+        problems.append(FieldProblem(f"{prefix}.name", "required"))
+    if member.relation not in vocab.RELATIONS:
+        problems.append(FieldProblem(f"{prefix}.relation", "unknown_value"))
+    if member.situation not in vocab.SITUATIONS:
+        problems.append(FieldProblem(f"{prefix}.situation", "unknown_value"))
+    if member.id_number:
+        code = idnumber.check(member.id_number, today).code
+        if code:
+            problems.append(FieldProblem(f"{prefix}.id_number", code))
+    if member.phone and not _PHONE.match(member.phone):
+        problems.append(FieldProblem(f"{prefix}.phone", "phone_invalid"))
+    if member.entrust_signed_on and member.entrust_signed_on > today:
+        problems.append(FieldProblem(f"{prefix}.entrust_signed_on", "future_date"))
+    return problems

@@ -1,0 +1,174 @@
+"""Use cases on children's files: find, read, check, save, close and re-open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import func, select
+
+from ..domain import idnumber
+from ..domain.categories import CategorySpan, age_on
+from ..domain.child import Child
+from ..domain.masking import mask_id_number, mask_phone
+from ..domain.search import normalize_query
+from ..domain.validation import blocking, validate_child
+from ..errors import CoreError, FieldProblem, ValidationFailed
+from ..storage import children_repo, settings
+from ..storage import tables as t
+from ..storage.changes import ChangeWriter
+from ..storage.store import Store
+
+
+@dataclass(frozen=True)
+class ChildQuery:
+    text: str = ""
+    category: str = ""
+    risk: str = ""
+    status: str = "active"  # active | closed | all
+
+
+@dataclass(frozen=True)
+class ChildRow:
+    """One line of the main list: identifying numbers already masked."""
+
+    uuid: str
+    name: str
+    sex: str
+    age: int | None
+    categories: tuple[str, ...]
+    guardianship: str
+    risk: str
+    village: str
+    id_masked: str
+    phone_masked: str
+    last_visit: date | None
+    next_due: date | None
+    status: str
+
+
+class Children:
+    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+        self.store = store
+        self.today = today
+
+    def find(self, query: ChildQuery) -> list[str]:
+        """The uuids matching `query`, in pinyin order of the name."""
+        c = t.child.c
+        stmt = select(c.uuid).order_by(c.sort_key)
+        if query.status != "all":
+            stmt = stmt.where(c.status == query.status)
+        if query.risk:
+            stmt = stmt.where(c.risk == query.risk)
+        if query.category:
+            stmt = stmt.where(("," + c.categories_now + ",").contains(f",{query.category},"))
+        text = normalize_query(query.text)
+        if text:
+            stmt = stmt.where(func.instr(c.search_text, text) > 0)
+        with self.store.read() as conn:
+            return list(conn.execute(stmt).scalars())
+
+    def rows(self, uuids: list[str]) -> list[ChildRow]:
+        """Rows for the given uuids, in the same order."""
+        c = t.child.c
+        with self.store.read() as conn:
+            names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+            found = {
+                r.uuid: r
+                for r in conn.execute(
+                    select(c.uuid, c.name, c.sex, c.birth_date, c.categories_now, c.guardianship,
+                           c.risk, c.village_code, c.id_number, c.contact_phone, c.last_visit,
+                           c.next_due, c.status).where(c.uuid.in_(uuids))
+                )
+            }  # fmt: skip
+        today = self.today()
+        return [self._row(found[u], names, today) for u in uuids if u in found]
+
+    def count(self) -> int:
+        with self.store.read() as conn:
+            return conn.execute(select(func.count()).select_from(t.child)).scalar_one()
+
+    def get(self, uuid: str) -> Child:
+        with self.store.read() as conn:
+            return children_repo.load(conn, uuid)
+
+    def check(self, child: Child) -> list[FieldProblem]:
+        return validate_child(prepare(child), self.today())
+
+    def save(self, child: Child) -> Child:
+        """Validate and save; ValidationFailed lists every blocking problem."""
+        child = prepare(child)
+        problems = blocking(validate_child(child, self.today()))
+        if problems:
+            raise ValidationFailed(problems)
+        if child.registered_on is None:
+            child = replace(child, registered_on=self.today())
+        with self.store.write() as conn:
+            writer = ChangeWriter(conn)
+            children_repo.save(conn, writer, child, self.today(), settings.visit_policy(conn))
+            writer.flush()
+        return self.get(child.uuid)
+
+    def close(self, uuid: str, reason: str, note: str = "") -> Child:
+        child = self.get(uuid)
+        today = self.today()
+        ended = tuple(
+            replace(s, end=today) if s.end is None else s for s in child.categories
+        )  # history kept: the spans end, they are not removed
+        closed = replace(child, status="closed", close_reason=reason, close_note=note,
+                         closed_on=today, categories=ended)  # fmt: skip
+        return self.save(closed)
+
+    def reopen(self, uuid: str) -> Child:
+        child = self.get(uuid)
+        return self.save(
+            replace(child, status="active", close_reason="", close_note="", closed_on=None)
+        )
+
+    def set_categories(self, child: Child, codes: list[str]) -> Child:
+        """Held categories become `codes`: new ones start today, dropped ones end today."""
+        today = self.today()
+        held = {s.code for s in child.categories if s.holds_on(today)}
+        spans = [
+            replace(s, end=today) if s.holds_on(today) and s.code not in codes else s
+            for s in child.categories
+        ]
+        spans += [CategorySpan(code, today) for code in codes if code not in held]
+        return replace(child, categories=tuple(spans))
+
+    def _row(self, r, names: dict[str, str], today: date) -> ChildRow:
+        return ChildRow(
+            uuid=r.uuid,
+            name=r.name,
+            sex=r.sex,
+            age=age_on(r.birth_date, today) if r.birth_date else None,
+            categories=tuple(x for x in r.categories_now.split(",") if x),
+            guardianship=r.guardianship,
+            risk=r.risk,
+            village=names.get(r.village_code, r.village_code),
+            id_masked=mask_id_number(r.id_number),
+            phone_masked=mask_phone(r.contact_phone),
+            last_visit=r.last_visit,
+            next_due=r.next_due,
+            status=r.status,
+        )
+
+
+def prepare(child: Child) -> Child:
+    """Normalise the ID number; fill birth date and sex from a valid number when left empty."""
+    number = idnumber.normalize(child.id_number)
+    child = replace(child, id_number=number, name=child.name.strip())
+    if number:
+        result = idnumber.check(number)
+        if result.ok:
+            if child.birth_date is None:
+                child = replace(child, birth_date=result.birth_date)
+            if not child.sex:
+                child = replace(child, sex=result.sex or "")
+        child = replace(child, no_id_reason="")
+    return child
+
+
+class UnknownField(CoreError):
+    code = "unknown_field"

@@ -1,0 +1,87 @@
+"""Setting up a station (village, town or county) and reading who it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from ..domain import division
+from ..errors import FieldProblem, StationError, ValidationFailed
+from ..storage import keyfile
+from ..storage import tables as t
+from ..storage.store import Store
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    code: str
+    role: str
+    name: str
+    officer: str
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    station: StationInfo
+    recovery_code: str
+
+
+def check_setup(role: str, code: str, name: str, officer: str) -> list[FieldProblem]:
+    problems = []
+    problem = division.check(role, code)
+    if problem == "division_role":
+        problems.append(FieldProblem("role", "unknown_value"))
+    elif problem:
+        expected = str(division.ROLE_CODE_LENGTH[role])
+        problems.append(FieldProblem("division", problem, {"length": expected}))
+    if not name.strip():
+        problems.append(FieldProblem("name", "required"))
+    if not officer.strip():
+        problems.append(FieldProblem("officer", "required"))
+    return problems
+
+
+def init_station(
+    path: Path,
+    passphrase: str,
+    role: str,
+    code: str,
+    name: str,
+    officer: str,
+    kdf: keyfile.KdfParams | None = None,
+) -> tuple[Store, SetupResult]:
+    """Create the encrypted store and record the station; nothing is written when refused."""
+    code = code.strip()
+    problems = check_setup(role, code, name, officer)
+    if problems:
+        raise ValidationFailed(problems)
+    store, recovery = Store.create(path, passphrase, kdf)
+    with store.write() as conn:
+        conn.execute(
+            insert(t.station),
+            {
+                "id": 1,
+                "code": code,
+                "role": role,
+                "name": name.strip(),
+                "officer": officer.strip(),
+                "created_at": datetime.now().isoformat(timespec="seconds"),
+                "change_counter": 0,
+                "clock": "",
+            },
+        )
+        conn.execute(insert(t.division), {"code": code, "name": name.strip()})
+    return store, SetupResult(station_info(store), recovery)
+
+
+def station_info(store: Store) -> StationInfo:
+    with store.read() as conn:
+        row = conn.execute(
+            select(t.station.c.code, t.station.c.role, t.station.c.name, t.station.c.officer)
+        ).first()
+    if row is None:
+        raise StationError("station_not_set_up")
+    return StationInfo(*row)

@@ -1,0 +1,109 @@
+"""The change log every write leaves behind: the unit that signed batch files carry upward.
+
+A change is (station:counter, entity, entity uuid, the fields it set, a hybrid logical clock
+time, the change ids it was based on). The heads of each field are kept per entity, so the base
+of the next write is known without reading the log.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from . import tables as t
+
+
+def encode(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def next_clock(previous: str, now_ms: int | None = None) -> str:
+    """Hybrid logical clock: wall-clock milliseconds, then a counter when the wall clock has not
+    moved on (or went back: laptops' clocks are often wrong)."""
+    now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    last_ms, last_n = (int(part) for part in previous.split(".")) if previous else (0, 0)
+    if now_ms > last_ms:
+        return f"{now_ms:013d}.{0:05d}"
+    return f"{last_ms:013d}.{last_n + 1:05d}"
+
+
+class ChangeWriter:
+    """Records changes inside the caller's transaction; `flush` writes them and the heads."""
+
+    def __init__(self, conn: Connection) -> None:
+        row = conn.execute(select(t.station.c.code, t.station.c.change_counter, t.station.c.clock))
+        self._conn = conn
+        self.station, self._counter, self._clock = row.one()
+        self._changes: list[dict] = []
+        self._heads: dict[tuple[str, str], dict[str, list[str]]] = {}
+        self._new_heads: set[tuple[str, str]] = set()
+
+    def record(self, entity: str, uuid: str, fields: dict[str, Any], new: bool = False) -> str:
+        """Note that `fields` of (entity, uuid) were set; `new` skips reading heads (an insert)."""
+        key = (entity, uuid)
+        if new:
+            heads = self._heads.setdefault(key, {})
+            self._new_heads.add(key)
+        else:
+            heads = self._load_heads(key)
+        base = sorted({cid for f in fields for cid in heads.get(f, ())})
+        self._counter += 1
+        self._clock = next_clock(self._clock)
+        change_id = f"{self.station}:{self._counter}"
+        self._changes.append(
+            {
+                "station": self.station,
+                "counter": self._counter,
+                "entity": entity,
+                "entity_uuid": uuid,
+                "fields": json.dumps(
+                    {k: encode(v) for k, v in fields.items()}, ensure_ascii=False, sort_keys=True
+                ),
+                "clock": self._clock,
+                "base": json.dumps(base),
+            }
+        )
+        for f in fields:
+            heads[f] = [change_id]
+        return change_id
+
+    def flush(self) -> int:
+        """Write what was recorded; returns how many changes."""
+        if not self._changes:
+            return 0
+        conn = self._conn
+        conn.execute(insert(t.change), self._changes)
+        new_rows = [
+            {"entity": e, "entity_uuid": u, "heads": json.dumps(self._heads[(e, u)])}
+            for (e, u) in self._new_heads
+        ]
+        if new_rows:
+            conn.execute(insert(t.entity_head).prefix_with("OR REPLACE"), new_rows)
+        for (e, u), heads in self._heads.items():
+            if (e, u) not in self._new_heads:
+                conn.execute(
+                    insert(t.entity_head).prefix_with("OR REPLACE"),
+                    {"entity": e, "entity_uuid": u, "heads": json.dumps(heads)},
+                )
+        conn.execute(update(t.station).values(change_counter=self._counter, clock=self._clock))
+        count = len(self._changes)
+        self._changes.clear()
+        self._new_heads.clear()
+        self._heads.clear()
+        return count
+
+    def _load_heads(self, key: tuple[str, str]) -> dict[str, list[str]]:
+        if key not in self._heads:
+            raw = self._conn.execute(
+                select(t.entity_head.c.heads).where(
+                    t.entity_head.c.entity == key[0], t.entity_head.c.entity_uuid == key[1]
+                )
+            ).scalar()
+            self._heads[key] = json.loads(raw) if raw else {}
+        return self._heads[key]

@@ -1,0 +1,93 @@
+"""The store: one encrypted SQLite file, its key file, opened with a passphrase and migrated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect
+
+from ..errors import StoreError
+from ..paths import backups_dir
+from . import keyfile, migrate
+from .engine import make_engine, raw_connect
+
+
+class Store:
+    """An open store. Reads may run in parallel (WAL); writes are one transaction each."""
+
+    def __init__(self, path: Path, engine: Engine, db_key: bytes | None) -> None:
+        self.path = path
+        self.engine = engine
+        self._db_key = db_key
+
+    @staticmethod
+    def exists(path: Path) -> bool:
+        return path.exists() and keyfile.key_path(path).exists()
+
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, kdf: keyfile.KdfParams | None = None
+    ) -> tuple[Store, str]:
+        """A new, empty, encrypted store; returns it and the recovery code to show once."""
+        if path.exists() or keyfile.key_path(path).exists():
+            raise StoreError("store_exists", path=path.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db_key, recovery = keyfile.create(path, passphrase, kdf)
+        store = cls(path, make_engine(path, db_key), db_key)
+        migrate.upgrade(store.engine)
+        return store, recovery
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Store:
+        if not path.exists():
+            raise StoreError("no_store", path=path.name)
+        return cls.open_with_key(path, keyfile.unlock(path, passphrase))
+
+    @classmethod
+    def open_with_key(cls, path: Path, db_key: bytes | None) -> Store:
+        """Open, refuse a store from a newer program, and migrate after a backup."""
+        raw_connect(path, db_key).close()  # fails cleanly on a wrong key or a damaged file
+        store = cls(path, make_engine(path, db_key), db_key)
+        if migrate.is_newer_than_program(store.engine):
+            store.close()
+            raise StoreError("store_newer", path=path.name)
+        if migrate.pending(store.engine):
+            if inspect(store.engine).has_table("station"):
+                store.backup(backups_dir(path) / f"before-migration-{_stamp()}.db")
+            migrate.upgrade(store.engine)
+        return store
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    def backup(self, dest: Path) -> Path:
+        """A consistent copy through SQLite's backup API, encrypted with the same key."""
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".part")
+        tmp.unlink(missing_ok=True)
+        source = raw_connect(self.path, self._db_key)
+        target = raw_connect(tmp, self._db_key)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        tmp.replace(dest)
+        return dest
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -1,0 +1,194 @@
+"""The store's tables (SQLAlchemy Core). Alembic migrations in `migrations/` create and evolve them.
+
+Personal data lives in the entity tables; `change` is the log every write leaves for sync; the
+derived columns of `child` (risk, search text, visit dates) are local caches, never synced.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+station = Table(
+    "station",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(12), nullable=False),
+    Column("role", String(8), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("officer", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("change_counter", Integer, nullable=False, default=0),
+    Column("clock", Text, nullable=False, default=""),
+)
+
+# Names of the divisions this station knows: its own, and (at a town or county) those below it.
+division = Table(
+    "division",
+    metadata,
+    Column("code", String(12), primary_key=True),
+    Column("name", Text, nullable=False),
+)
+
+setting = Table(
+    "setting",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+child = Table(
+    "child",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("sex", String(6), nullable=False),
+    Column("ethnicity", Text, nullable=False, default=""),
+    Column("birth_date", Date),
+    Column("id_number", String(18), nullable=False, default=""),
+    Column("no_id_reason", String(16), nullable=False, default=""),
+    Column("hukou_registered", Boolean, nullable=False, default=True),
+    Column("hukou_place", Text, nullable=False, default=""),
+    Column("current_address", Text, nullable=False, default=""),
+    Column("village_code", String(12), nullable=False),
+    Column("health", String(10), nullable=False, default="healthy"),
+    Column("disability_type", Text, nullable=False, default=""),
+    Column("disability_grade", Text, nullable=False, default=""),
+    Column("illness", Text, nullable=False, default=""),
+    Column("schooling", String(16), nullable=False, default=""),
+    Column("school", Text, nullable=False, default=""),
+    Column("boarding", Boolean, nullable=False, default=False),
+    Column("guardianship", String(6), nullable=False, default=""),
+    Column("risk_override", String(6), nullable=False, default=""),
+    Column("risk_override_reason", Text, nullable=False, default=""),
+    Column("consent_on", Date),
+    Column("consent_by", Text, nullable=False, default=""),
+    Column("status", String(8), nullable=False, default="active"),
+    Column("close_reason", String(24), nullable=False, default=""),
+    Column("close_note", Text, nullable=False, default=""),
+    Column("closed_on", Date),
+    Column("registered_on", Date),
+    Column("notes", Text, nullable=False, default=""),
+    # Derived, local: recomputed by the store after every write and merge.
+    Column("categories_now", Text, nullable=False, default=""),
+    Column("risk", String(6), nullable=False, default="low"),
+    Column("search_text", Text, nullable=False, default=""),
+    Column("sort_key", Text, nullable=False, default=""),
+    Column("last_visit", Date),
+    Column("next_due", Date),
+    Column("due_reason", String(24), nullable=False, default=""),
+    Column("interval_days", Integer),
+    Column("contact_phone", Text, nullable=False, default=""),
+    Column("age_out_on", Date),
+    Index("ix_child_status_sort", "status", "sort_key"),
+    Index("ix_child_id_number", "id_number"),
+    Index("ix_child_next_due", "status", "next_due"),
+)
+
+member = Table(
+    "member",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False, index=True),
+    Column("position", Integer, nullable=False, default=0),
+    Column("relation", String(12), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("id_number", String(18), nullable=False, default=""),
+    Column("birth_date", Date),
+    Column("phone", Text, nullable=False, default=""),
+    Column("work_place", Text, nullable=False, default=""),
+    Column("situation", String(24), nullable=False, default="home"),
+    Column("guardian_capable", Boolean, nullable=False, default=True),
+    Column("entrust_signed", Boolean, nullable=False, default=False),
+    Column("entrust_signed_on", Date),
+)
+
+category = Table(
+    "category",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False, index=True),
+    Column("code", String(24), nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date),
+)
+
+assistance = Table(
+    "assistance",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False, index=True),
+    Column("kind", String(24), nullable=False),
+    Column("amount_month", Float, nullable=False, default=0.0),
+    Column("start", Date),
+    Column("end", Date),
+    Column("note", Text, nullable=False, default=""),
+)
+
+visit = Table(
+    "visit",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False),
+    Column("visit_date", Date, nullable=False),
+    Column("mode", String(8), nullable=False),
+    Column("visitor", Text, nullable=False, default=""),
+    Column("met", Text, nullable=False, default=""),
+    Column("findings", Text, nullable=False, default="{}"),
+    Column("needs", Text, nullable=False, default=""),
+    Column("actions", Text, nullable=False, default=""),
+    Column("guardianship", String(6), nullable=False, default=""),
+    Column("next_planned", Date),
+    Column("supersedes", String(36)),
+    Column("recorded_at", Text, nullable=False),
+    Index("ix_visit_child_date", "child_uuid", "visit_date"),
+)
+
+concern = Table(
+    "concern",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False, index=True),
+    Column("kind", String(24), nullable=False),
+    Column("noticed_on", Date, nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("closed_on", Date),
+    Column("follow_up", Text, nullable=False, default=""),
+)
+
+# The change log: one row per write, the unit that sync carries. `fields` is a JSON object of the
+# fields this write set; `base` lists the change ids (station:counter) it was based on.
+change = Table(
+    "change",
+    metadata,
+    Column("station", String(12), primary_key=True),
+    Column("counter", Integer, primary_key=True),
+    Column("entity", String(16), nullable=False),
+    Column("entity_uuid", String(36), nullable=False),
+    Column("fields", Text, nullable=False),
+    Column("clock", Text, nullable=False),
+    Column("base", Text, nullable=False, default="[]"),
+    Index("ix_change_entity", "entity", "entity_uuid"),
+)
+
+# Per entity, the change ids that are the current heads of each field: {field: [change id, …]}.
+entity_head = Table(
+    "entity_head",
+    metadata,
+    Column("entity", String(16), primary_key=True),
+    Column("entity_uuid", String(36), primary_key=True),
+    Column("heads", Text, nullable=False),
+)

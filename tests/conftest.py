@@ -1,0 +1,46 @@
+"""Shared fixtures: every test gets its own data folder and, where it asks, its own store."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from childcare_desktop.core.services.station import init_station  # noqa: E402
+from childcare_desktop.core.storage import keyfile  # noqa: E402
+
+PASSPHRASE = "correct horse battery"
+VILLAGE = "441481103201"
+# A cheap key derivation so that tests open many stores quickly; the real cost is benchmarked.
+TEST_KDF = keyfile.KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "data"
+    home.mkdir()
+    monkeypatch.setenv("CHILDCARE_HOME", str(home))
+    monkeypatch.setenv("CHILDCARE_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr(keyfile, "DEFAULT_KDF", TEST_KDF)
+    return home
+
+
+@pytest.fixture
+def store_path(data_dir: Path) -> Path:
+    return data_dir / "store.db"
+
+
+@pytest.fixture
+def store(store_path: Path):
+    store, _ = init_station(store_path, PASSPHRASE, "village", VILLAGE, "新陂村", "李主任")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def today() -> date:
+    return date.today()
