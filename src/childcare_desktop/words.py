@@ -1,0 +1,185 @@
+"""Words for the codes the core uses: error codes and vocabulary labels, in Chinese and English.
+
+The one place where codes become words for both faces of the program (the GUI picks the
+language from its settings; the CLI prints Chinese with the English beside it). Window chrome
+is translated through Qt's tr() and the .ts files; codes are translated here.
+"""
+
+from __future__ import annotations
+
+from .core.errors import CoreError, FieldProblem
+
+ZH, EN = "zh", "en"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("必填", "required"),
+    "too_long": ("太长（最多 {max} 个字）", "too long (at most {max} characters)"),
+    "unknown_value": ("不是可选的值", "not one of the allowed values"),
+    "future_date": ("日期不能晚于今天", "the date cannot be after today"),
+    "implausible_date": ("日期不合理", "the date is not plausible"),
+    "end_before_start": ("结束日期早于开始日期", "the end date is before the start date"),
+    "id_empty": ("请填写身份证号", "enter the ID number"),
+    "id_old_15": ("这是15位旧身份证号，请核对后换成18位", "an old 15-digit number: replace it"),
+    "id_length": ("身份证号应为18位", "an ID number has 18 characters"),
+    "id_chars": ("身份证号只能是数字，最后一位可以是X", "digits only; the last may be X"),
+    "id_birth_date": ("身份证号里的出生日期不存在", "the birth date inside the number is invalid"),
+    "id_future_birth": (
+        "身份证号里的出生日期晚于今天",
+        "the birth date in the number is after today",
+    ),
+    "id_checksum": (
+        "身份证号校验位不对，请逐位核对",
+        "the check digit is wrong: check each digit",
+    ),
+    "id_missing_reason": (
+        "没有身份证号时请选择原因（如无户籍）",
+        "without an ID number, choose why (e.g. no hukou)",
+    ),
+    "id_birth_mismatch": (
+        "与身份证号不一致（身份证号为 {id_birth}）",
+        "does not agree with the ID number ({id_birth})",
+    ),
+    "id_sex_mismatch": ("与身份证号不一致", "does not agree with the ID number"),
+    "phone_invalid": ("电话号码格式不对", "not a phone number"),
+    "division_invalid": ("区划代码不对", "not a valid division code"),
+    "division_digits": ("区划代码只能是数字", "a division code has digits only"),
+    "division_length": ("区划代码应为 {length} 位", "the division code has {length} digits"),
+    "division_province": ("区划代码前两位不是省级代码", "the first two digits are no province"),
+    "division_county": ("区划代码的县级部分不对", "the county part of the code is wrong"),
+    "validation_failed": ("有 {count} 处需要修改", "{count} problems to fix"),
+    "wrong_passphrase": ("密码不对，请重试", "wrong passphrase, try again"),
+    "passphrase_too_short": ("密码至少 {min} 位", "the passphrase needs {min} characters"),
+    "passphrase_mismatch": ("两次输入的密码不一样", "the two passphrases differ"),
+    "no_store": ("找不到数据文件 {path}", "no store at {path}"),
+    "no_key_file": ("找不到密钥文件 {path}", "the key file {path} is missing"),
+    "key_file_damaged": ("密钥文件 {path} 已损坏", "the key file {path} is damaged"),
+    "store_exists": ("数据文件已存在：{path}", "a store already exists: {path}"),
+    "store_unreadable": (
+        "数据文件 {path} 打不开（密钥不对或文件损坏）",
+        "the store {path} cannot be read (wrong key or damaged)",
+    ),
+    "store_newer": (
+        "数据文件来自更新版本的程序，请先升级",
+        "the store was written by a newer version: upgrade first",
+    ),
+    "station_not_set_up": ("本站尚未设置", "this station is not set up"),
+    "child_not_found": ("找不到这名儿童", "no such child"),
+    "unknown_field": ("没有这个字段：{field}", "no such field: {field}"),
+    "bad_value": ("{field} 的值不对：{value}", "bad value for {field}: {value}"),
+}
+
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "sex": {"male": ("男", "male"), "female": ("女", "female")},
+    "guardianship": {
+        "good": ("较好", "good"),
+        "fair": ("一般", "fair"),
+        "poor": ("差", "poor"),
+        "none": ("无人监护", "none"),
+        "": ("未评估", "not assessed"),
+    },
+    "risk": {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")},
+    "status": {"active": ("在册", "active"), "closed": ("已销档", "closed")},
+    "category": {
+        "left_behind": ("农村留守儿童", "left-behind"),
+        "floating": ("流动儿童", "floating"),
+        "orphan": ("孤儿", "orphan"),
+        "de_facto_unsupported": ("事实无人抚养儿童", "de facto unsupported"),
+        "severe_disability": ("重残儿童", "severe disability"),
+        "serious_illness": ("重病儿童", "serious illness"),
+        "poor_family": ("贫困家庭儿童", "poor family"),
+        "guardianship_lacking": ("监护缺失或监护不当儿童", "guardianship lacking"),
+        "other_distress": ("其他困境儿童", "other distress"),
+    },
+    "health": {
+        "healthy": ("健康", "healthy"),
+        "disabled": ("残疾", "disabled"),
+        "ill": ("患病", "ill"),
+    },
+    "schooling": {
+        "not_enrolled": ("未入园", "not enrolled"),
+        "kindergarten": ("幼儿园", "kindergarten"),
+        "primary": ("小学", "primary school"),
+        "junior": ("初中", "junior middle school"),
+        "senior": ("高中", "senior high school"),
+        "vocational": ("中职", "vocational school"),
+        "dropout": ("辍学", "dropped out"),
+        "not_in_school": ("不在学", "not in school"),
+    },
+    "relation": {
+        "father": ("父亲", "father"),
+        "mother": ("母亲", "mother"),
+        "grandfather": ("祖父/外祖父", "grandfather"),
+        "grandmother": ("祖母/外祖母", "grandmother"),
+        "carer": ("委托照护人", "entrusted carer"),
+        "sibling": ("兄弟姐妹", "sibling"),
+        "other": ("其他", "other"),
+    },
+    "situation": {
+        "home": ("在家", "at home"),
+        "migrant": ("外出务工", "working away"),
+        "seriously_ill": ("重病", "seriously ill"),
+        "severely_disabled": ("重残", "severely disabled"),
+        "imprisoned": ("服刑在押", "in prison"),
+        "drug_rehab": ("强制隔离戒毒", "in compulsory drug rehabilitation"),
+        "missing": ("失联", "missing"),
+        "dead": ("死亡", "dead"),
+        "guardianship_revoked": ("被撤销监护资格", "guardianship revoked"),
+        "other": ("其他", "other"),
+    },
+    "assistance": {
+        "dibao": ("低保", "minimum living allowance"),
+        "tekun": ("特困供养", "extreme-poverty support"),
+        "orphan_allowance": ("孤儿基本生活费", "orphan allowance"),
+        "unsupported_allowance": ("事实无人抚养儿童基本生活补贴", "unsupported-child allowance"),
+        "temporary_relief": ("临时救助", "temporary relief"),
+        "medical_relief": ("医疗救助", "medical relief"),
+        "rehab_relief": ("残疾儿童康复救助", "rehabilitation relief"),
+        "education_aid": ("教育资助", "education aid"),
+        "other": ("其他", "other"),
+    },
+    "close_reason": {
+        "aged_out": ("年满规定年龄", "aged out"),
+        "parents_returned": ("父母返乡", "parents came home"),
+        "moved_away": ("迁出", "moved away"),
+        "died": ("死亡", "died"),
+        "no_longer_eligible": ("不再符合条件", "no longer eligible"),
+        "other": ("其他", "other"),
+    },
+    "no_id_reason": {
+        "no_hukou": ("无户籍", "no hukou"),
+        "not_yet_issued": ("尚未办理", "not yet issued"),
+        "unknown": ("不详", "unknown"),
+    },
+    "role": {
+        "village": ("村（居）", "village"),
+        "town": ("镇（街道）", "town"),
+        "county": ("县（区）", "county"),
+    },
+}
+
+
+def message(code: str, lang: str = ZH, **params: str) -> str:
+    zh, en = MESSAGES.get(code, (code, code))
+    template = zh if lang == ZH else en
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def both(code: str, **params: str) -> str:
+    """Chinese, then English: what the CLI prints."""
+    return f"{message(code, ZH, **params)} ({message(code, EN, **params)})"
+
+
+def label(kind: str, code: str, lang: str = ZH) -> str:
+    zh, en = LABELS[kind].get(code, (code, code))
+    return zh if lang == ZH else en
+
+
+def error_text(error: CoreError, lang: str = ZH) -> str:
+    return message(error.code, lang, **error.params)
+
+
+def problem_text(problem: FieldProblem, lang: str = ZH) -> str:
+    return message(problem.code, lang, **problem.params)
