@@ -13,12 +13,22 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-_WINDOWS = (("msyh.ttc", "Microsoft YaHei"), ("msyh.ttf", "Microsoft YaHei"),
-            ("simsun.ttc", "SimSun"), ("simhei.ttf", "SimHei"))  # fmt: skip
+_WINDOWS = (
+    ("msyh.ttc", "Microsoft YaHei"),
+    ("msyh.ttf", "Microsoft YaHei"),
+    ("simsun.ttc", "SimSun"),
+    ("simhei.ttf", "SimHei"),
+)
 _MAC = ("/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/STHeiti Light.ttc")
 # Families known to cover CJK together with Latin letters and digits, best first.
-_PREFERRED = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
-              "AR PL UMing CN", "Droid Sans Fallback")  # fmt: skip
+_PREFERRED = (
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "AR PL UMing CN",
+    "Droid Sans Fallback",
+)
 SAMPLE = "张小明 儿童主任 0123456789 ABCxyz"
 
 
@@ -49,8 +59,11 @@ def _fontconfig() -> FontFile | None:
     try:
         out = subprocess.run(
             ["fc-list", ":lang=zh", "file", "family", "index"],
-            capture_output=True, text=True, timeout=10, check=False,
-        ).stdout  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     found: list[FontFile] = []

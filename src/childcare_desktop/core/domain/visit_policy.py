@@ -6,9 +6,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 INTENSIVE_CATEGORIES = frozenset(
-    {"orphan", "de_facto_unsupported", "severe_disability", "serious_illness",
-     "guardianship_lacking"}
-)  # fmt: skip
+    {
+        "orphan",
+        "de_facto_unsupported",
+        "severe_disability",
+        "serious_illness",
+        "guardianship_lacking",
+    }
+)
 DUE_SOON_DAYS = 7
 
 

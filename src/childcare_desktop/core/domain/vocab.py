@@ -52,6 +52,13 @@ CLOSE_REASONS = (
 NO_ID_REASONS = ("no_hukou", "not_yet_issued", "unknown")
 # Situations in which a parent cannot exercise guardianship (国发〔2016〕13号, 民发〔2019〕62号).
 PARENT_UNABLE = frozenset(
-    {"seriously_ill", "severely_disabled", "imprisoned", "drug_rehab", "missing", "dead",
-     "guardianship_revoked"}
-)  # fmt: skip
+    {
+        "seriously_ill",
+        "severely_disabled",
+        "imprisoned",
+        "drug_rehab",
+        "missing",
+        "dead",
+        "guardianship_revoked",
+    }
+)

@@ -77,11 +77,23 @@ class Children:
             found = {
                 r.uuid: r
                 for r in conn.execute(
-                    select(c.uuid, c.name, c.sex, c.birth_date, c.categories_now, c.guardianship,
-                           c.risk, c.village_code, c.id_number, c.contact_phone, c.last_visit,
-                           c.next_due, c.status).where(c.uuid.in_(uuids))
+                    select(
+                        c.uuid,
+                        c.name,
+                        c.sex,
+                        c.birth_date,
+                        c.categories_now,
+                        c.guardianship,
+                        c.risk,
+                        c.village_code,
+                        c.id_number,
+                        c.contact_phone,
+                        c.last_visit,
+                        c.next_due,
+                        c.status,
+                    ).where(c.uuid.in_(uuids))
                 )
-            }  # fmt: skip
+            }
         today = self.today()
         return [self._row(found[u], names, today) for u in uuids if u in found]
 
@@ -116,8 +128,14 @@ class Children:
         ended = tuple(
             replace(s, end=today) if s.end is None else s for s in child.categories
         )  # history kept: the spans end, they are not removed
-        closed = replace(child, status="closed", close_reason=reason, close_note=note,
-                         closed_on=today, categories=ended)  # fmt: skip
+        closed = replace(
+            child,
+            status="closed",
+            close_reason=reason,
+            close_note=note,
+            closed_on=today,
+            categories=ended,
+        )
         return self.save(closed)
 
     def reopen(self, uuid: str) -> Child:

@@ -2,7 +2,8 @@
 
 A change is (station:counter, entity, entity uuid, the fields it set, a hybrid logical clock
 time, the change ids it was based on). The heads of each field are kept per entity, so the base
-of the next write is known without reading the log.
+of the next write is known without reading the log: {"*": [ids]} for every field not named,
+{field: [ids]} for the fields changed since. Append-only records (visits) have no heads.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ def next_clock(previous: str, now_ms: int | None = None) -> str:
     return f"{last_ms:013d}.{last_n + 1:05d}"
 
 
+def _empty(value: Any) -> bool:
+    """A new record's empty fields are not logged: an absent field reads as its default."""
+    return value is None or value == "" or value is False
+
+
 class ChangeWriter:
     """Records changes inside the caller's transaction; `flush` writes them and the heads."""
 
@@ -44,15 +50,26 @@ class ChangeWriter:
         self._heads: dict[tuple[str, str], dict[str, list[str]]] = {}
         self._new_heads: set[tuple[str, str]] = set()
 
-    def record(self, entity: str, uuid: str, fields: dict[str, Any], new: bool = False) -> str:
-        """Note that `fields` of (entity, uuid) were set; `new` skips reading heads (an insert)."""
+    def record(
+        self,
+        entity: str,
+        uuid: str,
+        fields: dict[str, Any],
+        new: bool = False,
+        append_only: bool = False,
+    ) -> str:
+        """Note that `fields` of (entity, uuid) were set; `new` skips reading heads (an insert);
+        `append_only` records keep no heads (they are never edited, so never conflict)."""
         key = (entity, uuid)
-        if new:
+        if append_only:
+            heads: dict[str, list[str]] = {}
+        elif new:
             heads = self._heads.setdefault(key, {})
             self._new_heads.add(key)
         else:
             heads = self._load_heads(key)
-        base = sorted({cid for f in fields for cid in heads.get(f, ())})
+        default = heads.get("*", [])
+        base = sorted({cid for f in fields for cid in heads.get(f, default)})
         self._counter += 1
         self._clock = next_clock(self._clock)
         change_id = f"{self.station}:{self._counter}"
@@ -63,14 +80,20 @@ class ChangeWriter:
                 "entity": entity,
                 "entity_uuid": uuid,
                 "fields": json.dumps(
-                    {k: encode(v) for k, v in fields.items()}, ensure_ascii=False, sort_keys=True
+                    {k: encode(v) for k, v in fields.items() if not (new and _empty(v))},
+                    ensure_ascii=False,
+                    sort_keys=True,
                 ),
                 "clock": self._clock,
                 "base": json.dumps(base),
             }
         )
-        for f in fields:
-            heads[f] = [change_id]
+        if new:
+            heads.clear()
+            heads["*"] = [change_id]
+        elif not append_only:
+            for f in fields:
+                heads[f] = [change_id]
         return change_id
 
     def flush(self) -> int:
