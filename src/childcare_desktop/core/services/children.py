@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -14,11 +14,12 @@ from ..domain.child import Child
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.search import normalize_query
 from ..domain.validation import blocking, validate_child
-from ..errors import CoreError, FieldProblem, ValidationFailed
+from ..errors import FieldProblem, ValidationFailed
 from ..storage import children_repo, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
+from .child_fields import apply_text_values
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,36 @@ class ChildRow:
     last_visit: date | None
     next_due: date | None
     status: str
+
+
+@dataclass(frozen=True)
+class ChildSummary:
+    """A child as scripts see it (`children list --json`): codes, ISO dates, full ID number."""
+
+    uuid: str
+    name: str
+    sex: str
+    birth_date: date | None
+    age: int | None
+    ethnicity: str
+    id_number: str
+    no_id_reason: str
+    categories: tuple[str, ...]
+    guardianship: str
+    risk: str
+    risk_override: str
+    status: str
+    close_reason: str
+    village: str
+    village_code: str
+    current_address: str
+    hukou_place: str
+    schooling: str
+    health: str
+    registered_on: date | None
+    last_visit: date | None
+    next_due: date | None
+    due_reason: str
 
 
 class Children:
@@ -155,6 +186,33 @@ class Children:
         spans += [CategorySpan(code, today) for code in codes if code not in held]
         return replace(child, categories=tuple(spans))
 
+    def summaries(self, include_closed: bool = False) -> list[ChildSummary]:
+        c = t.child.c
+        stmt = select(t.child).order_by(c.sort_key)
+        if not include_closed:
+            stmt = stmt.where(c.status == "active")
+        today = self.today()
+        with self.store.read() as conn:
+            names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+            return [
+                ChildSummary(
+                    **{k: r[k] for k in _SUMMARY_COLUMNS},
+                    age=age_on(r["birth_date"], today) if r["birth_date"] else None,
+                    categories=tuple(x for x in r["categories_now"].split(",") if x),
+                    village=names.get(r["village_code"], r["village_code"]),
+                )
+                for r in conn.execute(stmt).mappings()
+            ]
+
+    def update_fields(self, uuid: str, values: dict[str, str]) -> Child:
+        """Set fields from text, with the same checks as the form."""
+        child, codes = apply_text_values(self.get(uuid), values)
+        if codes is not None:
+            child = self.set_categories(child, codes)
+        if child.status == "closed" and child.closed_on is None:
+            child = replace(child, closed_on=self.today())
+        return self.save(child)
+
     def _row(self, r, names: dict[str, str], today: date) -> ChildRow:
         return ChildRow(
             uuid=r.uuid,
@@ -188,5 +246,6 @@ def prepare(child: Child) -> Child:
     return child
 
 
-class UnknownField(CoreError):
-    code = "unknown_field"
+_SUMMARY_COLUMNS = tuple(
+    f.name for f in fields(ChildSummary) if f.name not in ("age", "categories", "village")
+)

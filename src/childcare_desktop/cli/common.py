@@ -1,0 +1,88 @@
+"""What every command shares: finding and opening the store, the passphrase, printing, errors."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..core import paths
+from ..core.errors import CoreError, ValidationFailed
+from ..core.storage.store import Store
+from ..words import both
+
+ENV_PASSPHRASE = "CHILDCARE_PASSPHRASE"
+
+
+class Refused(Exception):
+    """A command refused with a message already in words."""
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="数据文件 store file (default: the station's own)")
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    if args.db:
+        return args.db
+    return paths.store_path(paths.data_dir(args.data_dir))
+
+
+def passphrase(confirm: bool = False) -> str:
+    """From CHILDCARE_PASSPHRASE when set, else asked on the terminal; never an argument."""
+    value = os.environ.get(ENV_PASSPHRASE)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise Refused(f"请设置 {ENV_PASSPHRASE} 或在终端输入密码 (set {ENV_PASSPHRASE})")
+    value = getpass.getpass("密码 Passphrase: ")
+    if confirm and getpass.getpass("再输一次 Again: ") != value:
+        raise Refused(both("passphrase_mismatch"))
+    return value
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    return Store.open(db_path(args), passphrase())
+
+
+def to_json(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: to_json(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def emit(args: argparse.Namespace, document: object, text: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(to_json(document), ensure_ascii=False, indent=1))
+    else:
+        print(text)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return args.handler(args) or 0
+    except ValidationFailed as failed:
+        for problem in failed.problems:
+            print(f"{problem.field}: {both(problem.code, **problem.params)}", file=sys.stderr)
+        return 1
+    except CoreError as error:
+        print(both(error.code, **error.params), file=sys.stderr)
+        return 1
+    except Refused as refused:
+        print(str(refused), file=sys.stderr)
+        return 1

@@ -1,0 +1,87 @@
+"""Language and font of the GUI: the Qt translator, the CJK font, and the words for codes."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from .. import words
+from ..core.errors import CoreError, FieldProblem
+from ..core.fonts import find_cjk_font
+
+# Chosen once at start (a language switch applies at the next start), read by every window.
+_language = words.ZH
+
+
+def language() -> str:
+    return _language
+
+
+def set_language(lang: str) -> None:
+    global _language
+    _language = lang
+
+
+def label(kind: str, code: str) -> str:
+    return words.label(kind, code, _language)
+
+
+def message(code: str, **params: str) -> str:
+    return words.message(code, _language, **params)
+
+
+def error_text(error: CoreError) -> str:
+    return words.error_text(error, _language)
+
+
+def problem_text(problem: FieldProblem) -> str:
+    return words.problem_text(problem, _language)
+
+
+def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Chinese is the source language of every tr() string; other languages load a .qm file."""
+    if lang == words.ZH:
+        return None
+    source = (
+        resources.files("childcare_desktop.resources") / "translations" / f"childcare_{lang}.qm"
+    )
+    if not source.is_file():
+        return None
+    translator = QTranslator(app)
+    # Read as bytes so a frozen build works too; Qt keeps a pointer, so the bytes stay with it.
+    translator.qm_data = source.read_bytes()
+    if not translator.load(translator.qm_data):
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def register_cjk_font() -> str | None:
+    """Register a CJK font with Qt and return its family, or None when the machine has none."""
+    found = find_cjk_font()
+    if found is None:
+        return None
+    font_id = QFontDatabase.addApplicationFont(str(found.path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if found.family in families:
+        return found.family
+    return families[0] if families else None
+
+
+def apply_font(app: QApplication, family: str | None, size: int) -> None:
+    font = QFont(family) if family else QFont(app.font())
+    font.setPointSize(size)
+    app.setFont(font)
+
+
+MISSING_FONT_TEXT = (
+    "没有找到中文字体，界面上的汉字会显示成方框。\n"
+    "请安装一种中文字体，例如 Linux 上的 fonts-wqy-microhei（文泉驿微米黑），"
+    "Windows 自带的微软雅黑（Microsoft YaHei）或宋体（SimSun）。\n\n"
+    "No Chinese font was found, so Chinese text would show as boxes.\n"
+    "Install a CJK font, for example fonts-wqy-microhei (WenQuanYi Micro Hei) on Linux, "
+    "or Microsoft YaHei / SimSun on Windows."
+)

@@ -1,0 +1,41 @@
+"""The window settings kept outside the store (language, font size), read before unlocking."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+LANGUAGES = ("zh", "en")
+FONT_SIZES = range(10, 21)
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    language: str = "zh"
+    # Officers read small text badly: the default is larger than the platform's 9–10 pt.
+    font_size: int = 12
+
+
+def load(path: Path) -> UiSettings:
+    """The saved settings; anything missing or unreadable falls back to the default."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return UiSettings()
+    if not isinstance(data, dict):
+        return UiSettings()
+    settings = UiSettings()
+    if data.get("language") in LANGUAGES:
+        settings = replace(settings, language=data["language"])
+    if isinstance(data.get("font_size"), int) and data["font_size"] in FONT_SIZES:
+        settings = replace(settings, font_size=data["font_size"])
+    return settings
+
+
+def save(path: Path, settings: UiSettings) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(asdict(settings), indent=1), "utf-8")
+    os.replace(tmp, path)
