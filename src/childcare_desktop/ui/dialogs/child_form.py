@@ -1,0 +1,264 @@
+"""The child's file (一人一档): tabs of fields, save with errors beside them, close and re-open."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from ...core.domain.child import Child, FamilyMember
+from ...core.domain.validation import WARNINGS, blocking
+from ...core.errors import CoreError, FieldProblem, ValidationFailed
+from ...core.services.children import Children
+from .. import i18n
+from ..widgets import ErrorLabel, date_format_text, plain_label
+from .child_basic import BasicSection, HealthSchoolSection
+from .child_care import AssistanceNotesSection, CareSection
+from .child_family import FamilySection
+from .child_section import ChildSection
+from .close_file import CloseFileDialog
+
+_MEMBER_FIELD = re.compile(r"^members\[(\d+)\]\.(.+)$")
+
+
+class ChildForm(QDialog):
+    """Edits one file; `saved` carries the uuid after each save, close or re-open."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self, children: Children, child: Child, village_fixed: bool, is_new: bool, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.children = children
+        self.child = child
+        self.is_new = True
+        self.dirty = False
+        self.basic = BasicSection(village_fixed)
+        self.health = HealthSchoolSection()
+        self.family = FamilySection(self._member_problems)
+        self.care = CareSection(children.set_categories, children.today)
+        self.assistance = AssistanceNotesSection()
+        self.sections: list[ChildSection] = [
+            self.basic,
+            self.health,
+            self.family,
+            self.care,
+            self.assistance,
+        ]
+        self.tabs = QTabWidget()
+        for section, title in zip(self.sections, (
+            self.tr("基本信息"), self.tr("健康与就学"), self.tr("家庭成员与照护人"),
+            self.tr("类别与监护"), self.tr("救助与备注"),
+        ), strict=True):  # fmt: skip
+            self.tabs.addTab(section, title)
+            section.changed.connect(self._mark_dirty)
+        self.heading = plain_label()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.status = plain_label()
+        self.general_error = ErrorLabel()
+        self.save_button = QPushButton(self.tr("保存"))
+        self.close_file_button = QPushButton(self.tr("销档……"))
+        self.reopen_button = QPushButton(self.tr("恢复在册"))
+        self.leave_button = QPushButton(self.tr("关闭"))
+        self.save_button.clicked.connect(self.save)
+        self.close_file_button.clicked.connect(self.close_file)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.leave_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.close_file_button, self.reopen_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.leave_button.setAutoDefault(False)
+        buttons.addWidget(self.leave_button)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.status)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.resize(1000, 680)
+        self.load(child, is_new)
+        self.basic.name.setFocus()
+
+    def load(self, child: Child, is_new: bool = False) -> None:
+        self.child = child
+        self.is_new = is_new
+        for section in self.sections:
+            section.load(child)
+        self._clear_errors()
+        self._show_header()
+        self.dirty = False
+
+    def save(self) -> bool:
+        """Save when every field is right; otherwise show why beside each field and refuse."""
+        self._clear_errors()
+        unreadable = {field for s in self.sections for field, w in s.date_fields().items()
+                      if not w.is_valid()}  # fmt: skip
+        child = self.edited()
+        problems = [p for p in self.children.check(child) if p.field not in unreadable]
+        self._show_problems(problems, unreadable)
+        if unreadable or blocking(problems):
+            return False
+        try:
+            saved = self.children.save(child)
+        except ValidationFailed as err:
+            self._show_problems(err.problems, set())
+            return False
+        except CoreError as err:
+            self.general_error.show_text(i18n.error_text(err))
+            return False
+        self.load(saved)
+        self._show_problems([p for p in problems if p.code in WARNINGS], set())
+        self.saved.emit(saved.uuid)
+        return True
+
+    def edited(self) -> Child:
+        child = self.child
+        for section in self.sections:
+            child = section.apply(child)
+        return child
+
+    def close_file(self) -> None:
+        if self.dirty and not self.save():
+            return
+        dialog = CloseFileDialog(self.child.name, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._change_status(
+            lambda: self.children.close(self.child.uuid, dialog.reason.code(), dialog.note.text())
+        )
+
+    def reopen(self) -> None:
+        if self.dirty and not self.save():
+            return
+        self._change_status(lambda: self.children.reopen(self.child.uuid))
+
+    def reject(self) -> None:
+        """Leaving (Esc, the close button, the window's cross) asks first when edits are unsaved."""
+        if self.dirty:
+            choice = self._ask_unsaved()
+            if choice == QMessageBox.StandardButton.Cancel:
+                return
+            if choice == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()
+
+    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("未保存的修改"))
+        box.setText(self.tr("这份档案有未保存的修改。要保存吗？"))
+        Button = QMessageBox.StandardButton
+        box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
+        box.button(Button.Save).setText(self.tr("保存"))
+        box.button(Button.Discard).setText(self.tr("不保存"))
+        box.button(Button.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(Button.Save)
+        box.exec()
+        for which in (Button.Save, Button.Discard):
+            if box.clickedButton() is box.button(which):
+                return which
+        return Button.Cancel
+
+    def _change_status(self, change) -> None:
+        try:
+            child = change()
+        except CoreError as err:
+            self.general_error.show_text(i18n.error_text(err))
+            return
+        except Exception as err:
+            sys.excepthook(type(err), err, err.__traceback__)
+            return
+        self.load(child)
+        self.saved.emit(child.uuid)
+
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+
+    def _member_problems(self, member: FamilyMember) -> list[FieldProblem]:
+        """A member's own problems, checked on their own so that the dialog can point at them."""
+        probe = replace(self.child, members=(member,))
+        found = []
+        for problem in blocking(self.children.check(probe)):
+            match = _MEMBER_FIELD.match(problem.field)
+            if match:
+                found.append(FieldProblem(match[2], problem.code, problem.params))
+        return found
+
+    def _show_problems(self, problems: list[FieldProblem], unreadable: set[str]) -> None:
+        first_tab = None
+        members: list[tuple[int, FieldProblem]] = []
+        general: list[str] = []
+        for field in unreadable:
+            section = self._section_of(field)
+            section.errors[field].show_text(date_format_text())
+            first_tab = first_tab if first_tab is not None else self.sections.index(section)
+        for problem in problems:
+            match = _MEMBER_FIELD.match(problem.field)
+            field = "categories" if problem.field.startswith("categories[") else problem.field
+            section = self.family if match else self._section_of(field)
+            if match:
+                members.append((int(match[1]), FieldProblem(match[2], problem.code,
+                                                            problem.params)))  # fmt: skip
+            elif section is None:
+                general.append(i18n.problem_text(problem))
+            else:
+                section.errors[field].show_text(i18n.problem_text(problem))
+            if section is not None and first_tab is None and problem.code not in WARNINGS:
+                first_tab = self.sections.index(section)
+        if members:
+            self.family.show_problems(members)
+        if general:
+            self.general_error.show_text("\n".join(general))
+        if first_tab is not None:
+            self.tabs.setCurrentIndex(first_tab)
+
+    def _section_of(self, field: str) -> ChildSection | None:
+        for section in self.sections:
+            if field in section.errors:
+                return section
+        return None
+
+    def _clear_errors(self) -> None:
+        self.general_error.clear_text()
+        for section in self.sections:
+            for error in section.errors.values():
+                error.clear_text()
+        self.family.model.mark(set())
+
+    def _show_header(self) -> None:
+        child = self.child
+        name = child.name or self.tr("新建档案")
+        self.heading.setText(name)
+        self.setWindowTitle(self.tr("儿童档案") + " — " + name)
+        if self.is_new:
+            status = self.tr("新建，尚未保存")
+        elif child.status == "closed":
+            status = i18n.label("status", "closed") + self.tr("：") + i18n.label(
+                "close_reason", child.close_reason)  # fmt: skip
+            if child.closed_on:
+                status += "  " + child.closed_on.isoformat()
+            if child.close_note:
+                status += "  " + child.close_note
+        else:
+            status = i18n.label("status", child.status)
+        self.status.setText(self.tr("状态：") + status)
+        self.close_file_button.setEnabled(not self.is_new and child.status == "active")
+        self.reopen_button.setEnabled(not self.is_new and child.status == "closed")

@@ -1,0 +1,45 @@
+"""What every tab of the child's form does: load a file, apply its fields, say where errors go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from ...core.domain.child import Child
+from ..widgets import DateField, ErrorLabel, FieldGrid
+
+
+class ChildSection(QWidget):
+    """A tab of the form. `errors` maps a field name of the core (`id_number`) to its label."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = FieldGrid()
+
+    @property
+    def errors(self) -> dict[str, ErrorLabel]:
+        return self.grid.errors
+
+    def load(self, child: Child) -> None:
+        raise NotImplementedError
+
+    def apply(self, child: Child) -> Child:
+        raise NotImplementedError
+
+    def date_fields(self) -> dict[str, DateField]:
+        """Date fields by field name, so that the form can refuse a date it cannot read."""
+        return {}
+
+    def watch(self, *widgets: QWidget) -> None:
+        """Any edit in these widgets makes the form dirty."""
+        for widget in widgets:
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.textChanged.connect(self.changed)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.changed)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self.changed)
+            elif isinstance(widget, QSpinBox):
+                widget.valueChanged.connect(self.changed)

@@ -1,0 +1,170 @@
+"""The list of children with its search box and filters; searching runs off the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.domain import vocab
+from ...core.domain.categories import CATEGORY_CODES
+from ...core.services.children import ChildQuery, Children
+from .. import i18n
+from ..models import children_model as cm
+from ..models.children_model import COL_CATEGORIES, COL_NAME, ChildrenModel, UuidRole
+from ..tasks import Tasks
+from ..widgets import CodeCombo, plain_label
+
+# Long enough that a fast typist's keystrokes make one query, short enough to feel immediate.
+SEARCH_DELAY_MS = 150
+COLUMN_SAMPLES = {
+    cm.COL_NAME: "欧阳晓明明",
+    cm.COL_SEX: "性别",
+    cm.COL_AGE: "年龄",
+    cm.COL_GUARDIANSHIP: "无人监护",
+    cm.COL_RISK: "风险",
+    cm.COL_VILLAGE: "新陂村村委会",
+    cm.COL_ID: "4414************9X",
+    cm.COL_PHONE: "138****1234",
+    cm.COL_LAST_VISIT: "2026-11-25",
+    cm.COL_NEXT_DUE: "2026-11-25",
+}
+
+
+class ChildrenView(QWidget):
+    open_requested = Signal(str)
+    current_changed = Signal()
+    searched = Signal()  # a search finished and the list shows its result
+
+    def __init__(self, children: Children, tasks: Tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.children = children
+        self.tasks = tasks
+        self._search_id = 0
+        self._keep: str | None = None
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音或首字母（如 zxm）、身份证号"))
+        self.search.setClearButtonEnabled(True)
+        self.category = CodeCombo("category", CATEGORY_CODES, blank=self.tr("全部类别"))
+        self.risk = CodeCombo("risk", vocab.RISKS, blank=self.tr("全部风险等级"))
+        self.status = QComboBox()
+        self.status.addItem(i18n.label("status", "active"), "active")
+        self.status.addItem(i18n.label("status", "closed"), "closed")
+        self.status.addItem(self.tr("全部（含已销档）"), "all")
+        self.model = ChildrenModel(children, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_CATEGORIES, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self._size_columns()
+        self.count = plain_label()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._focus_list)
+        self.search.installEventFilter(self)
+        for combo in (self.category, self.risk, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.current_changed.emit()
+        )
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for combo in (self.category, self.risk, self.status):
+            filters.addWidget(combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Widths from typical contents: measuring every row would not scale to a county."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column, sample in COLUMN_SAMPLES.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+
+    def query(self) -> ChildQuery:
+        return ChildQuery(self.search.text(), self.category.code(), self.risk.code(),
+                          self.status.currentData())  # fmt: skip
+
+    def refresh(self, keep: str | None = None) -> None:
+        """Search again; `keep` (or else the current child) stays selected if still listed."""
+        self._timer.stop()
+        self._keep = keep or self.current_uuid()
+        self._search_id += 1
+        search_id, query = self._search_id, self.query()
+        children = self.children
+        self.tasks.read(
+            lambda: (children.find(query), children.count()),
+            lambda found: self._show(search_id, *found),
+        )
+
+    def current_uuid(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(UuidRole) if index.isValid() else None
+
+    def current_row(self):
+        index = self.table.currentIndex()
+        return self.model.row_record(index.row()) if index.isValid() else None
+
+    def eventFilter(self, watched, event) -> bool:
+        is_key = watched is self.search and event.type() == QEvent.Type.KeyPress
+        if is_key and event.key() == Qt.Key.Key_Down:
+            self._focus_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _show(self, search_id: int, uuids: list[str], total: int) -> None:
+        if search_id != self._search_id:  # a newer search is under way; this answer is stale
+            return
+        self.model.set_uuids(uuids)
+        row = self.model.row_of(self._keep) if self._keep else -1
+        if row < 0 and uuids:
+            row = 0
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, COL_NAME),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.count.setText(
+            self.tr("显示 %1 名，本站共 %2 名儿童").replace("%1", str(len(uuids)))
+            .replace("%2", str(total))
+        )  # fmt: skip
+        self.current_changed.emit()
+        self.searched.emit()
+
+    def _focus_list(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, COL_NAME))
+
+    def _activated(self, index) -> None:
+        if index.isValid():
+            self.open_requested.emit(index.data(UuidRole))
