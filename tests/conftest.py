@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from childcare_desktop.core.services.station import init_station  # noqa: E402
-from childcare_desktop.core.storage import keyfile  # noqa: E402
+from childcare_desktop.core.services.station import init_station
+from childcare_desktop.core.storage import keyfile
 
 PASSPHRASE = "correct horse battery"
 VILLAGE = "441481103201"

@@ -21,14 +21,15 @@ AGE_LIMIT = {code: 18 for code in CATEGORY_CODES} | {"left_behind": 16, "floatin
 
 @dataclass(frozen=True)
 class CategorySpan:
-    """A category held from `start` until `end` (None: still held). History is kept, not erased."""
+    """A category held from `start` until the day before `end` (None: still held); a span that
+    ends keeps its dates, so the history stays."""
 
     code: str
     start: date
     end: date | None = None
 
     def holds_on(self, day: date) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)
+        return self.start <= day and (self.end is None or day < self.end)
 
 
 def current_codes(spans: tuple[CategorySpan, ...] | list[CategorySpan], day: date) -> list[str]:

@@ -55,7 +55,7 @@ def check(role: str, code: str) -> str | None:
         return "division_length"
     if code[:2] not in PROVINCES:
         return "division_province"
-    if code[4:6] == "00":
+    if code[2:4] == "00" or code[4:6] == "00":  # a province or a city, not a county
         return "division_county"
     return None
 

@@ -8,6 +8,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
 
 
@@ -32,7 +34,12 @@ def is_newer_than_program(engine: Engine) -> bool:
         script = ScriptDirectory.from_config(_config(str(location)))
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
-        return current is not None and script.get_revision(current) is None
+        if current is None:
+            return False
+        try:
+            return script.get_revision(current) is None
+        except (ResolutionError, CommandError):
+            return True
 
 
 def upgrade(engine: Engine) -> None:

@@ -1,0 +1,243 @@
+"""一人一档: one child's full file as an A4 PDF, laid out like the national registration form.
+
+The form is a ruled grid of label and value cells (农村留守儿童基本情况登记表), then one table per
+part of the file, then the sign-off lines. Values are Paragraphs so that long names and
+addresses wrap inside their cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from ...words import label
+from ..domain.child import Child
+from ..domain.visit import Visit
+from .layout import (
+    LABEL_FILL,
+    ReportMeta,
+    build,
+    day,
+    frame_width,
+    grid_style,
+    para,
+    styles,
+)
+from .layout import header_row_style as head_fill
+
+TITLE = "农村留守儿童和困境儿童基本情况登记表"
+FINDINGS = {
+    "living": "生活",
+    "guardianship": "监护",
+    "schooling": "就学",
+    "health": "健康",
+    "emotional": "情绪",
+    "safety": "安全",
+}
+# Kinds of concern named in DESIGN.md; a kind not listed here prints as its code.
+CONCERN_KINDS = {
+    "living_alone": "独居无人监护",
+    "missing": "失踪",
+    "abuse": "疑似遭受虐待或家庭暴力",
+    "injury": "受到伤害",
+    "dropout": "辍学",
+    "other": "其他",
+}
+MODES = {"home": "入户", "phone": "电话", "video": "视频", "school": "到校", "other": "其他"}
+
+
+@dataclass(frozen=True)
+class ConcernLine:
+    kind: str
+    noticed_on: date
+    description: str
+    follow_up: str
+    closed_on: date | None
+
+
+@dataclass(frozen=True)
+class ChildFileData:
+    """Everything the file prints about one child, gathered by the reports service."""
+
+    child: Child
+    age: int | None
+    village: str
+    categories_now: tuple[str, ...]
+    risk: str
+    next_due: date | None
+    visits: tuple[Visit, ...]
+    concerns: tuple[ConcernLine, ...]
+    # Micro-wishes are not stored yet: the section prints 无 until they are.
+    wishes: tuple[tuple[str, str], ...] = ()
+
+
+def render_child_file(data: ChildFileData, meta: ReportMeta, out: Path) -> int:
+    """Write the file to `out`; returns the number of pages."""
+    story: list[Flowable] = [
+        para(TITLE, "title"),
+        para(f"（一人一档）　所属村（居）：{data.village}　　档案编号：{data.child.uuid}", "note"),
+        Spacer(1, 2 * mm),
+        _basic_grid(data),
+        *_section("一、家庭成员及照护人情况", _members(data.child)),
+        *_section("二、儿童类别记录", _categories(data.child)),
+        *_section("三、救助帮扶情况", _assistance(data.child)),
+        *_section("四、走访记录", _visits(data.visits)),
+        *_section("五、强制报告及关注事项", _concerns(data.concerns)),
+        *_section("六、微心愿", _wishes(data.wishes)),
+        Spacer(1, 6 * mm),
+        _sign_off(),
+    ]
+    return build(out, story, meta)
+
+
+def _basic_grid(data: ChildFileData) -> Table:
+    c = data.child
+    width = frame_width(False)
+    cols = [x * mm for x in (22, 36, 20, 30, 20)]
+    cols.append(width - sum(cols))
+    hukou = "已登记" if c.hukou_registered else "未登记"
+    if not c.id_number and c.no_id_reason:
+        hukou += f"（{label('no_id_reason', c.no_id_reason)}）"
+    health = label("health", c.health)
+    if c.health == "disabled":
+        health += f"（{c.disability_type} {c.disability_grade}）".replace("（ ", "（")
+    elif c.health == "ill" and c.illness:
+        health += f"（{c.illness}）"
+    school = c.school + ("（寄宿）" if c.boarding else "")
+    status = label("status", c.status)
+    if c.status == "closed":
+        status += f"（{label('close_reason', c.close_reason)} {day(c.closed_on)}）"
+    categories = "、".join(label("category", code) for code in data.categories_now) or "无"
+    consent = f"{day(c.consent_on)} {c.consent_by}".strip() or "未记录"
+    rows = [
+        ["姓名", c.name, "性别", label("sex", c.sex), "民族", c.ethnicity],
+        ["出生日期", day(c.birth_date), "年龄", _age(data.age), "身份证号", c.id_number or "无"],
+        ["户籍登记", hukou, "户籍地", c.hukou_place, "", ""],
+        ["现住址", c.current_address, "", "", "", ""],
+        ["健康状况", health, "就学情况", label("schooling", c.schooling), "就读学校", school],
+        ["儿童类别", categories, "", "", "", ""],
+        [
+            "监护情况",
+            label("guardianship", c.guardianship),
+            "风险等级",
+            label("risk", data.risk),
+            "下次走访",
+            day(data.next_due),
+        ],
+        ["在册状态", status, "登记日期", day(c.registered_on), "知情同意", consent],
+        ["备注", c.notes, "", "", "", ""],
+    ]
+    cells = [
+        [para(v, "label" if i % 2 == 0 else "cell") for i, v in enumerate(row)] for row in rows
+    ]
+    spans = [("SPAN", (3, 2), (5, 2))]
+    spans += [("SPAN", (1, r), (5, r)) for r in (3, 5, 8)]
+    shade = [("BACKGROUND", (col, 0), (col, -1), LABEL_FILL) for col in (0, 2, 4)]
+    # Spanned rows keep their value cells white: the shading is for labels only.
+    white = [("BACKGROUND", (1, r), (5, r), None) for r in (3, 5, 8)]
+    white.append(("BACKGROUND", (3, 2), (5, 2), None))
+    return Table(cells, colWidths=cols, style=grid_style(*shade, *white, *spans))
+
+
+def _age(age: int | None) -> str:
+    return "" if age is None else f"{age} 岁"
+
+
+def _section(title: str, body: Flowable) -> list[Flowable]:
+    # A new page rather than a heading stranded at the foot of one.
+    return [CondPageBreak(30 * mm), para(title, "section"), body]
+
+
+def _table(head: list[str], rows: list[list[str]], widths_mm: list[float]) -> Flowable:
+    if not rows:
+        return _none()
+    width = frame_width(False)
+    cols = [w * mm for w in widths_mm]
+    cols.append(width - sum(cols))
+    cells = [[para(h, "head") for h in head]]
+    cells += [[para(v, "small") for v in row] for row in rows]
+    return Table(cells, colWidths=cols, repeatRows=1, style=grid_style(head_fill()))
+
+
+def _none() -> Table:
+    return Table([[para("无")]], colWidths=[frame_width(False)], style=grid_style())
+
+
+def _members(c: Child) -> Flowable:
+    head = ["关系", "姓名", "身份证号", "出生日期", "联系电话", "务工/工作地", "现状", "监护能力"]
+    head.append("委托确认书")
+    rows = [
+        [
+            label("relation", m.relation),
+            m.name,
+            m.id_number,
+            day(m.birth_date),
+            m.phone,
+            m.work_place,
+            label("situation", m.situation),
+            "有" if m.guardian_capable else "无",
+            f"已签 {day(m.entrust_signed_on)}".strip() if m.entrust_signed else "未签",
+        ]
+        for m in c.members
+    ]
+    return _table(head, rows, [16, 22, 30, 18, 22, 26, 16, 14])
+
+
+def _categories(c: Child) -> Flowable:
+    rows = [[label("category", s.code), day(s.start), day(s.end) or "至今"] for s in c.categories]
+    return _table(["类别", "开始日期", "结束日期"], rows, [80, 50])
+
+
+def _assistance(c: Child) -> Flowable:
+    rows = [
+        [label("assistance", a.kind), f"{a.amount_month:.2f}", day(a.start), day(a.end), a.note]
+        for a in c.assistance
+    ]
+    return _table(["救助项目", "金额（元/月）", "开始", "结束", "备注"], rows, [50, 26, 24, 24])
+
+
+def _visits(visits: tuple[Visit, ...]) -> Flowable:
+    rows = [
+        [
+            day(v.visit_date),
+            MODES.get(v.mode, v.mode),
+            v.visitor,
+            v.met,
+            "；".join(f"{FINDINGS.get(k, k)}：{t}" for k, t in v.findings.items() if t),
+            v.needs,
+            v.actions,
+            label("guardianship", v.guardianship) if v.guardianship else "",
+        ]
+        for v in visits
+    ]
+    head = ["日期", "方式", "走访人", "见到", "发现情况", "需求", "措施", "监护评估"]
+    return _table(head, rows, [18, 10, 18, 16, 50, 22, 28])
+
+
+def _concerns(concerns: tuple[ConcernLine, ...]) -> Flowable:
+    rows = [
+        [
+            CONCERN_KINDS.get(x.kind, x.kind),
+            day(x.noticed_on),
+            x.description,
+            x.follow_up,
+            day(x.closed_on) or "未结",
+        ]
+        for x in concerns
+    ]
+    return _table(["事项", "发现日期", "情况", "跟进", "结案"], rows, [30, 20, 60, 50])
+
+
+def _wishes(wishes: tuple[tuple[str, str], ...]) -> Flowable:
+    return _table(["心愿", "状态"], [list(w) for w in wishes], [140])
+
+
+def _sign_off() -> Flowable:
+    style = styles()["note"].clone("sign", fontSize=10.5, leading=22)
+    line = "填表人：＿＿＿＿＿＿　复核人：＿＿＿＿＿＿　单位负责人：＿＿＿＿＿＿"
+    dated = "填表单位（盖章）　　　　　　　　　　　　日期：＿＿＿＿年＿＿月＿＿日"
+    return KeepTogether([Paragraph(line, style), Paragraph(dated, style)])

@@ -1,0 +1,121 @@
+"""Finding, saving, closing and re-opening children's files through the service."""
+
+from datetime import date
+
+import pytest
+
+from childcare_desktop.core.domain import idnumber
+from childcare_desktop.core.domain.categories import CategorySpan
+from childcare_desktop.core.domain.child import Child
+from childcare_desktop.core.errors import ValidationFailed
+from childcare_desktop.core.services.children import ChildQuery, Children
+from tests.conftest import VILLAGE
+
+BORN = date(2014, 8, 9)
+
+
+@pytest.fixture
+def service(store):
+    return Children(store)
+
+
+def new_child(name="张小明", serial=5, sex="male", **extra) -> Child:
+    extra.setdefault("id_number", idnumber.make("441481", BORN, serial, sex))
+    return Child(name, "", None, VILLAGE, **extra)
+
+
+def test_birth_date_and_sex_are_filled_from_the_id_number(service):
+    saved = service.save(
+        new_child(id_number=None or " " + idnumber.make("441481", BORN, 5, "male"))
+    )
+    assert (saved.birth_date, saved.sex) == (BORN, "male")
+
+
+def test_a_bad_id_number_is_refused_and_nothing_is_written(service):
+    with pytest.raises(ValidationFailed) as refused:
+        service.save(new_child(id_number="441481201408090011"))
+    assert ("id_number", "id_checksum") in [(p.field, p.code) for p in refused.value.problems]
+    assert service.count() == 0
+
+
+@pytest.mark.parametrize("query", ["张小明", "小明", "zxm", "ZXM", "zhangxiaoming", "zhang xiao"])
+def test_type_ahead_finds_by_name_pinyin_and_initials(service, query):
+    saved = service.save(new_child())
+    service.save(new_child("李想", serial=6, sex="female"))
+    assert service.find(ChildQuery(text=query)) == [saved.uuid]
+
+
+def test_search_by_id_number_and_lists_mask_it(service):
+    saved = service.save(new_child())
+    assert service.find(ChildQuery(text=saved.id_number[-6:])) == [saved.uuid]
+    row = service.rows([saved.uuid])[0]
+    assert saved.id_number not in row.id_masked
+    assert row.id_masked.startswith("4414") and "*" in row.id_masked
+
+
+def test_filters_by_category_risk_and_status(service):
+    today = date.today()
+    a = service.save(new_child(categories=(CategorySpan("orphan", today),), guardianship="good"))
+    b = service.save(
+        new_child(
+            "李想",
+            6,
+            "female",
+            categories=(CategorySpan("left_behind", today),),
+            guardianship="none",
+        )
+    )
+    assert service.find(ChildQuery(category="orphan")) == [a.uuid]
+    assert service.find(ChildQuery(risk="high")) == [b.uuid]
+    service.close(a.uuid, "moved_away", "迁往县城")
+    assert service.find(ChildQuery()) == [b.uuid]
+    assert service.find(ChildQuery(status="closed")) == [a.uuid]
+    assert set(service.find(ChildQuery(status="all"))) == {a.uuid, b.uuid}
+
+
+def test_closing_keeps_the_history_and_reopening_restores_the_file(service):
+    start = date(2024, 1, 1)
+    saved = service.save(new_child(categories=(CategorySpan("left_behind", start),)))
+    closed = service.close(saved.uuid, "parents_returned", "父母返乡")
+    assert closed.status == "closed" and closed.closed_on == date.today()
+    assert closed.categories == (CategorySpan("left_behind", start, date.today()),)
+    reopened = service.reopen(saved.uuid)
+    assert reopened.status == "active" and reopened.close_reason == ""
+    assert service.rows([saved.uuid])[0].status == "active"
+
+
+def test_categories_change_with_history(service):
+    saved = service.save(new_child(categories=(CategorySpan("left_behind", date(2024, 1, 1)),)))
+    changed = service.save(service.set_categories(saved, ["poor_family"]))
+    held = [(s.code, s.end) for s in changed.categories]
+    assert ("left_behind", date.today()) in held and ("poor_family", None) in held
+    assert service.rows([saved.uuid])[0].categories == ("poor_family",)
+
+
+def test_risk_is_derived_and_can_be_overridden_with_a_reason(service):
+    saved = service.save(
+        new_child(categories=(CategorySpan("left_behind", date(2024, 1, 1)),), guardianship="good")
+    )
+    assert service.rows([saved.uuid])[0].risk == "low"
+    with pytest.raises(ValidationFailed):
+        service.save(saved.with_changes(risk_override="high"))
+    service.save(saved.with_changes(risk_override="high", risk_override_reason="父亲酗酒"))
+    assert service.rows([saved.uuid])[0].risk == "high"
+
+
+def test_update_fields_from_text(service):
+    saved = service.save(new_child())
+    updated = service.update_fields(
+        saved.uuid,
+        {
+            "current_address": "新陂村5组",
+            "guardianship": "fair",
+            "categories": "left_behind,poor_family",
+        },
+    )
+    assert updated.current_address == "新陂村5组"
+    summary = next(s for s in service.summaries() if s.uuid == saved.uuid)
+    assert summary.categories == ("left_behind", "poor_family")
+    with pytest.raises(ValidationFailed) as refused:
+        service.update_fields(saved.uuid, {"birth_date": "2014-13-01", "colour": "red"})
+    assert {p.code for p in refused.value.problems} == {"bad_value", "unknown_field"}
