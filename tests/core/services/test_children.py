@@ -119,3 +119,20 @@ def test_update_fields_from_text(service):
     with pytest.raises(ValidationFailed) as refused:
         service.update_fields(saved.uuid, {"birth_date": "2014-13-01", "colour": "red"})
     assert {p.code for p in refused.value.problems} == {"bad_value", "unknown_field"}
+
+
+def test_the_list_counts_and_pages_in_pinyin_order(service):
+    from childcare_desktop.core.services.demo import fill_demo
+
+    fill_demo(service.store, 120, seed=5)
+    query = ChildQuery()
+    everyone = service.find(query)
+    assert service.count_matching(query) == len(everyone) == 120
+    pages = [r.uuid for offset in range(0, 120, 50) for r in service.page(query, offset, 50)]
+    assert pages == everyone
+    names = [r.name for r in service.page(query, 0, 120)]
+    from childcare_desktop.core.domain.search import sort_key
+
+    assert names == sorted(names, key=sort_key)
+    zhang = ChildQuery(text="zh")
+    assert service.count_matching(zhang) == len(service.find(zhang)) > 0

@@ -97,3 +97,8 @@ def test_a_store_from_a_newer_program_is_refused(store, store_path):
     with pytest.raises(StoreError) as refused:
         Store.open(store_path, PASSPHRASE)
     assert refused.value.code == "store_newer"
+
+
+def test_the_programs_schema_head_is_the_newest_migration():
+    assert migrate.script_head() == migrate.SCHEMA_HEAD
+    assert migrate.SCHEMA_HEAD in migrate.known_revisions()

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pypinyin import Style, lazy_pinyin
-
 from .categories import CategorySpan, ages_out_on, current_codes
 from .risk import derived_risk, effective_risk
-from .search import search_text
+from .search import search_text, sort_key
 from .visit_policy import VisitPolicy, due_date, visit_interval
 
 
@@ -60,7 +58,7 @@ def derive(
         categories_now=",".join(codes),
         risk=risk,
         search_text=search_text(name, id_number),
-        sort_key="".join(lazy_pinyin(name, style=Style.NORMAL)).lower() + name,
+        sort_key=sort_key(name),
         next_due=due,
         due_reason=reason,
         interval_days=interval.days if interval else None,
