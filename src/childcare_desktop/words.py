@@ -65,7 +65,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "station_not_set_up": ("本站尚未设置", "this station is not set up"),
     "child_not_found": ("找不到这名儿童", "no such child"),
     "unknown_field": ("没有这个字段：{field}", "no such field: {field}"),
+    "backup_unreadable": (
+        "备份 {path} 打不开（密码不对或不是本站的备份）",
+        "the backup {path} cannot be opened (wrong passphrase, or not this station's)",
+    ),
+    "backup_damaged": ("备份 {path} 已损坏，未恢复", "the backup {path} is damaged: not restored"),
+    "audit_broken": (
+        "操作日志第 {seq} 条被改动或删除",
+        "the audit log was altered or cut at entry {seq}",
+    ),
     "bad_value": ("{field} 的值不对：{value}", "bad value for {field}: {value}"),
+    "no_cjk_font": (
+        "找不到能显示中文和数字的字体，无法生成 PDF",
+        "no font that shows Chinese and digits was found: cannot make the PDF",
+    ),
+    "totals_disagree": (
+        "汇总表合计与分项之和不一致，未打印：{which}",
+        "the summary's totals disagree with their parts, not printed: {which}",
+    ),
+    "bad_month": ("月份应写成 YYYY-MM：{month}", "the month should be YYYY-MM: {month}"),
+    "unknown_category": ("没有这个儿童类别：{code}", "no such category: {code}"),
+    "unknown_status": ("没有这个状态：{status}", "no such status: {status}"),
+    "report_format": (
+        "只能输出 .pdf 或 .xlsx：{suffix}",
+        "the output must be .pdf or .xlsx: {suffix}",
+    ),
+    "date_unreadable": (
+        "看不懂这个日期，请写成 2010-01-01",
+        "cannot read this date: write it as 2010-01-01",
+    ),
+    "date_impossible": ("没有这一天，请核对日期", "no such day: check the date"),
+    "date_incomplete": ("日期缺少日，请写完整的年月日", "the day is missing: write the full date"),
+    "id_as_number": (
+        "身份证号被Excel存成了数字，后几位已丢失：请把该列设为文本后重新输入",
+        "Excel stored the ID number as a number and lost digits: format the column as text "
+        "and type it again",
+    ),
+    "category_unknown": ("不认识的儿童类别：{word}", "unknown category: {word}"),
+    "village_unknown": ("不认识的村（居）：{village}", "unknown village: {village}"),
+    "roster_unreadable": ("文件 {path} 打不开或已损坏", "the file {path} cannot be read"),
+    "roster_missing": ("找不到文件 {path}", "no file {path}"),
+    "roster_format": (
+        "{path} 不是 xlsx、xls 或 csv 文件",
+        "{path} is not an xlsx, xls or csv file",
+    ),
+    "roster_encoding": (
+        "{path} 的文字编码无法识别（应为 UTF-8 或 GBK）",
+        "the text encoding of {path} is neither UTF-8 nor GBK",
+    ),
+    "roster_no_header": (
+        "找不到表头：表格里应有“姓名”等列名",
+        "no header found: the sheet needs column names such as 姓名",
+    ),
+    "roster_unknown_column": (
+        "不认识的列“{column}”：内容写入备注",
+        "unknown column {column}: its values go to the notes",
+    ),
+    "roster_duplicate_row": (
+        "与第 {first} 行是同一名儿童，已合并",
+        "the same child as row {first}: merged",
+    ),
+    "roster_cancelled": ("导入已取消，没有写入任何数据", "import cancelled: nothing was written"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

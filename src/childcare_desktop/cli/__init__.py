@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from .. import __version__
-from . import children, station
+from . import children, reports, station
 from .common import run
 
-COMMANDS = (station, children)
+COMMANDS = (station, children, reports)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -47,6 +47,9 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "cell": cell,
         "small": ParagraphStyle("small", parent=cell, fontSize=7.5, leading=9.5),
+        "alert": ParagraphStyle(
+            "alert", parent=cell, fontSize=7.5, leading=9.5, textColor=colors.HexColor("#b00000")
+        ),
         "label": ParagraphStyle("label", parent=cell, alignment=TA_CENTER),
         "head": ParagraphStyle("head", parent=cell, fontSize=8, leading=10, alignment=TA_CENTER),
         "title": ParagraphStyle(
@@ -69,9 +72,11 @@ def day(value: date | None) -> str:
 
 
 def grid_style(*extra: tuple) -> TableStyle:
-    """A ruled grid like the paper forms: every cell boxed, text at the top, tight padding."""
+    """A ruled grid like the paper forms: every cell boxed, tight padding. The font is set even
+    for Paragraph cells: a table otherwise selects Helvetica, which is never embedded."""
     return TableStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), report_font()),
             ("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOR),
             ("BOX", (0, 0), (-1, -1), 1, GRID_COLOR),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -152,3 +157,8 @@ class _FramedCanvas(Canvas):
         self.drawCentredString(width / 2, bottom, f"第 {number} 页 共 {total} 页")
         self.drawRightString(width - MARGIN, bottom, CONFIDENTIAL)
         self.restoreState()
+
+
+def lines_para(parts: list[str], style: str = "small") -> Paragraph:
+    """Several values in one cell, one per line (e.g. two visits in a month)."""
+    return Paragraph("<br/>".join(escape(p) for p in parts), styles()[style])

@@ -75,35 +75,44 @@ class Disagreement:
         return f"{self.table}·{self.line}：合计 {self.printed}，分项之和 {self.parts}"
 
 
-def check_totals(f: SummaryFigures) -> list[Disagreement]:
-    """Every total the summary prints, compared with the sum of the parts it stands for."""
-    found: list[Disagreement] = []
+def comparisons(f: SummaryFigures) -> list[Disagreement]:
+    """Every total the summary prints beside the sum of the parts it stands for; an entry whose
+    `printed` and `parts` differ is a disagreement."""
+    pairs: list[Disagreement] = []
 
-    def agree(table: str, line: str, printed: int, parts: int) -> None:
-        if printed != parts:
-            found.append(Disagreement(table, line, printed, parts))
+    def pair(table: str, line: str, printed: int, parts: int) -> None:
+        pairs.append(Disagreement(table, line, printed, parts))
 
-    agree("性别", "合计", f.total, sum(f.by_sex.values()))
-    agree("年龄段", "合计", f.total, sum(f.by_age.values()))
-    agree("监护情况", "合计", f.total, sum(f.by_guardianship.values()))
-    agree("就学情况", "合计", f.total, sum(f.by_schooling.values()))
-    agree("儿童类别", "有类别+无类别", f.total, f.with_category + f.without_category)
-    for code, count in f.by_category.items():
-        if count > f.with_category:
-            found.append(Disagreement("儿童类别", label("category", code), f.with_category, count))
-    agree("分村统计", "合计", f.total, sum(v.total for v in f.villages))
-    agree("分村统计", "男", f.by_sex.get("male", 0), sum(v.male for v in f.villages))
-    agree("分村统计", "女", f.by_sex.get("female", 0), sum(v.female for v in f.villages))
+    pair("性别", "合计", f.total, sum(f.by_sex.values()))
+    pair("年龄段", "合计", f.total, sum(f.by_age.values()))
+    pair("监护情况", "合计", f.total, sum(f.by_guardianship.values()))
+    pair("就学情况", "合计", f.total, sum(f.by_schooling.values()))
+    pair("儿童类别", "有类别+无类别", f.total, f.with_category + f.without_category)
+    pair("分村统计", "合计", f.total, sum(v.total for v in f.villages))
+    pair("分村统计", "男", f.by_sex.get("male", 0), sum(v.male for v in f.villages))
+    pair("分村统计", "女", f.by_sex.get("female", 0), sum(v.female for v in f.villages))
     for code in CATEGORY_CODES:
         in_villages = sum(v.by_category.get(code, 0) for v in f.villages)
-        agree("分村统计", label("category", code), f.by_category.get(code, 0), in_villages)
+        pair("分村统计", label("category", code), f.by_category.get(code, 0), in_villages)
     for v in f.villages:
-        agree("分村统计", v.name, v.total, v.male + v.female)
-    return found
+        pair("分村统计", v.name, v.total, v.male + v.female)
+    return pairs
+
+
+def check_totals(f: SummaryFigures) -> list[Disagreement]:
+    """The totals that are not the sum of their parts, plus any category counted for more
+    children than have a category at all."""
+    wrong = [d for d in comparisons(f) if d.printed != d.parts]
+    wrong += [
+        Disagreement("儿童类别", label("category", code), f.with_category, count)
+        for code, count in f.by_category.items()
+        if count > f.with_category
+    ]
+    return wrong
 
 
 def age_band(age: int | None) -> str:
     """The band a given age falls in; the same bounds the SQL count uses."""
     if age is None:
         return UNKNOWN
-    return next(name for name, low, high in AGE_BANDS if low <= age < high)
+    return next((name for name, low, high in AGE_BANDS if low <= age < high), UNKNOWN)

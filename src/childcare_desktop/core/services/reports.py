@@ -1,0 +1,332 @@
+"""Use cases of the printed reports: gather the records from the store, check, render.
+
+The GUI and the CLI both call `Reports`; the renderers in `core.reports` never see the store.
+Summary figures are counted by SQL aggregation, one breakdown per query, so that a county of
+100,000 children is summed in the database and the breakdowns can be checked against each other.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, and_, case, func, or_, select
+
+from ..domain.categories import CATEGORY_CODES, age_on
+from ..domain.masking import mask_id_number, mask_phone
+from ..domain.visit import Visit
+from ..domain.visit_policy import Interval, due_date
+from ..reports.child_file import ChildFileData, ConcernLine, render_child_file
+from ..reports.errors import ReportError
+from ..reports.layout import ReportMeta
+from ..reports.ledger import LedgerLine, month_bounds, render_ledger
+from ..reports.roster import RosterLine, render_roster_pdf, roster_title, write_roster_xlsx
+from ..reports.summary import AGE_BANDS, UNKNOWN, SummaryFigures, VillageLine, check_totals
+from ..reports.summary_pdf import render_summary
+from ..storage import children_repo, settings
+from ..storage import tables as t
+from ..storage.store import Store
+from .station import station_info
+
+STATUSES = ("active", "closed", "all")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A report written: where, how many pages (None for a workbook), how many rows."""
+
+    path: Path
+    pages: int | None
+    rows: int
+
+
+class Reports:
+    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+        self.store = store
+        self.today = today
+
+    def child_file(self, uuid: str, out: Path) -> Printed:
+        with self.store.read() as conn:
+            data = _child_file_data(conn, uuid, self.today())
+        pages = render_child_file(data, self._meta("一人一档"), out)
+        return Printed(out, pages, 1)
+
+    def roster(
+        self,
+        out: Path,
+        category: str = "",
+        status: str = "active",
+        full_ids: bool = False,
+        limit: int | None = None,
+    ) -> Printed:
+        """The roster as PDF or Excel (by the suffix of `out`), masked unless `full_ids`."""
+        if category and category not in CATEGORY_CODES:
+            raise ReportError("unknown_category", code=category)
+        if status not in STATUSES:
+            raise ReportError("unknown_status", status=status)
+        suffix = out.suffix.lower()
+        if suffix not in (".pdf", ".xlsx"):
+            raise ReportError("report_format", suffix=out.suffix or out.name)
+        with self.store.read() as conn:
+            lines = _roster_lines(conn, category, status, full_ids, limit, self.today())
+        meta = self._meta(roster_title(category, status))
+        if suffix == ".xlsx":
+            write_roster_xlsx(lines, meta, out)
+            return Printed(out, None, len(lines))
+        return Printed(out, render_roster_pdf(lines, meta, out), len(lines))
+
+    def ledger(self, month: str, out: Path) -> Printed:
+        first, last = month_bounds(month)
+        today = self.today()
+        with self.store.read() as conn:
+            lines = _ledger_lines(conn, first, last, today)
+        meta = self._meta(f"走访台账 {month}")
+        pages = render_ledger(lines, meta, first, min(today, last), out)
+        return Printed(out, pages, len(lines))
+
+    def figures(self) -> SummaryFigures:
+        info = station_info(self.store)
+        with self.store.read() as conn:
+            return _figures(conn, info.role, info.name, self.today())
+
+    def summary(self, out: Path) -> tuple[Printed, SummaryFigures]:
+        """Count, check that the totals agree (refused, naming them, when not), then print."""
+        figures = self.figures()
+        refuse_disagreeing(figures)
+        pages = render_summary(figures, self._meta("汇总表"), out)
+        return Printed(out, pages, figures.total), figures
+
+    def _meta(self, title: str) -> ReportMeta:
+        return ReportMeta(station_info(self.store).name, self.today(), title)
+
+
+def refuse_disagreeing(figures: SummaryFigures) -> None:
+    wrong = check_totals(figures)
+    if wrong:
+        raise ReportError("totals_disagree", which="；".join(d.text() for d in wrong))
+
+
+def _names(conn: Connection) -> dict[str, str]:
+    return dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+
+
+def _village_name(names: dict[str, str], code: str, role: str) -> str:
+    """At a county, villages of different towns share names: say which town."""
+    name = names.get(code, code)
+    town = names.get(code[:9]) if role == "county" else None
+    return f"{town} {name}" if town else name
+
+
+def _child_file_data(conn: Connection, uuid: str, today: date) -> ChildFileData:
+    child = children_repo.load(conn, uuid)
+    c = t.child.c
+    derived = conn.execute(select(c.categories_now, c.risk, c.next_due).where(c.uuid == uuid)).one()
+    v = t.visit.c
+    superseded = select(v.supersedes).where(v.supersedes.is_not(None))
+    visits = tuple(
+        Visit(
+            child_uuid=uuid,
+            visit_date=r.visit_date,
+            mode=r.mode,
+            uuid=r.uuid,
+            visitor=r.visitor,
+            met=r.met,
+            findings=json.loads(r.findings or "{}"),
+            needs=r.needs,
+            actions=r.actions,
+            guardianship=r.guardianship,
+            next_planned=r.next_planned,
+        )
+        for r in conn.execute(
+            select(t.visit)
+            .where(v.child_uuid == uuid, v.uuid.not_in(superseded))
+            .order_by(v.visit_date, v.recorded_at)
+        )
+    )
+    k = t.concern.c
+    concerns = tuple(
+        ConcernLine(r.kind, r.noticed_on, r.description, r.follow_up, r.closed_on)
+        for r in conn.execute(select(t.concern).where(k.child_uuid == uuid).order_by(k.noticed_on))
+    )
+    village = conn.execute(
+        select(t.division.c.name).where(t.division.c.code == child.village_code)
+    ).scalar()
+    return ChildFileData(
+        child=child,
+        age=age_on(child.birth_date, today) if child.birth_date else None,
+        village=village or child.village_code,
+        categories_now=tuple(x for x in derived.categories_now.split(",") if x),
+        risk=derived.risk,
+        next_due=derived.next_due,
+        visits=visits,
+        concerns=concerns,
+    )
+
+
+def _roster_lines(conn, category, status, full_ids, limit, today) -> list[RosterLine]:
+    c = t.child.c
+    stmt = select(t.child).order_by(c.village_code, c.sort_key)
+    if status != "all":
+        stmt = stmt.where(c.status == status)
+    if category:
+        stmt = stmt.where(("," + c.categories_now + ",").contains(f",{category},"))
+    if limit:
+        stmt = stmt.limit(limit)
+    names = _names(conn)
+    return [
+        RosterLine(
+            name=r.name,
+            sex=r.sex,
+            birth_date=r.birth_date,
+            age=age_on(r.birth_date, today) if r.birth_date else None,
+            id_number=r.id_number if full_ids else mask_id_number(r.id_number),
+            village=names.get(r.village_code, r.village_code),
+            categories=tuple(x for x in r.categories_now.split(",") if x),
+            guardianship=r.guardianship,
+            risk=r.risk,
+            phone=r.contact_phone if full_ids else mask_phone(r.contact_phone),
+            address=r.current_address,
+            last_visit=r.last_visit,
+            next_due=r.next_due,
+            status=r.status,
+        )
+        for r in conn.execute(stmt)
+    ]
+
+
+def _ledger_lines(conn: Connection, first: date, last: date, today: date) -> list[LedgerLine]:
+    """Children due by the month's end or visited in it: the due date counts from the last
+    visit before the month, so a visit in the month shows as done, not as moving the date."""
+    c, v, k = t.child.c, t.visit.c, t.concern.c
+    policy = settings.visit_policy(conn)
+    before = dict(
+        conn.execute(
+            select(v.child_uuid, func.max(v.visit_date))
+            .where(v.visit_date < first)
+            .group_by(v.child_uuid)
+        ).all()
+    )
+    superseded = select(v.supersedes).where(v.supersedes.is_not(None))
+    done: dict[str, list[tuple[date, str, str]]] = {}
+    for uid, when, mode, visitor in conn.execute(
+        select(v.child_uuid, v.visit_date, v.mode, v.visitor)
+        .where(v.visit_date.between(first, last), v.uuid.not_in(superseded))
+        .order_by(v.visit_date)
+    ):
+        done.setdefault(uid, []).append((when, mode, visitor))
+    concern_since = dict(
+        conn.execute(
+            select(k.child_uuid, func.min(k.noticed_on))
+            .where(k.noticed_on <= last, or_(k.closed_on.is_(None), k.closed_on >= first))
+            .group_by(k.child_uuid)
+        ).all()
+    )
+    names = _names(conn)
+    lines = []
+    stmt = (
+        select(t.child)
+        .where(c.status == "active", or_(c.registered_on.is_(None), c.registered_on <= last))
+        .order_by(c.village_code, c.sort_key)
+    )
+    for r in conn.execute(stmt):
+        interval = Interval(r.interval_days, r.due_reason) if r.interval_days else None
+        due = due_date(
+            before.get(r.uuid),
+            r.registered_on or first,
+            interval,
+            concern_since.get(r.uuid),
+            policy,
+        )
+        visits = tuple(done.get(r.uuid, ()))
+        if not visits and (due is None or due > last):
+            continue
+        lines.append(
+            LedgerLine(
+                name=r.name,
+                village=names.get(r.village_code, r.village_code),
+                categories=tuple(x for x in r.categories_now.split(",") if x),
+                guardianship=r.guardianship,
+                due=due,
+                visits=visits,
+            )
+        )
+    return lines
+
+
+def _figures(conn: Connection, role: str, station: str, today: date) -> SummaryFigures:
+    c = t.child.c
+    active = c.status == "active"
+
+    def held(code: str):
+        return func.sum(case((("," + c.categories_now + ",").contains(f",{code},"), 1), else_=0))
+
+    def grouped(column) -> dict[str, int]:
+        rows = conn.execute(select(column, func.count()).where(active).group_by(column))
+        return {key or "": count for key, count in rows}
+
+    total = conn.execute(select(func.count()).select_from(t.child).where(active)).scalar_one()
+    per_code = conn.execute(select(*(held(code) for code in CATEGORY_CODES)).where(active)).one()
+    with_category = conn.execute(
+        select(func.count()).select_from(t.child).where(active, c.categories_now != "")
+    ).scalar_one()
+    without_category = conn.execute(
+        select(func.count()).select_from(t.child).where(active, c.categories_now == "")
+    ).scalar_one()
+    names = _names(conn)
+    villages = tuple(
+        VillageLine(
+            code=row[0],
+            name=_village_name(names, row[0], role),
+            total=row[1],
+            male=row[2] or 0,
+            female=row[3] or 0,
+            by_category={code: n or 0 for code, n in zip(CATEGORY_CODES, row[4:], strict=True)},
+        )
+        for row in conn.execute(
+            select(
+                c.village_code,
+                func.count(),
+                func.sum(case((c.sex == "male", 1), else_=0)),
+                func.sum(case((c.sex == "female", 1), else_=0)),
+                *(held(code) for code in CATEGORY_CODES),
+            )
+            .where(active)
+            .group_by(c.village_code)
+            .order_by(c.village_code)
+        )
+    )
+    return SummaryFigures(
+        level=role,
+        station=station,
+        as_of=today,
+        total=total,
+        by_sex=grouped(c.sex),
+        by_age=grouped(_age_band(c.birth_date, today)),
+        by_guardianship=grouped(c.guardianship),
+        by_schooling=grouped(c.schooling),
+        by_category={code: n or 0 for code, n in zip(CATEGORY_CODES, per_code, strict=True)},
+        with_category=with_category,
+        without_category=without_category,
+        villages=villages,
+    )
+
+
+def _age_band(born, today: date):
+    """The age band as SQL: a child is in [low, high) years when born after the day `high`
+    years ago and on or before the day `low` years ago."""
+    whens = [(born.is_(None), UNKNOWN)]
+    for name, low, high in AGE_BANDS:
+        whens.append(
+            (and_(born > _years_before(today, high), born <= _years_before(today, low)), name)
+        )
+    return case(*whens, else_=UNKNOWN)
+
+
+def _years_before(today: date, years: int) -> date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February: a child born on the 28th has had the birthday
+        return today.replace(year=today.year - years, day=28)
