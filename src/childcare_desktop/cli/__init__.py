@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from .. import __version__
-from . import children, reports, station
+from . import children, reports, roster, station
 from .common import run
 
-COMMANDS = (station, children, reports)
+COMMANDS = (station, children, reports, roster)
 
 
 def build_parser() -> argparse.ArgumentParser:

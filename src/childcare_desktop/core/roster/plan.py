@@ -1,0 +1,114 @@
+"""What an import will do: the same child twice in the file made one, each child matched to the
+files already kept (by ID number, else by name and birth date), and sorted into new, updated and
+unchanged. Pure: the store is reached only through the lookups the caller passes in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from ...words import message
+from ..domain.child import Child
+from ..domain.validation import blocking, validate_child
+from ..domain.visit import Visit
+from .mapping import Mapping
+from .merge import apply_row
+from .rows import LedgerRow, RowProblem, merge_into, problem_at
+
+
+@dataclass(frozen=True)
+class Known:
+    """A child already in the store, as far as matching needs it."""
+
+    uuid: str
+    id_number: str
+    name: str
+    birth_date: date | None
+
+
+@dataclass
+class Plan:
+    new: list[Child] = field(default_factory=list)
+    updated: list[Child] = field(default_factory=list)
+    unchanged: int = 0
+    visits: list[Visit] = field(default_factory=list)
+    refused: list[LedgerRow] = field(default_factory=list)  # good alone, bad once merged
+    problems: dict[int, tuple[RowProblem, ...]] = field(default_factory=dict)
+    warnings: list[RowProblem] = field(default_factory=list)
+
+
+def make_plan(
+    rows: Iterable[LedgerRow],
+    mapping: Mapping,
+    known: Iterable[Known],
+    load: Callable[[str], Child],
+    visit_dates: Callable[[list[str]], dict[str, set[date]]],
+    today: date,
+) -> Plan:
+    plan = Plan()
+    by_id: dict[str, Known] = {}
+    by_name: dict[tuple[str, date | None], Known] = {}
+    for k in known:
+        if k.id_number:
+            by_id[k.id_number] = k
+        by_name.setdefault((k.name, k.birth_date), k)
+    matched: list[tuple[LedgerRow, Child]] = []
+    for row in _one_per_child(rows, plan, today):
+        k = by_id.get(row.child.id_number) if row.child.id_number else None
+        if k is None:
+            k = by_name.get((row.child.name, row.child.birth_date))
+            if k is not None and k.id_number and row.child.id_number:
+                k = None  # same name and birthday, another ID number: another child
+        if k is None:
+            child = replace(row.child, registered_on=today)
+        else:
+            old = load(k.uuid)
+            child = apply_row(old, row.child, row.present, today)
+            if child == old:
+                plan.unchanged += 1
+                matched.append((row, child))
+                continue
+        found = blocking(validate_child(child, today))
+        if found:
+            plan.refused.append(row)
+            plan.problems[row.row] = tuple(problem_at(row.row, p, child, mapping) for p in found)
+            continue
+        (plan.new if k is None else plan.updated).append(child)
+        matched.append((row, child))
+    seen = visit_dates([c.uuid for r, c in matched if r.visit_dates])
+    for row, child in matched:
+        for day in row.visit_dates:
+            if day not in seen.get(child.uuid, set()):
+                plan.visits.append(Visit(child.uuid, day, "other"))
+    return plan
+
+
+def _one_per_child(rows: Iterable[LedgerRow], plan: Plan, today: date) -> list[LedgerRow]:
+    """Good rows, the later rows of a child already seen merged into its first row."""
+    merged: list[LedgerRow] = []
+    by_id: dict[str, int] = {}
+    by_name: dict[tuple[str, date | None], int] = {}
+    for row in rows:
+        if not row.ok:
+            continue
+        c = row.child
+        at = by_id.get(c.id_number) if c.id_number else None
+        if at is None:
+            at = by_name.get((c.name, c.birth_date))
+            if at is not None and merged[at].child.id_number and c.id_number:
+                at = None
+        if at is None:
+            by_name[(c.name, c.birth_date)] = len(merged)
+            if c.id_number:
+                by_id[c.id_number] = len(merged)
+            merged.append(row)
+            continue
+        first = merged[at].row
+        text = message("roster_duplicate_row", first=str(first))
+        plan.warnings.append(RowProblem(row.row, "", "roster_duplicate_row", text, False))
+        merged[at] = merge_into(merged[at], row, today)
+        if merged[at].child.id_number:
+            by_id[merged[at].child.id_number] = at
+    return merged

@@ -1,0 +1,153 @@
+"""Writing workbooks: the roster in the ledger layout, and the error workbook beside a source.
+
+Both are read back by the importer: the roster gives the same children again, and a corrected
+error workbook can be imported as it is (its two added columns are known and skipped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from ...words import label
+from ..domain.categories import current_codes
+from ..domain.child import Child
+from .layout import LAYOUT
+from .rows import LedgerRow
+
+_DATE_FORMAT = "yyyy-mm-dd"
+_WIDE = {"id_number": 21, "hukou_place": 18, "current_address": 22, "categories": 18,
+         "school": 14, "notes": 24, "birth_date": 12, "last_visit": 12}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """One child as the roster shows it: the file and the date of the last visit."""
+
+    child: Child
+    last_visit: date | None
+
+
+def write_roster(path: Path, title: str, lines: Sequence[RosterLine], today: date) -> Path:
+    """The roster in LAYOUT, a title line and a line with the date and count above the header."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    width = len(LAYOUT)
+    sheet.append([title])
+    sheet.append([f"导出日期：{today.isoformat()}    共 {len(lines)} 人"])
+    sheet.append([group or head for _key, group, head in LAYOUT])
+    sheet.append([head if group else "" for _key, group, head in LAYOUT])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    sheet["A1"].font = Font(size=16, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    _merge_header(sheet)
+    for number, line in enumerate(lines, start=1):
+        sheet.append([_cell(key, line, number, today) for key, _g, _h in LAYOUT])
+    for j, (key, _g, _h) in enumerate(LAYOUT, start=1):
+        letter = get_column_letter(j)
+        sheet.column_dimensions[letter].width = _WIDE.get(key, 9)
+        if key in ("birth_date", "last_visit"):
+            for (cell,) in sheet.iter_rows(min_row=5, min_col=j, max_col=j):
+                cell.number_format = _DATE_FORMAT
+    sheet.freeze_panes = "C5"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def _merge_header(sheet) -> None:
+    """A group header over its columns; a single header over both header rows."""
+    j = 0
+    while j < len(LAYOUT):
+        group = LAYOUT[j][1]
+        if not group:
+            sheet.merge_cells(start_row=3, start_column=j + 1, end_row=4, end_column=j + 1)
+            j += 1
+            continue
+        end = j
+        while end + 1 < len(LAYOUT) and LAYOUT[end + 1][1] == group:
+            end += 1
+        sheet.merge_cells(start_row=3, start_column=j + 1, end_row=3, end_column=end + 1)
+        j = end + 1
+    for row in sheet.iter_rows(min_row=3, max_row=4):
+        for cell in row:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _cell(key: str, line: RosterLine, number: int, today: date) -> object:
+    child = line.child
+    if key == "seq":
+        return number
+    if key == "last_visit":
+        return line.last_visit
+    if key == "id_number":
+        return child.id_number or label("no_id_reason", child.no_id_reason or "unknown")
+    if key in ("sex", "guardianship", "health", "schooling"):
+        return label(key, getattr(child, key))
+    if key == "categories":
+        codes = current_codes(child.categories, today)
+        return "、".join(label("category", code) for code in codes)
+    if "." in key:
+        return _member_cell(child, *key.split("."))
+    return getattr(child, key)
+
+
+def _member_cell(child: Child, relation: str, field: str) -> object:
+    member = next((m for m in child.members if m.relation == relation), None)
+    if member is None:
+        return ""
+    if field == "situation":
+        return label("situation", member.situation)
+    if field == "entrust_signed":
+        return "是" if member.entrust_signed else "否"
+    return getattr(member, field)
+
+
+def error_book_path(source: Path) -> Path:
+    return source.with_name(f"{source.stem}_错误行.xlsx")
+
+
+def write_error_book(
+    source: Path, header_rows: Iterable[Sequence[object]], bad: Sequence[LedgerRow]
+) -> Path:
+    """The header and each refused row as read, with its row number and reasons beside it."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("错误行")
+    headers = [list(r) for r in header_rows]
+    width = max([len(r) for r in headers] + [len(b.cells) for b in bad])
+    for i, header in enumerate(headers):
+        extra = ["原行号", "错误原因"] if i == 0 else ["", ""]
+        sheet.append([*_padded(header, width), *extra])
+    for row in bad:
+        reasons = "；".join(
+            f"{p.column}：{p.message}" if p.column else p.message
+            for p in row.problems
+            if p.blocking
+        )
+        sheet.append([*_padded(row.cells, width, sheet), row.row, reasons])
+    path = error_book_path(source)
+    book.save(path)
+    return path
+
+
+def _padded(cells: Sequence[object], width: int, sheet=None) -> list[object]:
+    """Cells as read; dates keep a date format, so the officer sees what the ledger showed."""
+    result: list[object] = []
+    for value in list(cells) + [""] * (width - len(cells)):
+        if sheet is not None and isinstance(value, date | datetime):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.number_format = _DATE_FORMAT
+            result.append(cell)
+        else:
+            result.append(value)
+    return result

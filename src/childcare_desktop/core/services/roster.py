@@ -1,0 +1,274 @@
+"""Use cases on Excel ledgers (台账): preview, import (all or nothing, cancellable) and export.
+
+An import first plans against the store (which rows are new children, which update a file,
+which change nothing) and then writes the plan in one transaction, through the change log.
+Children are matched by ID number, else by name and birth date; re-importing never duplicates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from ...words import message
+from ..domain.categories import CategorySpan
+from ..domain.child import CHILD_FIELDS, MEMBER_FIELDS, Child, FamilyMember
+from ..errors import CoreError
+from ..roster.mapping import Mapping, detect_mapping
+from ..roster.plan import Known, Plan, make_plan
+from ..roster.rows import Context, LedgerRow, RowProblem, read_rows
+from ..roster.sheet import Sheet, read_sheet
+from ..roster.workbooks import RosterLine, error_book_path, write_error_book, write_roster
+from ..storage import children_repo, settings, visits_repo
+from ..storage import tables as t
+from ..storage.changes import ChangeWriter
+from ..storage.store import Store
+from .station import station_info
+
+Progress = Callable[[int, int], None]
+_CHUNK = 500
+
+
+class Cancelled(CoreError):
+    code = "roster_cancelled"
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the file holds, read and checked, before anything is written."""
+
+    path: Path
+    mapping: Mapping
+    rows: tuple[LedgerRow, ...]
+    warnings: tuple[RowProblem, ...]  # columns not understood: kept in the notes
+    sheet: Sheet
+
+    @property
+    def bad_rows(self) -> tuple[LedgerRow, ...]:
+        return tuple(r for r in self.rows if not r.ok)
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    updated: int
+    unchanged: int
+    errors: tuple[RowError, ...]
+    error_file: str | None
+    warnings: tuple[RowError, ...] = ()
+
+    def as_json(self) -> dict:
+        return {
+            "imported": self.imported,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "errors": [e.__dict__ for e in self.errors],
+            "error_file": self.error_file,
+        }
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    count: int
+
+
+class Roster:
+    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+        self.store = store
+        self.today = today
+
+    def preview(self, path: Path, mapping: Mapping | None = None) -> Preview:
+        """Read and check the file (with `mapping`, or the detected one); writes nothing."""
+        sheet = read_sheet(path)
+        mapping = mapping or detect_mapping(sheet)
+        rows = tuple(read_rows(sheet, mapping, self._context()))
+        warnings = tuple(
+            RowProblem(
+                mapping.header_rows[0],
+                c.header,
+                "roster_unknown_column",
+                message("roster_unknown_column", column=c.header),
+                blocking=False,
+            )
+            for c in mapping.unknown
+        )
+        return Preview(path, mapping, rows, warnings, sheet)
+
+    def import_file(
+        self,
+        path: Path,
+        mapping: Mapping | None = None,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportResult:
+        return self.import_preview(
+            self.preview(path, mapping), dry_run=dry_run, progress=progress, cancelled=cancelled
+        )
+
+    def import_preview(
+        self,
+        preview: Preview,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportResult:
+        """Write the previewed rows in one transaction; Cancelled leaves the store untouched.
+        A dry run plans on a read connection and writes nothing at all, not even the error file."""
+        today = self.today()
+        if dry_run:
+            with self.store.read() as conn:
+                plan = _plan(conn, preview, today)
+        else:
+            with self.store.write() as conn:
+                plan = _plan(conn, preview, today)
+                self._apply(conn, plan, today, progress or _quiet, cancelled or _never)
+        return self._result(preview, plan, dry_run)
+
+    def export(self, path: Path) -> ExportResult:
+        """The active children in the ledger layout, ordered as in the main list."""
+        info = station_info(self.store)
+        with self.store.read() as conn:
+            lines = _roster_lines(conn)
+        title = f"{info.name}儿童信息台账（花名册）"
+        write_roster(path, title, lines, self.today())
+        return ExportResult(path, len(lines))
+
+    def _context(self) -> Context:
+        info = station_info(self.store)
+        with self.store.read() as conn:
+            known = conn.execute(select(t.division.c.code, t.division.c.name)).all()
+        villages = {code: code for code, _ in known} | {name: code for code, name in known}
+        own = info.code if info.role == "village" else ""
+        return Context(own, villages, self.today())
+
+    def _apply(
+        self, conn: Connection, plan: Plan, today: date, progress: Progress, cancelled
+    ) -> None:
+        policy = settings.visit_policy(conn)
+        writer = ChangeWriter(conn)
+        total = len(plan.new) + len(plan.updated) + 1
+        done = 0
+        for i in range(0, len(plan.new), _CHUNK):
+            _check(cancelled)
+            done += children_repo.insert_many(conn, writer, plan.new[i : i + _CHUNK])
+            progress(done, total)
+        for child in plan.updated:
+            _check(cancelled)
+            children_repo.save(conn, writer, child, today, policy)
+            done += 1
+            if done % _CHUNK == 0:
+                progress(done, total)
+        _check(cancelled)
+        visits_repo.append_many(conn, writer, plan.visits)
+        writer.flush()
+        touched = [c.uuid for c in plan.new] + sorted({v.child_uuid for v in plan.visits})
+        children_repo.refresh_derived(conn, sorted(set(touched)), today, policy)
+        _check(cancelled)
+        progress(total, total)
+
+    def _result(self, preview: Preview, plan: Plan, dry_run: bool) -> ImportResult:
+        refused = [r for r in preview.rows if not r.ok] + plan.refused
+        refused.sort(key=lambda r: r.row)
+        errors = tuple(
+            RowError(p.row, p.column, p.code, p.message)
+            for r in refused
+            for p in r.problems + plan.problems.get(r.row, ())
+            if p.blocking
+        )
+        notes = [p for r in preview.rows for p in r.problems if not p.blocking]
+        warnings = tuple(
+            RowError(p.row, p.column, p.code, p.message)
+            for p in list(preview.warnings) + notes + plan.warnings
+        )
+        error_file = None
+        if not dry_run:
+            stale = error_book_path(preview.path)
+            if refused:
+                header = [preview.sheet.rows[n - 1] for n in preview.mapping.header_rows]
+                marked = [
+                    replace(r, problems=r.problems + plan.problems.get(r.row, ())) for r in refused
+                ]
+                error_file = str(write_error_book(preview.path, header, marked))
+            elif stale.exists():
+                stale.unlink()  # the officer's earlier errors are fixed: an old list would mislead
+        return ImportResult(
+            len(plan.new), len(plan.updated), plan.unchanged, errors, error_file, warnings
+        )
+
+
+def _plan(conn: Connection, preview: Preview, today: date) -> Plan:
+    c = t.child.c
+    known = [Known(*row) for row in conn.execute(select(c.uuid, c.id_number, c.name, c.birth_date))]
+    return make_plan(
+        preview.rows,
+        preview.mapping,
+        known,
+        lambda uuid: children_repo.load(conn, uuid),
+        lambda uuids: _visit_dates(conn, uuids),
+        today,
+    )
+
+
+def _visit_dates(conn: Connection, uuids: list[str]) -> dict[str, set[date]]:
+    v = t.visit.c
+    found: dict[str, set[date]] = {}
+    for i in range(0, len(uuids), _CHUNK):
+        query = select(v.child_uuid, v.visit_date).where(v.child_uuid.in_(uuids[i : i + _CHUNK]))
+        for uuid, day in conn.execute(query):
+            found.setdefault(uuid, set()).add(day)
+    return found
+
+
+def _roster_lines(conn: Connection) -> list[RosterLine]:
+    c = t.child.c
+    rows = conn.execute(select(t.child).where(c.status == "active").order_by(c.sort_key))
+    rows = rows.mappings().all()
+    members: dict[str, list[FamilyMember]] = {}
+    for m in conn.execute(select(t.member).order_by(t.member.c.position)).mappings():
+        members.setdefault(m["child_uuid"], []).append(
+            FamilyMember(**{f: m[f] for f in MEMBER_FIELDS})
+        )
+    spans: dict[str, list[CategorySpan]] = {}
+    k = t.category.c
+    for uuid, code, start, end in conn.execute(select(k.child_uuid, k.code, k.start, k.end)):
+        spans.setdefault(uuid, []).append(CategorySpan(code, start, end))
+    return [
+        RosterLine(
+            Child(
+                **{f: r[f] for f in CHILD_FIELDS},
+                members=tuple(members.get(r["uuid"], ())),
+                categories=tuple(spans.get(r["uuid"], ())),
+            ),
+            r["last_visit"],
+        )
+        for r in rows
+    ]
+
+
+def _check(cancelled: Callable[[], bool]) -> None:
+    if cancelled():
+        raise Cancelled()
+
+
+def _quiet(done: int, total: int) -> None:
+    """No one is watching the progress (the CLI)."""
+
+
+def _never() -> bool:
+    return False
