@@ -126,42 +126,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the same child as row {first}: merged",
     ),
     "roster_cancelled": ("导入已取消，没有写入任何数据", "import cancelled: nothing was written"),
-    "date_unreadable": (
-        "看不懂这个日期，请写成 2010-01-01",
-        "cannot read this date: write it as 2010-01-01",
-    ),
-    "date_impossible": ("没有这一天，请核对日期", "no such day: check the date"),
-    "date_incomplete": ("日期缺少日，请写完整的年月日", "the day is missing: write the full date"),
-    "id_as_number": (
-        "身份证号被Excel存成了数字，后几位已丢失：请把该列设为文本后重新输入",
-        "Excel stored the ID number as a number and lost digits: format the column as text "
-        "and type it again",
-    ),
-    "category_unknown": ("不认识的儿童类别：{word}", "unknown category: {word}"),
-    "village_unknown": ("不认识的村（居）：{village}", "unknown village: {village}"),
-    "roster_unreadable": ("文件 {path} 打不开或已损坏", "the file {path} cannot be read"),
-    "roster_missing": ("找不到文件 {path}", "no file {path}"),
-    "roster_format": (
-        "{path} 不是 xlsx、xls 或 csv 文件",
-        "{path} is not an xlsx, xls or csv file",
-    ),
-    "roster_encoding": (
-        "{path} 的文字编码无法识别（应为 UTF-8 或 GBK）",
-        "the text encoding of {path} is neither UTF-8 nor GBK",
-    ),
-    "roster_no_header": (
-        "找不到表头：表格里应有“姓名”等列名",
-        "no header found: the sheet needs column names such as 姓名",
-    ),
-    "roster_unknown_column": (
-        "不认识的列“{column}”：内容写入备注",
-        "unknown column {column}: its values go to the notes",
-    ),
-    "roster_duplicate_row": (
-        "与第 {first} 行是同一名儿童，已合并",
-        "the same child as row {first}: merged",
-    ),
-    "roster_cancelled": ("导入已取消，没有写入任何数据", "import cancelled: nothing was written"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

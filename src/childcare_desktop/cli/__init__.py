@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from .. import __version__
-from . import children, reports, roster, station
+from . import children, reports, roster, safety, station
 from .common import run
 
-COMMANDS = (station, children, reports, roster)
+COMMANDS = (station, children, roster, safety, reports)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,7 +15,7 @@ from ..domain.masking import mask_id_number, mask_phone
 from ..domain.search import normalize_query
 from ..domain.validation import blocking, validate_child
 from ..errors import FieldProblem, ValidationFailed
-from ..storage import children_repo, settings
+from ..storage import audit, children_repo, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
@@ -162,16 +162,29 @@ class Children:
 
     def save(self, child: Child) -> Child:
         """Validate and save; ValidationFailed lists every blocking problem."""
+        return self._checked_write(child, "update")
+
+    def _checked_write(self, child: Child, action: str) -> Child:
         child = prepare(child)
         problems = blocking(validate_child(child, self.today()))
         if problems:
             raise ValidationFailed(problems)
+        return self._write(child, action)
+
+    def _write(self, child: Child, action: str) -> Child:
+        """Save in one transaction with its changes and its audit entry."""
         if child.registered_on is None:
             child = replace(child, registered_on=self.today())
         with self.store.write() as conn:
+            is_new = not conn.execute(
+                select(t.child.c.uuid).where(t.child.c.uuid == child.uuid)
+            ).first()
             writer = ChangeWriter(conn)
-            children_repo.save(conn, writer, child, self.today(), settings.visit_policy(conn))
+            policy = settings.visit_policy(conn)
+            changed = children_repo.save(conn, writer, child, self.today(), policy)
             writer.flush()
+            if changed:
+                audit.record(conn, "create" if is_new else action, "child", child.uuid, changed)
         return self.get(child.uuid)
 
     def close(self, uuid: str, reason: str, note: str = "") -> Child:
@@ -188,13 +201,12 @@ class Children:
             closed_on=today,
             categories=ended,
         )
-        return self.save(closed)
+        return self._checked_write(closed, "close")
 
     def reopen(self, uuid: str) -> Child:
         child = self.get(uuid)
-        return self.save(
-            replace(child, status="active", close_reason="", close_note="", closed_on=None)
-        )
+        reopened = replace(child, status="active", close_reason="", close_note="", closed_on=None)
+        return self._checked_write(reopened, "reopen")
 
     def set_categories(self, child: Child, codes: list[str]) -> Child:
         """Held categories become `codes`: new ones start today, dropped ones end today."""

@@ -96,6 +96,11 @@ class ChangeWriter:
                 heads[f] = [change_id]
         return change_id
 
+    @property
+    def pending(self) -> int:
+        """How many changes are recorded and not yet flushed."""
+        return len(self._changes)
+
     def flush(self) -> int:
         """Write what was recorded; returns how many changes."""
         if not self._changes:

@@ -51,8 +51,11 @@ def load(conn: Connection, uuid: str) -> Child:
     )
 
 
-def save(conn: Connection, writer: ChangeWriter, child: Child, today: date, policy: VisitPolicy):
-    """Insert or update one file: only what changed is written and logged."""
+def save(
+    conn: Connection, writer: ChangeWriter, child: Child, today: date, policy: VisitPolicy
+) -> list[str]:
+    """Insert or update one file: only what changed is written and logged. Returns the names
+    of what changed (child fields, and "members", "categories", "assistance")."""
     try:
         old = load(conn, child.uuid)
     except NotFound:
@@ -61,39 +64,24 @@ def save(conn: Connection, writer: ChangeWriter, child: Child, today: date, poli
     if old is None:
         conn.execute(insert(t.child), new_row)
         writer.record("child", child.uuid, new_row, new=True)
+        changed = list(new_row)
     else:
         diff = {k: v for k, v in new_row.items() if v != _child_row(old)[k]}
+        changed = list(diff)
         if diff:
             conn.execute(update(t.child).where(t.child.c.uuid == child.uuid).values(**diff))
             writer.record("child", child.uuid, diff)
-    _save_parts(
-        conn,
-        writer,
-        "member",
-        t.member,
-        child.uuid,
-        _member_rows(child),
-        _member_rows(old) if old else [],
+    parts = (
+        ("members", "member", t.member, _member_rows),
+        ("categories", "category", t.category, _category_rows),
+        ("assistance", "assistance", t.assistance, _assistance_rows),
     )
-    _save_parts(
-        conn,
-        writer,
-        "category",
-        t.category,
-        child.uuid,
-        _category_rows(child),
-        _category_rows(old) if old else [],
-    )
-    _save_parts(
-        conn,
-        writer,
-        "assistance",
-        t.assistance,
-        child.uuid,
-        _assistance_rows(child),
-        _assistance_rows(old) if old else [],
-    )
+    for name, entity, table, rows in parts:
+        old_rows = rows(old) if old else []
+        if _save_parts(conn, writer, entity, table, child.uuid, rows(child), old_rows):
+            changed.append(name)
     refresh_derived(conn, [child.uuid], today, policy)
+    return changed
 
 
 def insert_many(conn: Connection, writer: ChangeWriter, children: Iterable[Child]) -> int:
@@ -220,7 +208,9 @@ def _category_rows(child: Child) -> list[dict]:
     ]
 
 
-def _save_parts(conn, writer, entity, table, child_uuid, new_rows, old_rows) -> None:
+def _save_parts(conn, writer, entity, table, child_uuid, new_rows, old_rows) -> bool:
+    """Write the parts that changed; True when any did."""
+    before = writer.pending
     old_by_id = {r["uuid"]: r for r in old_rows}
     new_ids = set()
     for row in new_rows:
@@ -238,6 +228,7 @@ def _save_parts(conn, writer, entity, table, child_uuid, new_rows, old_rows) -> 
         conn.execute(delete(table).where(table.c.uuid == uid))
         # A tombstone names the record and nothing personal.
         writer.record(entity, uid, {"_deleted": True, "child_uuid": child_uuid})
+    return writer.pending != before
 
 
 def _contact_phones(conn: Connection, uuids: list[str]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from ..errors import StoreError
 from ..paths import backups_dir
 from . import keyfile, migrate
 from .engine import make_engine, raw_connect
+from .integrity import check_file
 
 
 class Store:
@@ -84,6 +85,10 @@ class Store:
             source.close()
         tmp.replace(dest)
         return dest
+
+    def integrity(self) -> tuple[str, str]:
+        """(quick_check, cipher_integrity_check) of this store: "ok" when sound."""
+        return check_file(self.path, self._db_key)
 
     def close(self) -> None:
         self.engine.dispose()

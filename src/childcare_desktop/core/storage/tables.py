@@ -193,3 +193,20 @@ entity_head = Table(
     Column("entity_uuid", String(36), primary_key=True),
     Column("heads", Text, nullable=False),
 )
+
+# Who did what, when, to which record and which fields: never the values. Each entry's hash
+# covers the previous entry's hash, so a removed or altered entry breaks the chain.
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("at", Text, nullable=False),
+    Column("who", Text, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("entity", String(16), nullable=False, default=""),
+    Column("entity_uuid", String(36), nullable=False, default=""),
+    Column("fields", Text, nullable=False, default="[]"),
+    Column("detail", Text, nullable=False, default=""),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)

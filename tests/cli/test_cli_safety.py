@@ -1,0 +1,83 @@
+"""`childcare passwd|backup|restore|audit|check` as a script uses them."""
+
+import hashlib
+from pathlib import Path
+
+from tests.conftest import PASSPHRASE
+
+
+def digest(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def test_wrong_passphrase_leaves_the_store_byte_for_byte_unchanged(childcare, village_db):
+    before = digest(village_db)
+    result = childcare("check", "--db", village_db, passphrase="wrong passphrase")
+    assert result.code == 1 and "wrong passphrase" in result.err
+    assert digest(village_db) == before
+
+
+def test_backup_restore_audit_and_check(childcare, village_db, data_dir):
+    assert childcare("demo", "--db", village_db, "--children", "5").code == 0
+    out = data_dir / "usb" / "copy.db"
+    assert childcare("backup", "--db", village_db, "--out", str(out)).code == 0
+    assert out.exists() and Path(f"{out}.key").exists()
+    first = childcare("children", "list", "--db", village_db, "--json").json()[0]
+    childcare(
+        "children",
+        "update",
+        "--db",
+        village_db,
+        "--child",
+        first["uuid"],
+        "--set",
+        "current_address=改过的地址",
+    )
+
+    restored = childcare("restore", "--db", village_db, str(out), "--json")
+    assert restored.code == 0, restored.err
+    back = childcare("children", "list", "--db", village_db, "--json").json()
+    assert {c["current_address"] for c in back if c["uuid"] == first["uuid"]} == {
+        first["current_address"]
+    }
+
+    log = childcare("audit", "--db", village_db, "--json").json()["entries"]
+    assert log[-1]["action"] == "restore"
+    check = childcare("check", "--db", village_db, "--json")
+    assert check.code == 0, check.out + check.err
+    assert check.json()["audit_chain"] == "ok"
+
+
+def test_check_finds_an_altered_audit_entry(childcare, village_db):
+    childcare("demo", "--db", village_db, "--children", "2")
+    child = childcare("children", "list", "--db", village_db, "--json").json()[0]
+    childcare(
+        "children",
+        "update",
+        "--db",
+        village_db,
+        "--child",
+        child["uuid"],
+        "--set",
+        "guardianship=poor",
+    )
+    from sqlalchemy import text
+
+    from childcare_desktop.core.storage.store import Store
+
+    store = Store.open(Path(village_db), PASSPHRASE)
+    with store.write() as conn:
+        conn.execute(text("UPDATE audit SET fields = '[]' WHERE action = 'update'"))
+    store.close()
+    result = childcare("check", "--db", village_db, "--json")
+    assert result.code == 1
+    assert result.json()["audit_chain"].startswith("broken at")
+
+
+def test_passwd_from_the_environment(childcare, village_db):
+    result = childcare(
+        "passwd", "--db", village_db, env={"CHILDCARE_NEW_PASSPHRASE": "a fresh passphrase"}
+    )
+    assert result.code == 0, result.err
+    assert childcare("check", "--db", village_db, passphrase="a fresh passphrase").code == 0
+    assert childcare("check", "--db", village_db).code == 1
