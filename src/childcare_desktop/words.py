@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the summary's totals disagree with their parts, not printed: {which}",
     ),
     "bad_month": ("月份应写成 YYYY-MM：{month}", "the month should be YYYY-MM: {month}"),
-    "unknown_category": ("没有这个儿童类别：{code}", "no such category: {code}"),
+    "unknown_category": ("没有这个儿童类别：{category}", "no such category: {category}"),
     "unknown_status": ("没有这个状态：{status}", "no such status: {status}"),
     "report_format": (
         "只能输出 .pdf 或 .xlsx：{suffix}",

@@ -109,6 +109,7 @@ def build(out: Path, story: list[Flowable], meta: ReportMeta, wide: bool = False
         topMargin=MARGIN + HEADER_GAP,
         bottomMargin=MARGIN + HEADER_GAP,
         title=meta.title,
+        subject=meta.title,
         author=meta.station,
         creator="childcare-desktop",
         initialFontName=report_font(),

@@ -64,7 +64,7 @@ class Reports:
     ) -> Printed:
         """The roster as PDF or Excel (by the suffix of `out`), masked unless `full_ids`."""
         if category and category not in CATEGORY_CODES:
-            raise ReportError("unknown_category", code=category)
+            raise ReportError("unknown_category", category=category)
         if status not in STATUSES:
             raise ReportError("unknown_status", status=status)
         suffix = out.suffix.lower()
