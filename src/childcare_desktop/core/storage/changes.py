@@ -34,9 +34,13 @@ def next_clock(previous: str, now_ms: int | None = None) -> str:
     return f"{last_ms:013d}.{last_n + 1:05d}"
 
 
-def _empty(value: Any) -> bool:
-    """A new record's empty fields are not logged: an absent field reads as its default."""
-    return value is None or value == "" or value is False
+def _logged_fields(fields: dict[str, Any], new: bool) -> dict[str, Any]:
+    """A creation is marked `"_new": true` and sets every field: its empty fields are left out
+    of the log and read as their defaults."""
+    if not new:
+        return {k: encode(v) for k, v in fields.items()}
+    kept = {k: encode(v) for k, v in fields.items() if not (v is None or v == "" or v is False)}
+    return kept | {"_new": True}
 
 
 class ChangeWriter:
@@ -80,9 +84,7 @@ class ChangeWriter:
                 "entity": entity,
                 "entity_uuid": uuid,
                 "fields": json.dumps(
-                    {k: encode(v) for k, v in fields.items() if not (new and _empty(v))},
-                    ensure_ascii=False,
-                    sort_keys=True,
+                    _logged_fields(fields, new), ensure_ascii=False, sort_keys=True
                 ),
                 "clock": self._clock,
                 "base": json.dumps(base),
