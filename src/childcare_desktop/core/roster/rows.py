@@ -229,9 +229,11 @@ def problem_at(number: int, fp: FieldProblem, child: Child, mapping: Mapping) ->
         index = int(fp.field[len("members[") : fp.field.index("]")])
         field = f"{child.members[index].relation}.{fp.field.rsplit('.', 1)[1]}"
     field = {"village_code": "village", "no_id_reason": "id_number"}.get(field, field)
-    return RowProblem(
-        number, mapping.header_of(field), fp.code, problem_text(fp), fp.code not in WARNINGS
-    )
+    header = mapping.header_of(field)
+    if not header and "." in field:  # a member's name missing: point at the member's columns
+        group = field.split(".")[0] + "."
+        header = next((c.header for c in mapping.columns if c.field.startswith(group)), "")
+    return RowProblem(number, header, fp.code, problem_text(fp), fp.code not in WARNINGS)
 
 
 def merge_into(base: LedgerRow, later: LedgerRow, today: date) -> LedgerRow:
