@@ -200,7 +200,7 @@ def _members(values: dict[str, object], present: set[str], problem) -> tuple[Fam
                 relation=group,
                 name=v.text(get(f"{group}.name")),
                 id_number=idnumber.normalize(v.text(get(f"{group}.id_number"))),
-                phone=v.text(get(f"{group}.phone")),
+                phone=v.plain(get(f"{group}.phone")),
                 work_place=v.text(get(f"{group}.work_place")),
                 situation=situation or "home",
                 entrust_signed=bool(signed),

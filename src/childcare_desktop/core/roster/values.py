@@ -34,7 +34,13 @@ def text(value: object) -> str:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return str(value).strip()
+
+
+def plain(value: object) -> str:
+    """A cell of a coded field as text with full-width digits and letters made ASCII; free text
+    (names, addresses, notes) keeps what the officer typed."""
+    return unicodedata.normalize("NFKC", text(value))
 
 
 class PartialDate:
@@ -58,7 +64,7 @@ def read_date(value: object) -> tuple[date | PartialDate | None, str | None]:
         if 1 <= value < 100_000:  # a date cell that lost its format: Excel's day number
             return _EXCEL_EPOCH + timedelta(days=int(value)), None
         return None, "date_unreadable"
-    return _read_text_date(_TIME_PART.sub("", text(value)))
+    return _read_text_date(_TIME_PART.sub("", plain(value)))
 
 
 def _read_text_date(raw: str) -> tuple[date | PartialDate | None, str | None]:
@@ -95,7 +101,7 @@ def read_id(value: object) -> tuple[str, str, str | None]:
     """(number, reason for having none, problem). A number cell has lost digits: refused."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return "", "", "id_as_number"
-    raw = text(value)
+    raw = plain(value)
     if _SCIENTIFIC.match(raw):
         return "", "", "id_as_number"
     if raw in NO_ID_WORDS:
@@ -177,7 +183,7 @@ YES_WORDS = {"是": True, "已签": True, "已签订": True, "有": True, "√":
 
 def read_word(value: object, words: dict[str, object]) -> tuple[object, str | None]:
     """A word from a closed list; ("", None) for an empty cell."""
-    raw = text(value)
+    raw = plain(value)
     if not raw:
         return "", None
     found = words.get(raw, words.get(raw.lower()))
@@ -188,7 +194,7 @@ def read_categories(value: object) -> tuple[list[str], list[str]]:
     """(codes, words not understood): several categories may share one cell."""
     codes: list[str] = []
     unknown: list[str] = []
-    for word in _LIST_SEPARATORS.split(text(value)):
+    for word in _LIST_SEPARATORS.split(plain(value)):
         if not word:
             continue
         code = CATEGORY_WORDS.get(word)
