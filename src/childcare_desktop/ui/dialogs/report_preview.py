@@ -1,0 +1,183 @@
+"""Preview of a printed report: its pages on screen, then print or save the PDF.
+
+PySide6-Essentials has no QtPdf, so pages are drawn to images by PDFium (pypdfium2), and only
+the pages scrolled into view: a roster of ten thousand children has hundreds of pages.
+`make_and_preview` makes the report in the background first, with a busy indicator.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import CoreError
+from .. import i18n
+from ..tasks import Tasks
+
+SCREEN_DPI = 96
+PRINT_DPI = 300  # enough for small Chinese print; more only makes the job slower
+
+
+def page_image(document: pdfium.PdfDocument, index: int, dpi: int) -> QImage:
+    bitmap = document[index].render(scale=dpi / 72, rev_byteorder=True)
+    image = QImage(
+        bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888
+    )
+    return image.copy()  # the bitmap's memory goes when `bitmap` does
+
+
+class ReportPreview(QDialog):
+    """Shows the pages of `pdf`; the officer prints them or saves the file where they choose."""
+
+    def __init__(self, pdf: Path, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = pdf
+        self.setWindowTitle(title)
+        self.resize(900, 1000)
+        self._document = pdfium.PdfDocument(str(pdf))
+        self._pages: list[QLabel] = []
+        self._drawn: set[int] = set()
+
+        column = QWidget()
+        pages = QVBoxLayout(column)
+        pages.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        for index in range(len(self._document)):
+            width, height = self._document[index].get_size()
+            label = QLabel()
+            label.setFixedSize(int(width * SCREEN_DPI / 72), int(height * SCREEN_DPI / 72))
+            label.setStyleSheet("background: white; border: 1px solid #999;")
+            pages.addWidget(label)
+            self._pages.append(label)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(column)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._draw_visible)
+
+        self.count = QLabel(self.tr("共 %n 页", "", len(self._pages)))
+        self.print_button = QPushButton(self.tr("打印(&P)…"))
+        self.save_button = QPushButton(self.tr("另存为(&S)…"))
+        close = QPushButton(self.tr("关闭"))
+        self.print_button.clicked.connect(self.print_pages)
+        self.save_button.clicked.connect(self.save_as)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count)
+        buttons.addStretch(1)
+        for button in (self.print_button, self.save_button, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._draw_visible()
+
+    def page_count(self) -> int:
+        return len(self._pages)
+
+    def drawn_pages(self) -> set[int]:
+        return set(self._drawn)
+
+    def _draw_visible(self) -> None:
+        top = self.scroll.verticalScrollBar().value()
+        seen = QRect(0, top, 1 << 20, self.scroll.viewport().height())
+        for index, label in enumerate(self._pages):
+            if index not in self._drawn and label.geometry().intersects(seen):
+                label.setPixmap(QPixmap.fromImage(page_image(self._document, index, SCREEN_DPI)))
+                self._drawn.add(index)
+
+    def save_as(self) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存报表"), self.pdf.name, self.tr("PDF 文件 (*.pdf)")
+        )
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        shutil.copyfile(self.pdf, target)
+        return target
+
+    def print_pages(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Each page as an image fitted to the printer's page, keeping its proportions."""
+        dpi = min(printer.resolution(), PRINT_DPI)
+        painter = QPainter(printer)
+        try:
+            for index in range(len(self._pages)):
+                if index:
+                    printer.newPage()
+                image = page_image(self._document, index, dpi)
+                area = painter.viewport()
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(area.x(), area.y(), size.width(), size.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(area)
+        finally:
+            painter.end()
+
+    def done(self, result: int) -> None:
+        self._document.close()
+        super().done(result)
+
+
+def make_and_preview(
+    parent: QWidget, tasks: Tasks, title: str, make: Callable[[Path], object]
+) -> None:
+    """Run `make(path)` (a Reports call) off the GUI thread, then preview what it wrote.
+
+    The file lives in a private temporary folder removed when the preview closes: it holds
+    children's personal data and must not linger.
+    """
+    folder = tempfile.TemporaryDirectory(prefix="childcare-report-")
+    pdf = Path(folder.name) / "report.pdf"
+    busy = QProgressDialog(parent.tr("正在生成报表…"), parent.tr("取消"), 0, 0, parent)
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setMinimumDuration(300)
+
+    def done(_result: object) -> None:
+        cancelled = busy.wasCanceled()  # read first: closing the dialog counts as cancelling
+        busy.close()
+        if cancelled:
+            folder.cleanup()
+            return
+        preview = ReportPreview(pdf, title, parent)
+        preview.finished.connect(lambda _code: folder.cleanup())
+        preview.open()
+
+    def failed(error: Exception) -> None:
+        busy.close()
+        folder.cleanup()
+        QMessageBox.warning(parent, title, _error_words(error))
+
+    tasks.read(lambda: make(pdf), done, failed)
+
+
+def _error_words(error: Exception) -> str:
+    return i18n.error_text(error) if isinstance(error, CoreError) else str(error)

@@ -1,0 +1,84 @@
+"""Preview a child's file, see its pages, save it and print it, as an officer would."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from childcare_desktop.core.services.children import ChildQuery, Children
+from childcare_desktop.core.services.demo import fill_demo
+from childcare_desktop.core.services.reports import Reports
+from childcare_desktop.ui.dialogs import report_preview
+from childcare_desktop.ui.dialogs.report_preview import ReportPreview, make_and_preview
+from childcare_desktop.ui.tasks import Tasks
+from tests.core.reports import poppler
+
+
+@pytest.fixture
+def child_uuid(store) -> str:
+    fill_demo(store, 5, seed=9)
+    return Children(store).find(ChildQuery())[0]
+
+
+def test_preview_a_childs_file_and_save_it(qtbot, store, child_uuid, tmp_path, monkeypatch):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tasks = Tasks(parent)
+    name = Children(store).get(child_uuid).name
+    make_and_preview(
+        parent, tasks, "一人一档", lambda pdf: Reports(store).child_file(child_uuid, pdf)
+    )
+    qtbot.waitUntil(lambda: _preview(parent) is not None, timeout=20000)
+    preview = _preview(parent)
+    assert preview.page_count() >= 1
+    qtbot.waitUntil(lambda: 0 in preview.drawn_pages())
+    assert preview.count.text() == f"共 {preview.page_count()} 页"
+
+    target = tmp_path / "saved" / "张三的档案"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    saved = target.with_suffix(".pdf")
+    assert saved.exists()
+    assert name in poppler.flat_text(saved)
+    assert all(f["emb"] == "yes" for f in poppler.fonts(saved))
+
+    folder = preview.pdf.parent
+    preview.close()
+    qtbot.waitUntil(lambda: not folder.exists())  # personal data does not linger
+    tasks.wait()
+
+
+def test_print_draws_every_page(qtbot, store, child_uuid, tmp_path):
+    pdf = tmp_path / "child.pdf"
+    Reports(store).child_file(child_uuid, pdf)
+    preview = ReportPreview(pdf, "一人一档")
+    qtbot.addWidget(preview)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    preview.print_to(printer)
+    assert len(poppler.pages(printed)) == preview.page_count()
+
+
+def test_a_refused_report_is_said_in_words(qtbot, store, monkeypatch):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tasks = Tasks(parent)
+    said = []
+    monkeypatch.setattr(
+        report_preview.QMessageBox, "warning", lambda _p, _t, text: said.append(text)
+    )
+    make_and_preview(parent, tasks, "走访台账", lambda pdf: Reports(store).ledger("2024-13", pdf))
+    qtbot.waitUntil(lambda: bool(said))
+    assert "YYYY-MM" in said[0]
+    tasks.wait()
+
+
+def _preview(parent: QWidget) -> ReportPreview | None:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReportPreview)]
+    found += parent.findChildren(ReportPreview)
+    return found[0] if found else None
