@@ -156,6 +156,8 @@ visit = Table(
     Column("supersedes", String(36)),
     Column("recorded_at", Text, nullable=False),
     Index("ix_visit_child_date", "child_uuid", "visit_date"),
+    # A superseded version is found by the correction that names it.
+    Index("ix_visit_supersedes", "supersedes"),
 )
 
 concern = Table(
@@ -168,6 +170,71 @@ concern = Table(
     Column("description", Text, nullable=False, default=""),
     Column("closed_on", Date),
     Column("follow_up", Text, nullable=False, default=""),
+)
+
+# Each report of a concern (to whom, when, receipt number): appended, never edited.
+concern_report = Table(
+    "concern_report",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("concern_uuid", String(36), ForeignKey("concern.uuid"), nullable=False, index=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False),
+    Column("target", String(16), nullable=False),
+    Column("reported_on", Date, nullable=False),
+    Column("receipt", Text, nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+)
+
+wish = Table(
+    "wish",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("state", String(10), nullable=False, default="collected"),
+    Column("collected_on", Date, nullable=False),
+    Column("published_on", Date),
+    Column("claimed_by", Text, nullable=False, default=""),
+    Column("claimed_on", Date),
+    Column("fulfilled_on", Date),
+    Column("shared_on", Date),
+    Column("note", Text, nullable=False, default=""),
+)
+
+referral = Table(
+    "referral",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False, index=True),
+    Column("target", String(24), nullable=False),
+    Column("referred_on", Date, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("status", String(10), nullable=False, default="referred"),
+    Column("outcome", Text, nullable=False, default=""),
+    Column("updated_on", Date),
+)
+
+visit_round = Table(
+    "visit_round",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("category", String(24), nullable=False, default=""),
+    Column("started_on", Date, nullable=False),
+    Column("deadline", Date, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+)
+
+review_flag = Table(
+    "review_flag",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False, index=True),
+    Column("reason", String(24), nullable=False),
+    Column("flagged_on", Date, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("resolved_on", Date),
+    Column("resolution", Text, nullable=False, default=""),
 )
 
 # The change log: one row per write, the unit that sync carries. `fields` is a JSON object of the
