@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, and_, case, func, or_, select
 
+from ...words import label
 from ..domain.categories import CATEGORY_CODES, age_on
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.visit import Visit
@@ -182,7 +183,7 @@ def _roster_lines(conn, category, status, full_ids, limit, today) -> list[Roster
             sex=r.sex,
             birth_date=r.birth_date,
             age=age_on(r.birth_date, today) if r.birth_date else None,
-            id_number=r.id_number if full_ids else mask_id_number(r.id_number),
+            id_number=_shown_id(r.id_number, r.no_id_reason, full_ids),
             village=names.get(r.village_code, r.village_code),
             categories=tuple(x for x in r.categories_now.split(",") if x),
             guardianship=r.guardianship,
@@ -195,6 +196,13 @@ def _roster_lines(conn, category, status, full_ids, limit, today) -> list[Roster
         )
         for r in conn.execute(stmt)
     ]
+
+
+def _shown_id(number: str, no_id_reason: str, full: bool) -> str:
+    """The number (masked unless `full`), or why there is none (无户籍 …)."""
+    if not number:
+        return label("no_id_reason", no_id_reason) if no_id_reason else ""
+    return number if full else mask_id_number(number)
 
 
 def _ledger_lines(conn: Connection, first: date, last: date, today: date) -> list[LedgerLine]:
