@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -276,4 +277,85 @@ audit = Table(
     Column("detail", Text, nullable=False, default=""),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+)
+
+# Sync. This station's own keys: private keys live only here, inside the encrypted store; old
+# keys stay (inactive) so that what they signed can still be read back.
+sync_key = Table(
+    "sync_key",
+    metadata,
+    Column("key_id", String(32), primary_key=True),
+    Column("sign_private", LargeBinary, nullable=False),
+    Column("enc_private", LargeBinary, nullable=False),
+    Column("sign_public", LargeBinary, nullable=False),
+    Column("enc_public", LargeBinary, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+# Stations whose keys this station trusts, each through a verified certificate: the parent that
+# certified us ("parent"), the stations we certified ("child"), and at the county the villages
+# certified by its towns ("below"). Revoked keys keep their row: "nothing after batch N".
+sync_peer = Table(
+    "sync_peer",
+    metadata,
+    Column("key_id", String(32), primary_key=True),
+    Column("station", String(12), nullable=False, index=True),
+    Column("role", String(8), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("officer", Text, nullable=False),
+    Column("relation", String(8), nullable=False),
+    Column("sign_public", LargeBinary, nullable=False),
+    Column("enc_public", LargeBinary, nullable=False),
+    Column("serial", Integer, nullable=False),
+    Column("not_before", Text, nullable=False),
+    Column("not_after", Text, nullable=False),
+    Column("certificate", LargeBinary, nullable=False),
+    Column("revoked_after", Integer),
+    Column("added_at", Text, nullable=False),
+)
+
+# Every batch written or received. `batch_id` is the hash of the signed inner envelope, so a
+# renamed copy is the same batch; the envelope of a received batch is kept verbatim so a town
+# can carry it up to the county with the village's signature intact.
+sync_batch = Table(
+    "sync_batch",
+    metadata,
+    Column("batch_id", String(64), primary_key=True),
+    Column("direction", String(3), nullable=False),
+    Column("origin", String(12), nullable=False),
+    Column("origin_key", String(32), nullable=False),
+    Column("recipient", String(12), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("reason", String(32), nullable=False, default=""),
+    Column("file_name", Text, nullable=False, default=""),
+    Column("at", Text, nullable=False),
+    Column("changes", Integer, nullable=False, default=0),
+    Column("covers", Text, nullable=False, default="{}"),
+    Column("via", String(64), nullable=False, default=""),
+    Column("envelope", LargeBinary),
+    Index("ix_sync_batch_stream", "origin_key", "recipient", "seq"),
+)
+
+# Files refused before anything was applied, with the reason, for the supervisor's status view.
+sync_rejected = Table(
+    "sync_rejected",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Text, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("station", String(12), nullable=False, default=""),
+    Column("seq", Integer),
+)
+
+# What each peer station told us it holds (its version vector): what the next export can skip.
+sync_ack = Table(
+    "sync_ack",
+    metadata,
+    Column("peer", String(12), primary_key=True),
+    Column("acks", Text, nullable=False),
+    Column("at", Text, nullable=False),
 )
