@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from .fonts import report_font
 
@@ -163,3 +163,14 @@ class _FramedCanvas(Canvas):
 def lines_para(parts: list[str], style: str = "small") -> Paragraph:
     """Several values in one cell, one per line (e.g. two visits in a month)."""
     return Paragraph("<br/>".join(escape(p) for p in parts), styles()[style])
+
+
+def long_table(rows: list[list], widths: list[float], style: TableStyle) -> LongTable:
+    """A table over many pages with its header row on each. Row heights are measured once up
+    front: a table splitting at each page otherwise measures all its remaining rows again,
+    which makes a roster of ten thousand children quadratic."""
+    probe = Table(rows, colWidths=widths, style=style)
+    probe.wrap(sum(widths), 1 << 30)
+    return LongTable(
+        rows, colWidths=widths, rowHeights=probe._rowHeights, repeatRows=1, style=style
+    )

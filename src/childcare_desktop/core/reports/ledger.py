@@ -9,12 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import LongTable
 
 from ...words import label
 from .child_file import MODES
 from .errors import ReportError
-from .layout import ReportMeta, build, day, frame_width, grid_style, lines_para, para
+from .layout import ReportMeta, build, day, frame_width, grid_style, lines_para, long_table, para
 from .layout import header_row_style as head_fill
 
 HEAD = (
@@ -86,11 +85,10 @@ def render_ledger(
         )
     if not lines:
         rows.append([para("本月无应访或已访儿童")] + [""] * (len(HEAD) - 1))
-    table = LongTable(
+    table = long_table(
         rows,
-        colWidths=widths,
-        repeatRows=1,
-        style=grid_style(
+        widths,
+        grid_style(
             head_fill(),
             ("FONTSIZE", (0, 1), (-1, -1), 7.5),
             *([("SPAN", (0, 1), (-1, 1))] if not lines else []),

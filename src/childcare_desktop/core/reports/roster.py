@@ -10,10 +10,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from reportlab.lib.units import mm
-from reportlab.platypus import LongTable
 
 from ...words import label
-from .layout import ReportMeta, build, day, frame_width, grid_style, para
+from .layout import ReportMeta, build, day, frame_width, grid_style, long_table, para
 from .layout import header_row_style as head_fill
 
 HEAD = (
@@ -91,11 +90,10 @@ def render_roster_pdf(lines: list[RosterLine], meta: ReportMeta, out: Path) -> i
         rows.append([para(v, "small") if i in WRAPPING else v for i, v in enumerate(values)])
     if not lines:
         rows.append([para("无")] + [""] * (len(HEAD) - 1))
-    table = LongTable(
+    table = long_table(
         rows,
-        colWidths=widths,
-        repeatRows=1,
-        style=grid_style(
+        widths,
+        grid_style(
             head_fill(),
             ("FONTSIZE", (0, 1), (-1, -1), 7.5),
             *([("SPAN", (0, 1), (-1, 1))] if not lines else []),

@@ -13,13 +13,13 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, LongTable, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from ...words import label
 from ..domain.categories import CATEGORY_CODES
 from ..domain.vocab import GUARDIANSHIP, SCHOOLING
 from .fonts import report_font
-from .layout import LABEL_FILL, ReportMeta, build, frame_width, grid_style, para
+from .layout import LABEL_FILL, ReportMeta, build, frame_width, grid_style, long_table, para
 from .summary import AGE_BANDS, BAND_WORDS, UNKNOWN, SummaryFigures, comparisons
 
 LEVEL = {"village": "村（居）级", "town": "镇（街道）级", "county": "县（区）级"}
@@ -122,11 +122,10 @@ def _villages(f: SummaryFigures) -> Flowable:
     totals = [f.total, f.by_sex.get("male", 0), f.by_sex.get("female", 0)]
     totals += [f.by_category.get(c, 0) for c in CATEGORY_CODES]
     rows.append([para("合计", "label"), *(str(n) for n in totals)])
-    return LongTable(
+    return long_table(
         rows,
-        colWidths=[first] + [rest] * (len(head) - 1),
-        repeatRows=1,
-        style=grid_style(
+        [first] + [rest] * (len(head) - 1),
+        grid_style(
             _fill(),
             ("FONTSIZE", (1, 1), (-1, -1), 8),
             ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
