@@ -126,6 +126,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the same child as row {first}: merged",
     ),
     "roster_cancelled": ("导入已取消，没有写入任何数据", "import cancelled: nothing was written"),
+    "follow_up_required": (
+        "请先写下跟进情况，才能结案",
+        "write the follow-up before closing the concern",
+    ),
+    "concern_closed": ("这条关注已经结案", "this concern is already closed"),
+    "concern_not_found": ("找不到这条关注记录", "no such concern"),
+    "visit_not_found": ("找不到这条走访记录", "no such visit"),
+    "visit_superseded": (
+        "这条走访已被更正，请更正最新的一版",
+        "this visit was already corrected: correct the newest version",
+    ),
+    "wish_done": ("这个微心愿已经完成分享", "this wish has already been shared"),
+    "wish_not_found": ("找不到这个微心愿", "no such wish"),
+    "referral_not_found": ("找不到这条转介", "no such referral"),
+    "visit_round_not_found": ("找不到这次走访行动", "no such visit round"),
+    "review_flag_not_found": ("找不到这条复核标记", "no such review flag"),
+    "policy_days": ("应为 {min} 到 {max} 天", "between {min} and {max} days"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -214,6 +231,101 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "village": ("村（居）", "village"),
         "town": ("镇（街道）", "town"),
         "county": ("县（区）", "county"),
+    },
+    "mode": {
+        "home": ("入户", "home visit"),
+        "phone": ("电话", "phone"),
+        "video": ("视频", "video call"),
+        "school": ("到校", "at school"),
+        "other": ("其他", "other"),
+    },
+    "finding_area": {
+        "living": ("居住条件", "living conditions"),
+        "guardianship": ("监护情况", "guardianship"),
+        "schooling": ("就学情况", "schooling"),
+        "health": ("健康状况", "health"),
+        "emotional": ("情绪心理", "emotional state"),
+        "safety": ("安全状况", "safety"),
+    },
+    "due_status": {
+        "overdue": ("逾期", "overdue"),
+        "due_soon": ("七天内到期", "due soon"),
+        "upcoming": ("未到期", "upcoming"),
+    },
+    # Why a child is due when it is: the rule of the visit policy that applied.
+    "due_reason": {
+        "high_risk": ("高风险", "high risk"),
+        "first_visit": ("登记后首次走访", "first visit after registration"),
+        "left_behind_fair": ("留守儿童（监护一般）", "left-behind, guardianship fair"),
+        "left_behind_good": ("留守儿童（监护较好）", "left-behind, guardianship good"),
+        "orphan": ("孤儿", "orphan"),
+        "de_facto_unsupported": ("事实无人抚养儿童", "de facto unsupported"),
+        "severe_disability": ("重残儿童", "severe disability"),
+        "serious_illness": ("重病儿童", "serious illness"),
+        "guardianship_lacking": ("监护缺失或监护不当", "guardianship lacking"),
+        "poor_family": ("贫困家庭儿童", "poor family"),
+        "other_distress": ("其他困境儿童", "other distress"),
+        "floating": ("流动儿童", "floating"),
+    },
+    # The rows of the visit policy table (fields of VisitPolicy).
+    "policy_rule": {
+        "high_risk": (
+            "高风险：监护差、无人监护或有未结关注",
+            "high risk (poor or no guardianship, or an open concern)",
+        ),
+        "intensive": (
+            "孤儿、事实无人抚养、重残、重病、监护缺失",
+            "orphan, de facto unsupported, severe disability, serious illness, "
+            "guardianship lacking",
+        ),
+        "left_behind_fair": (
+            "留守儿童，监护一般或未评估",
+            "left-behind, guardianship fair or not assessed",
+        ),
+        "left_behind_good": ("留守儿童，监护较好", "left-behind, guardianship good"),
+        "poor_or_other": ("贫困家庭儿童、其他困境儿童", "poor family, other distress"),
+        "floating": ("流动儿童", "floating"),
+        "first_visit": ("新登记儿童首次走访（登记后）", "first visit after registration"),
+    },
+    "concern_kind": {
+        "alone": ("独居无人监护", "living alone without a guardian"),
+        "missing": ("失踪走失", "missing"),
+        "abuse": ("疑似遭受虐待或家庭暴力", "suspected abuse or domestic violence"),
+        "injury": ("受伤", "injury"),
+        "dropout": ("辍学", "dropped out of school"),
+        "other": ("其他", "other"),
+    },
+    "report_target": {
+        "police": ("公安", "police"),
+        "civil_affairs": ("民政", "civil affairs"),
+        "education": ("教育", "education"),
+        "hotline": ("热线", "hotline"),
+    },
+    "wish_state": {
+        "collected": ("已收集", "collected"),
+        "published": ("已发布", "published"),
+        "claimed": ("已认领", "claimed"),
+        "fulfilled": ("已实现", "fulfilled"),
+        "shared": ("已分享", "shared"),
+    },
+    "referral_target": {
+        "school": ("学校", "school"),
+        "health": ("卫生健康", "health"),
+        "disabled_federation": ("残联", "disabled persons' federation"),
+        "social_worker": ("社工", "social worker"),
+        "police": ("公安", "police"),
+        "other": ("其他", "other"),
+    },
+    "referral_status": {
+        "referred": ("已转介", "referred"),
+        "accepted": ("已受理", "accepted"),
+        "done": ("已办结", "done"),
+        "declined": ("未受理", "declined"),
+    },
+    "review_reason": {
+        "aged_out": ("超过类别年龄", "aged out of a category"),
+        "parents_returned": ("父母返乡", "a parent came home"),
+        "moved_away": ("迁出", "moved away"),
     },
 }
 

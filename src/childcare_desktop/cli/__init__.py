@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from .. import __version__
-from . import children, reports, roster, safety, station
+from . import children, concerns, reports, roster, safety, station, visits
 from .common import run
 
-COMMANDS = (station, children, roster, safety, reports)
+COMMANDS = (station, children, roster, safety, reports, visits, concerns)
 
 
 def build_parser() -> argparse.ArgumentParser:

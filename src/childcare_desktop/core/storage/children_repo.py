@@ -137,10 +137,13 @@ def _refresh_chunk(conn: Connection, uuids: list[str], today: date, policy: Visi
         ).where(t.category.c.child_uuid.in_(uuids))
     ):
         spans.setdefault(uid, []).append(CategorySpan(code, start, end))
+    # A corrected visit counts by its newest version only: the date may have been the mistake.
+    correction = t.visit.alias("correction")
+    superseded = select(correction.c.uuid).where(correction.c.supersedes == t.visit.c.uuid)
     visits = dict(
         conn.execute(
             select(t.visit.c.child_uuid, func.max(t.visit.c.visit_date))
-            .where(t.visit.c.child_uuid.in_(uuids))
+            .where(t.visit.c.child_uuid.in_(uuids), ~superseded.exists())
             .group_by(t.visit.c.child_uuid)
         ).all()
     )

@@ -1,0 +1,240 @@
+"""Use cases of the visit schedule: whom to visit and when, logging and correcting visits, and
+the station's visit policy."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date, timedelta
+
+from sqlalchemy import Connection, select
+
+from ..domain import vocab
+from ..domain.visit import FINDING_AREAS, MODES, Visit
+from ..domain.visit_policy import DUE_SOON_DAYS, VisitPolicy
+from ..errors import FieldProblem, NotFound, ValidationFailed
+from ..storage import audit, children_repo, settings, visits_repo
+from ..storage import tables as t
+from ..storage.changes import ChangeWriter
+from ..storage.store import Store
+
+DUE_STATUSES = ("overdue", "due_soon", "upcoming")
+# Days between visits an officer may set: at least daily, at most every two years.
+POLICY_DAYS = range(1, 731)
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """One child on the due list: `status` is overdue, due_soon or upcoming as of the day asked."""
+
+    uuid: str
+    name: str
+    due_date: date
+    status: str
+    interval_days: int | None
+    reason: str
+    risk: str
+    last_visit: date | None
+
+
+@dataclass(frozen=True)
+class VisitRecord:
+    """A stored version of a visit; `superseded_by` names the correction that replaced it."""
+
+    visit: Visit
+    recorded_at: str
+    superseded_by: str | None
+
+    @property
+    def current(self) -> bool:
+        return self.superseded_by is None
+
+
+# The due list is one SQL statement over the derived columns and the (status, next_due) index:
+# it never walks the children in Python. Dates are ISO text in the store, so they compare.
+_DUE_SQL = (
+    "SELECT uuid, name, next_due, "
+    "CASE WHEN next_due < :as_of THEN 'overdue' WHEN next_due <= :soon THEN 'due_soon' "
+    "ELSE 'upcoming' END, interval_days, due_reason, risk, last_visit "
+    "FROM child INDEXED BY ix_child_next_due "
+    "WHERE status = 'active' AND next_due IS NOT NULL{where} ORDER BY next_due, sort_key{limit}"
+)
+
+
+class Visits:
+    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+        self.store = store
+        self.today = today
+
+    def due(
+        self,
+        as_of: date | None = None,
+        status: str = "",
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> list[DueRow]:
+        """Active children sorted by due date; `status` keeps one kind; `since` and `until`
+        bound the due dates (an agenda's week or month)."""
+        as_of = as_of or self.today()
+        params = {"as_of": as_of.isoformat(), "soon": _soon(as_of).isoformat()}
+        where = ""
+        if status == "overdue":
+            where = " AND next_due < :as_of"
+        elif status == "due_soon":
+            where = " AND next_due >= :as_of AND next_due <= :soon"
+        elif status == "upcoming":
+            where = " AND next_due > :soon"
+        if since is not None:
+            where += " AND next_due >= :since"
+            params["since"] = since.isoformat()
+        if until is not None:
+            where += " AND next_due <= :until"
+            params["until"] = until.isoformat()
+        sql = _DUE_SQL.format(where=where, limit=f" LIMIT {int(limit)}" if limit else "")
+        with self.store.read() as conn:
+            rows = conn.exec_driver_sql(sql, params).fetchall()
+        iso = date.fromisoformat
+        return [
+            DueRow(u, n, iso(d), s, i, r, k, iso(v) if v else None)
+            for u, n, d, s, i, r, k, v in rows
+        ]
+
+    def due_counts(self, as_of: date | None = None) -> dict[str, int]:
+        """How many active children are overdue, due soon and upcoming."""
+        as_of = as_of or self.today()
+        sql = (
+            "SELECT CASE WHEN next_due < ? THEN 'overdue' WHEN next_due <= ? THEN 'due_soon' "
+            "ELSE 'upcoming' END AS s, count(*) FROM child INDEXED BY ix_child_next_due "
+            "WHERE status = 'active' AND next_due IS NOT NULL GROUP BY s"
+        )
+        with self.store.read() as conn:
+            found = dict(
+                conn.exec_driver_sql(sql, (as_of.isoformat(), _soon(as_of).isoformat())).all()
+            )
+        return {s: found.get(s, 0) for s in DUE_STATUSES}
+
+    def log(self, visit: Visit) -> VisitRecord:
+        """Append a visit; a reassessed guardianship grade becomes the child's grade, and the
+        due date and risk are worked out again."""
+        self._check(visit)
+        with self.store.write() as conn:
+            if visit.supersedes is not None:
+                self._check_correctable(conn, visit)
+            self._append(conn, visit)
+        return self.get(visit.uuid)
+
+    def correct(self, old_uuid: str, corrected: Visit) -> VisitRecord:
+        """A correction is a new version that supersedes `old_uuid`; the old one stays."""
+        old = self.get(old_uuid)
+        return self.log(replace(corrected, child_uuid=old.visit.child_uuid, supersedes=old_uuid))
+
+    def get(self, uuid: str) -> VisitRecord:
+        with self.store.read() as conn:
+            records = _records(conn, t.visit.c.uuid == uuid)
+        if not records:
+            raise NotFound("visit_not_found", uuid=uuid)
+        return records[0]
+
+    def history(self, child_uuid: str) -> list[VisitRecord]:
+        """Every version of every visit of a child, newest first; corrected ones included."""
+        with self.store.read() as conn:
+            return _records(conn, t.visit.c.child_uuid == child_uuid)
+
+    def policy(self) -> VisitPolicy:
+        with self.store.read() as conn:
+            return settings.visit_policy(conn)
+
+    def set_policy(self, policy: VisitPolicy) -> int:
+        """Store the station's policy and recompute every child's due date; returns how many."""
+        problems = [
+            FieldProblem(name, "policy_days", {"min": "1", "max": str(POLICY_DAYS[-1])})
+            for name, days in asdict(policy).items()
+            if days not in POLICY_DAYS
+        ]
+        if problems:
+            raise ValidationFailed(problems)
+        with self.store.write() as conn:
+            settings.put(conn, "visit_policy", asdict(policy))
+            audit.record(conn, "update", "setting", "visit_policy", asdict(policy))
+            return children_repo.refresh_derived(conn, None, self.today(), policy)
+
+    def _check(self, visit: Visit) -> None:
+        problems = []
+        if visit.mode not in MODES:
+            problems.append(FieldProblem("mode", "unknown_value"))
+        if visit.visit_date > self.today():
+            problems.append(FieldProblem("visit_date", "future_date"))
+        if visit.guardianship and visit.guardianship not in vocab.GUARDIANSHIP:
+            problems.append(FieldProblem("guardianship", "unknown_value"))
+        if visit.next_planned is not None and visit.next_planned < visit.visit_date:
+            problems.append(FieldProblem("next_planned", "end_before_start"))
+        if set(visit.findings) - set(FINDING_AREAS):
+            problems.append(FieldProblem("findings", "unknown_value"))
+        if problems:
+            raise ValidationFailed(problems)
+
+    def _check_correctable(self, conn: Connection, visit: Visit) -> None:
+        """Only the newest version can be corrected, so versions form one line, not a tree."""
+        v = t.visit.c
+        if conn.execute(select(v.uuid).where(v.uuid == visit.supersedes)).first() is None:
+            raise NotFound("visit_not_found", uuid=visit.supersedes)
+        if conn.execute(select(v.uuid).where(v.supersedes == visit.supersedes)).first():
+            raise ValidationFailed([FieldProblem("supersedes", "visit_superseded")])
+
+    def _append(self, conn: Connection, visit: Visit) -> None:
+        child = children_repo.load(conn, visit.child_uuid)
+        writer = ChangeWriter(conn)
+        visits_repo.append_many(conn, writer, [visit])
+        policy, today = settings.visit_policy(conn), self.today()
+        regraded = bool(visit.guardianship) and visit.guardianship != child.guardianship
+        if regraded and _is_latest(conn, visit):
+            children_repo.save(
+                conn, writer, replace(child, guardianship=visit.guardianship), today, policy
+            )
+            audit.record(conn, "update", "child", child.uuid, ["guardianship"])
+        else:
+            children_repo.refresh_derived(conn, [child.uuid], today, policy)
+        writer.flush()
+        audit.record(conn, "create", "visit", visit.uuid, _VISIT_FIELDS)
+
+
+def _soon(as_of: date) -> date:
+    return as_of + timedelta(days=DUE_SOON_DAYS)
+
+
+def _is_latest(conn: Connection, visit: Visit) -> bool:
+    """A visit logged late (an older date) does not overwrite a newer visit's grade."""
+    v = t.visit.c
+    newer = conn.execute(
+        select(v.uuid).where(
+            v.child_uuid == visit.child_uuid, v.visit_date > visit.visit_date, v.uuid != visit.uuid
+        )
+    ).first()
+    return newer is None
+
+
+def _records(conn: Connection, where) -> list[VisitRecord]:
+    v = t.visit.c
+    correction = t.visit.alias("correction")
+    rows = conn.execute(
+        select(t.visit, correction.c.uuid.label("superseded_by"))
+        .outerjoin(correction, correction.c.supersedes == v.uuid)
+        .where(where)
+        .order_by(v.visit_date.desc(), v.recorded_at.desc())
+    ).mappings()
+    return [
+        VisitRecord(
+            Visit(
+                **{f: r[f] for f in _VISIT_FIELDS if f != "findings"},
+                findings=json.loads(r["findings"]),
+            ),
+            r["recorded_at"],
+            r["superseded_by"],
+        )
+        for r in rows
+    ]
+
+
+_VISIT_FIELDS = tuple(f.name for f in fields(Visit))
