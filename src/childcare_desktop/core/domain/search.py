@@ -2,13 +2,57 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 
-def pinyin_syllables(name: str) -> list[str]:
+# Surnames read otherwise than the character's commonest reading.
+SURNAME_READINGS = {
+    "曾": "zeng",
+    "单": "shan",
+    "解": "xie",
+    "仇": "qiu",
+    "朴": "piao",
+    "区": "ou",
+    "查": "zha",
+    "盖": "ge",
+    "覃": "qin",
+    "缪": "miao",
+    "员": "yun",
+    "乐": "yue",
+    "尉": "yu",
+    "翟": "zhai",
+    "藏": "zang",
+    "长": "chang",
+}
+
+
+@lru_cache(maxsize=16384)
+def _char_pinyin(char: str) -> str:
     # pypinyin loads its dictionaries in about a third of a second: only when a name is saved,
-    # never on the way to the first window.
+    # never on the way to the first window. A name is read character by character (a phrase
+    # dictionary does not know names), cached: a whole roster costs milliseconds.
     from pypinyin import Style, lazy_pinyin
 
-    return [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="default")]
+    return "".join(lazy_pinyin(char, style=Style.NORMAL, errors="default")).lower()
+
+
+def pinyin_syllables(name: str) -> list[str]:
+    """One syllable per Chinese character; a run of Latin letters or digits is one syllable."""
+    syllables: list[str] = []
+    latin = ""
+    for char in name:
+        if char.isascii() and char.isalnum():
+            latin += char.lower()
+            continue
+        if latin:
+            syllables.append(latin)
+            latin = ""
+        if char.isalnum():  # spaces and the dot in 阿依古丽·买买提 are not syllables
+            syllables.append(_char_pinyin(char))
+    if latin:
+        syllables.append(latin)
+    if name[:1] in SURNAME_READINGS:
+        syllables[0] = SURNAME_READINGS[name[0]]
+    return syllables
 
 
 def name_keys(name: str) -> tuple[str, str]:
