@@ -60,7 +60,9 @@ def test_roster_excel_reads_back(demo, tmp_path: Path):
     names = {r[1] for r in rows[1:]}
     assert LONG_NAME in names
     assert mask_id_number(demo.number) in {r[5] for r in rows[1:]}
-    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.print_title_rows == "$1:$1" and sheet.freeze_panes == "A2"
+    assert sheet.oddFooter.left.text == "内部资料 注意保密"
+    assert sheet.page_setup.orientation == "landscape"
 
 
 def test_roster_refuses_unknown_category_and_format(demo, tmp_path: Path):
