@@ -220,3 +220,18 @@ def test_the_preview_shows_every_row_with_its_problems_and_writes_nothing(store,
     assert [r.row for r in preview.bad_rows] == [4, 5, 6, 7, 8, 9]
     assert preview.mapping.header_rows == (2,)
     assert count(store, t.child) == 0
+
+
+def test_an_import_is_audited_after_a_backup_and_an_export_is_audited(store, tmp_path):
+    from childcare_desktop.core.services import safety
+    from childcare_desktop.core.services.roster import Roster
+
+    from .ledgers import HEADER, child_row, write_xlsx
+
+    ledger = write_xlsx(tmp_path / "ledger.xlsx", [HEADER, child_row(1, "王小虎")])
+    Roster(store).import_file(ledger)
+    Roster(store).export(tmp_path / "out.xlsx")
+    actions = [e.action for e in safety.audit_entries(store)]
+    assert actions[-2:] == ["import", "export"]
+    assert actions[actions.index("import") - 1] == "backup"
+    assert any(b.reason == "before-import" for b in safety.list_backups(store.path))

@@ -23,10 +23,11 @@ from ..roster.plan import Known, Plan, make_plan
 from ..roster.rows import Context, LedgerRow, RowProblem, read_rows
 from ..roster.sheet import Sheet, read_sheet
 from ..roster.workbooks import RosterLine, error_book_path, write_error_book, write_roster
-from ..storage import children_repo, settings, visits_repo
+from ..storage import audit, children_repo, settings, visits_repo
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
+from . import safety
 from .station import station_info
 
 Progress = Callable[[int, int], None]
@@ -135,9 +136,17 @@ class Roster:
             with self.store.read() as conn:
                 plan = _plan(conn, preview, today)
         else:
+            safety.backup(self.store, "before-import")
             with self.store.write() as conn:
                 plan = _plan(conn, preview, today)
                 self._apply(conn, plan, today, progress or _quiet, cancelled or _never)
+                audit.record(
+                    conn,
+                    "import",
+                    "roster",
+                    fields=("children",),
+                    detail=f"new {len(plan.new)}, updated {len(plan.updated)}",
+                )
         return self._result(preview, plan, dry_run)
 
     def export(self, path: Path) -> ExportResult:
@@ -147,6 +156,8 @@ class Roster:
             lines = _roster_lines(conn)
         title = f"{info.name}儿童信息台账（花名册）"
         write_roster(path, title, lines, self.today())
+        with self.store.write() as conn:
+            audit.record(conn, "export", "roster", detail=f"{len(lines)} children")
         return ExportResult(path, len(lines))
 
     def _context(self) -> Context:
