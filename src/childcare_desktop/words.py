@@ -143,6 +143,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit_round_not_found": ("找不到这次走访行动", "no such visit round"),
     "review_flag_not_found": ("找不到这条复核标记", "no such review flag"),
     "policy_days": ("应为 {min} 到 {max} 天", "between {min} and {max} days"),
+    "equivocation": (
+        "同一条修改 {change} 出现了两种不同的内容，整批已隔离",
+        "change {change} arrived with two different contents: the batch is quarantined",
+    ),
+    "missing_record": (
+        "这批数据缺少它所修改的儿童档案，请先导入更早的批次",
+        "this batch changes a child's file it does not carry: import the earlier batches first",
+    ),
+    "conflict_not_found": ("找不到这条冲突", "no such conflict"),
+    "conflict_resolved": ("这条冲突已经处理过了", "this conflict has already been resolved"),
+    "bad_value": ("“{field}”的值不合格式", "the value of {field} is not well formed"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

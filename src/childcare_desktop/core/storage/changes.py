@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from . import tables as t
+
+_CHUNK = 900  # ids per IN (…): under SQLite's bound-parameter limit
 
 
 def encode(value: Any) -> Any:
@@ -53,6 +55,10 @@ class ChangeWriter:
         self._changes: list[dict] = []
         self._heads: dict[tuple[str, str], dict[str, list[str]]] = {}
         self._new_heads: set[tuple[str, str]] = set()
+        self._creations: dict[tuple[str, str], dict] = {}
+        # Per record, the fields written (None: all of them) and the last change: what closes
+        # the conflicts of those fields.
+        self._written: dict[tuple[str, str], tuple[set[str] | None, str]] = {}
 
     def record(
         self,
@@ -73,7 +79,12 @@ class ChangeWriter:
         else:
             heads = self._load_heads(key)
         default = heads.get("*", [])
-        base = sorted({cid for f in fields for cid in heads.get(f, default)})
+        if fields.get("_deleted"):
+            # A deletion follows everything known of the record, so that it is the only head
+            # wherever no edit was made concurrently.
+            base = sorted({cid for ids in heads.values() for cid in ids})
+        else:
+            base = sorted({cid for f in fields for cid in heads.get(f, default)})
         self._counter += 1
         self._clock = next_clock(self._clock)
         change_id = f"{self.station}:{self._counter}"
@@ -93,9 +104,15 @@ class ChangeWriter:
         if new:
             heads.clear()
             heads["*"] = [change_id]
+            self._creations[key] = self._changes[-1]
         elif not append_only:
             for f in fields:
                 heads[f] = [change_id]
+        if not append_only:
+            every = new or "_deleted" in fields
+            before = self._written.get(key, (set(), ""))[0]
+            names = None if every or before is None else before | set(fields)
+            self._written[key] = (names, change_id)
         return change_id
 
     @property
@@ -108,6 +125,7 @@ class ChangeWriter:
         if not self._changes:
             return 0
         conn = self._conn
+        self._base_creations_on_history()
         conn.execute(insert(t.change), self._changes)
         new_rows = [
             {"entity": e, "entity_uuid": u, "heads": json.dumps(self._heads[(e, u)])}
@@ -122,11 +140,49 @@ class ChangeWriter:
                     {"entity": e, "entity_uuid": u, "heads": json.dumps(heads)},
                 )
         conn.execute(update(t.station).values(change_counter=self._counter, clock=self._clock))
+        self._close_conflicts()
         count = len(self._changes)
         self._changes.clear()
         self._new_heads.clear()
         self._heads.clear()
+        self._creations.clear()
+        self._written.clear()
         return count
+
+    def _base_creations_on_history(self) -> None:
+        """A record created again (a category span removed and added back keeps its id) is
+        based on what was known of it, or elsewhere it would look concurrent with its deletion."""
+        by_entity: dict[str, list[str]] = {}
+        for entity, uuid in self._creations:
+            by_entity.setdefault(entity, []).append(uuid)
+        h = t.entity_head.c
+        for entity, uuids in by_entity.items():
+            for i in range(0, len(uuids), _CHUNK):
+                rows = self._conn.execute(
+                    select(h.entity_uuid, h.heads).where(
+                        h.entity == entity, h.entity_uuid.in_(uuids[i : i + _CHUNK])
+                    )
+                )
+                for uuid, raw in rows:
+                    known = {cid for ids in json.loads(raw).values() for cid in ids}
+                    self._creations[(entity, uuid)]["base"] = json.dumps(sorted(known))
+
+    def _close_conflicts(self) -> None:
+        """A write based on every head of a field in conflict ends the conflict."""
+        c = t.conflict.c
+        if (
+            not self._written
+            or not self._conn.execute(select(c.id).where(c.resolved_by.is_(None)).limit(1)).first()
+        ):
+            return
+        at = datetime.now().isoformat(timespec="seconds")
+        for (entity, uuid), (names, change_id) in self._written.items():
+            stmt = update(t.conflict).where(
+                c.entity == entity, c.entity_uuid == uuid, c.resolved_by.is_(None)
+            )
+            if names is not None:
+                stmt = stmt.where(c.field.in_(sorted(names)))
+            self._conn.execute(stmt.values(resolved_by=change_id, resolved_at=at))
 
     def _load_heads(self, key: tuple[str, str]) -> dict[str, list[str]]:
         if key not in self._heads:

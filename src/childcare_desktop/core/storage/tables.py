@@ -83,6 +83,8 @@ child = Table(
     Column("closed_on", Date),
     Column("registered_on", Date),
     Column("notes", Text, nullable=False, default=""),
+    # A file closed as a duplicate names the file kept (synced; cleared when the merge is undone).
+    Column("duplicate_of", String(36), nullable=False, default=""),
     # Derived, local: recomputed by the store after every write and merge.
     Column("categories_now", Text, nullable=False, default=""),
     Column("risk", String(6), nullable=False, default="low"),
@@ -251,6 +253,23 @@ change = Table(
     Column("clock", Text, nullable=False),
     Column("base", Text, nullable=False, default="[]"),
     Index("ix_change_entity", "entity", "entity_uuid"),
+)
+
+# A field changed concurrently on two stations: every head is kept (the shown one is the greatest
+# by clock, station, counter) until a change based on all of them closes it.
+conflict = Table(
+    "conflict",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity", String(16), nullable=False),
+    Column("entity_uuid", String(36), nullable=False),
+    Column("field", String(32), nullable=False),
+    Column("heads", Text, nullable=False),
+    Column("shown", String(32), nullable=False),
+    Column("opened_at", Text, nullable=False),
+    Column("resolved_by", String(32)),
+    Column("resolved_at", Text),
+    Index("ix_conflict_record", "entity", "entity_uuid", "resolved_by"),
 )
 
 # Per entity, the change ids that are the current heads of each field: {field: [change id, …]}.

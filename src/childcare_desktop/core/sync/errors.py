@@ -11,7 +11,8 @@ class SyncError(CoreError):
     Codes: bad_file, file_too_large, bad_signature, unknown_signer, not_for_us, cannot_decrypt,
     bad_payload, too_many, bomb, bad_request, fingerprint_mismatch, bad_certificate,
     not_below_us, not_enrolled, not_our_certificate, no_receiver, choose_receiver,
-    unknown_station, written_file_differs, bad_change.
+    unknown_station, written_file_differs, bad_change, equivocation, missing_record,
+    conflict_not_found, conflict_resolved, bad_value.
     """
 
     code = "sync_error"

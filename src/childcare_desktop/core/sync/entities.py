@@ -1,0 +1,107 @@
+"""The records that travel between stations: which table each entity lives in, which of its
+columns are synced, and what a well-formed value of each column is."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table
+
+from ..storage import tables as t
+
+# Parents before their parts: inserts follow this order (foreign keys), deletions the reverse.
+TABLES: dict[str, Table] = {
+    "child": t.child,
+    "member": t.member,
+    "category": t.category,
+    "assistance": t.assistance,
+    "concern": t.concern,
+    "concern_report": t.concern_report,
+    "wish": t.wish,
+    "referral": t.referral,
+    "visit_round": t.visit_round,
+    "review_flag": t.review_flag,
+    "visit": t.visit,
+}
+# Records that are appended and never edited: no heads, never a conflict.
+APPEND_ONLY = frozenset({"visit", "concern_report"})
+# The child's local caches: recomputed on every station, never carried.
+DERIVED = frozenset(
+    {
+        "categories_now",
+        "risk",
+        "search_text",
+        "sort_key",
+        "last_visit",
+        "next_due",
+        "due_reason",
+        "interval_days",
+        "contact_phone",
+        "age_out_on",
+    }
+)
+NEW, DELETED = "_new", "_deleted"
+
+SYNCED: dict[str, tuple[str, ...]] = {
+    entity: tuple(c.name for c in table.columns if c.name not in DERIVED)
+    for entity, table in TABLES.items()
+}
+# Fields a change may set (the key `uuid` is the change's entity uuid, never a field).
+FIELDS: dict[str, tuple[str, ...]] = {
+    entity: tuple(name for name in names if name != "uuid") for entity, names in SYNCED.items()
+}
+_COLUMNS: dict[str, dict[str, Column]] = {
+    entity: {c.name: c for c in table.columns} for entity, table in TABLES.items()
+}
+
+
+def column(entity: str, field: str) -> Column:
+    return _COLUMNS[entity][field]
+
+
+def empty_value(entity: str, field: str) -> Any:
+    """What a creation's omitted field was: a creation leaves out None, "" and False."""
+    col = _COLUMNS[entity][field]
+    if col.nullable:
+        return None
+    return False if isinstance(col.type, Boolean) else ""
+
+
+def well_formed(entity: str, field: str, value: Any) -> bool:
+    """The JSON value fits the column: the right type, a real date, a string not too long."""
+    col = _COLUMNS[entity][field]
+    if value is None:
+        return bool(col.nullable)
+    kind = col.type
+    if isinstance(kind, Boolean):
+        return isinstance(value, bool)
+    if isinstance(kind, Integer):
+        return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**53
+    if isinstance(kind, Float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(kind, Date):
+        return isinstance(value, str) and _is_iso_date(value)
+    if isinstance(kind, String):
+        limit = kind.length or 100_000
+        return isinstance(value, str) and len(value) <= limit
+    return False
+
+
+def to_column(entity: str, field: str, value: Any) -> Any:
+    """A JSON value as the table stores it (dates travel as ISO text)."""
+    if value is not None and isinstance(_COLUMNS[entity][field].type, Date):
+        return date.fromisoformat(value)
+    if value is not None and isinstance(_COLUMNS[entity][field].type, Float):
+        return float(value)
+    return value
+
+
+def _is_iso_date(text: str) -> bool:
+    if len(text) != 10:
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
