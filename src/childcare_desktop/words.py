@@ -154,6 +154,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict_not_found": ("找不到这条冲突", "no such conflict"),
     "conflict_resolved": ("这条冲突已经处理过了", "this conflict has already been resolved"),
     "bad_value": ("“{field}”的值不合格式", "the value of {field} is not well formed"),
+    "sync_error": ("同步出错", "sync failed"),
+    "bad_file": (
+        "这不是完整的同步文件，可能被截断、改动或拷贝出错",
+        "not a whole sync file: cut short, altered or badly copied",
+    ),
+    "unreadable_file": ("文件打不开", "the file cannot be read"),
+    "file_too_large": ("文件太大，不像是同步文件，未读取", "the file is too large for a sync file"),
+    "bad_signature": (
+        "签名不对，文件可能被改动过",
+        "the signature is wrong: the file may be altered",
+    ),
+    "unknown_signer": (
+        "这个文件来自未登记的电脑，请先办理登记",
+        "the file comes from a computer that is not enrolled here",
+    ),
+    "not_for_us": ("这个文件是发给另一个站点的", "this file is addressed to another station"),
+    "cannot_decrypt": ("文件无法解密，可能被改动过", "the file cannot be decrypted"),
+    "bad_payload": ("文件内容不完整或被改动过", "the contents are incomplete or altered"),
+    "too_many": ("文件里的条数不合理，未导入", "the file holds an implausible number of records"),
+    "bomb": ("文件解压后大得不合理，未导入", "the file expands to an implausible size"),
+    "bad_version": (
+        "文件来自更新版本的程序，请先升级",
+        "the file was written by a newer version: upgrade first",
+    ),
+    "bad_change": ("文件里有一条修改格式不对，整批未导入", "a change in the file is malformed"),
+    "revoked": (
+        "这台电脑的登记已被注销，此后的批次已隔离",
+        "this computer's enrollment was revoked: later batches are quarantined",
+    ),
+    "bad_request": ("这不是有效的登记申请文件", "not a valid enrollment request"),
+    "fingerprint_mismatch": (
+        "指纹与文件不一致，请当面核对屏幕上的指纹",
+        "the fingerprint differs from the file's: compare the screens in person",
+    ),
+    "bad_certificate": ("这不是有效的登记证书", "not a valid certificate"),
+    "not_below_us": (
+        "{station} 不是本站下级，不能为它登记",
+        "{station} is not directly below this station",
+    ),
+    "not_enrolled": ("本站尚未登记，请先安装上级发的证书", "this station is not enrolled yet"),
+    "not_our_certificate": (
+        "这张证书不是发给本机本次申请的",
+        "this certificate does not answer this computer's request",
+    ),
+    "choose_receiver": ("请选择发送给哪个站点", "choose which station to send to"),
+    "unknown_station": ("没有登记过站点 {station}", "no enrolled station {station}"),
+    "written_file_differs": (
+        "写出的文件 {path} 读回来不一致，请换一个U盘",
+        "the written file {path} reads back differently: use another stick",
+    ),
+    "unknown_change": ("找不到修改 {change} 的来源", "no source found for change {change}"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -237,6 +288,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "no_hukou": ("无户籍", "no hukou"),
         "not_yet_issued": ("尚未办理", "not yet issued"),
         "unknown": ("不详", "unknown"),
+    },
+    "sync_status": {
+        "applied": ("已导入", "applied"),
+        "duplicate": ("已导入过，无需重复", "already imported"),
+        "rejected": ("已拒收", "rejected"),
+        "quarantined": ("已隔离", "quarantined"),
     },
     "role": {
         "village": ("村（居）", "village"),

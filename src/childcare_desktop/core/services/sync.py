@@ -1,0 +1,301 @@
+"""Sync use cases: export the next batch to a chosen station, import received files (checked
+whole, then applied in one transaction), per-station status, and provenance at the county."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from dataclasses import dataclass, fields
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from ..domain.visit_policy import VisitPolicy
+from ..storage import audit, settings
+from ..storage.store import Store
+from ..sync import batchfile, envelope, intake, ledger, scope
+from ..sync.errors import SyncError
+from ..sync.keys import Peer, add_peer, own_key, peer_by_key, peers
+from ..sync.merge import Equivocation, apply_changes, changes_since, version_vector
+from ..sync.provenance import Provenance, trace
+from .safety import backup
+from .station import station_info
+
+# Settings a supervisor decides for the stations below it; they travel downward only.
+DOWNWARD_SETTINGS = ("visit_policy",)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    file: str
+    seq: int
+    changes: int
+    to: str
+    carried: int
+
+
+@dataclass(frozen=True)
+class FileResult:
+    file: str
+    status: str  # applied | duplicate | rejected | quarantined
+    reason: str  # a code; words.py has it in plain Chinese
+    station: str
+    seq: int | None
+    changes_applied: int
+    conflicts: int
+
+
+@dataclass(frozen=True)
+class StationStatus:
+    station: str
+    name: str
+    last_seq: int
+    missing: tuple[int, ...]
+    last_import: str
+    rejected: int
+    quarantined: int
+
+
+@dataclass(frozen=True)
+class SentStatus:
+    to: str
+    name: str
+    last_seq: int
+    last_export: str
+    changes: int
+    acknowledged: dict[str, int]
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    stations: tuple[StationStatus, ...]
+    sent: tuple[SentStatus, ...]
+    refused: tuple[dict, ...]
+
+
+def export(store: Store, out: Path, to: str | None = None) -> ExportResult:
+    """Write the next batch for `to` (default: the station that certified us) carrying every
+    change it has not acknowledged; it counts as written once read back intact."""
+    info = station_info(store)
+    with store.write() as conn:
+        key = own_key(conn)
+        receiver = _receiver(conn, to)
+        acknowledged = ledger.acks(conn, receiver.station)
+        carried, covered, certificates = _carried_up(conn, receiver, acknowledged)
+        pending = [c for c in changes_since(conn, acknowledged) if c.change_id not in covered]
+        if receiver.relation == "child":
+            pending = scope.for_station(conn, pending, receiver.station)
+        body = {
+            "changes": [c.to_json() for c in pending],
+            "acks": version_vector(conn),
+            "carried": [hashlib.sha256(e).hexdigest() for e in carried],
+            "certificates": certificates,
+            "settings": _downward_settings(conn) if receiver.relation == "child" else {},
+        }
+        seq, prev = ledger.next_out(conn, key.key_id, receiver.station)
+        inner = envelope.make(key, info.code, receiver.station, seq, prev, body)
+        recipients = [receiver.enc_public, *_escrow(conn)]
+        data = batchfile.seal(key, recipients, envelope.pack([inner, *carried]))
+        _write_checked(out, data, key.sign_public)
+        env = envelope.open_envelope(inner, {key.key_id: key.sign_public}.get)
+        ledger.record(conn, env, "out", "written", out.name, keep=False)
+        audit.record(conn, "export", detail=f"batch {seq} to {receiver.station}: {len(pending)}")
+    return ExportResult(str(out), seq, len(pending), receiver.station, len(carried))
+
+
+def import_files(
+    store: Store, paths: list[Path], today: date | None = None
+) -> tuple[FileResult, ...]:
+    """Each file is checked whole before anything of it is applied; a backup is taken before
+    the first one that will be applied; each is applied in one transaction."""
+    today = today or date.today()
+    own_code = station_info(store).code
+    results, backed_up = [], False
+    for path in paths:
+        data, result = _read(store, path)
+        if result is None:
+            with store.read() as conn:
+                try:
+                    checked = intake.check(conn, data, own_code)
+                except SyncError as error:
+                    result = _refused(path, error.code, intake.sender_station(conn, data))
+                else:
+                    status, reason = intake.verdict(conn, checked)
+            if result is None and status == "apply" and not backed_up:
+                backup(store, "import")
+                backed_up = True
+            if result is None:
+                result = _settle(store, path, checked, status, reason, today)
+        if result.status == "rejected":
+            with store.write() as conn:
+                ledger.reject(conn, path.name, result.reason, result.station, result.seq)
+                audit.record(conn, "import", detail=f"{path.name}: rejected {result.reason}")
+        results.append(result)
+    return tuple(results)
+
+
+def status(store: Store) -> SyncStatus:
+    info = station_info(store)
+    with store.read() as conn:
+        names = {p.station: p.name for p in peers(conn)}
+        streams = ledger.streams(conn, info.code)
+        sent = []
+        for peer in {p.station: p for p in peers(conn) if p.relation != "below"}.values():
+            last = ledger.last_out(conn, peer.station)
+            sent.append(
+                SentStatus(
+                    peer.station,
+                    peer.name,
+                    last["seq"] if last else 0,
+                    last["at"] if last else "",
+                    last["changes"] if last else 0,
+                    ledger.acks(conn, peer.station),
+                )
+            )
+        refused = tuple(ledger.refused_files(conn))
+    stations = tuple(
+        StationStatus(
+            s.station,
+            names.get(s.station, ""),
+            s.last_seq,
+            s.missing,
+            s.last_import,
+            s.rejected,
+            s.quarantined,
+        )
+        for s in streams
+    )
+    return SyncStatus(stations, tuple(sent), refused)
+
+
+def provenance(store: Store, change_id: str) -> Provenance:
+    """The batch that brought `change_id` from the station that made it, re-verified now."""
+    with store.read() as conn:
+        return trace(conn, change_id)
+
+
+def _receiver(conn: Connection, to: str | None) -> Peer:
+    known = {p.station: p for p in peers(conn) if p.relation != "below" and p.revoked_after is None}
+    if to:
+        if to not in known:
+            raise SyncError("unknown_station", station=to)
+        return known[to]
+    parents = [p for p in known.values() if p.relation == "parent"]
+    if parents:
+        return parents[-1]
+    if not known:
+        raise SyncError("not_enrolled")
+    raise SyncError("choose_receiver")
+
+
+def _carried_up(
+    conn: Connection, receiver: Peer, acknowledged: dict[str, int]
+) -> tuple[list[bytes], set[str], list[str]]:
+    """For a batch to our parent: the envelopes our children signed that hold a change the
+    parent lacks (carried verbatim), the change ids they cover, and their certificates."""
+    if receiver.relation != "parent":
+        return [], set(), []
+    children = {p.key_id: p for p in peers(conn, "child")}
+    rows = ledger.envelopes_beyond(conn, acknowledged, {p.station for p in children.values()})
+    carried, covered, certs = [], set(), {}
+    for row in rows:
+        signer = children.get(row.origin_key)
+        if signer is None or row.envelope is None:
+            continue
+        env = envelope.open_envelope(row.envelope, {signer.key_id: signer.sign_public}.get)
+        carried.append(row.envelope)
+        covered.update(f"{c['station']}:{c['counter']}" for c in env.body["changes"])
+        certs[signer.key_id] = base64.b64encode(signer.certificate).decode()
+    return carried, covered, list(certs.values())
+
+
+def _is_policy(value: object) -> bool:
+    """A visit policy as the supervisor sends it: known rules, each a number of days."""
+    names = {f.name for f in fields(VisitPolicy)}
+    return isinstance(value, dict) and all(
+        k in names and type(v) is int and 0 < v <= 3660 for k, v in value.items()
+    )
+
+
+def _downward_settings(conn: Connection) -> dict:
+    return {k: v for k in DOWNWARD_SETTINGS if (v := settings.get(conn, k)) is not None}
+
+
+def _escrow(conn: Connection) -> list[bytes]:
+    escrow = settings.get(conn, "sync_escrow")
+    return [base64.b64decode(escrow)] if escrow else []
+
+
+def _write_checked(out: Path, data: bytes, sign_public: bytes) -> None:
+    """Write beside, read back, compare the hash and the signature, then move into place."""
+    tmp = out.with_name(out.name + ".part")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    back = tmp.read_bytes()
+    if hashlib.sha256(back).digest() != hashlib.sha256(data).digest():
+        tmp.unlink(missing_ok=True)
+        raise SyncError("written_file_differs", path=out.name)
+    batchfile.check_signature(back, sign_public)
+    tmp.replace(out)
+
+
+def _read(store: Store, path: Path) -> tuple[bytes, FileResult | None]:
+    try:
+        if path.stat().st_size > batchfile.MAX_FILE_SIZE:
+            return b"", _refused(path, "file_too_large", "")
+        return path.read_bytes(), None
+    except OSError:
+        return b"", _refused(path, "unreadable_file", "")
+
+
+def _refused(path: Path, reason: str, station: str, seq: int | None = None) -> FileResult:
+    return FileResult(str(path), "rejected", reason, station, seq, 0, 0)
+
+
+def _settle(
+    store: Store, path: Path, checked: intake.Checked, status: str, reason: str, today: date
+) -> FileResult:
+    own = checked.own
+    if status == "apply":
+        try:
+            with store.write() as conn:
+                merged = apply_changes(conn, list(checked.changes), today)
+                _bookkeeping(conn, path, checked)
+            return FileResult(
+                str(path),
+                "applied",
+                "",
+                own.origin,
+                own.seq,
+                merged.applied,
+                merged.conflicts_opened,
+            )
+        except Equivocation:
+            status, reason = "quarantined", "equivocation"
+        except SyncError as error:
+            return _refused(path, error.code, own.origin, own.seq)
+    if status == "quarantined":
+        with store.write() as conn:
+            ledger.record(conn, own, "in", "quarantined", path.name, reason)
+            audit.record(conn, "import", detail=f"{path.name}: quarantined {reason}")
+    return FileResult(str(path), status, reason, own.origin, own.seq, 0, 0)
+
+
+def _bookkeeping(conn: Connection, path: Path, checked: intake.Checked) -> None:
+    own, sender = checked.own, checked.sender
+    ledger.record(conn, own, "in", "applied", path.name)
+    for env in checked.carried:
+        if not ledger.known(conn, env.hash):
+            ledger.record(conn, env, "in", "carried", path.name, via=own.hash)
+    for cert in checked.certificates:
+        if peer_by_key(conn, cert.subject.key_id) is None:
+            add_peer(conn, cert.peer(cert.subject, "below"))
+    ledger.set_acks(conn, sender.station, own.body.get("acks", {}))
+    policy = own.body.get("settings", {}).get("visit_policy")
+    if sender.relation == "parent" and _is_policy(policy):
+        settings.put(conn, "visit_policy", policy)
+    audit.record(conn, "import", detail=f"{path.name}: batch {own.seq} from {own.origin} applied")
