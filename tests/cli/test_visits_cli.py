@@ -1,0 +1,99 @@
+"""`childcare visits` and `childcare concerns`: the JSON scripts read, and refusals."""
+
+from datetime import date, timedelta
+
+TODAY = date.today()
+
+
+def _demo(childcare, db):
+    assert childcare("demo", "--db", db, "--children", "25", "--seed", "3").code == 0
+
+
+def test_visits_due_json_is_sorted_with_statuses(childcare, village_db):
+    _demo(childcare, village_db)
+    as_of = TODAY + timedelta(days=20)
+    result = childcare("visits", "due", "--db", village_db, "--as-of", as_of.isoformat(), "--json")
+    assert result.code == 0, result.err
+    rows = result.json()
+    assert rows and {tuple(sorted(r)) for r in rows} == {
+        ("due_date", "interval_days", "name", "reason", "status", "uuid")
+    }
+    dues = [date.fromisoformat(r["due_date"]) for r in rows]
+    assert dues == sorted(dues)
+    for r, due in zip(rows, dues, strict=True):
+        expected = (
+            "overdue" if as_of > due else "due_soon" if (due - as_of).days <= 7 else "upcoming"
+        )
+        assert r["status"] == expected
+    listed = childcare("children", "list", "--db", village_db, "--json").json()
+    assert {r["uuid"] for r in rows} <= {c["uuid"] for c in listed}
+
+
+def test_log_a_visit_reassesses_and_moves_the_due_date(childcare, village_db):
+    _demo(childcare, village_db)
+    first = childcare("visits", "due", "--db", village_db, "--json").json()[0]
+    result = childcare(
+        "visits", "log", "--db", village_db, "--child", first["uuid"],
+        "--date", TODAY.isoformat(), "--mode", "home", "--guardianship", "none",
+        "--notes", "孩子独自在家，已联系姑姑", "--json",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    logged = result.json()
+    assert (logged["mode"], logged["guardianship"], logged["actions"]) == (
+        "home", "none", "孩子独自在家，已联系姑姑"
+    )  # fmt: skip
+    assert logged["child"] == {
+        "uuid": first["uuid"],
+        "guardianship": "none",
+        "risk": "high",
+        "last_visit": TODAY.isoformat(),
+        "next_due": (TODAY + timedelta(days=14)).isoformat(),
+    }
+    due = childcare("visits", "due", "--db", village_db, "--json").json()
+    mine = next(r for r in due if r["uuid"] == first["uuid"])
+    assert (mine["reason"], mine["interval_days"]) == ("high_risk", 14)
+
+
+def test_a_bad_mode_or_date_is_a_usage_error(childcare, village_db):
+    args = ("visits", "log", "--db", village_db, "--child", "x", "--date")
+    assert childcare(*args, TODAY.isoformat(), "--mode", "fax").code == 2
+    assert childcare(*args, "2026-13-01", "--mode", "home").code == 2
+
+
+def test_concerns_add_report_and_close_needs_a_follow_up(childcare, village_db):
+    _demo(childcare, village_db)
+    child = childcare("children", "list", "--db", village_db, "--json").json()[0]["uuid"]
+    added = childcare(
+        "concerns", "add", "--db", village_db, "--child", child, "--type", "abuse",
+        "--noticed", TODAY.isoformat(), "--notes", "手臂有淤青", "--json",
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    concern = added.json()
+    assert (concern["type"], concern["status"], concern["notes"]) == ("abuse", "open", "手臂有淤青")
+    assert concern["report_to"][0]["number"] == "110"
+    due = childcare("visits", "due", "--db", village_db, "--json").json()
+    mine = next(r for r in due if r["uuid"] == child)
+    assert date.fromisoformat(mine["due_date"]) <= TODAY and mine["reason"] == "high_risk"
+    reported = childcare(
+        "concerns", "report", "--db", village_db, "--concern", concern["uuid"], "--to", "police",
+        "--date", TODAY.isoformat(), "--receipt", "JJ-88", "--json",
+    )  # fmt: skip
+    assert reported.json()["reports"] == [
+        {"to": "police", "date": TODAY.isoformat(), "receipt": "JJ-88"}
+    ]
+    close = ("concerns", "close", "--db", village_db, "--concern", concern["uuid"])
+    assert childcare(*close).code == 2  # --follow-up is required
+    refused = childcare(*close, "--follow-up", "  ")
+    assert refused.code == 1 and "跟进" in refused.err
+    closed = childcare(*close, "--follow-up", "已报警，派出所已上门", "--json")
+    assert closed.code == 0, closed.err
+    assert (closed.json()["status"], closed.json()["closed_on"]) == ("closed", TODAY.isoformat())
+    assert childcare("concerns", "list", "--db", village_db, "--json").json() == []
+
+
+def test_visits_policy_edit(childcare, village_db):
+    result = childcare("visits", "policy", "--db", village_db, "--set", "floating=120", "--json")
+    assert result.code == 0, result.err
+    assert result.json()["floating"] == 120
+    assert childcare("visits", "policy", "--db", village_db, "--set", "floating=0").code == 1
+    assert childcare("visits", "policy", "--db", village_db, "--set", "nope=3").code == 1

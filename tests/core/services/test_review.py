@@ -1,0 +1,83 @@
+"""Dynamic management: who is to be reviewed, and closing or re-categorising with a reason."""
+
+from datetime import date
+
+import pytest
+
+from childcare_desktop.core.errors import ValidationFailed
+from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.services.review import Review
+from childcare_desktop.core.services.visits import Visits
+from tests.core.services.care_support import START, Clock, add_child, parent
+
+SIXTEEN_AGO = date(START.year - 16, START.month, START.day)
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def children(store, clock):
+    return Children(store, clock)
+
+
+@pytest.fixture
+def review(store, clock):
+    return Review(store, clock)
+
+
+def test_a_child_who_aged_out_is_reviewed_and_closed(children, review, store, clock):
+    old = add_child(children, ("left_behind", "poor_family"), born=SIXTEEN_AGO, serial=1)
+    add_child(children, ("left_behind",), serial=2, name="李想")
+    items = review.items()
+    assert [(i.child_uuid, i.reason, i.codes, i.since) for i in items] == [
+        (old.uuid, "aged_out", ("left_behind",), START)
+    ]
+    closed = review.close(old.uuid, "aged_out", "年满16周岁")
+    assert (closed.status, closed.close_reason) == ("closed", "aged_out")
+    assert all(s.end == clock.day for s in closed.categories)  # history kept, spans ended
+    assert review.items() == []
+    assert old.uuid not in [r.uuid for r in Visits(store, clock).due()]
+
+
+def test_re_categorising_needs_a_reason_and_keeps_history(children, review):
+    old = add_child(children, ("left_behind", "poor_family"), born=SIXTEEN_AGO, serial=1)
+    with pytest.raises(ValidationFailed):
+        review.recategorise(old.uuid, ["poor_family"], "aged_out", " ")
+    kept = review.recategorise(old.uuid, ["poor_family"], "aged_out", "仍属低保家庭")
+    assert [(s.code, s.end) for s in kept.categories] == [
+        ("left_behind", START),
+        ("poor_family", None),
+    ]
+    assert review.items() == []
+
+
+def test_a_parent_home_again_puts_a_left_behind_child_on_the_list(children, review):
+    away = add_child(
+        children,
+        ("left_behind",),
+        serial=1,
+        name="甲",
+        members=[parent("father", "migrant"), parent("mother", "migrant")],
+    )
+    home = add_child(
+        children,
+        ("left_behind",),
+        serial=2,
+        name="乙",
+        members=[parent("father", "migrant"), parent("mother", "home")],
+    )
+    assert [(i.child_uuid, i.reason) for i in review.items()] == [(home.uuid, "parents_returned")]
+    assert away.uuid not in [i.child_uuid for i in review.items()]
+
+
+def test_a_flagged_move_is_reviewed_until_decided(children, review):
+    child = add_child(children)
+    review.flag(child.uuid, "moved_away", "全家迁往广州")
+    assert [(i.reason, i.note) for i in review.items()] == [("moved_away", "全家迁往广州")]
+    review.close(child.uuid, "moved_away", "迁出本县")
+    assert review.items() == []
+    with pytest.raises(ValidationFailed):
+        review.flag(child.uuid, "bored")
