@@ -134,13 +134,18 @@ def _basic_grid(data: ChildFileData) -> Table:
     cells = [
         [para(v, "label" if i % 2 == 0 else "cell") for i, v in enumerate(row)] for row in rows
     ]
-    spans = [("SPAN", (3, 2), (5, 2))]
-    spans += [("SPAN", (1, r), (5, r)) for r in (3, 5, 8)]
-    shade = [("BACKGROUND", (col, 0), (col, -1), LABEL_FILL) for col in (0, 2, 4)]
-    # Spanned rows keep their value cells white: the shading is for labels only.
-    white = [("BACKGROUND", (1, r), (5, r), None) for r in (3, 5, 8)]
-    white.append(("BACKGROUND", (3, 2), (5, 2), None))
-    return Table(cells, colWidths=cols, style=grid_style(*shade, *white, *spans))
+    # (first column, last column, row) of the values that run across the rest of their row
+    wide = [(3, 5, 2)] + [(1, 5, r) for r in (3, 5, 8)]
+    spans = [("SPAN", (c0, r), (c1, r)) for c0, c1, r in wide]
+    covered = {(c, r) for c0, c1, r in wide for c in range(c0, c1 + 1)}
+    # Labels are shaded, cell by cell: a shaded column would show through a spanned value.
+    shade = [
+        ("BACKGROUND", (c, r), (c, r), LABEL_FILL)
+        for r in range(len(rows))
+        for c in (0, 2, 4)
+        if (c, r) not in covered
+    ]
+    return Table(cells, colWidths=cols, style=grid_style(*shade, *spans))
 
 
 def _age(age: int | None) -> str:
