@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from .. import __version__
-from . import children, concerns, reports, roster, safety, station, visits
+from . import children, concerns, identity, reports, roster, safety, station, sync, visits
 from .common import run
 
-COMMANDS = (station, children, roster, safety, reports, visits, concerns)
+COMMANDS = (station, children, roster, safety, reports, visits, concerns, identity, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

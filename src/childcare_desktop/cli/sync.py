@@ -1,0 +1,168 @@
+"""`childcare sync`: export the next batch, import received files, status per station,
+conflicts and their resolution."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..core.services import sync
+from ..core.services.conflicts import Conflicts
+from ..words import label, message
+from .common import add_db, add_json, emit, open_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("sync", help="同步文件 sync files between stations")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    export = actions.add_parser("export", help="导出下一批 write the next batch")
+    _common(export, cmd_export)
+    export.add_argument("--out", type=Path, required=True)
+    export.add_argument("--to", help="接收站点代码 receiving station (county or a village)")
+
+    imports = actions.add_parser("import", help="导入文件 import batch files")
+    _common(imports, cmd_import)
+    imports.add_argument("files", type=Path, nargs="+", metavar="FILE")
+
+    status = actions.add_parser("status", help="各站点的批次情况 per-station status")
+    _common(status, cmd_status)
+
+    listing = actions.add_parser("conflicts", help="待处理的冲突 open conflicts")
+    _common(listing, cmd_conflicts)
+
+    resolve = actions.add_parser("resolve", help="处理一条冲突 resolve a conflict")
+    _common(resolve, cmd_resolve)
+    resolve.add_argument("conflict", type=int, metavar="CONFLICT_ID")
+    resolve.add_argument("--value", required=True)
+
+
+def _common(parser: argparse.ArgumentParser, handler) -> None:
+    add_db(parser)
+    add_json(parser)
+    parser.set_defaults(handler=handler)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        done = sync.export(store, args.out, args.to)
+    finally:
+        store.close()
+    emit(
+        args,
+        {"file": done.file, "seq": done.seq, "changes": done.changes, "to": done.to},
+        f"第 {done.seq} 批已写到 {done.file}（{done.changes} 条修改，发给 {done.to}）",
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        results = sync.import_files(store, list(args.files))
+    finally:
+        store.close()
+    rows = [
+        {
+            "file": r.file,
+            "status": r.status,
+            "reason": r.reason,
+            "message": message(r.reason) if r.reason else "",
+            "station": r.station,
+            "seq": r.seq,
+            "changes_applied": r.changes_applied,
+            "conflicts": r.conflicts,
+        }
+        for r in results
+    ]
+    lines = [
+        f"{Path(r.file).name}: {label('sync_status', r.status)}"
+        + (f"（{r.changes_applied} 条修改，{r.conflicts} 处冲突）" if r.status == "applied" else "")
+        + (f"：{message(r.reason)}" if r.reason else "")
+        for r in results
+    ]
+    emit(args, {"results": rows}, "\n".join(lines))
+    refused = any(r.status in ("rejected", "quarantined") for r in results)
+    if refused and args.json:
+        print("有文件被拒收或隔离 (some files were rejected or quarantined)", file=sys.stderr)
+    return 1 if refused else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        state = sync.status(store)
+    finally:
+        store.close()
+    stations = [
+        {
+            "station": s.station,
+            "name": s.name,
+            "last_seq": s.last_seq,
+            "missing": list(s.missing),
+            "last_import": s.last_import,
+            "rejected": s.rejected,
+            "quarantined": s.quarantined,
+        }
+        for s in state.stations
+    ]
+    lines = [
+        f"{s.name or s.station}: 第 {s.last_seq} 批（{s.last_import or '-'}）"
+        + "".join(f"，缺第 {n} 批" for n in s.missing)
+        for s in state.stations
+    ] + [
+        f"已发给 {s.name or s.to}: 第 {s.last_seq} 批（{s.last_export or '-'}）" for s in state.sent
+    ]
+    emit(
+        args,
+        {"stations": stations, "sent": state.sent, "refused": state.refused},
+        "\n".join(lines) or "还没有同步过 (nothing synced yet)",
+    )
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        found = Conflicts(store).open()
+    finally:
+        store.close()
+    rows = [
+        {
+            "id": c.id,
+            "entity": c.entity,
+            "uuid": c.uuid,
+            "field": c.field,
+            "values": [
+                {"value": v.value, "station": v.station, "change_id": v.change_id, "clock": v.clock}
+                for v in c.values
+            ],
+            "shown": c.shown,
+            "child": c.child_uuid,
+            "child_name": c.child_name,
+        }
+        for c in found
+    ]
+    lines = [
+        f"#{c.id} {c.entity} {c.uuid} {c.field}: "
+        + " / ".join(f"{v.value}（{v.station}）" for v in c.values)
+        for c in found
+    ]
+    emit(args, {"conflicts": rows}, "\n".join(lines) or "没有待处理的冲突 (no open conflicts)")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        done = Conflicts(store).resolve(args.conflict, args.value)
+    finally:
+        store.close()
+    emit(
+        args,
+        {"conflict": done.conflict_id, "value": done.value, "change": done.change_id},
+        f"冲突 #{args.conflict} 已处理，结果随下一批同步发出",
+    )
+    return 0
