@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import and_, select
 
@@ -84,6 +84,24 @@ class Review:
             )
             for r in flagged
         ]
+        return items
+
+    def ageing_out(self, within_days: int = 30) -> list[ReviewItem]:
+        """Active children with a category that ends within `within_days` (not yet ended)."""
+        today = self.today()
+        last = today + timedelta(days=within_days)
+        c = t.child.c
+        with self.store.read() as conn:
+            rows = conn.execute(
+                select(c.uuid, c.name, c.birth_date, c.categories_now)
+                .where(c.status == "active", c.age_out_on > today, c.age_out_on <= last)
+                .order_by(c.age_out_on, c.sort_key)
+            ).all()
+        items = []
+        for uuid, name, born, codes_now in rows:
+            codes = [x for x in codes_now.split(",") if x and ages_out_on(x, born) <= last]
+            since = min(ages_out_on(x, born) for x in codes)
+            items.append(ReviewItem(uuid, name, "aged_out", tuple(codes), since))
         return items
 
     def flag(self, child_uuid: str, reason: str, note: str = "") -> ReviewFlag:

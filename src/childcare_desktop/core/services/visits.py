@@ -57,7 +57,7 @@ _DUE_SQL = (
     "SELECT uuid, name, next_due, "
     "CASE WHEN next_due < :as_of THEN 'overdue' WHEN next_due <= :soon THEN 'due_soon' "
     "ELSE 'upcoming' END, interval_days, due_reason, risk, last_visit "
-    "FROM child INDEXED BY ix_child_next_due "
+    "FROM child INDEXED BY ix_child_due "
     "WHERE status = 'active' AND next_due IS NOT NULL{where} ORDER BY next_due, sort_key{limit}"
 )
 
@@ -106,7 +106,7 @@ class Visits:
         as_of = as_of or self.today()
         sql = (
             "SELECT CASE WHEN next_due < ? THEN 'overdue' WHEN next_due <= ? THEN 'due_soon' "
-            "ELSE 'upcoming' END AS s, count(*) FROM child INDEXED BY ix_child_next_due "
+            "ELSE 'upcoming' END AS s, count(*) FROM child INDEXED BY ix_child_due "
             "WHERE status = 'active' AND next_due IS NOT NULL GROUP BY s"
         )
         with self.store.read() as conn:

@@ -99,7 +99,19 @@ child = Table(
     # Covers the main list's query: 100,000 children are filtered and ordered from the index.
     Index("ix_child_list", "status", "sort_key", "uuid", "search_text", "risk", "categories_now"),
     Index("ix_child_id_number", "id_number"),
-    Index("ix_child_next_due", "status", "next_due"),
+    # Covers the due list: children in due order, read from the index alone (migration 0007).
+    Index(
+        "ix_child_due",
+        "status",
+        "next_due",
+        "sort_key",
+        "uuid",
+        "name",
+        "interval_days",
+        "due_reason",
+        "risk",
+        "last_visit",
+    ),
 )
 
 member = Table(

@@ -1,0 +1,123 @@
+"""Benchmark of the visit schedule: the due list over 100,000 children and 1,000,000 visits.
+
+`python -m bench.bench_visits` prints a table; `run()` returns the rows. The store is a copy of
+the cached county store (bench/out/) topped up with synthetic visits to a million, kept for
+later runs. Each figure is the best of several runs, beside a plain SELECT of the same children.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import time
+import uuid
+from datetime import date, timedelta
+
+from childcare_desktop.core.domain.visit import MODES
+from childcare_desktop.core.services.visits import Visits
+from childcare_desktop.core.storage import children_repo, keyfile, settings
+from childcare_desktop.core.storage.store import Store
+
+from .common import OUT, PASSPHRASE, county_100k, row
+
+VISITS = 1_000_000
+REPEAT = 5
+TARGET_MS = 200.0
+_INSERT = (
+    "INSERT INTO visit (uuid, child_uuid, visit_date, mode, visitor, met, findings, needs, "
+    "actions, guardianship, recorded_at) "
+    "VALUES (?, ?, ?, ?, '儿童主任', '祖母', '{}', '', '', '', ?)"
+)
+
+
+def visits_store() -> Store:
+    """The county store with a million visits (built once from a copy of county-100k)."""
+    path = OUT / "visits-1m.db"
+    if not Store.exists(path):
+        county_100k().close()
+        source = OUT / "county-100k.db"
+        shutil.copyfile(keyfile.key_path(source), keyfile.key_path(path))
+        shutil.copyfile(source, path)
+    store = Store.open(path, PASSPHRASE)
+    with store.write() as conn:
+        have = conn.exec_driver_sql("SELECT count(*) FROM visit").scalar_one()
+        if have < VISITS:
+            _add_visits(conn, VISITS - have)
+            today = date.today()
+            children_repo.refresh_derived(conn, None, today, settings.visit_policy(conn))
+    return store
+
+
+def _add_visits(conn, count: int) -> None:
+    rng = random.Random(11)
+    uuids = [r[0] for r in conn.exec_driver_sql("SELECT uuid FROM child")]
+    today = date.today()
+    stamp = today.isoformat() + "T00:00:00"
+    batch = []
+    for _ in range(count):
+        day = today - timedelta(days=rng.randint(1, 1500))
+        batch.append(
+            (str(uuid.uuid4()), rng.choice(uuids), day.isoformat(), rng.choice(MODES[:4]), stamp)
+        )
+        if len(batch) == 50_000:
+            conn.exec_driver_sql(_INSERT, batch)
+            batch = []
+    if batch:
+        conn.exec_driver_sql(_INSERT, batch)
+
+
+def _best_ms(fn) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, (time.perf_counter() - start) * 1000)
+    return best, result
+
+
+def run() -> list[dict]:
+    store = visits_store()
+    try:
+        visits = Visits(store)
+        with store.read() as conn:
+            n_children, n_visits = conn.exec_driver_sql(
+                "SELECT (SELECT count(*) FROM child), (SELECT count(*) FROM visit)"
+            ).one()
+
+        def plain():
+            with store.read() as conn:
+                rows = conn.exec_driver_sql(
+                    "SELECT uuid, name, next_due FROM child WHERE status = 'active'"
+                ).fetchall()
+            return rows
+
+        baseline, active = _best_ms(plain)
+        due_ms, due = _best_ms(visits.due)
+        overdue_ms, _ = _best_ms(lambda: visits.due(status="overdue", limit=200))
+        counts_ms, _ = _best_ms(visits.due_counts)
+        start = time.perf_counter()
+        with store.write() as conn:
+            children_repo.refresh_derived(conn, None, date.today(), settings.visit_policy(conn))
+        refresh_s = time.perf_counter() - start
+    finally:
+        store.close()
+    label = f"{n_children:,} children, {n_visits:,} visits"
+    return [
+        row(
+            f"due list, all {len(due):,} due ({label})",
+            due_ms,
+            "ms",
+            baseline,
+            f"< {TARGET_MS:.0f} ms",
+        ),
+        row(f"plain SELECT of the {len(active):,} active children", baseline, "ms"),
+        row("overdue, first 200 (Today view)", overdue_ms, "ms", baseline),
+        row("due counts by status (Today view)", counts_ms, "ms", baseline),
+        row("recompute every child after a policy edit", refresh_s, "s"),
+    ]
+
+
+if __name__ == "__main__":
+    from .common import print_table
+
+    print_table(__doc__.splitlines()[0], run())

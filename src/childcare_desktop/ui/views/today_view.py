@@ -1,0 +1,156 @@
+"""Today (工作台): overdue visits, visits due this week, open concerns, children ageing out,
+each with its count; Enter opens the child, the buttons log a visit or raise a concern."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from ...core.services.care_work import CareWork
+from .. import i18n
+from ..dialogs.concern_form import ConcernForm
+from ..dialogs.visit_form import VisitForm
+from ..models.care_model import CareModel
+from ..models.visits_model import DueModel
+from ..tasks import Tasks
+from ..widgets import plain_label
+from .due_table import TitledTable
+
+SHOWN = 200  # rows per list; the title always gives the full count
+
+
+class TodayView(QWidget):
+    open_child = Signal(str)
+    changed = Signal(str)  # a visit or a concern was recorded for this child
+
+    def __init__(self, work: CareWork, tasks: Tasks, visitor: str = "", parent=None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.tasks = tasks
+        self.visitor = visitor
+        self.dialog = None
+        self.overdue = TitledTable(self.tr("逾期未走访"), DueModel(self))
+        self.due_soon = TitledTable(self.tr("本周应走访"), DueModel(self))
+        concerns = CareModel(
+            [self.tr("姓名"), self.tr("情况"), self.tr("发现日期"), self.tr("已报告")],
+            lambda r: [
+                r.child_name,
+                i18n.label("concern_kind", r.concern.kind),
+                r.concern.noticed_on.isoformat(),
+                "、".join(i18n.label("report_target", x.target) for x in r.concern.reports),
+            ],
+            lambda r: r.concern.child_uuid,
+            self,
+        )
+        self.concerns = TitledTable(self.tr("未结关注（强制报告）"), concerns)
+        ageing = CareModel(
+            [self.tr("姓名"), self.tr("到龄日期"), self.tr("类别")],
+            lambda r: [
+                r.name,
+                r.since.isoformat(),
+                "、".join(i18n.label("category", c) for c in r.codes),
+            ],
+            lambda r: r.child_uuid,
+            self,
+        )
+        self.ageing = TitledTable(self.tr("30天内到龄"), ageing)
+        self.tables = (self.overdue, self.due_soon, self.concerns, self.ageing)
+        for table in self.tables:
+            table.activated.connect(self.open_child)
+        self.log_button = QPushButton(self.tr("记录走访(&V)"))
+        self.open_button = QPushButton(self.tr("打开档案(&O)"))
+        self.concern_button = QPushButton(self.tr("报告关注(&R)"))
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.log_button.clicked.connect(self.log_visit)
+        self.open_button.clicked.connect(self._open_current)
+        self.concern_button.clicked.connect(self.raise_concern)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.summary = plain_label()
+        bar = QHBoxLayout()
+        for button in (self.log_button, self.open_button, self.concern_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        bar.addWidget(self.refresh_button)
+        grid = QGridLayout()
+        for i, table in enumerate(self.tables):
+            grid.addWidget(table, i // 2, i % 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(grid, 1)
+        self._last = self.overdue
+        for table in self.tables:
+            table.table.clicked.connect(lambda _i, t=table: self._remember(t))
+            table.table.selectionModel().currentChanged.connect(
+                lambda *_a, t=table: self._remember(t)
+            )
+        self.refresh()
+
+    def refresh(self) -> None:
+        w = self.work
+        self.tasks.read(
+            lambda: (
+                w.visits.due(status="overdue", limit=SHOWN),
+                w.visits.due(status="due_soon", limit=SHOWN),
+                w.visits.due_counts(),
+                w.concerns.open_concerns(),
+                w.review.ageing_out(30),
+            ),
+            self._show,
+        )
+
+    def current_child(self) -> tuple[str, str] | None:
+        """(uuid, name) of the child selected in the list last used."""
+        index = self._last.table.currentIndex()
+        if not index.isValid():
+            return None
+        name = self._last.model.index(index.row(), 0).data()
+        return self._last.current_uuid(), name
+
+    def log_visit(self) -> None:
+        current = self.current_child()
+        if current is None:
+            return
+        self.dialog = VisitForm(self.work.visits, self.tasks, *current, self.visitor, parent=self)
+        self.dialog.saved.connect(self._changed)
+        self.dialog.open()
+
+    def raise_concern(self) -> None:
+        current = self.current_child()
+        if current is None:
+            return
+        self.dialog = ConcernForm(self.work.concerns, self.tasks, *current, parent=self)
+        self.dialog.saved.connect(self._changed)
+        self.dialog.open()
+
+    def _changed(self, uuid: str) -> None:
+        self.refresh()
+        self.changed.emit(uuid)
+
+    def _open_current(self) -> None:
+        current = self.current_child()
+        if current is not None:
+            self.open_child.emit(current[0])
+
+    def _remember(self, table: TitledTable) -> None:
+        self._last = table
+
+    def _show(self, found) -> None:
+        overdue, soon, counts, concerns, ageing = found
+        self.overdue.model.set_rows(overdue)
+        self.overdue.set_count(counts["overdue"], len(overdue))
+        self.due_soon.model.set_rows(soon)
+        self.due_soon.set_count(counts["due_soon"], len(soon))
+        self.concerns.model.set_records(concerns)
+        self.concerns.set_count(len(concerns))
+        self.ageing.model.set_records(ageing)
+        self.ageing.set_count(len(ageing))
+        for table in self.tables:
+            table.select_first()
+        self.summary.setText(
+            self.tr("逾期 %1 · 本周 %2 · 关注 %3 · 到龄 %4")
+            .replace("%1", str(counts["overdue"]))
+            .replace("%2", str(counts["due_soon"]))
+            .replace("%3", str(len(concerns)))
+            .replace("%4", str(len(ageing)))
+        )
