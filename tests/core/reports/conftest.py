@@ -6,14 +6,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import insert
 
 from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.domain.categories import CategorySpan
 from childcare_desktop.core.domain.child import Assistance, Child, FamilyMember
+from childcare_desktop.core.services.care import Care
 from childcare_desktop.core.services.children import ChildQuery, Children
+from childcare_desktop.core.services.concerns import Concerns
 from childcare_desktop.core.services.demo import fill_demo
-from childcare_desktop.core.storage import tables as t
 from tests.conftest import VILLAGE
 
 LONG_NAME = "阿卜杜热合曼·买买提明·艾则孜·阿卜杜拉·吐尔逊·热合曼江·Ali"
@@ -63,16 +63,14 @@ def demo(store) -> Demo:
         other = service.get(uuid)
         longer = (other.name + "·" + LONG_NAME)[:40]  # the longest name the form takes
         service.save(replace(other, name=longer, current_address=LONG_ADDRESS))
-    with store.write() as conn:
-        conn.execute(
-            insert(t.concern),
-            {
-                "uuid": "c0ffee00-0000-4000-8000-000000000001",
-                "child_uuid": child.uuid,
-                "kind": "living_alone",
-                "noticed_on": today - timedelta(days=3),
-                "description": "放学后独自在家，晚上无成年人照看",
-                "follow_up": "已联系祖母回家照看",
-            },
-        )
+    concerns = Concerns(store)
+    concern = concerns.add(
+        child.uuid, "alone", today - timedelta(days=3), "放学后独自在家，晚上无成年人照看"
+    )
+    concerns.report(concern.uuid, "police", today - timedelta(days=2), receipt="GA2024-0815X")
+    care = Care(store)
+    wish = care.add_wish(child.uuid, "想要一套《十万个为什么》和一个新书包")
+    care.advance_wish(wish.uuid)
+    care.advance_wish(wish.uuid, claimed_by="兴宁市第一中学团委 Class 3")
+    care.add_referral(child.uuid, "social_worker", "需要心理疏导，父亲服刑")
     return Demo(store, child.uuid, number, "13812345678")

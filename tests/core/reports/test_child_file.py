@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from reportlab.lib.units import mm
 
+from childcare_desktop.core.errors import NotFound
 from childcare_desktop.core.reports.layout import MARGIN
+from childcare_desktop.core.services.children import ChildQuery, Children
 from childcare_desktop.core.services.reports import Reports
 from tests.core.reports import poppler
 from tests.core.reports.conftest import CARER, LONG_ADDRESS, LONG_NAME
@@ -33,13 +36,31 @@ def test_fonts_are_embedded_and_text_reads_back(demo, tmp_path: Path):
     assert f"第1页共{printed.pages}页" in flat
 
 
-def test_sections_show_concerns_and_none_for_empty_parts(demo, tmp_path: Path):
+def test_concerns_reports_wishes_and_referrals(demo, tmp_path: Path):
     out = tmp_path / "child.pdf"
     Reports(demo.store).child_file(demo.long_child, out)
     flat = poppler.flat_text(out)
     assert "独居无人监护" in flat and "放学后独自在家" in flat
-    wishes = flat.index("六、微心愿")
-    assert flat[wishes : wishes + 10].startswith("六、微心愿无")
+    assert "公安" in flat and "GA2024-0815X" in flat and "未结" in flat
+    assert "想要一套《十万个为什么》和一个新书包" in flat
+    assert "兴宁市第一中学团委Class3" in flat and "已认领" in flat
+    assert "社工" in flat and "需要心理疏导" in flat
+
+
+def test_empty_parts_say_none(demo, tmp_path: Path):
+    other = next(u for u in Children(demo.store).find(ChildQuery()) if u != demo.long_child)
+    out = tmp_path / "child.pdf"
+    Reports(demo.store).child_file(other, out)
+    flat = poppler.flat_text(out)
+    for heading in ("五、强制报告及关注事项", "六、微心愿", "七、转介服务"):
+        at = flat.index(heading) + len(heading)
+        assert flat[at] == "无", heading
+
+
+def test_an_unknown_child_is_refused(demo, tmp_path: Path):
+    with pytest.raises(NotFound):
+        Reports(demo.store).child_file("no-such-child", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_long_text_stays_inside_the_page(demo, tmp_path: Path):

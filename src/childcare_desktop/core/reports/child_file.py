@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from ...words import label
+from ..domain.care import Concern, Referral, Wish
 from ..domain.child import Child
 from ..domain.visit import Visit
 from .layout import (
@@ -38,25 +39,7 @@ FINDINGS = {
     "emotional": "情绪",
     "safety": "安全",
 }
-# Kinds of concern named in DESIGN.md; a kind not listed here prints as its code.
-CONCERN_KINDS = {
-    "living_alone": "独居无人监护",
-    "missing": "失踪",
-    "abuse": "疑似遭受虐待或家庭暴力",
-    "injury": "受到伤害",
-    "dropout": "辍学",
-    "other": "其他",
-}
 MODES = {"home": "入户", "phone": "电话", "video": "视频", "school": "到校", "other": "其他"}
-
-
-@dataclass(frozen=True)
-class ConcernLine:
-    kind: str
-    noticed_on: date
-    description: str
-    follow_up: str
-    closed_on: date | None
 
 
 @dataclass(frozen=True)
@@ -70,9 +53,9 @@ class ChildFileData:
     risk: str
     next_due: date | None
     visits: tuple[Visit, ...]
-    concerns: tuple[ConcernLine, ...]
-    # Micro-wishes are not stored yet: the section prints 无 until they are.
-    wishes: tuple[tuple[str, str], ...] = ()
+    concerns: tuple[Concern, ...]
+    wishes: tuple[Wish, ...]
+    referrals: tuple[Referral, ...]
 
 
 def render_child_file(data: ChildFileData, meta: ReportMeta, out: Path) -> int:
@@ -88,6 +71,7 @@ def render_child_file(data: ChildFileData, meta: ReportMeta, out: Path) -> int:
         *_section("四、走访记录", _visits(data.visits)),
         *_section("五、强制报告及关注事项", _concerns(data.concerns)),
         *_section("六、微心愿", _wishes(data.wishes)),
+        *_section("七、转介服务", _referrals(data.referrals)),
         Spacer(1, 6 * mm),
         _sign_off(),
     ]
@@ -223,22 +207,52 @@ def _visits(visits: tuple[Visit, ...]) -> Flowable:
     return _table(head, rows, [18, 10, 18, 16, 50, 22, 28])
 
 
-def _concerns(concerns: tuple[ConcernLine, ...]) -> Flowable:
+def _concerns(concerns: tuple[Concern, ...]) -> Flowable:
     rows = [
         [
-            CONCERN_KINDS.get(x.kind, x.kind),
+            label("concern_kind", x.kind),
             day(x.noticed_on),
             x.description,
+            "；".join(
+                f"{label('report_target', r.target)} {day(r.reported_on)} {r.receipt}".strip()
+                for r in x.reports
+            )
+            or "未报告",
             x.follow_up,
             day(x.closed_on) or "未结",
         ]
         for x in concerns
     ]
-    return _table(["事项", "发现日期", "情况", "跟进", "结案"], rows, [30, 20, 60, 50])
+    head = ["事项", "发现日期", "情况", "报告（对象 日期 回执）", "跟进", "结案"]
+    return _table(head, rows, [26, 18, 44, 38, 36])
 
 
-def _wishes(wishes: tuple[tuple[str, str], ...]) -> Flowable:
-    return _table(["心愿", "状态"], [list(w) for w in wishes], [140])
+def _wishes(wishes: tuple[Wish, ...]) -> Flowable:
+    rows = [
+        [
+            w.text,
+            day(w.collected_on),
+            label("wish_state", w.state),
+            w.claimed_by,
+            day(w.fulfilled_on),
+        ]
+        for w in wishes
+    ]
+    return _table(["心愿", "收集日期", "状态", "认领人", "实现日期"], rows, [70, 20, 16, 50])
+
+
+def _referrals(referrals: tuple[Referral, ...]) -> Flowable:
+    rows = [
+        [
+            label("referral_target", r.target),
+            day(r.referred_on),
+            r.reason,
+            label("referral_status", r.status),
+            r.outcome,
+        ]
+        for r in referrals
+    ]
+    return _table(["转介对象", "转介日期", "原因", "状态", "结果"], rows, [26, 20, 60, 16])
 
 
 def _sign_off() -> Flowable:

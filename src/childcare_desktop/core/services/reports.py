@@ -16,11 +16,12 @@ from pathlib import Path
 from sqlalchemy import Connection, and_, case, func, or_, select
 
 from ...words import label
+from ..domain.care import Concern, Referral, Wish
 from ..domain.categories import CATEGORY_CODES, age_on
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.visit import Visit
 from ..domain.visit_policy import Interval, due_date
-from ..reports.child_file import ChildFileData, ConcernLine, render_child_file
+from ..reports.child_file import ChildFileData, render_child_file
 from ..reports.errors import ReportError
 from ..reports.layout import ReportMeta
 from ..reports.ledger import LedgerLine, month_bounds, render_ledger
@@ -30,6 +31,8 @@ from ..reports.summary_pdf import render_summary
 from ..storage import children_repo, settings
 from ..storage import tables as t
 from ..storage.store import Store
+from .care import Care
+from .concerns import Concerns
 from .station import station_info
 
 STATUSES = ("active", "closed", "all")
@@ -50,8 +53,14 @@ class Reports:
         self.today = today
 
     def child_file(self, uuid: str, out: Path) -> Printed:
+        care = Care(self.store, self.today)
+        kept = (
+            tuple(Concerns(self.store, self.today).for_child(uuid)),
+            tuple(row.wish for row in care.wishes(uuid)),
+            tuple(row.referral for row in care.referrals(uuid)),
+        )
         with self.store.read() as conn:
-            data = _child_file_data(conn, uuid, self.today())
+            data = _child_file_data(conn, uuid, self.today(), *kept)
         pages = render_child_file(data, self._meta("一人一档"), out)
         return Printed(out, pages, 1)
 
@@ -121,7 +130,14 @@ def _village_name(names: dict[str, str], code: str, role: str) -> str:
     return f"{town} {name}" if town else name
 
 
-def _child_file_data(conn: Connection, uuid: str, today: date) -> ChildFileData:
+def _child_file_data(
+    conn: Connection,
+    uuid: str,
+    today: date,
+    concerns: tuple[Concern, ...],
+    wishes: tuple[Wish, ...],
+    referrals: tuple[Referral, ...],
+) -> ChildFileData:
     child = children_repo.load(conn, uuid)
     c = t.child.c
     derived = conn.execute(select(c.categories_now, c.risk, c.next_due).where(c.uuid == uuid)).one()
@@ -147,11 +163,6 @@ def _child_file_data(conn: Connection, uuid: str, today: date) -> ChildFileData:
             .order_by(v.visit_date, v.recorded_at)
         )
     )
-    k = t.concern.c
-    concerns = tuple(
-        ConcernLine(r.kind, r.noticed_on, r.description, r.follow_up, r.closed_on)
-        for r in conn.execute(select(t.concern).where(k.child_uuid == uuid).order_by(k.noticed_on))
-    )
     village = conn.execute(
         select(t.division.c.name).where(t.division.c.code == child.village_code)
     ).scalar()
@@ -164,6 +175,8 @@ def _child_file_data(conn: Connection, uuid: str, today: date) -> ChildFileData:
         next_due=derived.next_due,
         visits=visits,
         concerns=concerns,
+        wishes=wishes,
+        referrals=referrals,
     )
 
 
