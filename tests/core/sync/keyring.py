@@ -25,7 +25,15 @@ def trusting(*keys: OwnKey):
 def sample_file(sender: OwnKey, receiver: OwnKey, changes: int = 3, seq: int = 1) -> bytes:
     body = {
         "changes": [
-            {"station": "441481103201", "counter": i + 1, "entity": "child", "fields": {"n": i}}
+            {
+                "station": "441481103201",
+                "counter": i + 1,
+                "entity": "child",
+                "entity_uuid": f"child-{i}",
+                "fields": {"name": f"名{i}"},
+                "clock": f"{1700000000000 + i:013d}.00000",
+                "base": [],
+            }
             for i in range(changes)
         ],
         "acks": {"441481103": 4},

@@ -177,8 +177,16 @@ def _body(header: dict, compressed: bytes) -> dict:
         body = json.loads(plain.decode())
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise SyncError("bad_payload") from error
-    if not isinstance(body, dict) or not all(isinstance(body.get(k, []), list) for k in _COUNTED):
+    if not isinstance(body, dict):
         raise SyncError("bad_payload")
-    if any(len(body.get(k, ())) != header["counts"][k] for k in _COUNTED):
+    body = {"acks": {}, "settings": {}, **{k: [] for k in _COUNTED}, **body}
+    if (
+        not all(isinstance(body[k], list) for k in _COUNTED)
+        or not all(isinstance(c, dict) for c in body["changes"])
+        or not isinstance(body["acks"], dict)
+        or not isinstance(body["settings"], dict)
+    ):
+        raise SyncError("bad_payload")
+    if any(len(body[k]) != header["counts"][k] for k in _COUNTED):
         raise SyncError("too_many")
     return body
