@@ -1,0 +1,180 @@
+"""Station-wide care lists: micro-wishes (moved on step by step), referrals with their status,
+and the progress of visit rounds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from ...core.domain.care import REFERRAL_STATUSES
+from ...core.errors import CoreError
+from ...core.services.care_work import CareWork
+from .. import i18n
+from ..models.care_model import CareModel, RecordRole
+from ..tasks import Tasks
+from ..widgets import CodeCombo, ErrorLabel
+from .due_table import TitledTable
+
+
+def _iso(day) -> str:
+    return day.isoformat() if day else ""
+
+
+class CareLists(QWidget):
+    open_child = Signal(str)
+
+    def __init__(self, work: CareWork, tasks: Tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.tasks = tasks
+        self.error = ErrorLabel()
+        self.tabs = QTabWidget()
+        self.wishes = TitledTable(
+            self.tr("微心愿"),
+            CareModel(
+                [
+                    self.tr("姓名"),
+                    self.tr("心愿"),
+                    self.tr("状态"),
+                    self.tr("认领人"),
+                    self.tr("收集日期"),
+                ],
+                lambda r: [
+                    r.child_name,
+                    r.wish.text,
+                    i18n.label("wish_state", r.wish.state),
+                    r.wish.claimed_by,
+                    _iso(r.wish.collected_on),
+                ],
+                lambda r: r.wish.child_uuid,
+                self,
+            ),
+        )
+        self.claimed_by = QLineEdit()
+        self.claimed_by.setPlaceholderText(self.tr("认领人（认领时必填）"))
+        self.advance_button = QPushButton(self.tr("进入下一步(&N)"))
+        self.advance_button.clicked.connect(self.advance_wish)
+        self.referrals = TitledTable(
+            self.tr("转介"),
+            CareModel(
+                [
+                    self.tr("姓名"),
+                    self.tr("转介至"),
+                    self.tr("事由"),
+                    self.tr("状态"),
+                    self.tr("转介日期"),
+                    self.tr("结果"),
+                ],
+                lambda r: [
+                    r.child_name,
+                    i18n.label("referral_target", r.referral.target),
+                    r.referral.reason,
+                    i18n.label("referral_status", r.referral.status),
+                    _iso(r.referral.referred_on),
+                    r.referral.outcome,
+                ],
+                lambda r: r.referral.child_uuid,
+                self,
+            ),
+        )
+        self.status = CodeCombo("referral_status", REFERRAL_STATUSES)
+        self.outcome = QLineEdit()
+        self.outcome.setPlaceholderText(self.tr("结果或说明"))
+        self.status_button = QPushButton(self.tr("更新状态(&U)"))
+        self.status_button.clicked.connect(self.update_referral)
+        self.rounds = TitledTable(
+            self.tr("走访行动"),
+            CareModel(
+                [
+                    self.tr("名称"),
+                    self.tr("对象"),
+                    self.tr("开始"),
+                    self.tr("截止"),
+                    self.tr("进度"),
+                ],
+                lambda p: [
+                    p.round.name,
+                    i18n.label("category", p.round.category)
+                    if p.round.category
+                    else self.tr("全部在册儿童"),
+                    _iso(p.round.started_on),
+                    _iso(p.round.deadline),
+                    f"{p.visited} / {p.total}",
+                ],
+                lambda p: "",
+                self,
+            ),
+        )
+        for table in (self.wishes, self.referrals):
+            table.activated.connect(self.open_child)
+        self.tabs.addTab(
+            self._page(self.wishes, self.claimed_by, self.advance_button), self.tr("微心愿")
+        )
+        self.tabs.addTab(
+            self._page(self.referrals, self.status, self.outcome, self.status_button),
+            self.tr("转介"),
+        )
+        self.tabs.addTab(self._page(self.rounds), self.tr("走访行动"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        self.refresh()
+
+    def _page(self, table: TitledTable, *controls: QWidget) -> QWidget:
+        page = QWidget()
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        for control in controls:
+            bar.addWidget(control)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(table, 1)
+        return page
+
+    def refresh(self) -> None:
+        w = self.work
+        self.tasks.read(
+            lambda: (w.care.wishes(), w.care.referrals(), w.rounds.progress()), self._show
+        )
+
+    def advance_wish(self) -> None:
+        index = self.wishes.table.currentIndex()
+        if not index.isValid():
+            return
+        uuid, care, who = index.data(RecordRole).wish.uuid, self.work.care, self.claimed_by.text()
+        self.tasks.write(lambda: care.advance_wish(uuid, claimed_by=who), self._done, self._failed)
+
+    def update_referral(self) -> None:
+        index = self.referrals.table.currentIndex()
+        if not index.isValid():
+            return
+        uuid, care = index.data(RecordRole).referral.uuid, self.work.care
+        status, outcome = self.status.code(), self.outcome.text()
+        self.tasks.write(
+            lambda: care.set_referral_status(uuid, status, outcome), self._done, self._failed
+        )
+
+    def _done(self, _record) -> None:
+        self.error.clear_text()
+        self.claimed_by.clear()
+        self.outcome.clear()
+        self.refresh()
+
+    def _failed(self, error: Exception) -> None:
+        if not isinstance(error, CoreError):
+            raise error
+        problems = getattr(error, "problems", [])
+        text = "；".join(i18n.problem_text(p) for p in problems) or i18n.error_text(error)
+        self.error.show_text(text)
+
+    def _show(self, found) -> None:
+        wishes, referrals, rounds = found
+        for table, records in (
+            (self.wishes, wishes),
+            (self.referrals, referrals),
+            (self.rounds, rounds),
+        ):
+            table.model.set_records(records)
+            table.set_count(len(records))
+            table.select_first()
