@@ -111,7 +111,7 @@ def resolve(conn: Connection, conflict_id: int, value: Any, today: date) -> Chan
     conflict = get(conn, conflict_id)
     entity, uuid, field = conflict.entity, conflict.uuid, conflict.field
     if not entities.well_formed(entity, field, value):
-        raise SyncError("bad_value", field=field)
+        raise SyncError("bad_value", field=field, value=value)
     table = entities.TABLES[entity]
     stored = entities.to_column(entity, field, value)
     conn.execute(update(table).where(table.c.uuid == uuid).values({field: stored}))

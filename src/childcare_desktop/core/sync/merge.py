@@ -64,7 +64,7 @@ def apply_changes(conn: Connection, changes: Sequence[ChangeRecord], today: date
     writes = _Writes()
     for c in fresh:
         writes.add_fresh(c)
-    existing = _existing_rows(conn, [r for r in resolved if r.exists])
+    existing = _existing_rows(conn, resolved)
     for r in resolved:
         writes.add_resolved(r, (r.entity, r.uuid) in existing)
     writes.check_parents(conn)
