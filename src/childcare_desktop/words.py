@@ -153,7 +153,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "conflict_not_found": ("找不到这条冲突", "no such conflict"),
     "conflict_resolved": ("这条冲突已经处理过了", "this conflict has already been resolved"),
-    "bad_value": ("“{field}”的值不合格式", "the value of {field} is not well formed"),
+    "duplicate_same_file": ("不能把一份档案与它自己合并", "a file cannot be merged with itself"),
+    "duplicate_not_found": ("找不到要合并的档案", "no such file to merge"),
+    "duplicate_not_same_id": (
+        "两份档案的身份证号不同，不能作为重复合并",
+        "the two files have different ID numbers: they are not duplicates",
+    ),
+    "duplicate_not_open": ("只能合并两份在册的档案", "only two active files can be merged"),
+    "duplicate_not_merged": (
+        "这份档案不是作为重复档案销档的",
+        "this file was not closed as a duplicate",
+    ),
     "sync_error": ("同步出错", "sync failed"),
     "bad_file": (
         "这不是完整的同步文件，可能被截断、改动或拷贝出错",
@@ -282,6 +292,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "moved_away": ("迁出", "moved away"),
         "died": ("死亡", "died"),
         "no_longer_eligible": ("不再符合条件", "no longer eligible"),
+        "duplicate": ("重复档案（已合并）", "duplicate (merged)"),
         "other": ("其他", "other"),
     },
     "no_id_reason": {

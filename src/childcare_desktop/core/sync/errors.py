@@ -12,7 +12,8 @@ class SyncError(CoreError):
     bad_payload, too_many, bomb, bad_request, fingerprint_mismatch, bad_certificate,
     not_below_us, not_enrolled, not_our_certificate, no_receiver, choose_receiver,
     unknown_station, written_file_differs, bad_change, equivocation, missing_record,
-    conflict_not_found, conflict_resolved, bad_value.
+    conflict_not_found, conflict_resolved, bad_value, duplicate_same_file, duplicate_not_found,
+    duplicate_not_same_id, duplicate_not_open, duplicate_not_merged.
     """
 
     code = "sync_error"
