@@ -78,6 +78,7 @@ class VisitForm(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("字") * 40)
         if correcting is not None:
             self._fill(correcting.visit)
         self.mode.setFocus()

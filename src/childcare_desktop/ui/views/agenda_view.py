@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from ...core.services.care_work import CareWork
 from ..dialogs.visit_form import VisitForm
-from ..models.visits_model import DueModel
+from ..models.visits_model import COL_REASON, DueModel
 from ..tasks import Tasks
 from ..widgets import plain_label
 from .due_table import TitledTable
@@ -47,7 +47,7 @@ class AgendaView(QWidget):
         self.next = QPushButton(self.tr("下一段 ▶"))
         self.this = QPushButton(self.tr("本周/本月"))
         self.range_label = plain_label()
-        self.list = TitledTable(self.tr("应走访"), DueModel(self))
+        self.list = TitledTable(self.tr("应走访"), DueModel(self), COL_REASON)
         self.list.activated.connect(self.log_visit_for)
         self.log_button = QPushButton(self.tr("记录走访(&V)"))
         self.open_button = QPushButton(self.tr("打开档案(&O)"))

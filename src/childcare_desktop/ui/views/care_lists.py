@@ -52,6 +52,9 @@ class CareLists(QWidget):
         )
         self.claimed_by = QLineEdit()
         self.claimed_by.setPlaceholderText(self.tr("认领人（认领时必填）"))
+        self.claimed_by.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("认领人（认领时必填）") + 24
+        )
         self.advance_button = QPushButton(self.tr("进入下一步(&N)"))
         self.advance_button.clicked.connect(self.advance_wish)
         self.referrals = TitledTable(

@@ -13,7 +13,9 @@ class TitledTable(QGroupBox):
 
     activated = Signal(str)
 
-    def __init__(self, title: str, model: QAbstractItemModel, parent=None) -> None:
+    def __init__(
+        self, title: str, model: QAbstractItemModel, stretch: int = -1, parent=None
+    ) -> None:
         super().__init__(parent)
         self._title = title
         self.model = model
@@ -25,7 +27,13 @@ class TitledTable(QGroupBox):
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The lists are short (a page at most), so columns fit their contents; one takes the rest.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        last = model.columnCount() - 1
+        header.setSectionResizeMode(
+            last if stretch < 0 else stretch, QHeaderView.ResizeMode.Stretch
+        )
         self.table.activated.connect(self._activated)
         QVBoxLayout(self).addWidget(self.table)
         self.set_count(0)

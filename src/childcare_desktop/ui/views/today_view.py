@@ -11,7 +11,7 @@ from .. import i18n
 from ..dialogs.concern_form import ConcernForm
 from ..dialogs.visit_form import VisitForm
 from ..models.care_model import CareModel
-from ..models.visits_model import DueModel
+from ..models.visits_model import COL_REASON, DueModel
 from ..tasks import Tasks
 from ..widgets import plain_label
 from .due_table import TitledTable
@@ -29,8 +29,8 @@ class TodayView(QWidget):
         self.tasks = tasks
         self.visitor = visitor
         self.dialog = None
-        self.overdue = TitledTable(self.tr("逾期未走访"), DueModel(self))
-        self.due_soon = TitledTable(self.tr("本周应走访"), DueModel(self))
+        self.overdue = TitledTable(self.tr("逾期未走访"), DueModel(self), COL_REASON)
+        self.due_soon = TitledTable(self.tr("本周应走访"), DueModel(self), COL_REASON)
         concerns = CareModel(
             [self.tr("姓名"), self.tr("情况"), self.tr("发现日期"), self.tr("已报告")],
             lambda r: [
