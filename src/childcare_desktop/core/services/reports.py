@@ -28,7 +28,7 @@ from ..reports.ledger import LedgerLine, month_bounds, render_ledger
 from ..reports.roster import RosterLine, render_roster_pdf, roster_title, write_roster_xlsx
 from ..reports.summary import AGE_BANDS, UNKNOWN, SummaryFigures, VillageLine, check_totals
 from ..reports.summary_pdf import render_summary
-from ..storage import children_repo, settings
+from ..storage import audit, children_repo, settings
 from ..storage import tables as t
 from ..storage.store import Store
 from .care import Care
@@ -62,6 +62,7 @@ class Reports:
         with self.store.read() as conn:
             data = _child_file_data(conn, uuid, self.today(), *kept)
         pages = render_child_file(data, self._meta("一人一档"), out)
+        self._audit("print", "child", uuid, "child file")
         return Printed(out, pages, 1)
 
     def roster(
@@ -83,10 +84,15 @@ class Reports:
         with self.store.read() as conn:
             lines = _roster_lines(conn, category, status, full_ids, limit, self.today())
         meta = self._meta(roster_title(category, status))
+        detail = f"roster {suffix[1:]}: {len(lines)} children, {status}, {category or 'all'}"
+        detail += ", full ID numbers" if full_ids else ", masked"
         if suffix == ".xlsx":
             write_roster_xlsx(lines, meta, out)
+            self._audit("export", "roster", "", detail)
             return Printed(out, None, len(lines))
-        return Printed(out, render_roster_pdf(lines, meta, out), len(lines))
+        pages = render_roster_pdf(lines, meta, out)
+        self._audit("print", "roster", "", detail)
+        return Printed(out, pages, len(lines))
 
     def ledger(self, month: str, out: Path) -> Printed:
         first, last = month_bounds(month)
@@ -95,6 +101,7 @@ class Reports:
             lines = _ledger_lines(conn, first, last, today)
         meta = self._meta(f"走访台账 {month}")
         pages = render_ledger(lines, meta, first, min(today, last), out)
+        self._audit("print", "ledger", "", f"visit ledger {month}: {len(lines)} children")
         return Printed(out, pages, len(lines))
 
     def figures(self) -> SummaryFigures:
@@ -107,7 +114,13 @@ class Reports:
         figures = self.figures()
         refuse_disagreeing(figures)
         pages = render_summary(figures, self._meta("汇总表"), out)
+        self._audit("report", "summary", "", f"summary of {figures.total} children")
         return Printed(out, pages, figures.total), figures
+
+    def _audit(self, action: str, entity: str, uuid: str, detail: str) -> None:
+        """Every printed or exported report is logged: what and how many, never the data."""
+        with self.store.write() as conn:
+            audit.record(conn, action, entity, uuid, detail=detail)
 
     def _meta(self, title: str) -> ReportMeta:
         return ReportMeta(station_info(self.store).name, self.today(), title)
