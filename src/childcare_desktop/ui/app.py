@@ -59,6 +59,7 @@ class AppController(QObject):
             if window is not None:
                 window.close()
                 window.deleteLater()
+        self.window = self.wizard = self.unlock = None
         self.tasks.wait()
         if self.store is not None:
             self.store.close()

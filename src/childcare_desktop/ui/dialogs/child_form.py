@@ -172,8 +172,10 @@ class ChildForm(QDialog):
         box.button(Button.Cancel).setText(self.tr("取消"))
         box.setDefaultButton(Button.Save)
         box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
         for which in (Button.Save, Button.Discard):
-            if box.clickedButton() is box.button(which):
+            if clicked is box.button(which):
                 return which
         return Button.Cancel
 

@@ -1,0 +1,82 @@
+"""GUI fixtures: build the whole program on the test's own data folder and take it down after."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWizard
+
+from childcare_desktop import words
+from childcare_desktop.core.domain import idnumber
+from childcare_desktop.ui import i18n
+from childcare_desktop.ui.app import build_app
+from childcare_desktop.ui.dialogs import unlock
+from tests.conftest import PASSPHRASE, VILLAGE
+
+# A valid number of a boy born on 1 June 2015 in the test village's county.
+BOY_ID = idnumber.make(VILLAGE[:6], date(2015, 6, 1), 12, "male")
+
+
+@pytest.fixture
+def make_app(qapp, data_dir):
+    """Build the program as `main` does, without the event loop; every build is shut down."""
+    built = []
+
+    def make():
+        controller = build_app(data_dir)
+        built.append(controller)
+        return controller
+
+    yield make
+    for controller in built:
+        controller.shutdown()
+    i18n.set_language(words.ZH)
+
+
+@pytest.fixture(autouse=True)
+def short_unlock_delay(monkeypatch):
+    monkeypatch.setattr(unlock, "FIRST_DELAY_MS", 100)
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a person: ASCII key by key; Chinese as an input method commits it, per word."""
+    for chunk in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
+        if chunk.isascii():
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(chunk)
+            QApplication.sendEvent(widget, event)
+
+
+def run_wizard(qtbot, controller, division=VILLAGE, passphrase=PASSPHRASE):
+    """Type the station and the passphrase into the wizard and finish it."""
+    wizard = controller.wizard
+    page = wizard.station_page
+    qtbot.keyClicks(page.division, division)
+    type_text(qtbot, page.station_name, "新陂村")
+    type_text(qtbot, page.officer, "李主任")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(wizard.passphrase_page.first, passphrase)
+    qtbot.keyClicks(wizard.passphrase_page.second, passphrase)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.window is not None)
+    return controller.window
+
+
+def unlock_with(qtbot, controller, passphrase=PASSPHRASE):
+    dialog = controller.unlock
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def listed_names(window) -> list[str]:
+    model = window.view.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]

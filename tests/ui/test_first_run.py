@@ -1,0 +1,118 @@
+"""A village officer's first day, typed like a person: set-up, a child's file, search, restart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWizard
+
+from childcare_desktop import words
+from childcare_desktop.core.paths import store_path
+from childcare_desktop.ui.models.children_model import COL_NAME
+
+from .conftest import BOY_ID, listed_names, run_wizard, type_text, unlock_with
+
+
+def test_wizard_shows_a_bad_division_code_beside_the_field(qtbot, make_app, data_dir):
+    controller = make_app()
+    wizard = controller.wizard
+    page = wizard.station_page
+    qtbot.keyClicks(page.division, "4414811032")  # ten digits: a village code has twelve
+    type_text(qtbot, page.station_name, "新陂村")
+    type_text(qtbot, page.officer, "李主任")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    error = page.grid.errors["division"]
+    assert wizard.currentPage() is page
+    assert error.isVisible()
+    assert error.text() == words.message("division_length", "zh", length="12")
+    qtbot.keyClicks(page.division, "01")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.passphrase_page
+
+
+def test_wizard_refuses_a_short_or_mismatched_passphrase(qtbot, make_app):
+    controller = make_app()
+    wizard = controller.wizard
+    page = wizard.station_page
+    qtbot.keyClicks(page.division, "441481103201")
+    type_text(qtbot, page.station_name, "新陂村")
+    type_text(qtbot, page.officer, "李主任")
+    wizard.next()
+    pass_page = wizard.passphrase_page
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    qtbot.keyClicks(pass_page.first, "short")
+    qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
+    assert pass_page.grid.errors["first"].text() == words.message("passphrase_too_short", min="8")
+    qtbot.keyClicks(pass_page.first, "-and-long")
+    qtbot.keyClicks(pass_page.second, "something else")
+    qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
+    assert pass_page.grid.errors["second"].text() == words.message("passphrase_mismatch")
+    assert wizard.currentPage() is pass_page
+    assert not store_path(controller.data).exists()
+
+
+def test_set_up_add_a_child_find_it_and_find_it_again_after_a_restart(qtbot, make_app, data_dir):
+    controller = make_app()
+    window = run_wizard(qtbot, controller)
+    assert "新陂村" in window.windowTitle()
+    assert controller.wizard.setup.recovery_code in controller.wizard.recovery_page.code.text()
+
+    window.new_action.trigger()
+    form = window.form
+    basic = form.basic
+    type_text(qtbot, basic.name, "张小明")
+    qtbot.keyClicks(basic.id_number, BOY_ID[:-1] + ("0" if BOY_ID[-1] != "0" else "1"))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    error = basic.errors["id_number"]
+    assert error.isVisible()
+    assert error.text() == words.message("id_checksum")
+    assert form.isVisible()
+    assert window.children.count() == 0
+
+    basic.id_number.clear()
+    qtbot.keyClicks(basic.id_number, BOY_ID)
+    assert basic.birth_date.text() == "2015-06-01"  # filled from the number
+    assert basic.sex.code() == "male"
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert not error.isVisible()
+    assert window.children.count() == 1
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+    qtbot.waitUntil(lambda: listed_names(window) == ["张小明"])
+
+    window.children.save(
+        form.child.with_changes(uuid="other", name="李红", id_number="", no_id_reason="no_hukou",
+                                members=(), sex="female")
+    )  # fmt: skip
+    window.view.refresh()
+    qtbot.waitUntil(lambda: len(listed_names(window)) == 2)
+    qtbot.keyClicks(window.view.search, "zxm")
+    qtbot.waitUntil(lambda: listed_names(window) == ["张小明"])
+    window.view.search.clear()
+    qtbot.keyClicks(window.view.search, "lihong")
+    qtbot.waitUntil(lambda: listed_names(window) == ["李红"])
+
+    controller.shutdown()
+    again = make_app()
+    assert again.wizard is None
+    unlock_with(qtbot, again)
+    qtbot.waitUntil(lambda: again.window is not None)
+    qtbot.waitUntil(lambda: sorted(listed_names(again.window)) == ["张小明", "李红"])
+    row = again.window.view.model.row_record(listed_names(again.window).index("张小明"))
+    assert row.id_masked != BOY_ID and row.id_masked.startswith(BOY_ID[:4])
+
+
+def test_a_name_that_looks_like_html_shows_as_those_characters(qtbot, make_app):
+    name = "<b>x</b><img src=y>"
+    window = run_wizard(qtbot, make_app())
+    window.new_action.trigger()
+    form = window.form
+    qtbot.keyClicks(form.basic.name, name)
+    qtbot.keyClicks(form.basic.id_number, BOY_ID)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.heading.text() == name
+    showing = [label for label in form.findChildren(QLabel) if name in label.text()]
+    assert showing
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in showing)
+    form.reject()
+    qtbot.waitUntil(lambda: listed_names(window) == [name])
+    assert window.view.model.index(0, COL_NAME).data(Qt.ItemDataRole.DisplayRole) == name
