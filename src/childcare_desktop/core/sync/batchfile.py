@@ -70,6 +70,12 @@ def sender_of(data: bytes) -> str:
     return _prefix(data)[1]
 
 
+def check_signature(data: bytes, sign_public: bytes) -> None:
+    """Sizes and signature only: what a sender checks on the copy it has just written."""
+    _prefix(data)
+    verify(sign_public, "outer", data[:-SIGNATURE_SIZE], data[-SIGNATURE_SIZE:])
+
+
 def open_file(data: bytes, signer: Callable[[str], bytes | None], keys: list[OwnKey]) -> OpenedFile:
     """Check sizes and the signature of the key `signer` trusts for the sender, then decrypt
     with whichever of `keys` the file is addressed to. Raises SyncError with the reason."""
