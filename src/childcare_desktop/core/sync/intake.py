@@ -1,0 +1,123 @@
+"""Checking a received batch file completely before anything of it is applied: size, outer
+signature, trusted signer, recipient, decryption, inner signatures, carried envelopes,
+certificates and every change. The verdict says what the store should do with it."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from . import batchfile, envelope, ledger
+from .changeset import ChangeRecord
+from .enrollment import Certificate, read_certificate
+from .envelope import Envelope
+from .errors import SyncError
+from .keys import Peer, own_keys, peer_by_key
+
+MAX_CERTIFICATES = 10_000
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A file whose every signature and change checked out."""
+
+    sender: Peer
+    own: Envelope
+    carried: tuple[Envelope, ...]
+    certificates: tuple[Certificate, ...]
+    changes: tuple[ChangeRecord, ...]
+
+
+def sender_station(conn: Connection, data: bytes) -> str:
+    """The station a refused file claims to come from, when its key is known (for the status)."""
+    try:
+        peer = peer_by_key(conn, batchfile.sender_of(data))
+    except SyncError:
+        return ""
+    return peer.station if peer else ""
+
+
+def check(conn: Connection, data: bytes, own_code: str) -> Checked:
+    """Raises SyncError with the reason of the first check that fails."""
+    direct = {}
+
+    def trusted(key_id: str) -> bytes | None:
+        peer = peer_by_key(conn, key_id)
+        if peer is None or peer.relation == "below":
+            return None
+        direct[key_id] = peer
+        return peer.sign_public
+
+    opened = batchfile.open_file(data, trusted, own_keys(conn))
+    sender = direct[opened.sender_key_id]
+    own_raw, *carried_raw = envelope.unpack(opened.payload)
+    own = envelope.open_envelope(own_raw, {sender.key_id: sender.sign_public}.get)
+    if own.origin_key != sender.key_id or own.origin != sender.station:
+        raise SyncError("bad_payload")
+    if own.recipient != own_code:
+        raise SyncError("not_for_us", station=own.recipient)
+    certificates = _certificates(own.body.get("certificates", []), sender)
+    carried = _carried(own, carried_raw, certificates)
+    changes = [own, *carried]
+    records = tuple(ChangeRecord.from_json(c) for env in changes for c in env.body["changes"])
+    _check_origins(sender, carried)
+    return Checked(sender, own, tuple(carried), tuple(certificates), records)
+
+
+def _certificates(encoded: list, sender: Peer) -> list[Certificate]:
+    """Certificates the sender issued for the stations whose envelopes it carries."""
+    if len(encoded) > MAX_CERTIFICATES:
+        raise SyncError("too_many")
+    found = []
+    for item in encoded:
+        try:
+            cert = read_certificate(base64.b64decode(item, validate=True))
+        except (binascii.Error, ValueError, TypeError) as error:
+            raise SyncError("bad_certificate") from error
+        if cert.issuer.key_id != sender.key_id or cert.issuer.station != sender.station:
+            raise SyncError("bad_certificate")
+        found.append(cert)
+    return found
+
+
+def _carried(own: Envelope, raws: list[bytes], certs: list[Certificate]) -> list[Envelope]:
+    """Envelopes carried verbatim, each signed by a station the sender certified; exactly the
+    ones the sender's own signed body lists, in that order."""
+    listed = own.body.get("carried", [])
+    if len(listed) != len(raws):
+        raise SyncError("bad_payload")
+    signers = {c.subject.key_id: c.subject.sign_public for c in certs}
+    found = []
+    for expected, raw in zip(listed, raws, strict=True):
+        env = envelope.open_envelope(raw, signers.get)
+        if env.hash != expected or env.recipient != own.origin:
+            raise SyncError("bad_payload")
+        found.append(env)
+    return found
+
+
+def _check_origins(sender: Peer, carried: list[Envelope]) -> None:
+    """A carried envelope speaks only for stations below the sender that carries it."""
+    for env in carried:
+        for change in env.body["changes"]:
+            if not str(change.get("station", "")).startswith(sender.station):
+                raise SyncError("bad_payload")
+
+
+def verdict(conn: Connection, checked: Checked) -> tuple[str, str]:
+    """(status, reason) for a checked file: ("apply", ""), ("duplicate", ""), or
+    ("quarantined", "revoked" | "equivocation")."""
+    own = checked.own
+    if ledger.known(conn, own.hash):
+        return "duplicate", ""
+    revoked_after = checked.sender.revoked_after
+    if revoked_after is not None and own.seq > revoked_after:
+        return "quarantined", "revoked"
+    if ledger.fork_of(conn, own) or any(
+        ledger.fork_of(conn, env) for env in checked.carried if not ledger.known(conn, env.hash)
+    ):
+        return "quarantined", "equivocation"
+    return "apply", ""

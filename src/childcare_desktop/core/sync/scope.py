@@ -1,0 +1,32 @@
+"""Which changes a receiver may hold: a village only its own children's records, a town only
+its villages'. The county (and a town sending up) receives everything it holds."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from ..domain import division
+from ..storage import tables as t
+from . import entities
+from .changeset import ChangeRecord
+
+
+def for_station(conn: Connection, changes: list[ChangeRecord], receiver: str) -> list[ChangeRecord]:
+    """The changes about records of divisions at or below `receiver`, and changes made there."""
+    village_of = dict(conn.execute(select(t.child.c.uuid, t.child.c.village_code)).all())
+    child_of: dict[str, str] = {}
+    for entity, table in entities.TABLES.items():
+        if entity != "child" and "child_uuid" in table.c:
+            child_of.update(conn.execute(select(table.c.uuid, table.c.child_uuid)).all())
+
+    def belongs(change: ChangeRecord) -> bool:
+        if division.belongs_to(change.station, receiver):
+            return True
+        if change.entity == "child":
+            child = change.entity_uuid
+        else:
+            child = change.fields.get("child_uuid") or child_of.get(change.entity_uuid, "")
+        village = change.fields.get("village_code") or village_of.get(child, "")
+        return division.belongs_to(village, receiver) if village else False
+
+    return [c for c in changes if belongs(c)]
