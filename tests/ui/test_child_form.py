@@ -12,6 +12,7 @@ from childcare_desktop import words
 from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.domain.child import Child, FamilyMember
 from childcare_desktop.core.services.children import Children
+from childcare_desktop.ui.dialogs.child_family import MemberDialog
 from childcare_desktop.ui.dialogs.child_form import ChildForm
 from tests.conftest import VILLAGE
 
@@ -132,8 +133,6 @@ def test_a_member_problem_from_the_store_is_listed_on_the_family_tab(qtbot, chil
 def test_the_member_dialog_refuses_a_bad_phone_beside_the_field(qtbot, children, saved_child):
     form = open_form(qtbot, children, saved_child)
     member = FamilyMember(relation="father", name="王父", phone="12")
-    from childcare_desktop.ui.dialogs.child_family import MemberDialog
-
     dialog = MemberDialog(member, form._member_problems, form)
     qtbot.addWidget(dialog)
     dialog.accept()

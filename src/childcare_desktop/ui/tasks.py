@@ -20,7 +20,7 @@ class _Call(QObject):
     failed = Signal(object)
 
     def __init__(self, owner: Tasks, on_done: Callable[[Any], None], on_error) -> None:
-        super().__init__()
+        super().__init__(owner)
         self._owner = owner
         self._on_done = on_done
         self._on_error = on_error
@@ -78,4 +78,6 @@ class Tasks(QObject):
         pool.start(lambda: call.execute(fn))
 
     def _forget(self, call: _Call) -> None:
+        # Deleted by the event loop, not here: the call is still delivering its own signal.
         self._running.discard(call)
+        call.deleteLater()

@@ -1,0 +1,67 @@
+"""The background helper: results and errors come back on the GUI thread, writes one by one."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
+
+from childcare_desktop.core.errors import StoreError
+from childcare_desktop.ui.tasks import Tasks
+
+
+@pytest.fixture
+def tasks(qapp):
+    tasks = Tasks()
+    yield tasks
+    tasks.wait()
+
+
+def test_a_result_comes_back_on_the_gui_thread(qtbot, tasks):
+    ran_on, came_back_on = [], []
+
+    def work():
+        ran_on.append(threading.get_ident())
+        return 42
+
+    def done(value):
+        came_back_on.append((QThread.currentThread(), value))
+
+    tasks.read(work, done)
+    qtbot.waitUntil(lambda: bool(came_back_on))
+    assert ran_on != [threading.get_ident()]
+    assert came_back_on == [(QApplication.instance().thread(), 42)]
+    assert not tasks.busy()
+
+
+def test_an_error_comes_back_to_the_error_callback(qtbot, tasks):
+    errors = []
+
+    def fail():
+        raise StoreError("wrong_passphrase")
+
+    tasks.read(fail, lambda _v: None, errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors[0].code == "wrong_passphrase"
+
+
+def test_writes_run_one_at_a_time_in_the_order_asked(qtbot, tasks):
+    order, inside, overlaps = [], [], []
+    lock = threading.Lock()
+
+    def write(n):
+        with lock:
+            inside.append(n)
+            overlaps.append(len(inside))
+        QThread.msleep(5)
+        with lock:
+            inside.remove(n)
+        return n
+
+    for n in range(6):
+        tasks.write(lambda n=n: write(n), order.append)
+    qtbot.waitUntil(lambda: len(order) == 6)
+    assert order == list(range(6))
+    assert max(overlaps) == 1
