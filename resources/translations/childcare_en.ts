@@ -4,47 +4,38 @@
 <context>
     <name>AssistanceDialog</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="114" />
         <source>救助</source>
         <translation>Assistance</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="120" />
         <source> 元/月</source>
         <translation> yuan/month</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="128" />
         <source>救助类别</source>
         <translation>Kind of assistance</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="129" />
         <source>每月金额</source>
         <translation>Amount per month</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="130" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="131" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="132" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="134" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="135" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -52,52 +43,42 @@
 <context>
     <name>AssistanceNotesSection</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="162" />
         <source>救助类别</source>
         <translation>Kind of assistance</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="162" />
         <source>每月金额（元）</source>
         <translation>Per month (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="162" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="162" />
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="163" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="176" />
         <source>添加救助</source>
         <translation>Add assistance</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="176" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="177" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="188" />
         <source>救助情况</source>
         <translation>Assistance received</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="191" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -105,62 +86,50 @@
 <context>
     <name>BasicSection</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="20" />
         <source>请选择</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="26" />
         <source>已登记户口</source>
         <translation>Hukou registered</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="34" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="35" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="36" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="37" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="38" />
         <source>无身份证号原因</source>
         <translation>Why no ID number</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="39" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="40" />
         <source>户籍</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="41" />
         <source>户籍地</source>
         <translation>Hukou place</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="42" />
         <source>现住址</source>
         <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="43" />
         <source>所属村（居）代码</source>
         <translation>Village code</translation>
     </message>
@@ -168,47 +137,38 @@
 <context>
     <name>CareSection</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="48" />
         <source>儿童类别（可多选）</source>
         <translation>Categories (any number)</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="56" />
         <source>按规则判定</source>
         <translation>As the rules say</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="61" />
         <source>监护情况</source>
         <translation>Guardianship grade</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="62" />
         <source>风险等级（人工调整）</source>
         <translation>Risk level (override)</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="63" />
         <source>调整理由</source>
         <translation>Reason for the override</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="64" />
         <source>监护人同意建档日期</source>
-        <translation>Guardian's consent on</translation>
+        <translation>Guardian&apos;s consent on</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="65" />
         <source>同意人</source>
         <translation>Consent given by</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="103" />
         <source>类别记录：</source>
         <translation>Category history:</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_care.py" line="105" />
         <source>至今</source>
         <translation>now</translation>
     </message>
@@ -216,93 +176,74 @@
 <context>
     <name>ChildForm</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="62" />
         <source>基本信息</source>
         <translation>Basic</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="62" />
         <source>健康与就学</source>
         <translation>Health and school</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="62" />
         <source>家庭成员与照护人</source>
         <translation>Family and carers</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="63" />
         <source>类别与监护</source>
         <translation>Categories and guardianship</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="63" />
         <source>救助与备注</source>
         <translation>Assistance and notes</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="74" />
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="170" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="75" />
         <source>销档……</source>
         <translation>Close the file…</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="76" />
         <source>恢复在册</source>
         <translation>Re-open</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="77" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="166" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="167" />
         <source>这份档案有未保存的修改。要保存吗？</source>
         <translation>This file has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="171" />
         <source>不保存</source>
-        <translation>Don't save</translation>
+        <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="172" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="248" />
         <source>新建档案</source>
         <translation>New file</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="250" />
         <source>儿童档案</source>
-        <translation>Child's file</translation>
+        <translation>Child&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="252" />
         <source>新建，尚未保存</source>
         <translation>new, not saved yet</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="254" />
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_form.py" line="262" />
         <source>状态：</source>
         <translation>Status: </translation>
     </message>
@@ -310,57 +251,46 @@
 <context>
     <name>ChildrenModel</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="124" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="125" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="126" />
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="127" />
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="128" />
         <source>监护情况</source>
         <translation>Guardianship grade</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="129" />
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="130" />
         <source>村（居）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="131" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="132" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="133" />
         <source>最近走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/models/children_model.py" line="134" />
         <source>下次走访</source>
         <translation>Next visit due</translation>
     </message>
@@ -368,27 +298,22 @@
 <context>
     <name>ChildrenView</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/children_view.py" line="54" />
         <source>搜索：姓名、拼音或首字母（如 zxm）、身份证号</source>
         <translation>Search: name, pinyin or initials (e.g. zxm), ID number</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/children_view.py" line="56" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/children_view.py" line="57" />
         <source>全部风险等级</source>
         <translation>All risk levels</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/children_view.py" line="61" />
         <source>全部（含已销档）</source>
         <translation>All (with closed)</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/children_view.py" line="157" />
         <source>显示 %1 名，本站共 %2 名儿童</source>
         <translation>Showing %1 of %2 children</translation>
     </message>
@@ -396,28 +321,22 @@
 <context>
     <name>CloseFileDialog</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/close_file.py" line="14" />
-        <location filename="../../src/childcare_desktop/ui/dialogs/close_file.py" line="21" />
         <source>销档</source>
         <translation>Close the file</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/close_file.py" line="18" />
         <source>销档原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/close_file.py" line="19" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/close_file.py" line="22" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/close_file.py" line="25" />
         <source>档案不会删除，销档后仍可恢复在册。</source>
         <translation>Nothing is deleted: a closed file can be re-opened.</translation>
     </message>
@@ -425,12 +344,10 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/widgets.py" line="70" />
         <source>年-月-日</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/widgets.py" line="88" />
         <source>日期应写成 年-月-日，如 2015-06-01</source>
         <translation>write the date as YYYY-MM-DD, e.g. 2015-06-01</translation>
     </message>
@@ -438,67 +355,54 @@
 <context>
     <name>FamilySection</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="136" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="136" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="136" />
         <source>状况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="136" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="137" />
         <source>务工地</source>
         <translation>Work place</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="137" />
         <source>监护能力</source>
         <translation>Guardianship capacity</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="137" />
         <source>委托监护确认书</source>
         <translation>Entrustment signed</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="151" />
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="152" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="153" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="176" />
         <source>第 %1 人（%2）：</source>
         <translation>Person %1 (%2): </translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="215" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="215" />
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -506,42 +410,34 @@
 <context>
     <name>HealthSchoolSection</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="102" />
         <source>住校</source>
         <translation>Boards at school</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="104" />
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="105" />
         <source>残疾类别</source>
         <translation>Disability type</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="106" />
         <source>残疾等级</source>
         <translation>Disability grade</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="107" />
         <source>所患疾病</source>
         <translation>Illness</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="108" />
         <source>就学情况</source>
         <translation>Schooling</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="109" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_basic.py" line="110" />
         <source>寄宿</source>
         <translation>Boarding</translation>
     </message>
@@ -549,67 +445,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="31" />
         <source>儿童关爱服务</source>
         <translation>Childcare</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="34" />
         <source>新建档案(&amp;N)</source>
         <translation>&amp;New file</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="35" />
         <source>打开档案(&amp;O)</source>
         <translation>&amp;Open file</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="36" />
         <source>销档(&amp;C)……</source>
         <translation>&amp;Close the file…</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="37" />
         <source>恢复在册(&amp;R)</source>
         <translation>&amp;Re-open</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="38" />
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="39" />
         <source>设置(&amp;S)……</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="40" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="50" />
         <source>本站：%1（%2）    负责人：%3</source>
         <translation>Station: %1 (%2)    Officer: %3</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="111" />
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="135" />
         <source>档案(&amp;F)</source>
         <translation>&amp;Files</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="141" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/views/main_window.py" line="144" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -617,77 +500,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="36" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="37" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="38" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="39" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="40" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="41" />
         <source>务工地</source>
         <translation>Work place</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="42" />
         <source>状况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="43" />
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="53" />
         <source>家庭成员或照护人</source>
         <translation>Family member or carer</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="61" />
         <source>有监护能力</source>
         <translation>Able to act as guardian</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="62" />
         <source>已签订委托监护确认书</source>
         <translation>Entrusted-guardianship confirmation signed</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="71" />
         <source>监护能力</source>
         <translation>Guardianship capacity</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="72" />
         <source>委托监护</source>
         <translation>Entrustment</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="76" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/child_family.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -695,27 +563,22 @@
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="70" />
         <source>设置密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="71" />
         <source>儿童信息加密保存。每次打开程序都要输入这个密码，至少 8 位。</source>
-        <translation>Children's information is stored encrypted. The program asks for this passphrase at every start; at least 8 characters.</translation>
+        <translation>Children&apos;s information is stored encrypted. The program asks for this passphrase at every start; at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="77" />
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="78" />
         <source>再输一次</source>
         <translation>Once more</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="82" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
@@ -723,55 +586,45 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="106" />
         <source>恢复码</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="107" />
         <source>忘记密码时，只有这个恢复码能打开数据。它只显示这一次。</source>
         <translation>If the passphrase is forgotten, only this recovery code opens the data. It is shown this once.</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="116" />
         <source>请把恢复码抄下或打印出来，和本站的名称一起放进村（居）委会的保险柜。不要保存在这台电脑上，也不要拍照发到群里。</source>
-        <translation>Write the recovery code down or print it, and keep it with the station's name in the committee's safe. Do not keep it on this computer and do not post a photo of it in a chat group.</translation>
+        <translation>Write the recovery code down or print it, and keep it with the station&apos;s name in the committee&apos;s safe. Do not keep it on this computer and do not post a photo of it in a chat group.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/settings.py" line="18" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/settings.py" line="25" />
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/settings.py" line="28" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/settings.py" line="29" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/settings.py" line="30" />
         <source>更换语言后，下次启动程序时生效。</source>
         <translation>A new language applies from the next start.</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/settings.py" line="33" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/settings.py" line="34" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -779,32 +632,26 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="143" />
         <source>儿童关爱服务 — 首次设置</source>
         <translation>Childcare — first set-up</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="152" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="153" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="154" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="155" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="185" />
         <source>正在创建加密数据……</source>
         <translation>Creating the encrypted store…</translation>
     </message>
@@ -812,70 +659,57 @@
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="32" />
         <source>本站信息</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="34" />
         <source>请填写本站的级别、统计用区划代码、名称和儿童主任（督导员）姓名。</source>
-        <translation>Enter the station's level, its statistical division code, its name and the name of the children's director (or supervisor).</translation>
+        <translation>Enter the station&apos;s level, its statistical division code, its name and the name of the children&apos;s director (or supervisor).</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="41" />
         <source>村 12 位，镇 9 位，县 6 位</source>
         <translation>village 12 digits, town 9, county 6</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="45" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="46" />
         <source>区划代码</source>
         <translation>Division code</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="47" />
         <source>本站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/setup_wizard.py" line="48" />
         <source>负责人姓名</source>
-        <translation>Officer's name</translation>
+        <translation>Officer&apos;s name</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/unlock.py" line="31" />
         <source>儿童关爱服务 — 输入密码</source>
         <translation>Childcare — passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/unlock.py" line="38" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/unlock.py" line="40" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/unlock.py" line="48" />
         <source>请输入本站的密码：</source>
-        <translation>Enter this station's passphrase:</translation>
+        <translation>Enter this station&apos;s passphrase:</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/unlock.py" line="60" />
         <source>正在打开……</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../src/childcare_desktop/ui/dialogs/unlock.py" line="84" />
         <source>请等 %1 秒再试。</source>
         <translation>Wait %1 s before trying again.</translation>
     </message>
