@@ -1,0 +1,353 @@
+"""Importing an Excel ledger (台账): pick the file, check the columns and every row, then import.
+
+Nothing is written until the officer presses Import; the preview and the import run off the
+GUI thread, and the import is one transaction that Cancel rolls back whole.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import CoreError
+from ...core.roster.layout import FIELD_KEYS, field_label
+from ...core.roster.mapping import Mapping
+from ...core.services.roster import Cancelled, ImportResult, Preview, Roster
+from .. import i18n
+from ..models.ledger_model import COL_ID, COL_NAME, COL_PROBLEMS, COL_ROW, LedgerModel
+from ..tasks import Tasks
+from ..widgets import ErrorLabel, plain_label
+
+MAPPING_PAIRS_PER_LINE = 3
+
+
+class _Progress(QObject):
+    """Lives on the GUI thread: the worker emits, the bar moves on the GUI thread."""
+
+    moved = Signal(int, int)
+
+
+class RosterImportDialog(QDialog):
+    imported = Signal()  # children were written: lists showing them should refresh
+
+    def __init__(self, roster: Roster, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.roster = roster
+        self.tasks = tasks
+        self.preview: Preview | None = None
+        self.result: ImportResult | None = None
+        self._path: Path | None = None
+        # Every preview asked for gets a number; an answer to an older question is dropped.
+        self._asked = 0
+        self._reading = False
+        self._cancel = threading.Event()
+        self._importing = False
+        self._close_when_done = False
+        self.setWindowTitle(self.tr("导入台账"))
+        self.resize(1040, 760)
+
+        self.file_label = plain_label(self.tr("还没有选择文件"))
+        self.choose_button = QPushButton(self.tr("选择文件(&O)…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.error = ErrorLabel()
+        self.mapping_box = QGroupBox(self.tr("列的对应关系（看不对可以改）"))
+        self.combos: dict[int, QComboBox] = {}
+        self._mapping_grid = QGridLayout()
+        mapping_inner = QWidget()
+        mapping_inner.setLayout(self._mapping_grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(mapping_inner)
+        scroll.setMaximumHeight(self.fontMetrics().height() * 9)
+        self.header_label = plain_label()
+        mapping_layout = QVBoxLayout(self.mapping_box)
+        mapping_layout.addWidget(self.header_label)
+        mapping_layout.addWidget(scroll)
+        self.warnings_label = plain_label()
+        self.warnings_label.setWordWrap(True)
+        self.counts_label = plain_label()
+        self.only_bad = QCheckBox(self.tr("只看有错误的行"))
+        self.model = LedgerModel(self)
+        self.only_bad.toggled.connect(self.model.set_only_bad)
+        self.table = self._make_table()
+        self.progress = QProgressBar()
+        self.cancel_button = QPushButton(self.tr("取消导入"))
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.result_label = plain_label()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_errors_button = QPushButton(self.tr("打开错误清单"))
+        self.open_errors_button.clicked.connect(self.open_error_file)
+        self.import_button = QPushButton(self.tr("导入(&I)"))
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.reject)
+        self._lay_out()
+        self._show_state()
+
+    def choose_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择台账文件"),
+            str(self._path.parent) if self._path else "",
+            self.tr("台账 (*.xlsx *.xls *.csv);;所有文件 (*)"),
+        )
+        if chosen:
+            self.load(Path(chosen))
+
+    def load(self, path: Path) -> None:
+        """Read and check `path` in the background, with the column mapping it suggests."""
+        self._path = path
+        self.file_label.setText(str(path))
+        self.result = None
+        self._ask_preview(None)
+
+    def change_field(self, index: int, field: str) -> None:
+        """Column `index` of the file means `field`: the rows are read again with that."""
+        if self.preview is not None and field != _field_at(self.preview.mapping, index):
+            self._ask_preview(self.preview.mapping.with_field(index, field))
+
+    def start_import(self) -> None:
+        preview = self.preview
+        if preview is None or self._importing:
+            return
+        self._importing = True
+        self._cancel.clear()
+        self.result = None
+        self.progress.setRange(0, 0)  # busy until the first figures arrive
+        self._show_state()
+        roster, cancel = self.roster, self._cancel
+        progress = _Progress(self)
+        progress.moved.connect(self._moved)
+        self.tasks.write(
+            lambda: roster.import_preview(
+                preview, progress=progress.moved.emit, cancelled=cancel.is_set
+            ),
+            self._import_done,
+            self._import_failed,
+        )
+
+    def cancel_import(self) -> None:
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.result_label.setText(self.tr("正在取消……"))
+
+    def open_error_file(self) -> None:
+        if self.result is not None and self.result.error_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.result.error_file))
+
+    def reject(self) -> None:
+        # Closing mid-import cancels it; the window goes once the store is back as it was.
+        if self._importing:
+            self._close_when_done = True
+            self.cancel_import()
+            return
+        self._asked += 1  # a preview still being read is no longer wanted
+        self._reading = False
+        super().reject()
+
+    def _ask_preview(self, mapping: Mapping | None) -> None:
+        self._asked += 1
+        self._reading = True
+        asked, roster, path = self._asked, self.roster, self._path
+        self.error.clear_text()
+        self.result_label.setText(self.tr("正在读取文件……"))
+        self._show_state()
+        self.tasks.read(
+            lambda: roster.preview(path, mapping),
+            lambda preview: self._previewed(asked, preview),
+            lambda error: self._preview_failed(asked, error),
+        )
+
+    def _previewed(self, asked: int, preview: Preview) -> None:
+        if asked != self._asked:
+            return
+        self._reading = False
+        self.preview = preview
+        self._show_mapping(preview.mapping)
+        self.model.set_rows(preview.rows, preview.mapping)
+        self._show_counts(preview)
+        self.result_label.clear()
+        self._show_state()
+
+    def _preview_failed(self, asked: int, error: Exception) -> None:
+        if asked != self._asked:
+            return
+        self._reading = False
+        self.result_label.clear()
+        self.error.show_text(self._error_words(error))
+        if self.preview is not None and self.preview.path == self._path:
+            # A changed column made the file unreadable: the choice boxes go back to what the
+            # table shows, so what is on screen is what an import would write.
+            self._show_mapping(self.preview.mapping)
+        else:
+            self.preview = None
+            self._show_mapping(None)
+            self.model.set_rows((), Mapping((1,), ()))
+            self.counts_label.clear()
+            self.warnings_label.clear()
+        self._show_state()
+
+    def _moved(self, done: int, total: int) -> None:
+        if self._importing:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _import_done(self, result: ImportResult) -> None:
+        self._importing = False
+        self.result = result
+        text = self.tr("导入完成：新增 %1 名，更新 %2 名，没有变化 %3 名。")
+        text = text.replace("%1", str(result.imported)).replace("%2", str(result.updated))
+        text = text.replace("%3", str(result.unchanged))
+        if result.error_file:
+            bad = self.tr("有 %1 行没有导入，已写入错误清单：%2")
+            bad = bad.replace("%1", str(len({e.row for e in result.errors})))
+            text += "\n" + bad.replace("%2", result.error_file)
+            text += "\n" + self.tr("请打开错误清单修改后再导入。")
+        self.result_label.setText(text)
+        self._show_state()
+        self.imported.emit()
+        self._close_if_asked()
+
+    def _import_failed(self, error: Exception) -> None:
+        self._importing = False
+        if isinstance(error, Cancelled):
+            self.result_label.setText(i18n.error_text(error))
+        else:
+            self.result_label.clear()
+            self.error.show_text(self._error_words(error))
+        self._show_state()
+        if not isinstance(error, Cancelled | CoreError):
+            # Such a failure may come after the children were written (the error list could
+            # not be saved): the lists read the store again rather than trust the message.
+            self.imported.emit()
+        self._close_if_asked()
+
+    def _close_if_asked(self) -> None:
+        if self._close_when_done:
+            self._close_when_done = False
+            self.reject()
+
+    def _show_mapping(self, mapping: Mapping | None) -> None:
+        grid = self._mapping_grid
+        while grid.count():
+            grid.takeAt(0).widget().deleteLater()
+        self.combos = {}
+        if mapping is None:
+            self.header_label.clear()
+            return
+        header = self.tr("表头在第 %1 行").replace(
+            "%1", "、".join(str(n) for n in mapping.header_rows)
+        )
+        self.header_label.setText(header)
+        for place, column in enumerate(mapping.columns):
+            line, pair = divmod(place, MAPPING_PAIRS_PER_LINE)
+            combo = QComboBox()
+            for key in FIELD_KEYS:
+                combo.addItem(field_label(key), key)
+            combo.setCurrentIndex(max(combo.findData(column.field), 0))
+            combo.currentIndexChanged.connect(
+                lambda _i, index=column.index, c=combo: self.change_field(index, c.currentData())
+            )
+            caption = plain_label(column.header + " →")
+            caption.setBuddy(combo)
+            grid.addWidget(caption, line, pair * 2, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(combo, line, pair * 2 + 1)
+            self.combos[column.index] = combo
+
+    def _show_counts(self, preview: Preview) -> None:
+        bad = len(preview.bad_rows)
+        notes = sum(1 for r in preview.rows for p in r.problems if not p.blocking)
+        counts = self.tr("共 %1 行：可以导入 %2 行，有错误 %3 行（不会导入），提醒 %4 条")
+        counts = counts.replace("%1", str(len(preview.rows))).replace(
+            "%2", str(len(preview.rows) - bad)
+        )
+        self.counts_label.setText(
+            counts.replace("%3", str(bad)).replace("%4", str(notes + len(preview.warnings)))
+        )
+        self.warnings_label.setText("\n".join(w.message for w in preview.warnings))
+        self.warnings_label.setVisible(bool(preview.warnings))
+
+    def _show_state(self) -> None:
+        reading = self._reading
+        ready = self.preview is not None and not reading
+        self.choose_button.setEnabled(not self._importing)
+        self.mapping_box.setEnabled(ready and not self._importing)
+        self.mapping_box.setVisible(self.preview is not None or reading)
+        self.import_button.setEnabled(ready and not self._importing and self.result is None)
+        self.progress.setVisible(self._importing)
+        self.cancel_button.setVisible(self._importing)
+        self.cancel_button.setEnabled(self._importing)
+        self.close_button.setEnabled(not self._importing)
+        self.open_errors_button.setVisible(bool(self.result and self.result.error_file))
+
+    def _error_words(self, error: Exception) -> str:
+        if isinstance(error, CoreError):
+            return i18n.error_text(error)
+        return self.tr("出错了：%1").replace("%1", str(error))
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_PROBLEMS, QHeaderView.ResizeMode.Stretch)
+        metrics = table.fontMetrics()
+        for column, sample in ((COL_ROW, "00000000"), (COL_NAME, "欧阳晓明明明"),
+                               (COL_ID, "44148120120304123X0")):  # fmt: skip
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        return table
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(plain_label(self.tr("台账文件：")))
+        top.addWidget(self.file_label, 1)
+        top.addWidget(self.choose_button)
+        counts = QHBoxLayout()
+        counts.addWidget(self.counts_label, 1)
+        counts.addWidget(self.only_bad)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_errors_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(self.warnings_label)
+        layout.addLayout(counts)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(running)
+        layout.addWidget(self.result_label)
+        layout.addLayout(buttons)
+
+
+def _field_at(mapping: Mapping, index: int) -> str:
+    return next((c.field for c in mapping.columns if c.index == index), "")
