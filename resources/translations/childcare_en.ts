@@ -443,6 +443,25 @@
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>儿童关爱服务</source>
@@ -596,6 +615,89 @@
     <message>
         <source>请把恢复码抄下或打印出来，和本站的名称一起放进村（居）委会的保险柜。不要保存在这台电脑上，也不要拍照发到群里。</source>
         <translation>Write the recovery code down or print it, and keep it with the station&apos;s name in the committee&apos;s safe. Do not keep it on this computer and do not post a photo of it in a chat group.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>导入台账</source>
+        <translation>Import a ledger</translation>
+    </message>
+    <message>
+        <source>还没有选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;O)…</source>
+        <translation>Choose file(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>列的对应关系（看不对可以改）</source>
+        <translation>What each column means (change it if it is wrong)</translation>
+    </message>
+    <message>
+        <source>只看有错误的行</source>
+        <translation>Only rows with errors</translation>
+    </message>
+    <message>
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>打开错误清单</source>
+        <translation>Open the error list</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)</source>
+        <translation>Import(&amp;I)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择台账文件</source>
+        <translation>Choose a ledger file</translation>
+    </message>
+    <message>
+        <source>台账 (*.xlsx *.xls *.csv);;所有文件 (*)</source>
+        <translation>Ledgers (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在读取文件……</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>导入完成：新增 %1 名，更新 %2 名，没有变化 %3 名。</source>
+        <translation>Import finished: %1 new, %2 updated, %3 unchanged.</translation>
+    </message>
+    <message>
+        <source>有 %1 行没有导入，已写入错误清单：%2</source>
+        <translation>%1 rows were not imported; they are in the error list: %2</translation>
+    </message>
+    <message>
+        <source>请打开错误清单修改后再导入。</source>
+        <translation>Open the error list, correct the rows, then import it again.</translation>
+    </message>
+    <message>
+        <source>表头在第 %1 行</source>
+        <translation>The header is on row %1</translation>
+    </message>
+    <message>
+        <source>共 %1 行：可以导入 %2 行，有错误 %3 行（不会导入），提醒 %4 条</source>
+        <translation>%1 rows: %2 can be imported, %3 have errors (not imported), %4 notes</translation>
+    </message>
+    <message>
+        <source>出错了：%1</source>
+        <translation>Something went wrong: %1</translation>
+    </message>
+    <message>
+        <source>台账文件：</source>
+        <translation>Ledger file:</translation>
     </message>
 </context>
 <context>

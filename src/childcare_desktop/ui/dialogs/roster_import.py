@@ -39,6 +39,7 @@ from ..tasks import Tasks
 from ..widgets import ErrorLabel, plain_label
 
 MAPPING_PAIRS_PER_LINE = 3
+MAPPING_LINES_SHOWN = 5  # more columns than this scroll: the rows below matter more
 
 
 class _Progress(QObject):
@@ -75,14 +76,13 @@ class RosterImportDialog(QDialog):
         self._mapping_grid = QGridLayout()
         mapping_inner = QWidget()
         mapping_inner.setLayout(self._mapping_grid)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(mapping_inner)
-        scroll.setMaximumHeight(self.fontMetrics().height() * 9)
+        self._mapping_scroll = QScrollArea()
+        self._mapping_scroll.setWidgetResizable(True)
+        self._mapping_scroll.setWidget(mapping_inner)
         self.header_label = plain_label()
         mapping_layout = QVBoxLayout(self.mapping_box)
         mapping_layout.addWidget(self.header_label)
-        mapping_layout.addWidget(scroll)
+        mapping_layout.addWidget(self._mapping_scroll)
         self.warnings_label = plain_label()
         self.warnings_label.setWordWrap(True)
         self.counts_label = plain_label()
@@ -274,6 +274,15 @@ class RosterImportDialog(QDialog):
             grid.addWidget(caption, line, pair * 2, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(combo, line, pair * 2 + 1)
             self.combos[column.index] = combo
+        self._fit_mapping()
+
+    def _fit_mapping(self) -> None:
+        grid = self._mapping_grid
+        lines = min(grid.rowCount(), MAPPING_LINES_SHOWN)
+        line = QComboBox().sizeHint().height() + max(grid.verticalSpacing(), 0)
+        margins = grid.contentsMargins().top() + grid.contentsMargins().bottom()
+        frame = 2 * self._mapping_scroll.frameWidth()
+        self._mapping_scroll.setFixedHeight(lines * line + margins + frame)
 
     def _show_counts(self, preview: Preview) -> None:
         bad = len(preview.bad_rows)

@@ -119,10 +119,9 @@ def _icon(line: _Line):
 
 
 def _headers() -> tuple[str, ...]:
-    tr = QCoreApplication.translate
     return (
-        tr("LedgerModel", "行号"),
-        tr("LedgerModel", "姓名"),
-        tr("LedgerModel", "身份证号码"),
-        tr("LedgerModel", "问题"),
+        QCoreApplication.translate("LedgerModel", "行号"),
+        QCoreApplication.translate("LedgerModel", "姓名"),
+        QCoreApplication.translate("LedgerModel", "身份证号码"),
+        QCoreApplication.translate("LedgerModel", "问题"),
     )
