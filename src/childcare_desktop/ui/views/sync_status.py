@@ -1,0 +1,169 @@
+"""The town's sync overview: per village the last batch, gaps, refused files and open
+conflicts; the files refused here; possible duplicates, merged or unmerged on request."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import CoreError
+from ...core.services import sync
+from ...core.services.conflicts import Conflicts
+from .. import i18n
+from ..dialogs.conflicts import ConflictsDialog
+from ..models.sync_models import DuplicatesModel, RefusedFilesModel, StationsModel
+from ..tasks import Tasks
+from ..widgets import ErrorLabel, plain_label
+
+
+def _table(model) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _boxed(title: str, *widgets) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        if isinstance(widget, QWidget):
+            layout.addWidget(widget)
+        else:
+            layout.addLayout(widget)
+    return box
+
+
+class SyncStatusView(QWidget):
+    changed = Signal()  # a conflict was resolved or files were merged: lists elsewhere are stale
+
+    def __init__(self, store, tasks: Tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        self.conflicts = Conflicts(store)
+        self.dialog: ConflictsDialog | None = None
+        self.stations = StationsModel(self)
+        self.refused = RefusedFilesModel(self)
+        self.duplicates = DuplicatesModel(self)
+        self.stations_table = _table(self.stations)
+        self.refused_table = _table(self.refused)
+        self.duplicates_table = _table(self.duplicates)
+        self.duplicates_table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.clicked.connect(self.refresh)
+        self.open_conflicts = plain_label()
+        self.conflicts_button = QPushButton(self.tr("处理冲突……"))
+        self.conflicts_button.clicked.connect(self.show_conflicts)
+        self.merge_button = QPushButton(self.tr("把所选档案并入同号的另一份"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.undo_button = QPushButton(self.tr("撤销合并"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        self.error = ErrorLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.open_conflicts)
+        top.addWidget(self.conflicts_button)
+        top.addStretch()
+        top.addWidget(refresh)
+        merge_row = QHBoxLayout()
+        merge_row.addWidget(self.merge_button)
+        merge_row.addWidget(self.undo_button)
+        merge_row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(_boxed(self.tr("各站点的批次"), self.stations_table), 2)
+        layout.addWidget(_boxed(self.tr("拒收和隔离的文件"), self.refused_table), 1)
+        duplicates = _boxed(
+            self.tr("可能重复的档案（同一身份证号）"), self.duplicates_table, merge_row
+        )
+        layout.addWidget(duplicates, 1)
+        layout.addWidget(self.error)
+        self._update_buttons()
+        self.refresh()
+
+    def refresh(self) -> None:
+        conflicts = self.conflicts
+
+        def load():
+            return sync.status(self.store), conflicts.open(), conflicts.possible_duplicates(True)
+
+        self.tasks.read(load, self._show, self._failed)
+
+    def _show(self, loaded) -> None:
+        state, open_conflicts, groups = loaded
+        per_station: dict[str, int] = {}
+        for c in open_conflicts:
+            for station in {v.station for v in c.values}:
+                per_station[station] = per_station.get(station, 0) + 1
+        self.stations.set_status(state.stations, per_station)
+        self.refused.set_rows(state.refused)
+        self.duplicates.set_groups(groups)
+        self.open_conflicts.setText(
+            self.tr("待处理的冲突：%1 条").replace("%1", str(len(open_conflicts)))
+        )
+        self.conflicts_button.setEnabled(bool(open_conflicts))
+        self._update_buttons()
+
+    def show_conflicts(self) -> None:
+        self.dialog = ConflictsDialog(self.store, self.tasks, self)
+        self.dialog.resolved.connect(self._changed)
+        self.dialog.finished.connect(self.refresh)
+        self.dialog.open()
+
+    def selected_file(self):
+        return self.duplicates.row_record(self.duplicates_table.currentIndex().row())
+
+    def merge_selected(self) -> None:
+        chosen = self.selected_file()
+        if chosen is None:
+            return
+        group, duplicate = chosen
+        # The file registered first of the others is kept: the service lists it first.
+        kept = next(f for f in group.files if f.uuid != duplicate.uuid and f.status == "active")
+        self._write(lambda: self.conflicts.merge_duplicate(duplicate.uuid, kept.uuid))
+
+    def undo_selected(self) -> None:
+        chosen = self.selected_file()
+        if chosen is not None:
+            self._write(lambda: self.conflicts.undo_merge(chosen[1].uuid))
+
+    def _write(self, job) -> None:
+        self.error.clear_text()
+        self.merge_button.setEnabled(False)
+        self.undo_button.setEnabled(False)
+        self.tasks.write(job, lambda _r: self._changed(), self._failed)
+
+    def _changed(self, *_resolution) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _update_buttons(self, *_current) -> None:
+        chosen = self.selected_file()
+        mergeable = (
+            chosen is not None
+            and chosen[1].status == "active"
+            and sum(f.status == "active" for f in chosen[0].files) > 1
+        )
+        self.merge_button.setEnabled(mergeable)
+        self.undo_button.setEnabled(chosen is not None and bool(chosen[1].duplicate_of))
+
+    def _failed(self, error: Exception) -> None:
+        self._update_buttons()
+        if not isinstance(error, CoreError):
+            raise error
+        self.error.show_text(i18n.error_text(error))
