@@ -342,6 +342,87 @@
     </message>
 </context>
 <context>
+    <name>ConflictValuesModel</name>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>修改的站点</source>
+        <translation>Changed at</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>Changed on</translation>
+    </message>
+    <message>
+        <source>修改编号</source>
+        <translation>Change number</translation>
+    </message>
+    <message>
+        <source>当前显示的值</source>
+        <translation>Value shown now</translation>
+    </message>
+    <message>
+        <source>另一个值</source>
+        <translation>Other value</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>处理冲突</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突。</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <source>采用所选的值</source>
+        <translation>Keep the selected value</translation>
+    </message>
+    <message>
+        <source>或输入正确的值（日期写成 2024-05-06）</source>
+        <translation>or type the right value (dates as 2024-05-06)</translation>
+    </message>
+    <message>
+        <source>采用输入的值</source>
+        <translation>Use the typed value</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>两个站点同时改了同一项。处理之前，各处都暂时显示同一个值。</source>
+        <translation>Two stations changed the same item at the same time. Until it is resolved, every station shows the same one of the values.</translation>
+    </message>
+    <message>
+        <source>请比较两边的值，选一个，或者输入正确的值：</source>
+        <translation>Compare the values, keep one, or type the right value:</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>当前显示</source>
+        <translation>Shown now</translation>
+    </message>
+    <message>
+        <source>不同的值</source>
+        <translation>Values</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>年-月-日</source>
@@ -350,6 +431,237 @@
     <message>
         <source>日期应写成 年-月-日，如 2015-06-01</source>
         <translation>write the date as YYYY-MM-DD, e.g. 2015-06-01</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所属村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已合并到另一份</source>
+        <translation>merged into the other file</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>登记与证书</source>
+        <translation>Enrollment and certificates</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>本站指纹（当面念给对方核对）：</source>
+        <translation>This station&apos;s fingerprint (read it aloud to the other person):</translation>
+    </message>
+    <message>
+        <source>向上级登记</source>
+        <translation>Enroll with the station above</translation>
+    </message>
+    <message>
+        <source>写登记申请……</source>
+        <translation>Write the request…</translation>
+    </message>
+    <message>
+        <source>上级电脑屏幕上的指纹</source>
+        <translation>The fingerprint on the supervisor&apos;s screen</translation>
+    </message>
+    <message>
+        <source>安装证书……</source>
+        <translation>Install the certificate…</translation>
+    </message>
+    <message>
+        <source>1. 写出登记申请，带给上级：</source>
+        <translation>1. Write the enrollment request and take it to the supervisor:</translation>
+    </message>
+    <message>
+        <source>2. 输入上级念出的指纹，再安装证书：</source>
+        <translation>2. Type the fingerprint the supervisor reads out, then install the certificate:</translation>
+    </message>
+    <message>
+        <source>为下级登记</source>
+        <translation>Enroll a station below</translation>
+    </message>
+    <message>
+        <source>打开登记申请……</source>
+        <translation>Open a request…</translation>
+    </message>
+    <message>
+        <source>对方电脑屏幕上的指纹</source>
+        <translation>The fingerprint on the other computer&apos;s screen</translation>
+    </message>
+    <message>
+        <source>发证书……</source>
+        <translation>Issue the certificate…</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>void after batch </translation>
+    </message>
+    <message>
+        <source> 批以后作废</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>注销所选站点……</source>
+        <translation>Revoke the selected station…</translation>
+    </message>
+    <message>
+        <source>电脑丢失时：</source>
+        <translation>When a laptop is lost:</translation>
+    </message>
+    <message>
+        <source>1. 打开对方带来的登记申请：</source>
+        <translation>1. Open the request the other person brought:</translation>
+    </message>
+    <message>
+        <source>2. 请对方念出屏幕上的指纹，输入到这里：</source>
+        <translation>2. Ask them to read out the fingerprint on their screen, and type it here:</translation>
+    </message>
+    <message>
+        <source>已登记的下级站点：</source>
+        <translation>Stations enrolled here:</translation>
+    </message>
+    <message>
+        <source>本站：%1，%2</source>
+        <translation>This station: %1, %2</translation>
+    </message>
+    <message>
+        <source>保存登记申请</source>
+        <translation>Save the enrollment request</translation>
+    </message>
+    <message>
+        <source>已写到 %1。带着它和这台电脑去上级，当面核对指纹。</source>
+        <translation>Written to %1. Take it and this laptop to the supervisor and compare the fingerprints in person.</translation>
+    </message>
+    <message>
+        <source>打开证书</source>
+        <translation>Open the certificate</translation>
+    </message>
+    <message>
+        <source>已安装 %1 发的证书（%2 号，有效至 %3）。</source>
+        <translation>Installed the certificate from %1 (no. %2, valid until %3).</translation>
+    </message>
+    <message>
+        <source>打开登记申请</source>
+        <translation>Open an enrollment request</translation>
+    </message>
+    <message>
+        <source>申请登记：%1，%2，负责人 %3
+文件里的指纹：%4</source>
+        <translation>Request from %1, %2, officer %3
+Fingerprint in the file: %4</translation>
+    </message>
+    <message>
+        <source>保存证书</source>
+        <translation>Save the certificate</translation>
+    </message>
+    <message>
+        <source>已为 %1 发证书（%2 号，有效至 %3）：%4
+请把证书交给对方安装。</source>
+        <translation>Certificate no. %2 for %1 issued, valid until %3: %4
+Give it to them to install.</translation>
+    </message>
+    <message>
+        <source>注销 %1？第 %2 批以后由这台电脑签名的文件都将被隔离，不会导入。</source>
+        <translation>Revoke %1? Files this laptop signed after batch %2 will be quarantined, not imported.</translation>
+    </message>
+    <message>
+        <source>注销站点</source>
+        <translation>Revoke a station</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已注销 %1：第 %2 批以后的文件将被隔离。</source>
+        <translation>Revoked %1: files after batch %2 will be quarantined.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>导出同步文件</source>
+        <translation>Export a sync file</translation>
+    </message>
+    <message>
+        <source>U盘或文件夹</source>
+        <translation>USB stick or folder</translation>
+    </message>
+    <message>
+        <source>选择……</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>导出下一批</source>
+        <translation>Export the next batch</translation>
+    </message>
+    <message>
+        <source>发给</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>写到</source>
+        <translation>Into</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>每次导出都带上对方还没有确认收到的全部修改，U盘丢了也不要紧。</source>
+        <translation>Each export carries every change the receiver has not acknowledged, so a lost stick costs nothing.</translation>
+    </message>
+    <message>
+        <source>已发出的批次与对方的确认：</source>
+        <translation>Batches sent and what the receivers acknowledged:</translation>
+    </message>
+    <message>
+        <source>导出到</source>
+        <translation>Export into</translation>
+    </message>
+    <message>
+        <source>找不到这个文件夹，U盘插好了吗？</source>
+        <translation>This folder does not exist. Is the stick plugged in?</translation>
+    </message>
+    <message>
+        <source>第 %1 批已写到 %2
+含 %3 条修改。</source>
+        <translation>Batch %1 written to %2
+with %3 changes.</translation>
+    </message>
+    <message>
+        <source>另原样转带下级的 %1 批。</source>
+        <translation> It also carries %1 batches from stations below, as they were signed.</translation>
+    </message>
+    <message>
+        <source>文件写不进去，请换一个U盘或文件夹。</source>
+        <translation>The file could not be written: use another stick or folder.</translation>
     </message>
 </context>
 <context>
@@ -440,6 +752,72 @@
     <message>
         <source>寄宿</source>
         <translation>Boarding</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入同步文件</source>
+        <translation>Import sync files</translation>
+    </message>
+    <message>
+        <source>选择文件……</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <source>把U盘里的同步文件拖到这个窗口，或者</source>
+        <translation>Drop the sync files from the stick on this window, or</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>每个文件先整份核对签名和内容，无误才导入；有问题的文件一条也不导入。</source>
+        <translation>Each file is checked whole (signature and contents) before it is imported; nothing of a bad file is imported.</translation>
+    </message>
+    <message>
+        <source>选择同步文件</source>
+        <translation>Choose sync files</translation>
+    </message>
+    <message>
+        <source>同步文件 (*.ccsync);;所有文件 (*)</source>
+        <translation>Sync files (*.ccsync);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在核对并导入 %1 个文件……</source>
+        <translation>Checking and importing %1 files…</translation>
+    </message>
+    <message>
+        <source>导入 %1 个，已导入过 %2 个，拒收 %3 个，隔离 %4 个。</source>
+        <translation>%1 imported, %2 already imported, %3 rejected, %4 quarantined.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsModel</name>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>%1 条修改，%2 处冲突</source>
+        <translation>%1 changes, %2 conflicts</translation>
     </message>
 </context>
 <context>
@@ -603,6 +981,33 @@
     </message>
 </context>
 <context>
+    <name>ReceiversModel</name>
+    <message>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>最后导出批次</source>
+        <translation>Last batch sent</translation>
+    </message>
+    <message>
+        <source>导出时间</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>所含修改</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>对方已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>本站前 %1 条修改</source>
+        <translation>this station&apos;s first %1 changes</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>恢复码</source>
@@ -615,6 +1020,29 @@
     <message>
         <source>请把恢复码抄下或打印出来，和本站的名称一起放进村（居）委会的保险柜。不要保存在这台电脑上，也不要拍照发到群里。</source>
         <translation>Write the recovery code down or print it, and keep it with the station&apos;s name in the committee&apos;s safe. Do not keep it on this computer and do not post a photo of it in a chat group.</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedFilesModel</name>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -787,6 +1215,87 @@
     <message>
         <source>负责人姓名</source>
         <translation>Officer&apos;s name</translation>
+    </message>
+</context>
+<context>
+    <name>StationsModel</name>
+    <message>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>最后批次</source>
+        <translation>Last batch</translation>
+    </message>
+    <message>
+        <source>导入时间</source>
+        <translation>Imported on</translation>
+    </message>
+    <message>
+        <source>缺少的批次</source>
+        <translation>Missing batches</translation>
+    </message>
+    <message>
+        <source>拒收文件</source>
+        <translation>Rejected files</translation>
+    </message>
+    <message>
+        <source>隔离文件</source>
+        <translation>Quarantined files</translation>
+    </message>
+    <message>
+        <source>待处理冲突</source>
+        <translation>Open conflicts</translation>
+    </message>
+</context>
+<context>
+    <name>SyncModels</name>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusView</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>处理冲突……</source>
+        <translation>Resolve conflicts…</translation>
+    </message>
+    <message>
+        <source>把所选档案并入同号的另一份</source>
+        <translation>Merge the selected file into the other one with its ID number</translation>
+    </message>
+    <message>
+        <source>撤销合并</source>
+        <translation>Undo the merge</translation>
+    </message>
+    <message>
+        <source>各站点的批次</source>
+        <translation>Batches per station</translation>
+    </message>
+    <message>
+        <source>拒收和隔离的文件</source>
+        <translation>Rejected and quarantined files</translation>
+    </message>
+    <message>
+        <source>可能重复的档案（同一身份证号）</source>
+        <translation>Possible duplicates (the same ID number)</translation>
+    </message>
+    <message>
+        <source>待处理的冲突：%1 条</source>
+        <translation>Open conflicts: %1</translation>
     </message>
 </context>
 <context>

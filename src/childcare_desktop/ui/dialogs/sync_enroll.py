@@ -81,6 +81,7 @@ class EnrollDialog(QDialog):
         layout.addWidget(buttons)
         self.up.hide()
         self.down.hide()
+        self.setMinimumWidth(720)
         self.tasks.write(lambda: identity.identity(store), self._show_identity, self._failed)
 
     def _upward_box(self) -> QGroupBox:
@@ -131,6 +132,7 @@ class EnrollDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(120)
         self.after_seq = QSpinBox()
         self.after_seq.setRange(0, 1_000_000)
