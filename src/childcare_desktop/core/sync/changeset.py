@@ -7,7 +7,6 @@ so every key, type and value is checked against the entity's columns here.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -51,7 +50,7 @@ class ChangeRecord:
 
     def fields_json(self) -> str:
         """The fields as the change log stores them: one canonical text per content."""
-        return json.dumps(self.fields, ensure_ascii=False, sort_keys=True)
+        return entities.JSON.encode(self.fields)
 
     def to_json(self) -> dict:
         return {

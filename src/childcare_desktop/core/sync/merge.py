@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, func, select, update
 
 from ..storage import children_repo, settings
 from ..storage import tables as t
@@ -23,8 +24,9 @@ from . import conflicts, entities
 from .changeset import ChangeRecord
 from .errors import SyncError
 from .heads import Resolved, resolve
+from .rows import CHUNK, RowWrites, present
 
-_CHUNK = 900  # ids per IN (…): under SQLite's bound-parameter limit
+_CHANGE_COLUMNS = "station, counter, entity, entity_uuid, fields, clock, base"
 
 
 class Equivocation(SyncError):
@@ -47,23 +49,24 @@ def apply_changes(conn: Connection, changes: Sequence[ChangeRecord], today: date
     new, duplicates = _new_changes(conn, changes)
     if not new:
         return MergeResult(0, duplicates, 0, ())
-    conn.execute(insert(t.change), [_change_row(c) for c in new])
-    by_record: dict[tuple[str, str], list[ChangeRecord]] = defaultdict(list)
+    _log(conn, new)
+    by_record: dict[tuple[str, str], list[ChangeRecord]] = {}
     for c in new:
-        by_record[(c.entity, c.entity_uuid)].append(c)
+        key = (c.entity, c.entity_uuid)
+        group = by_record.get(key)
+        if group is None:
+            by_record[key] = [c]
+        else:
+            group.append(c)
     known = _known_records(conn, by_record)
-    fresh = [
-        cs[0]
-        for key, cs in by_record.items()
-        if key not in known
-        and len(cs) == 1
-        and (cs[0].is_creation or (key[0] in entities.APPEND_ONLY and not cs[0].is_tombstone))
-    ]
-    fresh_keys = {(c.entity, c.entity_uuid) for c in fresh}
-    resolved = _resolve_held(conn, [k for k in by_record if k not in fresh_keys])
-    writes = _Writes()
-    for c in fresh:
-        writes.add_fresh(c)
+    writes = RowWrites()
+    slow = []
+    for key, group in by_record.items():
+        if key not in known and len(group) == 1 and _stands_alone(group[0]):
+            writes.add_fresh(group[0])
+        else:
+            slow.append(key)
+    resolved = _resolve_held(conn, slow)
     existing = _existing_rows(conn, resolved)
     for r in resolved:
         writes.add_resolved(r, (r.entity, r.uuid) in existing)
@@ -103,15 +106,8 @@ def changes_since(conn: Connection, acknowledged: dict[str, int]) -> list[Change
 
 
 def from_row(row) -> ChangeRecord:
-    return ChangeRecord(
-        station=row.station,
-        counter=row.counter,
-        entity=row.entity,
-        entity_uuid=row.entity_uuid,
-        fields=json.loads(row.fields),
-        clock=row.clock,
-        base=tuple(json.loads(row.base)),
-    )
+    """A change as the log holds it (a row of `change`, columns in table order)."""
+    return _record(tuple(row))
 
 
 def _gapless_top(conn: Connection, station: str) -> int:
@@ -128,50 +124,66 @@ def _gapless_top(conn: Connection, station: str) -> int:
 
 def _new_changes(conn: Connection, changes: Sequence[ChangeRecord]) -> tuple[list, int]:
     """The changes not yet held; a held id with other content is an equivocation."""
-    incoming: dict[str, ChangeRecord] = {}
-    duplicates = 0
+    incoming: dict[tuple[str, int], ChangeRecord] = {}
     for c in changes:
-        seen = incoming.get(c.change_id)
-        if seen is None:
-            incoming[c.change_id] = c
-        elif _content(seen) != _content(c):
+        seen = incoming.setdefault((c.station, c.counter), c)
+        if seen is not c and _content(seen) != _content(c):
             raise Equivocation(change=c.change_id)
-        else:
-            duplicates += 1
+    duplicates = len(changes) - len(incoming)
     per_station: dict[str, list[int]] = defaultdict(list)
-    for c in incoming.values():
-        per_station[c.station].append(c.counter)
-    tc = t.change.c
+    for station, counter in incoming:
+        per_station[station].append(counter)
     for station, counters in per_station.items():
-        held = conn.execute(
-            select(t.change).where(
-                tc.station == station, tc.counter.between(min(counters), max(counters))
-            )
+        held = conn.exec_driver_sql(
+            f"SELECT {_CHANGE_COLUMNS} FROM change WHERE station = ? AND counter BETWEEN ? AND ?",
+            (station, min(counters), max(counters)),
         )
         for row in held:
-            mine = incoming.pop(f"{station}:{row.counter}", None)
+            mine = incoming.pop((station, row[1]), None)
             if mine is None:
                 continue
-            if _content(mine) != _content(from_row(row)):
+            if _content(mine) != _content(_record(row)):
                 raise Equivocation(change=mine.change_id)
             duplicates += 1
     return list(incoming.values()), duplicates
 
 
 def _content(c: ChangeRecord) -> tuple:
-    return (c.entity, c.entity_uuid, c.fields_json(), c.clock, tuple(c.base))
+    return (c.entity, c.entity_uuid, c.fields, c.clock, tuple(c.base))
 
 
-def _change_row(c: ChangeRecord) -> dict:
-    return {
-        "station": c.station,
-        "counter": c.counter,
-        "entity": c.entity,
-        "entity_uuid": c.entity_uuid,
-        "fields": c.fields_json(),
-        "clock": c.clock,
-        "base": json.dumps(list(c.base)),
-    }
+def _stands_alone(c: ChangeRecord) -> bool:
+    """A creation, or an append-only record: with nothing held before it, its row is itself."""
+    if c.entity in entities.APPEND_ONLY:
+        return not c.is_tombstone
+    return c.is_creation
+
+
+def _log(conn: Connection, new: list[ChangeRecord]) -> None:
+    encode = entities.JSON.encode
+    rows = [
+        (
+            c.station,
+            c.counter,
+            c.entity,
+            c.entity_uuid,
+            encode(c.fields),
+            c.clock,
+            encode(list(c.base)) if c.base else "[]",
+        )
+        for c in new
+    ]
+    rows.sort(key=itemgetter(2, 3))  # by record: the log's index by record grows at its end
+    conn.exec_driver_sql(
+        f"INSERT INTO change ({_CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+    )
+
+
+def _record(row) -> ChangeRecord:
+    station, counter, entity, uuid, fields, clock, base = row
+    return ChangeRecord(
+        station, counter, entity, uuid, json.loads(fields), clock, tuple(json.loads(base))
+    )
 
 
 def _by_entity(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
@@ -181,46 +193,42 @@ def _by_entity(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     return grouped
 
 
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
-
-
 def _known_records(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
     """Records this store held before this batch: by their heads, or (append-only records,
     which keep no heads) by their row."""
     known = set()
-    h = t.entity_head.c
     for entity, uuids in _by_entity(keys).items():
-        table = entities.TABLES[entity]
-        for part in _chunks(uuids):
-            if entity in entities.APPEND_ONLY:
-                stmt = select(table.c.uuid).where(table.c.uuid.in_(part))
-            else:
-                stmt = select(h.entity_uuid).where(h.entity == entity, h.entity_uuid.in_(part))
-            known.update((entity, u) for u in conn.execute(stmt).scalars())
+        if entity in entities.APPEND_ONLY:
+            sql = f'SELECT uuid FROM "{entity}" WHERE uuid IN ({{}})'
+            found = present(conn, sql, uuids)
+        else:
+            sql = "SELECT entity_uuid FROM entity_head WHERE entity = ? AND entity_uuid IN ({})"
+            found = present(conn, sql, uuids, entity)
+        known.update((entity, u) for u in found)
     return known
 
 
 def _resolve_held(conn: Connection, keys: list[tuple[str, str]]) -> list[Resolved]:
     """Each record recomputed from every change held for it (this batch's included)."""
     held: dict[tuple[str, str], list[ChangeRecord]] = defaultdict(list)
-    c = t.change.c
     for entity, uuids in _by_entity(keys).items():
-        for part in _chunks(uuids):
-            rows = conn.execute(select(t.change).where(c.entity == entity, c.entity_uuid.in_(part)))
+        for i in range(0, len(uuids), CHUNK):
+            part = uuids[i : i + CHUNK]
+            rows = conn.exec_driver_sql(
+                f"SELECT {_CHANGE_COLUMNS} FROM change WHERE entity = ? "
+                f"AND entity_uuid IN ({', '.join('?' * len(part))})",
+                (entity, *part),
+            )
             for row in rows:
-                held[(entity, row.entity_uuid)].append(from_row(row))
+                held[(entity, row[3])].append(_record(row))
     return [resolve(entity, uuid, held[(entity, uuid)]) for entity, uuid in keys]
 
 
 def _existing_rows(conn: Connection, records: list[Resolved]) -> set[tuple[str, str]]:
     found = set()
     for entity, uuids in _by_entity((r.entity, r.uuid) for r in records).items():
-        table = entities.TABLES[entity]
-        for part in _chunks(uuids):
-            rows = conn.execute(select(table.c.uuid).where(table.c.uuid.in_(part))).scalars()
-            found.update((entity, u) for u in rows)
+        rows = present(conn, f'SELECT uuid FROM "{entity}" WHERE uuid IN ({{}})', uuids)
+        found.update((entity, u) for u in rows)
     return found
 
 
@@ -235,100 +243,3 @@ def _advance_station(conn: Connection, new: list[ChangeRecord]) -> None:
     own = max([counter, *(c.counter for c in new if c.station == station)])
     if (top_clock, own) != (clock, counter):
         conn.execute(update(t.station).values(clock=top_clock, change_counter=own))
-
-
-class _Writes:
-    """Rows to insert, update and delete per table, written in an order foreign keys accept."""
-
-    def __init__(self) -> None:
-        self.inserts: dict[str, list[dict]] = defaultdict(list)
-        self.updates: dict[str, list[dict]] = defaultdict(list)
-        self.deletes: dict[str, list[str]] = defaultdict(list)
-        self.heads: list[dict] = []
-        self.children: set[str] = set()
-
-    def add_fresh(self, c: ChangeRecord) -> None:
-        row = _row(c.entity, c.entity_uuid, c.fields)
-        self.inserts[c.entity].append(row)
-        if c.entity not in entities.APPEND_ONLY:
-            self.heads.append(
-                {"entity": c.entity, "entity_uuid": c.entity_uuid, "heads": _heads_json(c)}
-            )
-        self._touch(c.entity, c.entity_uuid, row.get("child_uuid"))
-
-    def add_resolved(self, r: Resolved, row_exists: bool) -> None:
-        if r.exists:
-            row = _row(r.entity, r.uuid, r.values)
-            if row_exists:
-                self.updates[r.entity].append(row)
-            else:
-                self.inserts[r.entity].append(row)
-        elif row_exists:
-            self.deletes[r.entity].append(r.uuid)
-        if r.entity not in entities.APPEND_ONLY:
-            self.heads.append(
-                {"entity": r.entity, "entity_uuid": r.uuid, "heads": json.dumps(r.heads)}
-            )
-        self._touch(r.entity, r.uuid, r.child_uuid)
-
-    def check_parents(self, conn: Connection) -> None:
-        """A part whose child is neither held nor in this batch: the batch is incomplete."""
-        coming = {row["uuid"] for row in self.inserts.get("child", [])}
-        wanted = {
-            row["child_uuid"]
-            for entity in ("inserts", "updates")
-            for name, rows in getattr(self, entity).items()
-            if name != "child"
-            for row in rows
-            if row.get("child_uuid")
-        } - coming
-        for part in _chunks(sorted(wanted)):
-            wanted -= set(
-                conn.execute(select(t.child.c.uuid).where(t.child.c.uuid.in_(part))).scalars()
-            )
-        if wanted:
-            raise SyncError("missing_record", uuid=min(wanted))
-
-    def execute(self, conn: Connection) -> None:
-        for entity in reversed(entities.TABLES):
-            table = entities.TABLES[entity]
-            for part in _chunks(self.deletes.get(entity, [])):
-                conn.execute(delete(table).where(table.c.uuid.in_(part)))
-        for entity, table in entities.TABLES.items():
-            if self.inserts.get(entity):
-                conn.execute(insert(table), self.inserts[entity])
-            if self.updates.get(entity):
-                names = entities.FIELDS[entity]
-                stmt = (
-                    update(table)
-                    .where(table.c.uuid == bindparam("_key"))
-                    .values({n: bindparam(n) for n in names})
-                )
-                conn.execute(
-                    stmt, [{**_without_uuid(r), "_key": r["uuid"]} for r in self.updates[entity]]
-                )
-        if self.heads:
-            conn.execute(insert(t.entity_head).prefix_with("OR REPLACE"), self.heads)
-
-    def _touch(self, entity: str, uuid: str, child_uuid: str | None) -> None:
-        if entity == "child":
-            self.children.add(uuid)
-        elif child_uuid:
-            self.children.add(child_uuid)
-
-
-def _row(entity: str, uuid: str, values: dict) -> dict:
-    """A table row from JSON values; a creation's omitted fields are its empty values."""
-    row = {"uuid": uuid}
-    for field in entities.FIELDS[entity]:
-        value = values.get(field, entities.empty_value(entity, field))
-        row[field] = entities.to_column(entity, field, value)
-    return row
-
-
-def _without_uuid(row: dict) -> dict:
-    return {k: v for k, v in row.items() if k != "uuid"}
-
-
-def _heads_json(c: ChangeRecord) -> str:
-    return json.dumps({"*": [c.change_id]})
