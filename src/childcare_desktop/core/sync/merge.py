@@ -93,21 +93,16 @@ def version_vector(conn: Connection) -> dict[str, int]:
 def changes_since(conn: Connection, acknowledged: dict[str, int]) -> list[ChangeRecord]:
     """Every change held (made here or merged from others) above what the receiver has
     acknowledged, by station and counter."""
-    c = t.change.c
+    stations = conn.exec_driver_sql("SELECT DISTINCT station FROM change ORDER BY station")
     found = []
-    for station in conn.execute(select(c.station).distinct().order_by(c.station)).scalars():
-        rows = conn.execute(
-            select(t.change)
-            .where(c.station == station, c.counter > acknowledged.get(station, 0))
-            .order_by(c.counter)
+    for (station,) in stations.all():
+        rows = conn.exec_driver_sql(
+            f"SELECT {_CHANGE_COLUMNS} FROM change WHERE station = ? AND counter > ? "
+            "ORDER BY counter",
+            (station, acknowledged.get(station, 0)),
         )
-        found.extend(from_row(r) for r in rows)
+        found.extend(_record(r) for r in rows)
     return found
-
-
-def from_row(row) -> ChangeRecord:
-    """A change as the log holds it (a row of `change`, columns in table order)."""
-    return _record(tuple(row))
 
 
 def _gapless_top(conn: Connection, station: str) -> int:
@@ -180,6 +175,7 @@ def _log(conn: Connection, new: list[ChangeRecord]) -> None:
 
 
 def _record(row) -> ChangeRecord:
+    """A change as the log holds it (columns as in _CHANGE_COLUMNS)."""
     station, counter, entity, uuid, fields, clock, base = row
     return ChangeRecord(
         station, counter, entity, uuid, json.loads(fields), clock, tuple(json.loads(base))
