@@ -16,10 +16,6 @@ from ..core.fonts import find_cjk_font
 _language = words.ZH
 
 
-def language() -> str:
-    return _language
-
-
 def set_language(lang: str) -> None:
     global _language
     _language = lang

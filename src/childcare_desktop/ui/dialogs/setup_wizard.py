@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -131,8 +131,6 @@ class RecoveryPage(QWizardPage):
 class SetupWizard(QWizard):
     """Creates the store; `store` and `setup` are set once it exists."""
 
-    created = Signal()
-
     def __init__(self, store_path: Path, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
         self.store_path = store_path
@@ -167,7 +165,6 @@ class SetupWizard(QWizard):
     def _created(self, outcome: tuple[Store, SetupResult]) -> None:
         self.store, self.setup = outcome
         self._set_busy(False)
-        self.created.emit()
         self.next()
 
     def _failed(self, error: Exception) -> None:
