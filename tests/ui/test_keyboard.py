@@ -29,6 +29,9 @@ def test_search_down_enter_opens_the_file_and_tab_follows_the_fields(qtbot, make
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(lambda: len(listed_names(window)) == 2)
+    assert window.tabs.currentWidget() is window.today  # on opening: whom to visit
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.view
     assert QApplication.focusWidget() is window.view.search
 
     qtbot.keyClicks(window.view.search, "lh")

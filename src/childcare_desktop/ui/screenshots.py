@@ -1,7 +1,8 @@
-"""Pictures of the program made by the program itself, for the README: list, child's file, set-up.
+"""Pictures of the program made by the program itself, for the README.
 
 `python -m childcare_desktop.ui.screenshots OUTDIR` builds a demo station in a temporary folder,
-drives the real windows and saves main.png, child.png and setup.png.
+drives the real windows and saves setup.png, main.png, today.png, agenda.png, visit.png and
+child.png.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def save_screenshots(out_dir: Path | str, children: int = 40, seed: int = 7) -> 
         store, _ = init_station(store_path(data), DEMO_PASSPHRASE, "village", *DEMO_VILLAGE)
         fill_demo(store, children, seed)
         store.close()
-        saved += _main_and_child(data, out / "main.png", out / "child.png")
+        saved += _main_and_child(data, out)
     return saved
 
 
@@ -52,15 +53,19 @@ def _setup(data: Path, path: Path) -> Path:
     return path
 
 
-def _main_and_child(data: Path, main_path: Path, child_path: Path) -> list[Path]:
+def _main_and_child(data: Path, out: Path) -> list[Path]:
     controller = build_app(data)
     controller.unlock.passphrase.setText(DEMO_PASSPHRASE)
     controller.unlock.try_open()
     _wait_for(lambda: controller.window is not None)
     window = controller.window
     _wait_for(lambda: window.view.model.rowCount() > 0)
+    window.tabs.setCurrentWidget(window.view)
     _settle()
+    main_path, child_path = out / "main.png", out / "child.png"
     window.grab().save(str(main_path))
+    saved = [main_path, *_tabs(window, out)]
+    window.tabs.setCurrentWidget(window.view)
     window.open_child(_child_with_family(window))
     form = window.form
     born = form.basic.birth_date.value()
@@ -69,7 +74,29 @@ def _main_and_child(data: Path, main_path: Path, child_path: Path) -> list[Path]
     _settle()
     form.grab().save(str(child_path))
     controller.shutdown()
-    return [main_path, child_path]
+    return [*saved, child_path]
+
+
+def _tabs(window, out: Path) -> list[Path]:
+    """Today and the agenda as the officer opens them, and the visit form over the list."""
+    paths = []
+    for view, name in ((window.today, "today.png"), (window.agenda, "agenda.png")):
+        window.tabs.setCurrentWidget(view)
+        view.refresh()
+        _settle(60)
+        window.grab().save(str(out / name))
+        paths.append(out / name)
+    window.tabs.setCurrentWidget(window.view)
+    window.view.table.selectRow(0)
+    _settle()
+    window.care_actions.log_visit()
+    _settle()
+    form = next(d for d in window._open_dialogs if d.isVisible())
+    form.grab().save(str(out / "visit.png"))
+    form.reject()
+    _settle()
+    paths.append(out / "visit.png")
+    return paths
 
 
 def _child_with_family(window) -> str:
@@ -90,8 +117,8 @@ def _wait_for(ready: Callable[[], bool], seconds: float = 30) -> None:
         time.sleep(0.01)
 
 
-def _settle() -> None:
-    for _ in range(20):
+def _settle(rounds: int = 20) -> None:
+    for _ in range(rounds):
         QCoreApplication.processEvents()
         time.sleep(0.005)
 

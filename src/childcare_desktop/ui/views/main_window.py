@@ -1,36 +1,66 @@
-"""The main window: the list of children, the actions on a file, and who this station is."""
+"""The main window: Today, the registry and the other lists as tabs, the menus, the station."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QToolBar
 
 from ...core.domain.child import Child
 from ...core.errors import CoreError
+from ...core.services.care_work import CareWork
 from ...core.services.children import Children
 from ...core.services.station import StationInfo
-from .. import i18n
+from ..actions.base import add_menu, make_action, warn
+from ..actions.care import CareActions
+from ..actions.ledger import LedgerActions
+from ..actions.reports import ReportActions
+from ..actions.sync import SyncActions
 from ..dialogs.child_form import ChildForm
 from ..dialogs.close_file import CloseFileDialog
 from ..tasks import Tasks
 from ..widgets import plain_label
+from .agenda_view import AgendaView
+from .care_lists import CareLists
 from .children_view import ChildrenView
-
-_MNEMONIC = re.compile(r"\(&\w\)")
+from .review_view import ReviewView
+from .sync_status import SyncStatusView
+from .today_view import TodayView
 
 
 class MainWindow(QMainWindow):
     def __init__(self, children: Children, station: StationInfo, tasks: Tasks, parent=None):
         super().__init__(parent)
         self.children = children
+        self.store = children.store
         self.station = station
+        self.tasks = tasks
+        self.work = CareWork.open(self.store)
         self.form: ChildForm | None = None
         self.setWindowTitle(self.tr("儿童关爱服务") + " — " + station.name)
         self.view = ChildrenView(children, tasks)
-        self.setCentralWidget(self.view)
+        self.today = TodayView(self.work, tasks, visitor=station.officer)
+        self.agenda = AgendaView(self.work, tasks, station.officer)
+        self.review = ReviewView(self.work, tasks)
+        self.care_lists = CareLists(self.work, tasks)
+        self.sync_status = SyncStatusView(self.store, tasks) if station.role != "village" else None
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        # Today first: on opening, the officer sees whom to visit and what is urgent.
+        self.tabs.addTab(self.today, self.tr("工作台"))
+        self.tabs.addTab(self.view, self.tr("儿童名册"))
+        self.tabs.addTab(self.agenda, self.tr("走访日程"))
+        self.tabs.addTab(self.review, self.tr("动态管理"))
+        self.tabs.addTab(self.care_lists, self.tr("关爱服务"))
+        if self.sync_status is not None:
+            self.tabs.addTab(self.sync_status, self.tr("同步情况"))
+            self.sync_status.changed.connect(lambda: self.refresh_lists(""))
+        self.setCentralWidget(self.tabs)
+        for view in (self.today, self.agenda, self.review, self.care_lists):
+            view.open_child.connect(self.open_child)
+        self.today.changed.connect(self.refresh_lists)
+        self.agenda.visit_logged.connect(self.refresh_lists)
+        self.review.decided.connect(self.refresh_lists)
         self.new_action = self._action(self.tr("新建档案(&N)"), QKeySequence.StandardKey.New)
         self.open_action = self._action(self.tr("打开档案(&O)"), QKeySequence.StandardKey.Open)
         self.close_file_action = self._action(self.tr("销档(&C)……"))
@@ -46,7 +76,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.view.open_requested.connect(self.open_child)
         self.view.current_changed.connect(self._update_actions)
+        self.ledger_actions = LedgerActions(self)
         self._build_menus()
+        self.care_actions = CareActions(self)
+        self.report_actions = ReportActions(self)
+        self.sync_actions = SyncActions(self)
+        self.tools_menu = add_menu(
+            self, self.tr("工具(&T)"), [self.find_action, self.settings_action]
+        )
         who = self.tr("本站：%1（%2）    负责人：%3")
         who = who.replace("%1", station.name).replace("%2", station.code)
         self.statusBar().addWidget(plain_label(who.replace("%3", station.officer)))
@@ -54,6 +91,16 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.view.refresh()
         self.view.search.setFocus()
+
+    def refresh_lists(self, uuid: str = "") -> None:
+        """After a write anywhere: every list that may show it asks again (in the background)."""
+        self.view.refresh(uuid or None)
+        for view in (self.today, self.agenda, self.review, self.care_lists):
+            view.refresh()
+
+    def refresh_sync(self) -> None:
+        if self.sync_status is not None:
+            self.sync_status.refresh()
 
     def new_child(self) -> None:
         village = self.station.code if self.station.role == "village" else ""
@@ -89,7 +136,7 @@ class MainWindow(QMainWindow):
     def _open_form(self, child: Child, is_new: bool) -> None:
         village_fixed = self.station.role == "village"
         self.form = ChildForm(self.children, child, village_fixed, is_new, self)
-        self.form.saved.connect(self.view.refresh)
+        self.form.saved.connect(self.refresh_lists)
         self.form.finished.connect(self._form_closed)
         self.form.open()
 
@@ -105,47 +152,56 @@ class MainWindow(QMainWindow):
         except CoreError as err:
             self._warn(err)
             return
-        self.view.refresh(child.uuid)
+        self.refresh_lists(child.uuid)
 
     def _warn(self, err: CoreError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("出错了"), i18n.error_text(err),
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        warn(self, self.tr("出错了"), err)
 
     def _update_actions(self) -> None:
         row = self.view.current_row()
         self.open_action.setEnabled(row is not None)
         self.close_file_action.setEnabled(row is not None and row.status == "active")
         self.reopen_action.setEnabled(row is not None and row.status == "closed")
+        if hasattr(self, "care_actions"):
+            self.care_actions.update(row)
+            self.report_actions.update(row)
 
     def _focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.view)
         self.view.search.setFocus()
         self.view.search.selectAll()
 
     def _action(self, text: str, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        # The toolbar shows the words without the menu's "(&N)" mnemonic.
-        action.setIconText(_MNEMONIC.sub("", text))
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        return action
+        return make_action(self, text, shortcut)
 
     def _build_menus(self) -> None:
-        files = self.menuBar().addMenu(self.tr("档案(&F)"))
-        for action in (self.new_action, self.open_action, self.close_file_action,
-                       self.reopen_action):  # fmt: skip
-            files.addAction(action)
-        files.addSeparator()
-        files.addAction(self.quit_action)
-        tools = self.menuBar().addMenu(self.tr("工具(&T)"))
-        tools.addAction(self.find_action)
-        tools.addAction(self.settings_action)
+        ledger = self.ledger_actions
+        add_menu(
+            self,
+            self.tr("档案(&F)"),
+            [
+                self.new_action,
+                self.open_action,
+                self.close_file_action,
+                self.reopen_action,
+                None,
+                ledger.import_action,
+                ledger.export_action,
+                None,
+                self.quit_action,
+            ],
+        )
         bar = QToolBar(self.tr("工具栏"))
         bar.setObjectName("main_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.setMovable(False)
-        for action in (self.new_action, self.open_action, self.close_file_action,
-                       self.reopen_action, self.settings_action):  # fmt: skip
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.close_file_action,
+            self.reopen_action,
+            ledger.import_action,
+            self.settings_action,
+        ):
             bar.addAction(action)
         self.addToolBar(bar)

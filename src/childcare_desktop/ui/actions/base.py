@@ -1,0 +1,48 @@
+"""What every menu of the main window shares: making actions, the chosen child, warnings."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from .. import i18n
+
+_MNEMONIC = re.compile(r"\(&\w\)")
+
+
+def make_action(owner: QObject, text: str, shortcut: str | QKeySequence | None = None) -> QAction:
+    action = QAction(text, owner)
+    # The toolbar shows the words without the menu's "(&N)" mnemonic.
+    action.setIconText(_MNEMONIC.sub("", text))
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
+    return action
+
+
+def add_menu(window: QMainWindow, title: str, actions: list[QAction | None]) -> QMenu:
+    menu = window.menuBar().addMenu(title)
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+    return menu
+
+
+def warn(window: QMainWindow, title: str, error: Exception) -> None:
+    text = i18n.error_text(error) if hasattr(error, "code") else str(error)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def keep_open(window, dialog) -> None:
+    """Hold a modeless dialog until it closes (Qt would not, Python would collect it)."""
+    held = window.__dict__.setdefault("_open_dialogs", set())
+    held.add(dialog)
+    dialog.finished.connect(lambda _code: held.discard(dialog))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()

@@ -1,0 +1,48 @@
+"""The ledger (台账) actions of the 档案 menu: import an Excel ledger, export the roster as one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ...core.services.roster import Roster
+from ..dialogs.roster_import import RosterImportDialog
+from .base import keep_open, make_action, warn
+
+
+class LedgerActions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.import_action = make_action(window, self.tr("导入台账(&I)……"), "Ctrl+I")
+        self.export_action = make_action(window, self.tr("导出台账(&X)……"))
+        self.import_action.triggered.connect(self.import_ledger)
+        self.export_action.triggered.connect(self.export_ledger)
+
+    def import_ledger(self) -> None:
+        w = self.window
+        dialog = RosterImportDialog(Roster(w.store), w.tasks, w)
+        dialog.imported.connect(lambda: w.refresh_lists(""))
+        keep_open(w, dialog)
+
+    def export_ledger(self) -> None:
+        w = self.window
+        path, _ = QFileDialog.getSaveFileName(
+            w, self.tr("导出台账"), self.tr("儿童信息台账.xlsx"), "Excel (*.xlsx)"
+        )
+        if not path:
+            return
+        out = Path(path).with_suffix(".xlsx")
+        w.tasks.write(
+            lambda: Roster(w.store).export(out),
+            lambda result: QMessageBox.information(
+                w,
+                self.tr("导出台账"),
+                self.tr("已导出 %1 名儿童：%2")
+                .replace("%1", str(result.count))
+                .replace("%2", str(out)),
+            ),
+            lambda error: warn(w, self.tr("导出台账"), error),
+        )

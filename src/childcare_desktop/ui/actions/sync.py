@@ -1,0 +1,60 @@
+"""The 同步 menu: enrollment, writing and reading batch files, conflicts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from ..dialogs.conflicts import ConflictsDialog
+from ..dialogs.sync_enroll import EnrollDialog
+from ..dialogs.sync_export import ExportDialog
+from ..dialogs.sync_import import ImportDialog
+from .base import add_menu, keep_open, make_action
+
+
+class SyncActions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.enroll_action = make_action(window, self.tr("登记与证书(&C)……"))
+        self.export_action = make_action(window, self.tr("导出同步文件(&E)……"), "Ctrl+E")
+        self.import_action = make_action(window, self.tr("导入同步文件(&I)……"))
+        self.conflicts_action = make_action(window, self.tr("处理冲突(&F)……"))
+        self.enroll_action.triggered.connect(self.enroll)
+        self.export_action.triggered.connect(self.export)
+        self.import_action.triggered.connect(self.import_files)
+        self.conflicts_action.triggered.connect(self.conflicts)
+        add_menu(
+            window,
+            self.tr("同步(&Y)"),
+            [
+                self.enroll_action,
+                None,
+                self.export_action,
+                self.import_action,
+                self.conflicts_action,
+            ],
+        )
+
+    def enroll(self) -> None:
+        w = self.window
+        dialog = EnrollDialog(w.store, w.tasks, w)
+        dialog.changed.connect(w.refresh_sync)
+        keep_open(w, dialog)
+
+    def export(self) -> None:
+        w = self.window
+        keep_open(w, ExportDialog(w.store, w.tasks, w))
+
+    def import_files(self) -> None:
+        w = self.window
+        dialog = ImportDialog(w.store, w.tasks, w)
+        dialog.imported.connect(lambda _results: w.refresh_lists(""))
+        dialog.imported.connect(lambda _results: w.refresh_sync())
+        keep_open(w, dialog)
+
+    def conflicts(self) -> None:
+        w = self.window
+        dialog = ConflictsDialog(w.store, w.tasks, w)
+        dialog.resolved.connect(lambda _resolution: w.refresh_lists(""))
+        dialog.resolved.connect(lambda _resolution: w.refresh_sync())
+        keep_open(w, dialog)
