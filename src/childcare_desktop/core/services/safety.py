@@ -3,7 +3,9 @@ the passphrase, and the audit log as the supervisor reads it."""
 
 from __future__ import annotations
 
+import csv
 import shutil
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -94,12 +96,10 @@ def check(store: Store) -> CheckReport:
     return CheckReport(quick, cipher, broken, len(backups), backups[0].made_at if backups else None)
 
 
-def restore(store_path: Path, source: Path, passphrase: str) -> Path:
-    """Replace the store with a checked backup; the current store is kept as a backup first.
+def check_backup(store_path: Path, source: Path, passphrase: str) -> None:
+    """Raise unless `source` opens with the passphrase and passes both integrity checks.
     The backup opens with its own key file when it has one, else with the store's."""
-    source_key = keyfile.key_path(source)
-    key_owner = source if source_key.exists() else store_path
-    db_key = keyfile.unlock(key_owner, passphrase)
+    db_key = keyfile.unlock(_key_owner(store_path, source), passphrase)
     try:
         quick, cipher = check_file(source, db_key)
     except StoreError:
@@ -108,20 +108,21 @@ def restore(store_path: Path, source: Path, passphrase: str) -> Path:
         raise StoreError("backup_damaged", path=source.name) from None
     if quick != "ok" or cipher != "ok":
         raise StoreError("backup_damaged", path=source.name)
-    kept = None
-    if Store.exists(store_path):
-        current = Store.open(store_path, passphrase)
-        try:
-            kept = backup(current, "before-restore")
-        finally:
-            current.close()
+
+
+def restore(store_path: Path, source: Path, passphrase: str) -> Path:
+    """Replace the store with a checked backup; the current store is kept as a backup first,
+    or, when it is damaged, moved aside as it is (a damaged store is never overwritten)."""
+    check_backup(store_path, source, passphrase)
+    key_owner = _key_owner(store_path, source)
+    kept = _keep_current(store_path, passphrase) if Store.exists(store_path) else None
     for suffix in ("-wal", "-shm"):
         Path(f"{store_path}{suffix}").unlink(missing_ok=True)
     tmp = store_path.with_name(store_path.name + ".restoring")
     shutil.copyfile(source, tmp)
     tmp.replace(store_path)
     if key_owner == source:
-        shutil.copyfile(source_key, keyfile.key_path(store_path))
+        shutil.copyfile(keyfile.key_path(source), keyfile.key_path(store_path))
     restored = Store.open(store_path, passphrase)
     try:
         with restored.write() as conn:
@@ -131,19 +132,104 @@ def restore(store_path: Path, source: Path, passphrase: str) -> Path:
     return kept or store_path
 
 
+def _key_owner(store_path: Path, source: Path) -> Path:
+    return source if keyfile.key_path(source).exists() else store_path
+
+
+def _keep_current(store_path: Path, passphrase: str) -> Path:
+    """A backup of the store about to be replaced; a store that does not open or fails its
+    checks is copied byte for byte instead, since a backup of it could lose what is left."""
+    try:
+        current = Store.open(store_path, passphrase)
+    except StoreError as err:
+        if err.code != "store_unreadable":
+            raise
+        return _copy_aside(store_path)
+    try:
+        if current.integrity() != ("ok", "ok"):
+            return _copy_aside(store_path)
+        return backup(current, "before-restore")
+    except DatabaseError:
+        return _copy_aside(store_path)
+    finally:
+        current.close()
+
+
+def _copy_aside(store_path: Path) -> Path:
+    folder = backups_dir(store_path)
+    dest = folder / f"damaged-{datetime.now():%Y%m%d-%H%M%S-%f}{_SUFFIX}"
+    shutil.copyfile(store_path, dest)
+    wal = Path(f"{store_path}-wal")
+    if wal.exists():
+        shutil.copyfile(wal, Path(f"{dest}-wal"))
+    shutil.copyfile(keyfile.key_path(store_path), keyfile.key_path(dest))
+    return dest
+
+
 def change_passphrase(store_path: Path, old: str, new: str) -> None:
+    """Rewrap the key; works while the program holds the store open (the data is untouched)."""
     keyfile.change_passphrase(store_path, old, new)
-    store = Store.open(store_path, new)
+    _open_and_audit_passphrase(store_path, new, "").close()
+
+
+def check_passphrase(store_path: Path, passphrase: str) -> None:
+    """Raise StoreError(wrong_passphrase) unless the passphrase opens the key file (the lock
+    screen asks again while the store stays open)."""
+    keyfile.unlock(store_path, passphrase)
+
+
+def reset_passphrase_with_recovery(store_path: Path, code: str, new: str) -> Store:
+    """Set a new passphrase with the recovery code; returns the store, open and audited."""
+    keyfile.reset_passphrase_with_recovery(store_path, code, new)
+    return _open_and_audit_passphrase(store_path, new, "recovery")
+
+
+def _open_and_audit_passphrase(store_path: Path, passphrase: str, detail: str) -> Store:
+    store = Store.open(store_path, passphrase)
     try:
         with store.write() as conn:
-            audit.record(conn, "passwd")
-    finally:
+            audit.record(conn, "passwd", detail=detail)
+    except BaseException:
         store.close()
+        raise
+    return store
 
 
-def audit_entries(store: Store, since: str | None = None) -> list[audit.AuditEntry]:
+def audit_entries(
+    store: Store, since: str | None = None, until: str | None = None, action: str | None = None
+) -> list[audit.AuditEntry]:
+    """The log, oldest first; `since`/`until` are days (YYYY-MM-DD), both included."""
     with store.read() as conn:
-        return audit.entries(conn, since)
+        found = audit.entries(conn, since)
+    return [
+        e
+        for e in found
+        if (until is None or e.at[:10] <= until) and (action is None or e.action == action)
+    ]
+
+
+def export_audit_csv(
+    store: Store, dest: Path, header: Sequence[str], rows: Iterable[Sequence[str]]
+) -> int:
+    """Write the rows the supervisor sees as CSV (UTF-8 with a BOM, so Excel reads the Chinese)
+    and record the export itself; returns how many rows were written."""
+    count = 0
+    tmp = dest.with_name(dest.name + ".part")
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        for r in rows:
+            writer.writerow([_inert(cell) for cell in r])
+            count += 1
+    tmp.replace(dest)
+    with store.write() as conn:
+        audit.record(conn, "export", entity="audit", detail=f"{count} entries")
+    return count
+
+
+def _inert(cell: str) -> str:
+    """A cell that starts like a formula is shown as text by Excel, never run."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@") else cell
 
 
 def _rotate(folder: Path, keep: int) -> None:

@@ -86,6 +86,20 @@ def change_passphrase(store_path: Path, old: str, new: str) -> None:
     _write(store_path, data)
 
 
+def reset_passphrase_with_recovery(store_path: Path, code: str, new: str) -> None:
+    """A forgotten passphrase: the recovery code unwraps the key, which is wrapped again by the
+    new passphrase. The recovery code stays valid (it is the paper in the committee's safe)."""
+    check_passphrase_strength(new)
+    data = _read(store_path)
+    kdf = KdfParams(**data["kdf"])
+    try:
+        db_key = _unwrap(data["recovery"], _recovery_secret(code), kdf)
+    except StoreError:
+        raise StoreError("wrong_recovery_code") from None
+    data["passphrase"] = _wrap(db_key, new, kdf)
+    _write(store_path, data)
+
+
 def check_passphrase_strength(passphrase: str) -> None:
     if len(passphrase) < 8:
         raise StoreError("passphrase_too_short", min=8)
