@@ -105,12 +105,14 @@ def cmd_status(args: argparse.Namespace) -> int:
             "last_import": s.last_import,
             "rejected": s.rejected,
             "quarantined": s.quarantined,
+            "late": s.late,
         }
         for s in state.stations
     ]
     lines = [
         f"{s.name or s.station}: 第 {s.last_seq} 批（{s.last_import or '-'}）"
         + "".join(f"，缺第 {n} 批" for n in s.missing)
+        + ("，迟报 (late)" if s.late else "")
         for s in state.stations
     ] + [
         f"已发给 {s.name or s.to}: 第 {s.last_seq} 批（{s.last_export or '-'}）" for s in state.sent

@@ -214,3 +214,16 @@ def test_visit_policy_travels_down(tmp_path, village, town):
     sync.import_files(village, [tmp_path / "down.ccsync"])
     with village.read() as conn:
         assert settings.visit_policy(conn).high_risk == 7
+
+
+def test_a_village_that_sent_nothing_for_35_days_is_late(tmp_path, village, town):
+    from datetime import timedelta
+
+    (waiting,) = sync.status(town).stations
+    assert (waiting.station, waiting.last_seq, waiting.late) == (VILLAGE, 0, True)
+    sync.export(village, tmp_path / "b1.ccsync")
+    sync.import_files(town, [tmp_path / "b1.ccsync"])
+    (fresh,) = sync.status(town).stations
+    assert fresh.last_seq == 1 and not fresh.late
+    (later,) = sync.status(town, today=date.today() + timedelta(days=36)).stations
+    assert later.late

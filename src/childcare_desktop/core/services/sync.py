@@ -7,7 +7,7 @@ import base64
 import hashlib
 import os
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -25,6 +25,7 @@ from .station import station_info
 
 # Settings a supervisor decides for the stations below it; they travel downward only.
 DOWNWARD_SETTINGS = ("visit_policy",)
+LATE_DAYS = 35
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class StationStatus:
     last_import: str
     rejected: int
     quarantined: int
+    late: bool = False  # enrolled below, and nothing received for LATE_DAYS
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,9 @@ def import_files(
     return tuple(results)
 
 
-def status(store: Store) -> SyncStatus:
+def status(store: Store, today: date | None = None) -> SyncStatus:
+    """Per station below: last batch, gaps, refusals, and whether it is late (nothing received
+    for `sync_late_days`, 35 by default: villages report monthly); then what went up."""
     info = station_info(store)
     with store.read() as conn:
         names = {p.station: p.name for p in peers(conn)}
@@ -155,7 +159,15 @@ def status(store: Store) -> SyncStatus:
                 )
             )
         refused = tuple(ledger.refused_files(conn))
-    stations = tuple(
+        below = {
+            p.station: p.name
+            for p in peers(conn)
+            if p.relation == "child" and p.revoked_after is None
+        }
+        late_after = (today or date.today()) - timedelta(
+            days=int(settings.get(conn, "sync_late_days", LATE_DAYS))
+        )
+    stations = [
         StationStatus(
             s.station,
             names.get(s.station, ""),
@@ -164,10 +176,21 @@ def status(store: Store) -> SyncStatus:
             s.last_import,
             s.rejected,
             s.quarantined,
+            s.station in below and (not s.last_import or _day(s.last_import) < late_after),
         )
         for s in streams
-    )
-    return SyncStatus(stations, tuple(sent), refused)
+    ]
+    heard = {s.station for s in stations}
+    stations += [
+        StationStatus(code, name, 0, (), "", 0, 0, True)
+        for code, name in sorted(below.items())
+        if code not in heard
+    ]
+    return SyncStatus(tuple(stations), tuple(sent), refused)
+
+
+def _day(stamp: str) -> date:
+    return date.fromisoformat(stamp[:10])
 
 
 def provenance(store: Store, change_id: str) -> Provenance:

@@ -108,7 +108,8 @@ class ImportResultsModel(_RowsModel):
     COL_REJECTED,
     COL_QUARANTINED,
     COL_CONFLICTS,
-) = range(7)
+    COL_LATE,
+) = range(8)
 
 
 class StationsModel(_RowsModel):
@@ -131,6 +132,7 @@ class StationsModel(_RowsModel):
             self.tr("拒收文件"),
             self.tr("隔离文件"),
             self.tr("待处理冲突"),
+            self.tr("迟报"),
         ]
 
     def cells(self, s: StationStatus) -> list[str]:
@@ -142,10 +144,11 @@ class StationsModel(_RowsModel):
             str(s.rejected),
             str(s.quarantined),
             str(self._conflicts.get(s.station, 0)),
+            self.tr("迟报") if s.late else "",
         ]
 
     def brush(self, s: StationStatus) -> QBrush | None:
-        return REFUSED if s.missing or s.quarantined else None
+        return REFUSED if s.missing or s.quarantined or s.late else None
 
 
 COL_REFUSED_FILE, COL_REFUSED_AS, COL_REFUSED_FROM, COL_REFUSED_AT, COL_REFUSED_WHY = range(5)
