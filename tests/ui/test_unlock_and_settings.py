@@ -55,7 +55,7 @@ def test_font_size_applies_at_once_and_english_at_the_next_start(qtbot, make_app
     controller.window.settings_action.trigger()
     assert QApplication.font().pointSize() == 16
     saved = json.loads(ui_settings_path(controller.data).read_text("utf-8"))
-    assert saved == {"language": "en", "font_size": 16}
+    assert saved == {"language": "en", "font_size": 16, "idle_minutes": 10}
     assert controller.window.new_action.text() == "新建档案(&N)"  # language: next start
 
     controller.shutdown()

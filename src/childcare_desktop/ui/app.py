@@ -1,4 +1,5 @@
-"""The GUI's composition root: settings, language, font, set-up or unlock, then the list."""
+"""The GUI's composition root: settings, language, font, set-up or unlock, then the list; the
+idle lock, the checks and the daily backup after unlocking, and restoring a backup."""
 
 from __future__ import annotations
 
@@ -7,17 +8,24 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
+from ..core.errors import CoreError
 from ..core.paths import data_dir as find_data_dir
 from ..core.paths import store_path, ui_settings_path
+from ..core.services import safety
 from ..core.services.children import Children
 from ..core.services.station import station_info
 from ..core.storage.store import Store
 from . import i18n, ui_settings
+from .dialogs.audit_view import AuditViewDialog
+from .dialogs.backups import BackupsDialog
+from .dialogs.passphrase import PassphraseDialog
 from .dialogs.settings import SettingsDialog
 from .dialogs.setup_wizard import SetupWizard
 from .dialogs.unlock import UnlockDialog
+from .lock import IdleWatcher, ScreenLock
 from .tasks import Tasks
 from .views.main_window import MainWindow
 
@@ -35,6 +43,10 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
         self.unlock: UnlockDialog | None = None
+        self.screen_lock: ScreenLock | None = None
+        self.busy: QProgressDialog | None = None
+        self.idle = IdleWatcher(app, self.settings.idle_minutes, self)
+        self.idle.idle.connect(self.lock_now)
         i18n.set_language(self.settings.language)
         self.translator: QTranslator | None = i18n.install_translator(app, self.settings.language)
         self.font_family = i18n.register_cjk_font()
@@ -55,6 +67,7 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         """Close the windows and the store and take the translator back (tests build many apps)."""
+        self.idle.stop()
         for window in (self.window, self.wizard, self.unlock):
             if window is not None:
                 window.close()
@@ -75,6 +88,85 @@ class AppController(QObject):
         self.settings = dialog.chosen()
         ui_settings.save(ui_settings_path(self.data), self.settings)
         i18n.apply_font(self.app, self.font_family, self.settings.font_size)
+        self.idle.set_minutes(self.settings.idle_minutes)
+
+    def lock_now(self) -> None:
+        """Hide every record until the passphrase is typed again (idle time, or Ctrl+L)."""
+        if self.screen_lock is None or self.screen_lock.locked:
+            return
+        self.idle.stop()
+        self.screen_lock.lock()
+
+    def change_passphrase(self) -> None:
+        dialog = PassphraseDialog(self.store.path, self.tasks, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._tell(self.tr("密码已修改。下次打开和解锁时请用新密码。"))
+
+    def open_audit(self) -> None:
+        AuditViewDialog(self.store, self.tasks, self.window).exec()
+
+    def open_backups(self, damage: str = "") -> None:
+        path = store_path(self.data)
+        dialog = BackupsDialog(path, self.store, self.tasks, damage, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.restore_choice is not None:
+            self.restore_backup(*dialog.restore_choice)
+
+    def restore_backup(self, source: Path, passphrase: str) -> None:
+        """Close the store, put the checked backup in its place, open it and show it again."""
+        path = store_path(self.data)
+        geometry = self.window.saveGeometry() if self.window is not None else None
+        # Shown before the main window goes, so that the program never has no window at all.
+        self.busy = QProgressDialog(self.tr("正在从备份恢复……"), "", 0, 0)
+        self.busy.setCancelButton(None)
+        self.busy.setWindowTitle(self.tr("从备份恢复"))
+        self.busy.setMinimumDuration(0)
+        self.busy.show()
+        self._close_main()
+
+        def restore_and_open() -> Store:
+            safety.restore(path, source, passphrase)
+            return Store.open(path, passphrase)
+
+        self.tasks.write(
+            restore_and_open,
+            lambda store: self._restored(store, source, geometry),
+            self._restore_failed,
+        )
+
+    def _restored(self, store: Store, source: Path, geometry) -> None:
+        self._end_busy()
+        self._open_main(store)
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        self.window.statusBar().showMessage(self.tr("已从备份恢复：%1").replace("%1", source.name))
+
+    def _restore_failed(self, error: Exception) -> None:
+        self._end_busy()
+        if isinstance(error, CoreError):
+            detail = i18n.error_text(error)
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+            detail = str(error)
+        # The store is closed by now: it opens again through the unlock dialog.
+        self._tell(self.tr("没能恢复备份：%1").replace("%1", detail))
+        self.start()
+
+    def _end_busy(self) -> None:
+        if self.busy is not None:
+            self.busy.close()
+            self.busy.deleteLater()
+            self.busy = None
+
+    def _close_main(self) -> None:
+        self.idle.stop()
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+        self.window = self.screen_lock = None
+        self.tasks.wait()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def _open_main(self, store: Store | None) -> None:
         if store is None:
@@ -82,7 +174,64 @@ class AppController(QObject):
         self.store = store
         self.window = MainWindow(Children(store), station_info(store), self.tasks)
         self.window.settings_action.triggered.connect(self.open_settings)
+        self._add_safety_menu(self.window)
+        self.screen_lock = ScreenLock(self.window, store.path, self.tasks)
+        self.screen_lock.unlocked.connect(self.idle.start)
         self.window.show()
+        self.idle.start()
+        self._check_store(store)
+
+    def _add_safety_menu(self, window: QWidget) -> None:
+        menu = window.menuBar().addMenu(self.tr("安全(&A)"))
+        for text, shortcut, slot in (
+            (self.tr("锁定(&L)"), QKeySequence("Ctrl+L"), self.lock_now),
+            (self.tr("修改密码(&P)……"), None, self.change_passphrase),
+            (self.tr("操作记录(&U)……"), None, self.open_audit),
+            (self.tr("备份与恢复(&B)……"), None, lambda: self.open_backups()),
+        ):
+            action = QAction(text, window)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def _check_store(self, store: Store) -> None:
+        """Both integrity checks off the GUI thread; the daily backup only of a sound store."""
+        self.tasks.read(lambda: safety.check(store), lambda report: self._checked(store, report))
+
+    def _checked(self, store: Store, report: safety.CheckReport) -> None:
+        if store is not self.store:  # closed meanwhile (restore, or the program quit)
+            return
+        if report.integrity != "ok" or report.cipher_integrity != "ok":
+            complaint = report.integrity if report.integrity != "ok" else report.cipher_integrity
+            self._offer_backups(complaint)
+            return
+        if report.audit_broken_at is not None:
+            text = self.tr("操作记录第 %1 条被改动或删除过。请告诉上级。")
+            self._tell(text.replace("%1", str(report.audit_broken_at)))
+        self.tasks.write(lambda: safety.backup_daily(store), lambda _path: None)
+
+    def _offer_backups(self, complaint: str) -> None:
+        text = self.tr(
+            "数据文件检查没有通过（%1）。\n"
+            "程序不会改动这个文件，也不会再为它做备份。\n"
+            "请从最近的完好备份恢复：在下一个窗口里选最上面的一份。"
+        ).replace("%1", complaint)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("数据文件损坏"), text,
+                          QMessageBox.StandardButton.NoButton, self.window)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        choose = box.addButton(self.tr("查看备份……"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("稍后"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is choose:
+            damage = self.tr("数据文件检查没有通过（%1），请从完好的备份恢复。")
+            self.open_backups(damage.replace("%1", complaint))
+
+    def _tell(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("儿童关爱服务"), text,
+                          QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     def _wizard_cancelled(self) -> None:
         # The store may exist already when the wizard is left on its last page.

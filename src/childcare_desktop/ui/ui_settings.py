@@ -1,4 +1,5 @@
-"""The window settings kept outside the store (language, font size), read before unlocking."""
+"""The window settings kept outside the store (language, font size, idle lock), read before
+unlocking."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 LANGUAGES = ("zh", "en")
 FONT_SIZES = range(10, 21)
+IDLE_MINUTES = range(1, 121)
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,8 @@ class UiSettings:
     language: str = "zh"
     # Officers read small text badly: the default is larger than the platform's 9–10 pt.
     font_size: int = 12
+    # Minutes without input before every window hides its records and asks for the passphrase.
+    idle_minutes: int = 10
 
 
 def load(path: Path) -> UiSettings:
@@ -31,6 +35,8 @@ def load(path: Path) -> UiSettings:
         settings = replace(settings, language=data["language"])
     if isinstance(data.get("font_size"), int) and data["font_size"] in FONT_SIZES:
         settings = replace(settings, font_size=data["font_size"])
+    if isinstance(data.get("idle_minutes"), int) and data["idle_minutes"] in IDLE_MINUTES:
+        settings = replace(settings, idle_minutes=data["idle_minutes"])
     return settings
 
 

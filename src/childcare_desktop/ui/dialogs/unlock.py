@@ -1,12 +1,14 @@
-"""Asking for the passphrase: the key is derived off the GUI thread; repeated failures wait."""
+"""Asking for the passphrase: tried off the GUI thread; repeated failures wait longer each time."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton, QVBoxLayout
 
 from ...core.errors import CoreError
 from ...core.storage.store import Store
@@ -19,37 +21,40 @@ FIRST_DELAY_MS = 1000
 LONGEST_DELAY_MS = 60_000
 
 
-class UnlockDialog(QDialog):
-    """Accepted once the store is open; `store` is then the open store."""
+def failure_delay_ms(failures: int) -> int:
+    return min(FIRST_DELAY_MS * 2 ** (failures - 1), LONGEST_DELAY_MS)
 
-    def __init__(self, store_path: Path, tasks: Tasks, parent=None) -> None:
+
+def wait_text(delay_ms: int) -> str:
+    text = QCoreApplication.translate("PassphrasePrompt", "请等 %1 秒再试。")
+    return text.replace("%1", str(-(-delay_ms // 1000)))
+
+
+class PassphrasePrompt(QDialog):
+    """A passphrase field and one button; `attempt(passphrase)` runs in the background and its
+    result goes to `_opened`; a wrong passphrase makes the next try wait."""
+
+    def __init__(self, tasks: Tasks, attempt: Callable[[str], Any], parent=None) -> None:
         super().__init__(parent)
-        self.store_path = store_path
         self.tasks = tasks
-        self.store: Store | None = None
+        self.attempt = attempt
         self.failures = 0
-        self.setWindowTitle(self.tr("儿童关爱服务 — 输入密码"))
+        self.prompt = plain_label()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = ErrorLabel()
         self.status = plain_label()
         self.buttons = QDialogButtonBox()
-        self.open_button = self.buttons.addButton(
-            self.tr("打开"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.open_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button.setDefault(True)
         self.buttons.accepted.connect(self.try_open)
         self.buttons.rejected.connect(self.reject)
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
         self._wait.timeout.connect(self._wait_over)
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.tr("请输入本站的密码：")))
-        layout.addWidget(self.passphrase)
-        layout.addWidget(self.error)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
+        self.layout_ = QVBoxLayout(self)
+        for widget in (self.prompt, self.passphrase, self.error, self.status, self.buttons):
+            self.layout_.addWidget(widget)
         self.resize(420, 180)
 
     def try_open(self) -> None:
@@ -57,16 +62,15 @@ class UnlockDialog(QDialog):
             return
         self.error.clear_text()
         self.open_button.setEnabled(False)
-        self.status.setText(self.tr("正在打开……"))
-        passphrase = self.passphrase.text()
-        self.tasks.read(lambda: Store.open(self.store_path, passphrase), self._opened, self._failed)
+        self.status.setText(QCoreApplication.translate("PassphrasePrompt", "正在核对密码……"))
+        passphrase, attempt = self.passphrase.text(), self.attempt
+        self.tasks.read(lambda: attempt(passphrase), self._opened, self._failed)
 
-    def _opened(self, store: Store) -> None:
-        if not self.isVisible():  # the person quit while the key was being derived
-            store.close()
-            return
-        self.store = store
+    def _opened(self, result: Any) -> None:
         self.status.clear()
+        self.passphrase.clear()
+        self.failures = 0
+        self.open_button.setEnabled(True)
         self.accept()
 
     def _failed(self, error: Exception) -> None:
@@ -80,8 +84,8 @@ class UnlockDialog(QDialog):
             self.open_button.setEnabled(True)
             return
         self.failures += 1
-        delay = min(FIRST_DELAY_MS * 2 ** (self.failures - 1), LONGEST_DELAY_MS)
-        self.status.setText(self.tr("请等 %1 秒再试。").replace("%1", str(-(-delay // 1000))))
+        delay = failure_delay_ms(self.failures)
+        self.status.setText(wait_text(delay))
         self.passphrase.selectAll()
         self._wait.start(delay)
 
@@ -89,3 +93,36 @@ class UnlockDialog(QDialog):
         self.status.clear()
         self.open_button.setEnabled(True)
         self.passphrase.setFocus()
+
+
+class UnlockDialog(PassphrasePrompt):
+    """Accepted once the store is open; `store` is then the open store."""
+
+    def __init__(self, store_path: Path, tasks: Tasks, parent=None) -> None:
+        super().__init__(tasks, lambda passphrase: Store.open(store_path, passphrase), parent)
+        self.store_path = store_path
+        self.store: Store | None = None
+        self.setWindowTitle(self.tr("儿童关爱服务 — 输入密码"))
+        self.prompt.setText(self.tr("请输入本站的密码："))
+        self.open_button.setText(self.tr("打开"))
+        self.buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.recovery_button = QPushButton(self.tr("忘记密码？用恢复码"))
+        self.recovery_button.setFlat(True)
+        self.recovery_button.clicked.connect(self.use_recovery_code)
+        self.layout_.insertWidget(self.layout_.indexOf(self.buttons), self.recovery_button)
+
+    def use_recovery_code(self) -> None:
+        # Imported here: the recovery dialog reuses this module's waiting rules.
+        from .recovery import RecoveryDialog
+
+        dialog = RecoveryDialog(self.store_path, self.tasks, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.store = dialog.store
+            self.accept()
+
+    def _opened(self, store: Store) -> None:
+        if not self.isVisible():  # the person quit while the key was being derived
+            store.close()
+            return
+        self.store = store
+        super()._opened(store)
