@@ -335,6 +335,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "due_reason": {
         "high_risk": ("高风险", "high risk"),
         "first_visit": ("登记后首次走访", "first visit after registration"),
+        "planned": ("按上次走访约定的日期", "the date planned at the last visit"),
         "left_behind_fair": ("留守儿童（监护一般）", "left-behind, guardianship fair"),
         "left_behind_good": ("留守儿童（监护较好）", "left-behind, guardianship good"),
         "orphan": ("孤儿", "orphan"),

@@ -8,7 +8,7 @@ from datetime import date
 from .categories import CategorySpan, ages_out_on, current_codes
 from .risk import derived_risk, effective_risk
 from .search import search_text, sort_key
-from .visit_policy import VisitPolicy, due_date, visit_interval
+from .visit_policy import Due, VisitPolicy, next_visit, visit_interval
 
 
 @dataclass(frozen=True)
@@ -40,17 +40,20 @@ def derive(
     open_concern_since: date | None,
     policy: VisitPolicy,
     today: date,
+    next_planned: date | None = None,
 ) -> Derived:
     codes = current_codes(spans, today)
     open_concern = open_concern_since is not None
     risk = effective_risk(derived_risk(codes, guardianship, open_concern), risk_override)
     interval = visit_interval(codes, guardianship, open_concern, policy)
-    due = None
     if status == "active":
-        due = due_date(last_visit, registered_on, interval, open_concern_since, policy)
-    reason = "high_risk" if open_concern else (interval.reason if interval else "")
-    if last_visit is None and status == "active":
-        reason = "first_visit" if not open_concern else reason
+        due = next_visit(
+            last_visit, registered_on, interval, open_concern_since, policy, next_planned
+        )
+    else:
+        # A closed child is never due; the rule that would apply is kept for the file.
+        due = Due(None, "high_risk" if open_concern else (interval.reason if interval else ""),
+                  interval.days if interval else None)  # fmt: skip
     age_out = None
     if birth_date and codes:
         age_out = min(ages_out_on(code, birth_date) for code in codes)
@@ -59,8 +62,8 @@ def derive(
         risk=risk,
         search_text=search_text(name, id_number),
         sort_key=sort_key(name),
-        next_due=due,
-        due_reason=reason,
-        interval_days=interval.days if interval else None,
+        next_due=due.on,
+        due_reason=due.reason,
+        interval_days=due.days,
         age_out_on=age_out,
     )

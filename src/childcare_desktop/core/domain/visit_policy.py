@@ -58,6 +58,48 @@ def visit_interval(
     return min(candidates, key=lambda i: i.days, default=None)
 
 
+@dataclass(frozen=True)
+class Due:
+    """When the next visit is due, the rule that set it, and the days from the visit it counts
+    from (registration for a child never visited)."""
+
+    on: date | None
+    reason: str
+    days: int | None
+
+
+def next_visit(
+    last_visit: date | None,
+    registered_on: date,
+    interval: Interval | None,
+    open_concern_since: date | None,
+    policy: VisitPolicy,
+    next_planned: date | None = None,
+) -> Due:
+    """Last visit + interval, or the date planned at the last visit when that comes sooner;
+    never visited: registration + first_visit days; an open concern makes the child due at once
+    (on the day it was noticed, unless visited since)."""
+    if last_visit is None:
+        due = Due(registered_on + timedelta(days=policy.first_visit), "first_visit",
+                  policy.first_visit)  # fmt: skip
+    elif next_planned is not None and (
+        interval is None or next_planned < last_visit + timedelta(days=interval.days)
+    ):
+        due = Due(next_planned, "planned", (next_planned - last_visit).days)
+    elif interval is None:
+        due = Due(None, "", None)
+    else:
+        due = Due(last_visit + timedelta(days=interval.days), interval.reason, interval.days)
+    if open_concern_since is None:
+        return due
+    days = interval.days if interval else due.days
+    if last_visit is None or last_visit < open_concern_since:
+        on = open_concern_since if due.on is None else min(due.on, open_concern_since)
+        return Due(on, "high_risk", days)
+    # Visited since the concern was noticed: the officer's own plan may still come sooner.
+    return due if due.reason == "planned" else Due(due.on, "high_risk", days)
+
+
 def due_date(
     last_visit: date | None,
     registered_on: date,
@@ -65,17 +107,8 @@ def due_date(
     open_concern_since: date | None,
     policy: VisitPolicy,
 ) -> date | None:
-    """Last visit + interval; never visited: registration + first_visit days; an open concern
-    makes the child due at once (on the day it was noticed, unless visited since)."""
-    if last_visit is None:
-        due = registered_on + timedelta(days=policy.first_visit)
-    elif interval is None:
-        due = None
-    else:
-        due = last_visit + timedelta(days=interval.days)
-    if open_concern_since is not None and (last_visit is None or last_visit < open_concern_since):
-        due = open_concern_since if due is None else min(due, open_concern_since)
-    return due
+    """The date of `next_visit`, for callers that need no reason."""
+    return next_visit(last_visit, registered_on, interval, open_concern_since, policy).on
 
 
 def due_status(due: date | None, today: date) -> str | None:

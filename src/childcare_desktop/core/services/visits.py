@@ -11,8 +11,9 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, select
 
 from ..domain import vocab
+from ..domain.risk import derived_risk
 from ..domain.visit import FINDING_AREAS, MODES, Visit
-from ..domain.visit_policy import DUE_SOON_DAYS, VisitPolicy
+from ..domain.visit_policy import DUE_SOON_DAYS, VisitPolicy, due_status
 from ..errors import FieldProblem, NotFound, ValidationFailed
 from ..storage import audit, children_repo, settings, visits_repo
 from ..storage import tables as t
@@ -49,6 +50,23 @@ class VisitRecord:
     @property
     def current(self) -> bool:
         return self.superseded_by is None
+
+
+@dataclass(frozen=True)
+class VisitPlan:
+    """When a child is next due and why, and its risk: `rule_risk` is what the rules say,
+    `risk` what counts (the officer's override when there is one)."""
+
+    next_due: date | None
+    due_status: str | None
+    reason: str
+    interval_days: int | None
+    last_visit: date | None
+    risk: str
+    rule_risk: str
+    risk_override: str
+    risk_override_reason: str
+    open_concern: bool
 
 
 # The due list is one SQL statement over the derived columns and the (status, next_due) index:
@@ -141,6 +159,29 @@ class Visits:
         """Every version of every visit of a child, newest first; corrected ones included."""
         with self.store.read() as conn:
             return _records(conn, t.visit.c.child_uuid == child_uuid)
+
+    def plan(self, child_uuid: str) -> VisitPlan:
+        """The child's visit plan and risk as the file shows them, from the derived columns."""
+        c, k = t.child.c, t.concern.c
+        with self.store.read() as conn:
+            row = conn.execute(select(t.child).where(c.uuid == child_uuid)).mappings().first()
+            if row is None:
+                raise NotFound("child_not_found", uuid=child_uuid)
+            concern = select(k.uuid).where(k.child_uuid == child_uuid, k.closed_on.is_(None))
+            open_concern = conn.execute(concern).first() is not None
+        codes = [x for x in row["categories_now"].split(",") if x]
+        return VisitPlan(
+            next_due=row["next_due"],
+            due_status=due_status(row["next_due"], self.today()),
+            reason=row["due_reason"],
+            interval_days=row["interval_days"],
+            last_visit=row["last_visit"],
+            risk=row["risk"],
+            rule_risk=derived_risk(codes, row["guardianship"], open_concern),
+            risk_override=row["risk_override"],
+            risk_override_reason=row["risk_override_reason"],
+            open_concern=open_concern,
+        )
 
     def policy(self) -> VisitPolicy:
         with self.store.read() as conn:

@@ -147,6 +147,7 @@ def _refresh_chunk(conn: Connection, uuids: list[str], today: date, policy: Visi
             .group_by(t.visit.c.child_uuid)
         ).all()
     )
+    plans = _planned_dates(conn, uuids)
     concerns = dict(
         conn.execute(
             select(t.concern.c.child_uuid, func.min(t.concern.c.noticed_on))
@@ -171,11 +172,36 @@ def _refresh_chunk(conn: Connection, uuids: list[str], today: date, policy: Visi
             open_concern_since=concerns.get(uid),
             policy=policy,
             today=today,
+            next_planned=plans.get(uid),
         )
         extra = {"key": uid, "last_visit": visits.get(uid), "contact_phone": phones.get(uid, "")}
         updates.append(d.as_row() | extra)
     if updates:
         conn.execute(update(t.child).where(c.uuid == bindparam("key")), updates)
+
+
+def _planned_dates(conn: Connection, uuids: list[str]) -> dict[str, date]:
+    """The next visit planned at each child's latest visit (its newest version), where one was."""
+    v = t.visit.c
+    correction = t.visit.alias("correction")
+    superseded = select(correction.c.uuid).where(correction.c.supersedes == v.uuid)
+    latest = (
+        select(v.child_uuid, func.max(v.visit_date).label("visit_date"))
+        .where(v.child_uuid.in_(uuids), ~superseded.exists())
+        .group_by(v.child_uuid)
+        .subquery()
+    )
+    return dict(
+        conn.execute(
+            select(v.child_uuid, func.min(v.next_planned))
+            .join(
+                latest,
+                (latest.c.child_uuid == v.child_uuid) & (latest.c.visit_date == v.visit_date),
+            )
+            .where(v.next_planned.is_not(None), ~superseded.exists())
+            .group_by(v.child_uuid)
+        ).all()
+    )
 
 
 def _child_row(child: Child) -> dict:

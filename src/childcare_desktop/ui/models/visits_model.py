@@ -91,7 +91,7 @@ def reason_text(reason: str, days: int | None) -> str:
     if not reason:
         return ""
     words = i18n.label("due_reason", reason)
-    if days is None or reason == "first_visit":
+    if days is None or reason in ("first_visit", "planned"):
         return words
     every = QCoreApplication.translate("DueModel", "每%1天").replace("%1", str(days))
     return f"{words}，{every}"
