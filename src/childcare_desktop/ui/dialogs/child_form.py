@@ -1,4 +1,5 @@
-"""The child's file (一人一档): tabs of fields, save with errors beside them, close and re-open."""
+"""The child's file (一人一档): tabs of fields, save with errors beside them, close and re-open;
+with the care services at hand, a tab of its visits and care work."""
 
 from __future__ import annotations
 
@@ -20,25 +21,38 @@ from PySide6.QtWidgets import (
 from ...core.domain.child import Child, FamilyMember
 from ...core.domain.validation import WARNINGS, blocking
 from ...core.errors import CoreError, FieldProblem, ValidationFailed
+from ...core.services.care_work import CareWork
 from ...core.services.children import Children
 from .. import i18n
+from ..tasks import Tasks
 from ..widgets import ErrorLabel, date_format_text, plain_label
 from .child_basic import BasicSection, HealthSchoolSection
 from .child_care import AssistanceNotesSection, CareSection
 from .child_family import FamilySection
 from .child_section import ChildSection
+from .child_visits import ChildVisitsTab
 from .close_file import CloseFileDialog
 
 _MEMBER_FIELD = re.compile(r"^members\[(\d+)\]\.(.+)$")
 
 
 class ChildForm(QDialog):
-    """Edits one file; `saved` carries the uuid after each save, close or re-open."""
+    """Edits one file; `saved` carries the uuid after each save, close or re-open, and after a
+    visit or care record written from the visits tab."""
 
     saved = Signal(str)
 
     def __init__(
-        self, children: Children, child: Child, village_fixed: bool, is_new: bool, parent=None
+        self,
+        children: Children,
+        child: Child,
+        village_fixed: bool,
+        is_new: bool,
+        parent=None,
+        *,
+        work: CareWork | None = None,
+        tasks: Tasks | None = None,
+        visitor: str = "",
     ) -> None:
         super().__init__(parent)
         self.children = children
@@ -64,6 +78,11 @@ class ChildForm(QDialog):
         ), strict=True):  # fmt: skip
             self.tabs.addTab(section, title)
             section.changed.connect(self._mark_dirty)
+        self.visits: ChildVisitsTab | None = None
+        if work is not None and tasks is not None:
+            self.visits = ChildVisitsTab(work, tasks, visitor)
+            self.visits.changed.connect(self._care_changed)
+            self.tabs.addTab(self.visits, self.tr("走访与关爱"))
         self.heading = plain_label()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -105,6 +124,8 @@ class ChildForm(QDialog):
         self._clear_errors()
         self._show_header()
         self.dirty = False
+        if self.visits is not None:
+            self.visits.show_child(child.uuid, child.name, saved=not is_new)
 
     def save(self) -> bool:
         """Save when every field is right; otherwise show why beside each field and refuse."""
@@ -190,6 +211,16 @@ class ChildForm(QDialog):
             return
         self.load(child)
         self.saved.emit(child.uuid)
+
+    def _care_changed(self, uuid: str) -> None:
+        """A visit may have reassessed the guardianship: the form takes the new grade, so that a
+        later save does not put the old one back; other unsaved edits stay."""
+        stored = self.children.get(uuid)
+        if self.dirty:
+            self.care.guardianship.set_code(stored.guardianship)
+        else:
+            self.load(stored)
+        self.saved.emit(uuid)
 
     def _mark_dirty(self) -> None:
         self.dirty = True

@@ -1,5 +1,5 @@
-"""Station-wide care lists: micro-wishes (moved on step by step), referrals with their status,
-and the progress of visit rounds."""
+"""Station-wide care lists: micro-wishes (added, moved on step by step), referrals (added, their
+status), and visit rounds (made here) with their progress."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from ...core.domain.care import REFERRAL_STATUSES
 from ...core.errors import CoreError
 from ...core.services.care_work import CareWork
 from .. import i18n
+from ..dialogs.referral_form import ReferralForm
+from ..dialogs.round_form import RoundForm
+from ..dialogs.wish_form import WishForm
 from ..models.care_model import CareModel, RecordRole
 from ..tasks import Tasks
 from ..widgets import CodeCombo, ErrorLabel
@@ -57,6 +60,13 @@ class CareLists(QWidget):
         )
         self.advance_button = QPushButton(self.tr("进入下一步(&N)"))
         self.advance_button.clicked.connect(self.advance_wish)
+        self.dialog = None
+        self.add_wish_button = QPushButton(self.tr("新增微心愿"))
+        self.add_wish_button.clicked.connect(self.add_wish)
+        self.add_referral_button = QPushButton(self.tr("新增转介"))
+        self.add_referral_button.clicked.connect(self.add_referral)
+        self.add_round_button = QPushButton(self.tr("新建走访行动"))
+        self.add_round_button.clicked.connect(self.add_round)
         self.referrals = TitledTable(
             self.tr("转介"),
             CareModel(
@@ -111,25 +121,38 @@ class CareLists(QWidget):
         for table in (self.wishes, self.referrals):
             table.activated.connect(self.open_child)
         self.tabs.addTab(
-            self._page(self.wishes, self.claimed_by, self.advance_button), self.tr("微心愿")
+            self._page(
+                self.wishes, self.add_wish_button, None, self.claimed_by, self.advance_button
+            ),
+            self.tr("微心愿"),
         )
         self.tabs.addTab(
-            self._page(self.referrals, self.status, self.outcome, self.status_button),
+            self._page(
+                self.referrals,
+                self.add_referral_button,
+                None,
+                self.status,
+                self.outcome,
+                self.status_button,
+            ),
             self.tr("转介"),
         )
-        self.tabs.addTab(self._page(self.rounds), self.tr("走访行动"))
+        self.tabs.addTab(self._page(self.rounds, self.add_round_button, None), self.tr("走访行动"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         self.refresh()
 
-    def _page(self, table: TitledTable, *controls: QWidget) -> QWidget:
+    def _page(self, table: TitledTable, *controls: QWidget | None) -> QWidget:
+        """Controls in a bar above the table; None is the gap between adding and changing."""
         page = QWidget()
         bar = QHBoxLayout()
-        bar.addStretch(1)
         for control in controls:
-            bar.addWidget(control)
+            if control is None:
+                bar.addStretch(1)
+            else:
+                bar.addWidget(control)
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
         layout.addWidget(table, 1)
@@ -140,6 +163,32 @@ class CareLists(QWidget):
         self.tasks.read(
             lambda: (w.care.wishes(), w.care.referrals(), w.rounds.progress()), self._show
         )
+
+    def add_wish(self) -> None:
+        self._with_children(lambda kids: WishForm(self.work.care, self.tasks, kids, self))
+
+    def add_referral(self) -> None:
+        self._with_children(lambda kids: ReferralForm(self.work.care, self.tasks, kids, self))
+
+    def add_round(self) -> None:
+        self._open(RoundForm(self.work.rounds, self.tasks, self))
+
+    def _with_children(self, make) -> None:
+        """The form picks among the active children, read first in the background; a name is
+        shown with the birth date, since two children may share a name."""
+        children = self.work.children
+        self.tasks.read(
+            lambda: [
+                (s.uuid, f"{s.name}（{_iso(s.birth_date)}）" if s.birth_date else s.name)
+                for s in children.summaries()
+            ],
+            lambda kids: self._open(make(kids)),
+        )
+
+    def _open(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(self._done)
+        dialog.open()
 
     def advance_wish(self) -> None:
         index = self.wishes.table.currentIndex()
