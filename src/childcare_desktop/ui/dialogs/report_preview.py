@@ -168,7 +168,10 @@ def make_and_preview(
             folder.cleanup()
             return
         preview = ReportPreview(pdf, title, parent)
-        preview.finished.connect(lambda _code: folder.cleanup())
+        # The preview owns the folder: were it left to this closure, the garbage collector
+        # could finalise (and empty) it while the preview still shows the file.
+        preview.temp_folder = folder
+        preview.finished.connect(lambda _code: preview.temp_folder.cleanup())
         preview.open()
 
     def failed(error: Exception) -> None:
