@@ -3,7 +3,9 @@
 A change is (station:counter, entity, entity uuid, the fields it set, a hybrid logical clock
 time, the change ids it was based on). The heads of each field are kept per entity, so the base
 of the next write is known without reading the log: {"*": [ids]} for every field not named,
-{field: [ids]} for the fields changed since. Append-only records (visits) have no heads.
+{field: [ids]} for the fields changed since. Append-only records (visits) have no heads. A record
+whose only change is its creation has no heads row either (an import creates tens of thousands):
+its heads are {"*": [its creation]}, read from the log when it is first edited.
 """
 
 from __future__ import annotations
@@ -13,11 +15,20 @@ import time
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
 from . import tables as t
 
 _CHUNK = 900  # ids per IN (…): under SQLite's bound-parameter limit
+# Built once: json.dumps with options builds a new encoder on every call. The text is the same
+# as json.dumps gave (its default separators), so the log reads as it always did.
+_FIELDS_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_JSON = json.JSONEncoder().encode
+_INSERT_CHANGE = (
+    "INSERT INTO change (station, counter, entity, entity_uuid, fields, clock, base) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_PUT_HEADS = "INSERT OR REPLACE INTO entity_head (entity, entity_uuid, heads) VALUES (?, ?, ?)"
 
 
 def encode(value: Any) -> Any:
@@ -52,10 +63,12 @@ class ChangeWriter:
         row = conn.execute(select(t.station.c.code, t.station.c.change_counter, t.station.c.clock))
         self._conn = conn
         self.station, self._counter, self._clock = row.one()
-        self._changes: list[dict] = []
+        # Rows of the log in column order; a creation's base may still be filled in at flush.
+        self._changes: list[list] = []
         self._heads: dict[tuple[str, str], dict[str, list[str]]] = {}
-        self._new_heads: set[tuple[str, str]] = set()
-        self._creations: dict[tuple[str, str], dict] = {}
+        self._creations: dict[tuple[str, str], list] = {}
+        # Created again while a heads row was held: that row must be replaced, not skipped.
+        self._recreated: set[tuple[str, str]] = set()
         # Per record, the fields written (None: all of them) and the last change: what closes
         # the conflicts of those fields.
         self._written: dict[tuple[str, str], tuple[set[str] | None, str]] = {}
@@ -75,7 +88,6 @@ class ChangeWriter:
             heads: dict[str, list[str]] = {}
         elif new:
             heads = self._heads.setdefault(key, {})
-            self._new_heads.add(key)
         else:
             heads = self._load_heads(key)
         default = heads.get("*", [])
@@ -89,17 +101,15 @@ class ChangeWriter:
         self._clock = next_clock(self._clock)
         change_id = f"{self.station}:{self._counter}"
         self._changes.append(
-            {
-                "station": self.station,
-                "counter": self._counter,
-                "entity": entity,
-                "entity_uuid": uuid,
-                "fields": json.dumps(
-                    _logged_fields(fields, new), ensure_ascii=False, sort_keys=True
-                ),
-                "clock": self._clock,
-                "base": json.dumps(base),
-            }
+            [
+                self.station,
+                self._counter,
+                entity,
+                uuid,
+                _FIELDS_JSON(_logged_fields(fields, new)),
+                self._clock,
+                _JSON(base),
+            ]
         )
         if new:
             heads.clear()
@@ -126,26 +136,21 @@ class ChangeWriter:
             return 0
         conn = self._conn
         self._base_creations_on_history()
-        conn.execute(insert(t.change), self._changes)
-        new_rows = [
-            {"entity": e, "entity_uuid": u, "heads": json.dumps(self._heads[(e, u)])}
-            for (e, u) in self._new_heads
+        # By record: the log's index by record then grows at its end on a first import.
+        self._changes.sort(key=lambda c: (c[2], c[3]))
+        conn.exec_driver_sql(_INSERT_CHANGE, [tuple(c) for c in self._changes])
+        heads = [
+            (e, u, _JSON(h)) for (e, u), h in self._heads.items() if not self._only_created((e, u))
         ]
-        if new_rows:
-            conn.execute(insert(t.entity_head).prefix_with("OR REPLACE"), new_rows)
-        for (e, u), heads in self._heads.items():
-            if (e, u) not in self._new_heads:
-                conn.execute(
-                    insert(t.entity_head).prefix_with("OR REPLACE"),
-                    {"entity": e, "entity_uuid": u, "heads": json.dumps(heads)},
-                )
+        if heads:
+            conn.exec_driver_sql(_PUT_HEADS, heads)
         conn.execute(update(t.station).values(change_counter=self._counter, clock=self._clock))
         self._close_conflicts()
         count = len(self._changes)
         self._changes.clear()
-        self._new_heads.clear()
         self._heads.clear()
         self._creations.clear()
+        self._recreated.clear()
         self._written.clear()
         return count
 
@@ -165,7 +170,15 @@ class ChangeWriter:
                 )
                 for uuid, raw in rows:
                     known = {cid for ids in json.loads(raw).values() for cid in ids}
-                    self._creations[(entity, uuid)]["base"] = json.dumps(sorted(known))
+                    self._creations[(entity, uuid)][6] = _JSON(sorted(known))
+                    self._recreated.add((entity, uuid))
+
+    def _only_created(self, key: tuple[str, str]) -> bool:
+        """A record whose one head is its creation, with no heads row to replace."""
+        creation = self._creations.get(key)
+        if creation is None or key in self._recreated:
+            return False
+        return self._heads[key] == {"*": [f"{creation[0]}:{creation[1]}"]}
 
     def _close_conflicts(self) -> None:
         """A write based on every head of a field in conflict ends the conflict."""
@@ -191,5 +204,15 @@ class ChangeWriter:
                     t.entity_head.c.entity == key[0], t.entity_head.c.entity_uuid == key[1]
                 )
             ).scalar()
-            self._heads[key] = json.loads(raw) if raw else {}
+            self._heads[key] = json.loads(raw) if raw else self._creation_heads(key)
         return self._heads[key]
+
+    def _creation_heads(self, key: tuple[str, str]) -> dict[str, list[str]]:
+        """The heads of a record kept without a heads row: its creation, the one change held."""
+        ids = [
+            f"{station}:{counter}"
+            for station, counter in self._conn.exec_driver_sql(
+                "SELECT station, counter FROM change WHERE entity = ? AND entity_uuid = ?", key
+            )
+        ]
+        return {"*": ids} if ids else {}

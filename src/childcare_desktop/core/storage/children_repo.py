@@ -20,6 +20,7 @@ from ..domain.child import (
 from ..domain.derived import derive
 from ..domain.visit_policy import VisitPolicy
 from ..errors import NotFound
+from . import bulk
 from . import tables as t
 from .changes import ChangeWriter
 
@@ -99,7 +100,7 @@ def insert_many(conn: Connection, writer: ChangeWriter, children: Iterable[Child
         ("assistance", t.assistance),
     ):
         if rows[entity]:
-            conn.execute(insert(table), rows[entity])
+            bulk.insert_rows(conn, table, rows[entity])
             for row in rows[entity]:
                 writer.record(entity, row["uuid"], row, new=True)
     return len(rows["child"])

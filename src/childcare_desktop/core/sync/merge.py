@@ -49,7 +49,6 @@ def apply_changes(conn: Connection, changes: Sequence[ChangeRecord], today: date
     new, duplicates = _new_changes(conn, changes)
     if not new:
         return MergeResult(0, duplicates, 0, ())
-    _log(conn, new)
     by_record: dict[tuple[str, str], list[ChangeRecord]] = {}
     for c in new:
         key = (c.entity, c.entity_uuid)
@@ -59,6 +58,7 @@ def apply_changes(conn: Connection, changes: Sequence[ChangeRecord], today: date
         else:
             group.append(c)
     known = _known_records(conn, by_record)
+    _log(conn, new)
     writes = RowWrites()
     slow = []
     for key, group in by_record.items():
@@ -190,15 +190,16 @@ def _by_entity(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
 
 
 def _known_records(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Records this store held before this batch: by their heads, or (append-only records,
-    which keep no heads) by their row."""
+    """Records this store held before this batch (read before it is logged): by their changes
+    (a record created and never edited has no heads row), or (append-only records, which keep
+    no heads) by their row."""
     known = set()
     for entity, uuids in _by_entity(keys).items():
         if entity in entities.APPEND_ONLY:
             sql = f'SELECT uuid FROM "{entity}" WHERE uuid IN ({{}})'
             found = present(conn, sql, uuids)
         else:
-            sql = "SELECT entity_uuid FROM entity_head WHERE entity = ? AND entity_uuid IN ({})"
+            sql = "SELECT entity_uuid FROM change WHERE entity = ? AND entity_uuid IN ({})"
             found = present(conn, sql, uuids, entity)
         known.update((entity, u) for u in found)
     return known

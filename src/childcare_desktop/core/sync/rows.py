@@ -78,12 +78,10 @@ class RowWrites:
 
     def add_fresh(self, c: ChangeRecord) -> None:
         """A record whose only change is its creation (or an append-only record): its row is
-        its change, and its one head is that change."""
+        its change, and its one head is that change, which needs no heads row."""
         values = c.fields
         shape = SHAPES[c.entity]
         self.inserts[c.entity].append((c.entity_uuid, *shape.row(shape.defaults | values)))
-        if c.entity not in entities.APPEND_ONLY:
-            self.heads.append((c.entity, c.entity_uuid, f'{{"*": ["{c.change_id}"]}}'))
         self._touch(c.entity, c.entity_uuid, values.get("child_uuid"))
 
     def add_resolved(self, r: Resolved, row_exists: bool) -> None:
