@@ -135,6 +135,120 @@
     </message>
 </context>
 <context>
+    <name>CareDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CareLists</name>
+    <message>
+        <source>微心愿</source>
+        <translation>Micro-wishes</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>心愿</source>
+        <translation>Wish</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>认领人</source>
+        <translation>Claimed by</translation>
+    </message>
+    <message>
+        <source>收集日期</source>
+        <translation>Collected on</translation>
+    </message>
+    <message>
+        <source>认领人（认领时必填）</source>
+        <translation>Claimed by (needed to claim)</translation>
+    </message>
+    <message>
+        <source>进入下一步(&amp;N)</source>
+        <translation>&amp;Next step</translation>
+    </message>
+    <message>
+        <source>新增微心愿</source>
+        <translation>Add a micro-wish</translation>
+    </message>
+    <message>
+        <source>新增转介</source>
+        <translation>Add a referral</translation>
+    </message>
+    <message>
+        <source>新建走访行动</source>
+        <translation>New visit round</translation>
+    </message>
+    <message>
+        <source>转介</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>转介至</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>转介日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>结果或说明</source>
+        <translation>Outcome or note</translation>
+    </message>
+    <message>
+        <source>更新状态(&amp;U)</source>
+        <translation>&amp;Update status</translation>
+    </message>
+    <message>
+        <source>走访行动</source>
+        <translation>Visit rounds</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>截止</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>全部在册儿童</source>
+        <translation>All active children</translation>
+    </message>
+</context>
+<context>
     <name>CareSection</name>
     <message>
         <source>儿童类别（可多选）</source>
@@ -174,7 +288,18 @@
     </message>
 </context>
 <context>
+    <name>ChildChoice</name>
+    <message>
+        <source>输入姓名查找</source>
+        <translation>Type a name to find the child</translation>
+    </message>
+</context>
+<context>
     <name>ChildForm</name>
+    <message>
+        <source>走访与关爱</source>
+        <translation>Visits and care</translation>
+    </message>
     <message>
         <source>基本信息</source>
         <translation>Basic</translation>
@@ -246,6 +371,169 @@
     <message>
         <source>状态：</source>
         <translation>Status: </translation>
+    </message>
+</context>
+<context>
+    <name>ChildVisitsTab</name>
+    <message>
+        <source>有未结关注：立即走访</source>
+        <translation>Open concern: visit at once</translation>
+    </message>
+    <message>
+        <source>从未走访：登记后%1天</source>
+        <translation>Never visited: %1 days after registration</translation>
+    </message>
+    <message>
+        <source>%1（按规则判定）</source>
+        <translation>%1 (by the rules)</translation>
+    </message>
+    <message>
+        <source>%1（人工调整；按规则为%2）</source>
+        <translation>%1 (set by hand; the rules say %2)</translation>
+    </message>
+    <message>
+        <source>  理由：</source>
+        <translation>  Reason: </translation>
+    </message>
+    <message>
+        <source>走访计划与风险</source>
+        <translation>Visit plan and risk</translation>
+    </message>
+    <message>
+        <source>应走访日期</source>
+        <translation>Visit due</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>最近走访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>风险等级</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>记录走访(&amp;V)</source>
+        <translation>Log a &amp;visit</translation>
+    </message>
+    <message>
+        <source>更正所选走访</source>
+        <translation>Correct the selected visit</translation>
+    </message>
+    <message>
+        <source>报告关注(&amp;R)</source>
+        <translation>&amp;Raise a concern</translation>
+    </message>
+    <message>
+        <source>新增微心愿</source>
+        <translation>Add a micro-wish</translation>
+    </message>
+    <message>
+        <source>新增转介</source>
+        <translation>Add a referral</translation>
+    </message>
+    <message>
+        <source>心愿下一步</source>
+        <translation>Wish: next step</translation>
+    </message>
+    <message>
+        <source>转介进展</source>
+        <translation>Referral progress</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Concern</translation>
+    </message>
+    <message>
+        <source>发现日期</source>
+        <translation>Noticed on</translation>
+    </message>
+    <message>
+        <source>具体情况</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>已报告</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>未结</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>已结 </source>
+        <translation>closed </translation>
+    </message>
+    <message>
+        <source>心愿</source>
+        <translation>Wish</translation>
+    </message>
+    <message>
+        <source>认领人</source>
+        <translation>Claimed by</translation>
+    </message>
+    <message>
+        <source>收集日期</source>
+        <translation>Collected on</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>转介至</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>转介日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>关注与报告</source>
+        <translation>Concerns and reports</translation>
+    </message>
+    <message>
+        <source>微心愿</source>
+        <translation>Micro-wishes</translation>
+    </message>
+    <message>
+        <source>转介</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>保存档案后才能安排和记录走访</source>
+        <translation>Save the file first to plan and log visits</translation>
+    </message>
+    <message>
+        <source>不安排走访（已销档或没有适用的规则）</source>
+        <translation>No visit planned (file closed, or no rule applies)</translation>
+    </message>
+    <message>
+        <source>从未走访</source>
+        <translation>never</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1311,64 @@ with %3 changes.</translation>
     </message>
 </context>
 <context>
+    <name>ReferralForm</name>
+    <message>
+        <source>新增转介</source>
+        <translation>New referral</translation>
+    </message>
+    <message>
+        <source>为什么转介，需要对方做什么</source>
+        <translation>Why, and what the receiver should do</translation>
+    </message>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>转介至</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>转介日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>请从名单中选择儿童</source>
+        <translation>Choose a child from the list</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStatusDialog</name>
+    <message>
+        <source>转介进展</source>
+        <translation>Referral progress</translation>
+    </message>
+    <message>
+        <source>结果或说明</source>
+        <translation>Outcome or note</translation>
+    </message>
+    <message>
+        <source>转介至</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
     <name>RefusedFilesModel</name>
     <message>
         <source>文件</source>
@@ -1126,6 +1472,37 @@ with %3 changes.</translation>
     <message>
         <source>台账文件：</source>
         <translation>Ledger file:</translation>
+    </message>
+</context>
+<context>
+    <name>RoundForm</name>
+    <message>
+        <source>新建走访行动</source>
+        <translation>New visit round</translation>
+    </message>
+    <message>
+        <source>如：春节走访</source>
+        <translation>e.g. the Spring Festival visit</translation>
+    </message>
+    <message>
+        <source>全部在册儿童</source>
+        <translation>All active children</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Deadline</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1700,107 @@ with %3 changes.</translation>
     <message>
         <source>请等 %1 秒再试。</source>
         <translation>Wait %1 s before trying again.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHistoryModel</name>
+    <message>
+        <source>走访日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>走访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>见到的人</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>发现</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>需求与措施</source>
+        <translation>Needs and actions</translation>
+    </message>
+    <message>
+        <source>下次计划</source>
+        <translation>Next planned</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>旧版本（已更正）</source>
+        <translation>old version (corrected)</translation>
+    </message>
+    <message>
+        <source>更正后</source>
+        <translation>correction</translation>
+    </message>
+</context>
+<context>
+    <name>WishForm</name>
+    <message>
+        <source>新增微心愿</source>
+        <translation>New micro-wish</translation>
+    </message>
+    <message>
+        <source>如：一套课外书、一双运动鞋</source>
+        <translation>e.g. a set of books, a pair of sports shoes</translation>
+    </message>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>心愿</source>
+        <translation>Wish</translation>
+    </message>
+    <message>
+        <source>收集日期</source>
+        <translation>Collected on</translation>
+    </message>
+    <message>
+        <source>请从名单中选择儿童</source>
+        <translation>Choose a child from the list</translation>
+    </message>
+</context>
+<context>
+    <name>WishStepDialog</name>
+    <message>
+        <source>微心愿：下一步</source>
+        <translation>Micro-wish: next step</translation>
+    </message>
+    <message>
+        <source>已完成全部步骤</source>
+        <translation>all steps done</translation>
+    </message>
+    <message>
+        <source>如：县妇联、某爱心企业</source>
+        <translation>e.g. the county women's federation, a donor company</translation>
+    </message>
+    <message>
+        <source>心愿</source>
+        <translation>Wish</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>认领人</source>
+        <translation>Claimed by</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
     </message>
 </context>
 </TS>

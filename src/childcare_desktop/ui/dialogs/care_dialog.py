@@ -30,6 +30,7 @@ class ChildChoice(QComboBox):
             self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
             self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             self.setCurrentIndex(-1)
+            self.lineEdit().setPlaceholderText(self.tr("输入姓名查找"))
 
     def uuid(self) -> str:
         """The chosen child, or "" while the typed text names no child on the list."""

@@ -159,6 +159,11 @@ class ChildVisitsTab(QWidget):
             COL_FINDINGS, QHeaderView.ResizeMode.Stretch
         )
         self.history_table.horizontalHeader().setStretchLastSection(False)
+        # Findings are read in full: long ones wrap onto more lines instead of being cut.
+        self.history_table.setWordWrap(True)
+        self.history_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.concern_table = _table(self.concerns)
         self.wish_table = _table(self.wishes)
         self.referral_table = _table(self.referrals)
