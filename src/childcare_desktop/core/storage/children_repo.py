@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID, uuid5
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from ..domain.categories import CategorySpan
 from ..domain.child import (
@@ -111,98 +111,127 @@ def refresh_derived(
 ) -> int:
     """Recompute risk, categories now, due visit and search keys (all children when None)."""
     if uuids is None:
-        uuids = list(conn.execute(select(t.child.c.uuid)).scalars())
+        uuids = [uuid for (uuid,) in conn.exec_driver_sql("SELECT uuid FROM child")]
     for i in range(0, len(uuids), _CHUNK):
-        _refresh_chunk(conn, uuids[i : i + _CHUNK], today, policy)
+        _refresh_chunk(conn, tuple(uuids[i : i + _CHUNK]), today, policy)
     return len(uuids)
 
 
-def _refresh_chunk(conn: Connection, uuids: list[str], today: date, policy: VisitPolicy) -> None:
-    c = t.child.c
-    children = conn.execute(
-        select(
-            c.uuid,
-            c.name,
-            c.id_number,
-            c.birth_date,
-            c.guardianship,
-            c.risk_override,
-            c.status,
-            c.registered_on,
-        ).where(c.uuid.in_(uuids))
-    ).mappings()
+# Read and written through the driver (a policy edit recomputes every child of a county), with
+# the stored derived columns read beside the file's, so that an unchanged child is not written.
+_DERIVED = (
+    "categories_now, risk, search_text, sort_key, next_due, due_reason, interval_days, "
+    "age_out_on, last_visit, contact_phone"
+)
+_CHILDREN_SQL = (
+    "SELECT uuid, name, id_number, birth_date, guardianship, risk_override, status, "
+    f"registered_on, {_DERIVED} FROM child WHERE uuid IN ({{}})"
+)
+_UPDATE_SQL = f"UPDATE child SET {' = ?, '.join(_DERIVED.split(', '))} = ? WHERE uuid = ?"
+
+
+def _refresh_chunk(
+    conn: Connection, params: tuple[str, ...], today: date, policy: VisitPolicy
+) -> None:
+    marks = ", ".join("?" * len(params))
+    iso = date.fromisoformat
     spans: dict[str, list[CategorySpan]] = {}
-    for uid, code, start, end in conn.execute(
-        select(
-            t.category.c.child_uuid, t.category.c.code, t.category.c.start, t.category.c.end
-        ).where(t.category.c.child_uuid.in_(uuids))
+    for uid, code, start, end in conn.exec_driver_sql(
+        f'SELECT child_uuid, code, start, "end" FROM category WHERE child_uuid IN ({marks})', params
     ):
-        spans.setdefault(uid, []).append(CategorySpan(code, start, end))
-    # A corrected visit counts by its newest version only: the date may have been the mistake.
-    correction = t.visit.alias("correction")
-    superseded = select(correction.c.uuid).where(correction.c.supersedes == t.visit.c.uuid)
-    visits = dict(
-        conn.execute(
-            select(t.visit.c.child_uuid, func.max(t.visit.c.visit_date))
-            .where(t.visit.c.child_uuid.in_(uuids), ~superseded.exists())
-            .group_by(t.visit.c.child_uuid)
-        ).all()
-    )
-    plans = _planned_dates(conn, uuids)
+        spans.setdefault(uid, []).append(CategorySpan(code, iso(start), end and iso(end)))
+    visits, plans = _latest_visits(conn, params, marks)
     concerns = dict(
-        conn.execute(
-            select(t.concern.c.child_uuid, func.min(t.concern.c.noticed_on))
-            .where(t.concern.c.closed_on.is_(None), t.concern.c.child_uuid.in_(uuids))
-            .group_by(t.concern.c.child_uuid)
+        conn.exec_driver_sql(
+            "SELECT child_uuid, min(noticed_on) FROM concern "
+            f"WHERE closed_on IS NULL AND child_uuid IN ({marks}) GROUP BY child_uuid",
+            params,
         ).all()
     )
-    phones = _contact_phones(conn, uuids)
+    phones = _contact_phones(conn, params, marks)
     updates = []
-    for ch in children:
-        uid = ch["uuid"]
+    for row in conn.exec_driver_sql(_CHILDREN_SQL.format(marks), params):
+        uid, name, id_number, born, guardianship, override, status, registered = row[:8]
+        last, concern, plan = visits.get(uid), concerns.get(uid), plans.get(uid)
         d = derive(
-            name=ch["name"],
-            id_number=ch["id_number"],
-            birth_date=ch["birth_date"],
-            guardianship=ch["guardianship"],
-            risk_override=ch["risk_override"],
-            status=ch["status"],
-            registered_on=ch["registered_on"] or today,
+            name=name,
+            id_number=id_number,
+            birth_date=born and iso(born),
+            guardianship=guardianship,
+            risk_override=override,
+            status=status,
+            registered_on=iso(registered) if registered else today,
             spans=spans.get(uid, []),
-            last_visit=visits.get(uid),
-            open_concern_since=concerns.get(uid),
+            last_visit=last and iso(last),
+            open_concern_since=concern and iso(concern),
             policy=policy,
             today=today,
-            next_planned=plans.get(uid),
+            next_planned=plan and iso(plan),
         )
-        extra = {"key": uid, "last_visit": visits.get(uid), "contact_phone": phones.get(uid, "")}
-        updates.append(d.as_row() | extra)
+        values = (
+            d.categories_now,
+            d.risk,
+            d.search_text,
+            d.sort_key,
+            d.next_due and d.next_due.isoformat(),
+            d.due_reason,
+            d.interval_days,
+            d.age_out_on and d.age_out_on.isoformat(),
+            last,
+            phones.get(uid, ""),
+        )
+        if values != row[8:]:
+            updates.append((*values, uid))
     if updates:
-        conn.execute(update(t.child).where(c.uuid == bindparam("key")), updates)
+        conn.exec_driver_sql(_UPDATE_SQL, updates)
 
 
-def _planned_dates(conn: Connection, uuids: list[str]) -> dict[str, date]:
-    """The next visit planned at each child's latest visit (its newest version), where one was."""
-    v = t.visit.c
-    correction = t.visit.alias("correction")
-    superseded = select(correction.c.uuid).where(correction.c.supersedes == v.uuid)
-    latest = (
-        select(v.child_uuid, func.max(v.visit_date).label("visit_date"))
-        .where(v.child_uuid.in_(uuids), ~superseded.exists())
-        .group_by(v.child_uuid)
-        .subquery()
+def _latest_visits(
+    conn: Connection, params: tuple[str, ...], marks: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each child's last visit date, and the next visit planned at it where one was. A
+    corrected visit counts by its newest version only (the date may have been the mistake);
+    corrections are rare, so the latest date is read from the (child, date) index alone, and
+    versions are weighed only for the children that have a correction (a correction keeps its
+    visit's child)."""
+    corrected = tuple(
+        uid
+        for (uid,) in conn.exec_driver_sql(
+            "SELECT DISTINCT child_uuid FROM visit INDEXED BY ix_visit_corrected "
+            f"WHERE supersedes IS NOT NULL AND child_uuid IN ({marks})",
+            params,
+        )
     )
-    return dict(
-        conn.execute(
-            select(v.child_uuid, func.min(v.next_planned))
-            .join(
-                latest,
-                (latest.c.child_uuid == v.child_uuid) & (latest.c.visit_date == v.visit_date),
-            )
-            .where(v.next_planned.is_not(None), ~superseded.exists())
-            .group_by(v.child_uuid)
+    latest, planned = _latest(conn, params, "")
+    if corrected:
+        for uid in corrected:
+            latest.pop(uid, None)
+            planned.pop(uid, None)
+        newest = " AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = {}.uuid)"
+        more_latest, more_planned = _latest(conn, corrected, newest)
+        latest.update(more_latest)
+        planned.update(more_planned)
+    return latest, planned
+
+
+def _latest(
+    conn: Connection, params: tuple[str, ...], newest: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    marks = ", ".join("?" * len(params))
+    last = (
+        f"SELECT child_uuid, max(visit_date) AS day FROM visit w WHERE child_uuid IN ({marks})"
+        f"{newest.format('w')} GROUP BY child_uuid"
+    )
+    latest = dict(conn.exec_driver_sql(last, params).all())
+    planned = dict(
+        conn.exec_driver_sql(
+            f"SELECT v.child_uuid, min(v.next_planned) FROM visit v JOIN ({last}) l "
+            "ON v.child_uuid = l.child_uuid AND v.visit_date = l.day "
+            f"WHERE v.next_planned IS NOT NULL{newest.format('v')} GROUP BY v.child_uuid",
+            params,
         ).all()
     )
+    return latest, planned
 
 
 def _child_row(child: Child) -> dict:
@@ -261,15 +290,15 @@ def _save_parts(conn, writer, entity, table, child_uuid, new_rows, old_rows) -> 
     return writer.pending != before
 
 
-def _contact_phones(conn: Connection, uuids: list[str]) -> dict[str, str]:
+def _contact_phones(conn: Connection, params: tuple[str, ...], marks: str) -> dict[str, str]:
     """The first phone on the file, carers before parents: the number an officer calls."""
-    m = t.member.c
-    rows = conn.execute(
-        select(m.child_uuid, m.phone, m.relation, m.position)
-        .where(m.phone != "", m.child_uuid.in_(uuids))
-        .order_by(m.child_uuid, (m.relation != "carer"), m.position)
+    rows = conn.exec_driver_sql(
+        "SELECT child_uuid, phone FROM member "
+        f"WHERE phone != '' AND child_uuid IN ({marks}) "
+        "ORDER BY child_uuid, relation != 'carer', position",
+        params,
     )
     phones: dict[str, str] = {}
-    for child_uuid, phone, _rel, _pos in rows:
+    for child_uuid, phone in rows:
         phones.setdefault(child_uuid, phone)
     return phones

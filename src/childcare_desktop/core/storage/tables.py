@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -173,6 +174,9 @@ visit = Table(
     Index("ix_visit_child_date", "child_uuid", "visit_date"),
     # A superseded version is found by the correction that names it.
     Index("ix_visit_supersedes", "supersedes"),
+    # The children that have a correction at all: the few whose last visit is worked out visit
+    # by visit (only corrections are in it, so it stays small).
+    Index("ix_visit_corrected", "child_uuid", sqlite_where=text("supersedes IS NOT NULL")),
 )
 
 concern = Table(
