@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlcipher3.dbapi2 import DatabaseError
 
 from ..errors import StoreError
@@ -89,11 +90,21 @@ def _backups_in(folder: Path) -> list[BackupInfo]:
 
 
 def check(store: Store) -> CheckReport:
-    quick, cipher = store.integrity()
-    with store.read() as conn:
-        broken = audit.verify(conn)
+    """Both integrity checks and the audit chain; a page that fails its authentication code
+    stops SQLite's check with an error, which is reported as the complaint."""
     backups = list_backups(store.path)
-    return CheckReport(quick, cipher, broken, len(backups), backups[0].made_at if backups else None)
+    try:
+        quick, cipher = store.integrity()
+        with store.read() as conn:
+            broken = audit.verify(conn)
+    except (DatabaseError, SQLAlchemyDatabaseError) as err:
+        complaint = str(getattr(err, "orig", err))
+        return CheckReport(complaint, complaint, None, len(backups), _newest(backups))
+    return CheckReport(quick, cipher, broken, len(backups), _newest(backups))
+
+
+def _newest(backups: list[BackupInfo]) -> datetime | None:
+    return backups[0].made_at if backups else None
 
 
 def check_backup(store_path: Path, source: Path, passphrase: str) -> None:

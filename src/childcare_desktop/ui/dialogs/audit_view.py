@@ -68,6 +68,7 @@ class AuditViewDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Stretch)
         self.count = plain_label()
+        self.status = plain_label()
         self.error = ErrorLabel()
         filters = QHBoxLayout()
         for widget in (
@@ -81,7 +82,8 @@ class AuditViewDialog(QDialog):
             filters.addWidget(widget)
         filters.addStretch(1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.count)
+        bottom.addWidget(self.status, 1)
         bottom.addWidget(self.export_button)
         bottom.addWidget(close_button)
         layout = QVBoxLayout(self)
@@ -128,7 +130,7 @@ class AuditViewDialog(QDialog):
     def _exported(self, path: Path, count: int) -> None:
         self.error.clear_text()
         text = self.tr("已导出 %1 条到 %2").replace("%1", str(count)).replace("%2", path.name)
-        self.count.setText(text)
+        self.status.setText(text)
         self.refresh()  # the export is itself in the log
 
     def _failed(self, error: Exception) -> None:
