@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AppController</name>
+    <message>
+        <source>密码已修改。下次打开和解锁时请用新密码。</source>
+        <translation>The passphrase is changed. Use the new one to open and unlock from now on.</translation>
+    </message>
+    <message>
+        <source>正在从备份恢复……</source>
+        <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>已从备份恢复：%1</source>
+        <translation>Restored from the backup %1</translation>
+    </message>
+    <message>
+        <source>没能恢复备份：%1</source>
+        <translation>The backup was not restored: %1</translation>
+    </message>
+    <message>
+        <source>安全(&amp;A)</source>
+        <translation>S&amp;afety</translation>
+    </message>
+    <message>
+        <source>锁定(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>修改密码(&amp;P)……</source>
+        <translation>Change &amp;passphrase…</translation>
+    </message>
+    <message>
+        <source>操作记录(&amp;U)……</source>
+        <translation>A&amp;udit log…</translation>
+    </message>
+    <message>
+        <source>备份与恢复(&amp;B)……</source>
+        <translation>&amp;Backups…</translation>
+    </message>
+    <message>
+        <source>操作记录第 %1 条被改动或删除过。请告诉上级。</source>
+        <translation>Audit entry %1 was altered or removed. Tell your supervisor.</translation>
+    </message>
+    <message>
+        <source>数据文件检查没有通过（%1）。
+程序不会改动这个文件，也不会再为它做备份。
+请从最近的完好备份恢复：在下一个窗口里选最上面的一份。</source>
+        <translation>The store failed its check (%1).
+The program will not change this file, nor back it up again.
+Restore the newest good backup: choose the top one in the next window.</translation>
+    </message>
+    <message>
+        <source>数据文件损坏</source>
+        <translation>The store is damaged</translation>
+    </message>
+    <message>
+        <source>查看备份……</source>
+        <translation>Backups…</translation>
+    </message>
+    <message>
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>数据文件检查没有通过（%1），请从完好的备份恢复。</source>
+        <translation>The store failed its check (%1): restore a good backup.</translation>
+    </message>
+    <message>
+        <source>儿童关爱服务</source>
+        <translation>Childcare</translation>
+    </message>
+</context>
+<context>
     <name>AssistanceDialog</name>
     <message>
         <source>救助</source>
@@ -81,6 +156,246 @@
     <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>新建</source>
+        <translation>create</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <source>销档</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <source>恢复在册</source>
+        <translation>reopen</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>print</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>passphrase</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>merge</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>resolve conflict</translation>
+    </message>
+    <message>
+        <source>儿童档案</source>
+        <translation>child</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>family member</translation>
+    </message>
+    <message>
+        <source>走访</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <source>问题线索</source>
+        <translation>concern</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>花名册</source>
+        <translation>roster</translation>
+    </message>
+    <message>
+        <source>操作记录</source>
+        <translation>audit log</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation>Record number</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewDialog</name>
+    <message>
+        <source>操作记录</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>导出为 CSV……</source>
+        <translation>Export as CSV…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>导出操作记录</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条到 %2</source>
+        <translation>%1 entries exported to %2</translation>
+    </message>
+    <message>
+        <source>无法写入文件：%1</source>
+        <translation>Cannot write the file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>备份与数据同样加密，存放在数据旁的 backups 文件夹。每天首次打开时自动备份。</source>
+        <translation>Backups are encrypted like the store and kept in the backups folder beside it. One is made at the first start of each day.</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>恢复所选……</source>
+        <translation>Restore selected…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在备份……</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>已备份。</source>
+        <translation>Backed up.</translation>
+    </message>
+    <message>
+        <source>无法写入备份：%1</source>
+        <translation>Cannot write the backup: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <source>每日自动</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>导入前</source>
+        <translation>before an import</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>升级前</source>
+        <translation>before an upgrade</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>备份时间</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1443,21 @@ with %3 changes.</translation>
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>程序已锁定，档案都已遮住。请输入密码继续：</source>
+        <translation>The program is locked and every record is hidden. Enter the passphrase to go on:</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>儿童关爱服务</source>
@@ -1246,6 +1576,44 @@ with %3 changes.</translation>
     </message>
 </context>
 <context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <source>新密码</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>再输一遍</source>
+        <translation>Once more</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>Change the passphrase</translation>
+    </message>
+    <message>
+        <source>现在的密码</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>新密码至少 8 位。修改后，旧密码不能再打开数据。</source>
+        <translation>At least 8 characters. After the change the old passphrase no longer opens the store.</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在修改……</source>
+        <translation>Changing…</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>设置密码</source>
@@ -1266,6 +1634,17 @@ with %3 changes.</translation>
     <message>
         <source>创建</source>
         <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePrompt</name>
+    <message>
+        <source>请等 %1 秒再试。</source>
+        <translation>Wait %1 s before trying again.</translation>
+    </message>
+    <message>
+        <source>正在核对密码……</source>
+        <translation>Checking the passphrase…</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1672,41 @@ with %3 changes.</translation>
     <message>
         <source>本站前 %1 条修改</source>
         <translation>this station&apos;s first %1 changes</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>用恢复码重设密码</source>
+        <translation>New passphrase with the recovery code</translation>
+    </message>
+    <message>
+        <source>恢复码是建站时打印的那一张（24 个字母和数字）。输入恢复码，再设一个新密码。</source>
+        <translation>The recovery code is the sheet printed when the station was set up (24 letters and digits). Enter it, then choose a new passphrase.</translation>
+    </message>
+    <message>
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>重设密码并打开</source>
+        <translation>Set and open</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请输入恢复码</source>
+        <translation>Enter the recovery code</translation>
+    </message>
+    <message>
+        <source>正在核对恢复码……</source>
+        <translation>Checking the recovery code…</translation>
+    </message>
+    <message>
+        <source>恢复码不对，请逐位核对</source>
+        <translation>Wrong recovery code: check each character</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1803,33 @@ with %3 changes.</translation>
     <message>
         <source>原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirm</name>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>要把数据恢复到 %1（%2）的备份吗？
+这以后录入的内容会不见。现在的数据会先另存为一份备份。
+请输入密码确认（备份做成时的密码）：</source>
+        <translation>Restore the backup of %1 (%2)?
+What was entered since will be gone. The store as it is now is kept as a backup first.
+Enter the passphrase to confirm (the one in use when the backup was made):</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在检查备份……</source>
+        <translation>Checking the backup…</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1947,13 @@ with %3 changes.</translation>
     </message>
 </context>
 <context>
+    <name>ScreenLock</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -1516,12 +1964,20 @@ with %3 changes.</translation>
         <translation> pt</translation>
     </message>
     <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
         <source>字号</source>
         <translation>Font size</translation>
+    </message>
+    <message>
+        <source>无操作多久后锁定</source>
+        <translation>Lock after no input for</translation>
     </message>
     <message>
         <source>更换语言后，下次启动程序时生效。</source>
@@ -1682,6 +2138,10 @@ with %3 changes.</translation>
         <translation>Childcare — passphrase</translation>
     </message>
     <message>
+        <source>请输入本站的密码：</source>
+        <translation>Enter this station&apos;s passphrase:</translation>
+    </message>
+    <message>
         <source>打开</source>
         <translation>Open</translation>
     </message>
@@ -1690,16 +2150,8 @@ with %3 changes.</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <source>请输入本站的密码：</source>
-        <translation>Enter this station&apos;s passphrase:</translation>
-    </message>
-    <message>
-        <source>正在打开……</source>
-        <translation>Opening…</translation>
-    </message>
-    <message>
-        <source>请等 %1 秒再试。</source>
-        <translation>Wait %1 s before trying again.</translation>
+        <source>忘记密码？用恢复码</source>
+        <translation>Forgot the passphrase? Use the recovery code</translation>
     </message>
 </context>
 <context>

@@ -9,43 +9,46 @@ from ...core.storage.audit import AuditEntry
 COL_TIME, COL_WHO, COL_ACTION, COL_RECORD, COL_FIELDS, COL_DETAIL = range(6)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AuditModel", text)
-
-
 def action_words() -> dict[str, str]:
     """Each action code in the supervisor's words, in the order the filter offers them."""
     return {
-        "create": _t("新建"),
-        "update": _t("修改"),
-        "close": _t("销档"),
-        "reopen": _t("恢复在册"),
-        "import": _t("导入"),
-        "export": _t("导出"),
-        "print": _t("打印"),
-        "report": _t("报表"),
-        "backup": _t("备份"),
-        "restore": _t("从备份恢复"),
-        "passwd": _t("修改密码"),
-        "merge": _t("合并"),
-        "resolve": _t("处理冲突"),
+        "create": QCoreApplication.translate("AuditModel", "新建"),
+        "update": QCoreApplication.translate("AuditModel", "修改"),
+        "close": QCoreApplication.translate("AuditModel", "销档"),
+        "reopen": QCoreApplication.translate("AuditModel", "恢复在册"),
+        "import": QCoreApplication.translate("AuditModel", "导入"),
+        "export": QCoreApplication.translate("AuditModel", "导出"),
+        "print": QCoreApplication.translate("AuditModel", "打印"),
+        "report": QCoreApplication.translate("AuditModel", "报表"),
+        "backup": QCoreApplication.translate("AuditModel", "备份"),
+        "restore": QCoreApplication.translate("AuditModel", "从备份恢复"),
+        "passwd": QCoreApplication.translate("AuditModel", "修改密码"),
+        "merge": QCoreApplication.translate("AuditModel", "合并"),
+        "resolve": QCoreApplication.translate("AuditModel", "处理冲突"),
     }
 
 
 def entity_words() -> dict[str, str]:
     return {
-        "child": _t("儿童档案"),
-        "member": _t("家庭成员"),
-        "visit": _t("走访"),
-        "concern": _t("问题线索"),
-        "setting": _t("设置"),
-        "roster": _t("花名册"),
-        "audit": _t("操作记录"),
+        "child": QCoreApplication.translate("AuditModel", "儿童档案"),
+        "member": QCoreApplication.translate("AuditModel", "家庭成员"),
+        "visit": QCoreApplication.translate("AuditModel", "走访"),
+        "concern": QCoreApplication.translate("AuditModel", "问题线索"),
+        "setting": QCoreApplication.translate("AuditModel", "设置"),
+        "roster": QCoreApplication.translate("AuditModel", "花名册"),
+        "audit": QCoreApplication.translate("AuditModel", "操作记录"),
     }
 
 
 def headers() -> list[str]:
-    return [_t("时间"), _t("操作人"), _t("操作"), _t("记录"), _t("字段"), _t("说明")]
+    return [
+        QCoreApplication.translate("AuditModel", "时间"),
+        QCoreApplication.translate("AuditModel", "操作人"),
+        QCoreApplication.translate("AuditModel", "操作"),
+        QCoreApplication.translate("AuditModel", "记录"),
+        QCoreApplication.translate("AuditModel", "字段"),
+        QCoreApplication.translate("AuditModel", "说明"),
+    ]
 
 
 def cells(entry: AuditEntry, actions: dict[str, str], entities: dict[str, str]) -> list[str]:
@@ -83,7 +86,11 @@ class AuditModel(QAbstractTableModel):
 
     def rows_for_export(self) -> tuple[list[str], list[list[str]]]:
         """What the table shows, with the record's whole number in a column of its own."""
-        header = [*self._headers[:COL_FIELDS], _t("记录编号"), *self._headers[COL_FIELDS:]]
+        header = [
+            *self._headers[:COL_FIELDS],
+            QCoreApplication.translate("AuditModel", "记录编号"),
+            *self._headers[COL_FIELDS:],
+        ]
         rows = [
             [*r[:COL_FIELDS], e.entity_uuid, *r[COL_FIELDS:]]
             for r, e in zip(self._rows, self._entries, strict=True)

@@ -9,30 +9,34 @@ from ...core.services.safety import BackupInfo
 COL_TIME, COL_REASON, COL_SIZE = range(3)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BackupsModel", text)
-
-
 def reason_words() -> dict[str, str]:
     return {
-        "daily": _t("每日自动"),
-        "manual": _t("手动"),
-        "before-import": _t("导入前"),
-        "before-restore": _t("恢复前"),
-        "before-migration": _t("升级前"),
+        "daily": QCoreApplication.translate("BackupsModel", "每日自动"),
+        "manual": QCoreApplication.translate("BackupsModel", "手动"),
+        "before-import": QCoreApplication.translate("BackupsModel", "导入前"),
+        "before-restore": QCoreApplication.translate("BackupsModel", "恢复前"),
+        "before-migration": QCoreApplication.translate("BackupsModel", "升级前"),
     }
 
 
 def size_text(size: int) -> str:
     if size < 1024 * 1024:
-        return _t("%1 KB").replace("%1", str(max(1, round(size / 1024))))
-    return _t("%1 MB").replace("%1", f"{size / (1024 * 1024):.1f}")
+        return QCoreApplication.translate("BackupsModel", "%1 KB").replace(
+            "%1", str(max(1, round(size / 1024)))
+        )
+    return QCoreApplication.translate("BackupsModel", "%1 MB").replace(
+        "%1", f"{size / (1024 * 1024):.1f}"
+    )
 
 
 class BackupsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._headers = [_t("备份时间"), _t("原因"), _t("大小")]
+        self._headers = [
+            QCoreApplication.translate("BackupsModel", "备份时间"),
+            QCoreApplication.translate("BackupsModel", "原因"),
+            QCoreApplication.translate("BackupsModel", "大小"),
+        ]
         self._reasons = reason_words()
         self._backups: list[BackupInfo] = []
 
