@@ -80,6 +80,7 @@ def test_export_writes_a_csv_that_excel_reads_and_is_itself_audited(
         rows = list(csv.reader(fh))
     assert rows[0] == ["时间", "操作人", "操作", "记录", "记录编号", "字段", "说明"]
     assert [r[2] for r in rows[1:]] == ["新建", "备份"]
+    assert rows[2][6] == "手动"  # a backup's reason in words
     assert rows[1][4] == child.uuid
     assert dialog.status.text() == "已导出 2 条到 审计.csv"
     exported = safety.audit_entries(store, action="export")

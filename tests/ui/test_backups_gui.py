@@ -113,6 +113,7 @@ def test_a_damaged_store_is_said_never_overwritten_and_a_good_backup_restored(
     def restore(dialog: BackupsDialog):
         seen["banner"] = dialog.damage.text()
         seen["backup_now"] = dialog.backup_button.isEnabled()
+        seen["backups_then"] = [b.reason for b in safety.list_backups(store_path)]
         when_shown(RestoreConfirm, lambda c: (qtbot.keyClicks(c.passphrase, PASSPHRASE),
                                               c.restore_button.click()))  # fmt: skip
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -139,8 +140,9 @@ def test_a_damaged_store_is_said_never_overwritten_and_a_good_backup_restored(
     assert "没有通过" in seen["text"] and "不会改动" in seen["text"]
     assert seen["banner"].startswith("数据文件检查没有通过")
     assert seen["backup_now"] is False  # a copy of a damaged store would push good ones out
-    reasons = [b.reason for b in safety.list_backups(store_path)]
-    assert "daily" not in reasons and "before-restore" not in reasons
+    assert seen["backups_then"] == ["manual"]  # no daily copy of the damaged store
+    # Once restored, the sound store gets its daily backup; the damaged one is only aside.
+    assert "before-restore" not in [b.reason for b in safety.list_backups(store_path)]
     aside = list(store_path.parent.glob("backups/damaged-*.db"))
     assert len(aside) == 1 and aside[0].read_bytes() == damaged  # kept, byte for byte
     window = controller.window

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from ...core.storage.audit import AuditEntry
+from .backups_model import reason_words
 
 COL_TIME, COL_WHO, COL_ACTION, COL_RECORD, COL_FIELDS, COL_DETAIL = range(6)
 
@@ -51,8 +52,11 @@ def headers() -> list[str]:
     ]
 
 
-def cells(entry: AuditEntry, actions: dict[str, str], entities: dict[str, str]) -> list[str]:
-    """The texts of one row; a record is named by its kind and the start of its number."""
+def cells(
+    entry: AuditEntry, actions: dict[str, str], entities: dict[str, str], reasons: dict[str, str]
+) -> list[str]:
+    """The texts of one row; a record is named by its kind and the start of its number; a
+    backup's reason is in words."""
     record = entities.get(entry.entity, entry.entity)
     if entry.entity_uuid:
         record = f"{record} {entry.entity_uuid[:8]}".strip()
@@ -62,7 +66,7 @@ def cells(entry: AuditEntry, actions: dict[str, str], entities: dict[str, str]) 
         actions.get(entry.action, entry.action),
         record,
         "、".join(entry.fields),
-        entry.detail,
+        reasons.get(entry.detail, entry.detail) if entry.action == "backup" else entry.detail,
     ]
 
 
@@ -72,13 +76,14 @@ class AuditModel(QAbstractTableModel):
         self._headers = headers()
         self._actions = action_words()
         self._entities = entity_words()
+        self._reasons = reason_words()
         self._entries: list[AuditEntry] = []
         self._rows: list[list[str]] = []
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         self.beginResetModel()
         self._entries = list(entries)
-        self._rows = [cells(e, self._actions, self._entities) for e in self._entries]
+        self._rows = [cells(e, self._actions, self._entities, self._reasons) for e in self._entries]
         self.endResetModel()
 
     def entry(self, row: int) -> AuditEntry:
