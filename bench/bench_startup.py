@@ -1,8 +1,10 @@
 """Start-up, first paint, type-ahead search and memory with 100,000 children (the foundation).
 
-Each start is a fresh process timed from launch to a usable window: the program (unlocking a
-store of 100,000 demo children and showing the first rows of the list) beside a bare PySide6
-window measured in the same run. The unlock includes the key derivation at the store's cost.
+Each start is a fresh process timed from launch to its first usable window: the program's
+passphrase prompt (the store holds children's data: nothing opens before it) beside a bare
+PySide6 window measured in the same run. Then, from the passphrase to the list of 100,000
+children painted: the store opened (with the bench store's cheap key derivation: the real one
+costs about half a second by design, measured in bench_encryption), the main window built.
 """
 
 from __future__ import annotations
@@ -64,8 +66,16 @@ def run() -> list[dict]:
     service.rows(ids[:60])
     page_ms = (time.perf_counter() - start) * 1000
     store.close()
+    unlock = statistics.median(r["unlock_to_list_s"] for _, r in program)
     return [
-        row(f"start to usable list, {count} children (s)", program_s, "s", empty_s, "≤ 2× empty"),
+        row(
+            "start to the first usable window (passphrase prompt)",
+            program_s,
+            "s",
+            empty_s,
+            "≤ 2× empty",
+        ),
+        row(f"passphrase to the list painted, {count} children", unlock, "s"),
         row(
             "type-ahead search per keystroke, median",
             statistics.median(searches),

@@ -1,8 +1,9 @@
 """Run in a fresh process by bench_startup: start a window, say when it is usable, then measure.
 
 `empty`: a bare PySide6 main window (the baseline). `app DATA_DIR`: the program on a store of
-100,000 children, unlocked as a person would (the passphrase typed into the unlock dialog),
-until the list shows its first rows; then type-ahead searches, one keystroke at a time.
+100,000 children: its first window (the passphrase prompt, painted), then unlocked as a person
+would (the passphrase typed into it) until the list shows its first rows; then type-ahead
+searches, one keystroke at a time.
 """
 
 from __future__ import annotations
@@ -44,14 +45,19 @@ def program(data_dir: str, passphrase: str) -> dict:
 
     controller = build_app(data_dir)
     app = controller.app
+    controller.unlock.grab()  # the first window, painted and taking the passphrase
+    app.processEvents()
+    first_window = time.time()
     controller.unlock.passphrase.setText(passphrase)
+    unlock_started = time.perf_counter()
     controller.unlock.try_open()
     wait_until(app, lambda: controller.window is not None)
     view = controller.window.view
     wait_until(app, lambda: view.model.rowCount() > 0)
+    view.window().tabs.setCurrentWidget(view)
     controller.window.grab()  # the first paint of the list
     app.processEvents()
-    ready = time.time()
+    unlock_to_list = time.perf_counter() - unlock_started
     per_key = []
     for text in KEYSTROKES:
         done: list[int] = []
@@ -65,7 +71,12 @@ def program(data_dir: str, passphrase: str) -> dict:
         view.searched.disconnect()
     rows = view.model.rowCount()
     controller.shutdown()
-    return {"ready": ready, "search_ms": per_key, "rows_after_last": rows}
+    return {
+        "ready": first_window,
+        "unlock_to_list_s": unlock_to_list,
+        "search_ms": per_key,
+        "rows_after_last": rows,
+    }
 
 
 def main() -> None:

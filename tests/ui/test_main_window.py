@@ -39,7 +39,7 @@ def test_today_opens_first_and_every_area_has_its_tab_and_menu(qtbot, make_app, 
         "关爱服务",
     ]  # a village: no sync tab
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["档案(&F)", "走访(&V)", "报表(&B)", "同步(&Y)", "工具(&T)"]
+    assert menus == ["档案(&F)", "走访(&V)", "报表(&B)", "同步(&Y)", "工具(&T)", "安全(&A)"]
 
 
 def test_menus_open_the_visit_form_the_concern_form_the_import_and_a_report(qtbot, make_app, store):

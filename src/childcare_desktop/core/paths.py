@@ -21,6 +21,15 @@ def store_path(data: Path) -> Path:
     return data / "store.db"
 
 
+def key_path(store: Path) -> Path:
+    """The store's key file lies beside it: `store.db` → `store.db.key`."""
+    return store.with_name(store.name + ".key")
+
+
+def store_exists(store: Path) -> bool:
+    return store.exists() and key_path(store).exists()
+
+
 def backups_dir(store: Path) -> Path:
     path = store.parent / "backups"
     path.mkdir(parents=True, exist_ok=True)

@@ -4,8 +4,11 @@ idle lock, the checks and the daily backup after unlocking, and restoring a back
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTranslator
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,21 +16,36 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 
 from ..core.errors import CoreError
 from ..core.paths import data_dir as find_data_dir
-from ..core.paths import store_path, ui_settings_path
-from ..core.services import safety
-from ..core.services.children import Children
-from ..core.services.station import station_info
-from ..core.storage.store import Store
+from ..core.paths import store_exists, store_path, ui_settings_path
 from . import i18n, ui_settings
-from .dialogs.audit_view import AuditViewDialog
-from .dialogs.backups import BackupsDialog
-from .dialogs.passphrase import PassphraseDialog
 from .dialogs.settings import SettingsDialog
 from .dialogs.setup_wizard import SetupWizard
 from .dialogs.unlock import UnlockDialog
 from .lock import IdleWatcher, ScreenLock
 from .tasks import Tasks
-from .views.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from ..core.services.safety import CheckReport
+    from ..core.storage.store import Store
+    from .views.main_window import MainWindow
+
+# Loaded while the officer types the passphrase, so that the first window shows at once
+# (only Qt and a few small modules before it) and the main window is ready after unlocking.
+AFTER_FIRST_WINDOW = (
+    "childcare_desktop.ui.views.main_window",
+    "childcare_desktop.core.services.safety",
+    "childcare_desktop.ui.dialogs.passphrase",
+    "childcare_desktop.ui.dialogs.audit_view",
+    "childcare_desktop.ui.dialogs.backups",
+)
+
+
+def _load_in_background() -> None:
+    def load() -> None:
+        for name in AFTER_FIRST_WINDOW:
+            importlib.import_module(name)
+
+    threading.Thread(target=load, name="preload", daemon=True).start()
 
 
 class AppController(QObject):
@@ -54,7 +72,8 @@ class AppController(QObject):
 
     def start(self) -> None:
         path = store_path(self.data)
-        if Store.exists(path):
+        _load_in_background()
+        if store_exists(path):
             self.unlock = UnlockDialog(path, self.tasks)
             self.unlock.accepted.connect(lambda: self._open_main(self.unlock.store))
             self.unlock.rejected.connect(self.app.quit)
@@ -98,14 +117,20 @@ class AppController(QObject):
         self.screen_lock.lock()
 
     def change_passphrase(self) -> None:
+        from .dialogs.passphrase import PassphraseDialog
+
         dialog = PassphraseDialog(self.store.path, self.tasks, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._tell(self.tr("密码已修改。下次打开和解锁时请用新密码。"))
 
     def open_audit(self) -> None:
+        from .dialogs.audit_view import AuditViewDialog
+
         AuditViewDialog(self.store, self.tasks, self.window).exec()
 
     def open_backups(self, damage: str = "") -> None:
+        from .dialogs.backups import BackupsDialog
+
         path = store_path(self.data)
         dialog = BackupsDialog(path, self.store, self.tasks, damage, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.restore_choice is not None:
@@ -124,6 +149,9 @@ class AppController(QObject):
         self._close_main()
 
         def restore_and_open() -> Store:
+            from ..core.services import safety
+            from ..core.storage.store import Store
+
             safety.restore(path, source, passphrase)
             return Store.open(path, passphrase)
 
@@ -171,6 +199,10 @@ class AppController(QObject):
     def _open_main(self, store: Store | None) -> None:
         if store is None:
             return
+        from ..core.services.children import Children
+        from ..core.services.station import station_info
+        from .views.main_window import MainWindow
+
         self.store = store
         self.window = MainWindow(Children(store), station_info(store), self.tasks)
         self.window.settings_action.triggered.connect(self.open_settings)
@@ -197,9 +229,11 @@ class AppController(QObject):
 
     def _check_store(self, store: Store) -> None:
         """Both integrity checks off the GUI thread; the daily backup only of a sound store."""
+        from ..core.services import safety
+
         self.tasks.read(lambda: safety.check(store), lambda report: self._checked(store, report))
 
-    def _checked(self, store: Store, report: safety.CheckReport) -> None:
+    def _checked(self, store: Store, report: CheckReport) -> None:
         if store is not self.store:  # closed meanwhile (restore, or the program quit)
             return
         if report.integrity != "ok" or report.cipher_integrity != "ok":
@@ -209,6 +243,8 @@ class AppController(QObject):
         if report.audit_broken_at is not None:
             text = self.tr("操作记录第 %1 条被改动或删除过。请告诉上级。")
             self._tell(text.replace("%1", str(report.audit_broken_at)))
+        from ..core.services import safety
+
         self.tasks.write(lambda: safety.backup_daily(store), lambda _path: None)
 
     def _offer_backups(self, complaint: str) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from ..core.services import safety
 from .dialogs.unlock import PassphrasePrompt
 from .tasks import Tasks
 from .widgets import plain_label
@@ -87,7 +86,7 @@ class LockDialog(PassphrasePrompt):
     """The passphrase, checked against the key file; it cannot be closed any other way."""
 
     def __init__(self, store_path: Path, tasks: Tasks, parent=None) -> None:
-        super().__init__(tasks, lambda p: safety.check_passphrase(store_path, p), parent)
+        super().__init__(tasks, lambda p: _check_passphrase(store_path, p), parent)
         self.setWindowTitle(self.tr("已锁定"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
@@ -155,3 +154,9 @@ class ScreenLock(QObject):
             self.focus.setFocus()
         self.focus = None
         self.unlocked.emit()
+
+
+def _check_passphrase(store_path: Path, passphrase: str) -> None:
+    from ..core.services import safety  # on the worker thread, like the key derivation
+
+    safety.check_passphrase(store_path, passphrase)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 
 class _Relay(QObject):
@@ -65,12 +66,22 @@ class Tasks(QObject):
     @Slot(int, object)
     def _finish_ok(self, number: int, result: object) -> None:
         on_done, _ = self._callbacks.pop(number)
-        on_done(result)
+        if _alive(on_done):
+            on_done(result)
 
     @Slot(int, object)
     def _finish_error(self, number: int, error: Exception) -> None:
         _, on_error = self._callbacks.pop(number)
+        if on_error is not None and not _alive(on_error):
+            return
         if on_error is None:
             sys.excepthook(type(error), error, error.__traceback__)
         else:
             on_error(error)
+
+
+def _alive(callback: Callable) -> bool:
+    """False when the callback is a method of a widget closed and deleted while its job ran
+    (a form shut before its background read came back): there is nothing left to update."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or isValid(owner)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from ..domain import division
-from ..errors import FieldProblem, StationError, ValidationFailed
+from ..domain.station_setup import check_setup
+from ..errors import StationError, ValidationFailed
 from ..storage import keyfile
 from ..storage import tables as t
 from ..storage.store import Store
@@ -27,21 +27,6 @@ class StationInfo:
 class SetupResult:
     station: StationInfo
     recovery_code: str
-
-
-def check_setup(role: str, code: str, name: str, officer: str) -> list[FieldProblem]:
-    problems = []
-    problem = division.check(role, code)
-    if problem == "division_role":
-        problems.append(FieldProblem("role", "unknown_value"))
-    elif problem:
-        expected = str(division.ROLE_CODE_LENGTH[role])
-        problems.append(FieldProblem("division", problem, {"length": expected}))
-    if not name.strip():
-        problems.append(FieldProblem("name", "required"))
-    if not officer.strip():
-        problems.append(FieldProblem("officer", "required"))
-    return problems
 
 
 def init_station(

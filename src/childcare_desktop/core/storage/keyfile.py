@@ -19,7 +19,9 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from ..domain.station_setup import check_passphrase_strength
 from ..errors import StoreError
+from ..paths import key_path
 
 FORMAT = "childcare-keyfile-1"
 _AAD = b"childcare-desktop store key v1"
@@ -37,10 +39,6 @@ class KdfParams:
 
 
 DEFAULT_KDF = KdfParams()
-
-
-def key_path(store_path: Path) -> Path:
-    return store_path.with_name(store_path.name + ".key")
 
 
 def new_recovery_code() -> str:
@@ -98,11 +96,6 @@ def reset_passphrase_with_recovery(store_path: Path, code: str, new: str) -> Non
         raise StoreError("wrong_recovery_code") from None
     data["passphrase"] = _wrap(db_key, new, kdf)
     _write(store_path, data)
-
-
-def check_passphrase_strength(passphrase: str) -> None:
-    if len(passphrase) < 8:
-        raise StoreError("passphrase_too_short", min=8)
 
 
 def measure(kdf: KdfParams) -> float:

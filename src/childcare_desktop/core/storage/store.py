@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect
 
 from ..errors import StoreError
-from ..paths import backups_dir
+from ..paths import backups_dir, store_exists
 from . import keyfile, migrate
 from .engine import make_engine, raw_connect
 from .integrity import check_file
@@ -26,7 +26,7 @@ class Store:
 
     @staticmethod
     def exists(path: Path) -> bool:
-        return path.exists() and keyfile.key_path(path).exists()
+        return store_exists(path)
 
     @classmethod
     def create(

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
+from ...core.domain.station_setup import check_passphrase_strength
 from ...core.errors import CoreError
 from ...core.services import safety
-from ...core.storage.keyfile import check_passphrase_strength
 from .. import i18n
 from ..tasks import Tasks
 from ..widgets import ErrorLabel, FieldGrid, plain_label

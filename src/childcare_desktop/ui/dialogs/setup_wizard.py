@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ...core.domain.station_setup import check_passphrase_strength, check_setup
 from ...core.errors import CoreError, ValidationFailed
-from ...core.services.station import SetupResult, check_setup, init_station
-from ...core.storage.keyfile import check_passphrase_strength
-from ...core.storage.store import Store
 from .. import i18n
 from ..tasks import Tasks
 from ..widgets import FieldGrid, plain_label
@@ -135,8 +133,8 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.store_path = store_path
         self.tasks = tasks
-        self.store: Store | None = None
-        self.setup: SetupResult | None = None
+        self.store = None  # the new Store, once made
+        self.setup = None  # its SetupResult: the recovery code to show once
         self.busy = False
         self.setWindowTitle(self.tr("儿童关爱服务 — 首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -157,12 +155,12 @@ class SetupWizard(QWizard):
         role, code, name, officer = self.station_page.values()
         self._set_busy(True)
         self.tasks.write(
-            lambda: init_station(self.store_path, passphrase, role, code, name, officer),
+            lambda: _init_station(self.store_path, passphrase, role, code, name, officer),
             self._created,
             self._failed,
         )
 
-    def _created(self, outcome: tuple[Store, SetupResult]) -> None:
+    def _created(self, outcome: tuple) -> None:
         self.store, self.setup = outcome
         self._set_busy(False)
         self.next()
@@ -182,3 +180,10 @@ class SetupWizard(QWizard):
         self.passphrase_page.status.setText(self.tr("正在创建加密数据……") if busy else "")
         for which in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.CancelButton):
             self.button(which).setEnabled(not busy)
+
+
+def _init_station(*args):
+    # Imported on the worker thread: the store layer loads while the key is derived.
+    from ...core.services.station import init_station
+
+    return init_station(*args)

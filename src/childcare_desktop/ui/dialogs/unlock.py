@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton, QVBoxLayout
 
 from ...core.errors import CoreError
-from ...core.storage.store import Store
 from .. import i18n
 from ..tasks import Tasks
 from ..widgets import ErrorLabel, plain_label
@@ -99,9 +98,9 @@ class UnlockDialog(PassphrasePrompt):
     """Accepted once the store is open; `store` is then the open store."""
 
     def __init__(self, store_path: Path, tasks: Tasks, parent=None) -> None:
-        super().__init__(tasks, lambda passphrase: Store.open(store_path, passphrase), parent)
+        super().__init__(tasks, lambda passphrase: _open_store(store_path, passphrase), parent)
         self.store_path = store_path
-        self.store: Store | None = None
+        self.store = None
         self.setWindowTitle(self.tr("儿童关爱服务 — 输入密码"))
         self.prompt.setText(self.tr("请输入本站的密码："))
         self.open_button.setText(self.tr("打开"))
@@ -120,9 +119,17 @@ class UnlockDialog(PassphrasePrompt):
             self.store = dialog.store
             self.accept()
 
-    def _opened(self, store: Store) -> None:
+    def _opened(self, store) -> None:
         if not self.isVisible():  # the person quit while the key was being derived
             store.close()
             return
         self.store = store
         super()._opened(store)
+
+
+def _open_store(store_path: Path, passphrase: str):
+    # Imported here, on the worker thread: SQLAlchemy and SQLCipher load while the key is
+    # derived, not before the first window appears.
+    from ...core.storage.store import Store
+
+    return Store.open(store_path, passphrase)

@@ -135,7 +135,16 @@ class MainWindow(QMainWindow):
 
     def _open_form(self, child: Child, is_new: bool) -> None:
         village_fixed = self.station.role == "village"
-        self.form = ChildForm(self.children, child, village_fixed, is_new, self)
+        self.form = ChildForm(
+            self.children,
+            child,
+            village_fixed,
+            is_new,
+            self,
+            work=self.work,
+            tasks=self.tasks,
+            visitor=self.station.officer,
+        )
         self.form.saved.connect(self.refresh_lists)
         self.form.finished.connect(self._form_closed)
         self.form.open()
