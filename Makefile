@@ -24,7 +24,8 @@ bench: $(STAMP) translations sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(ARGS)
 
 screenshots: $(STAMP) translations sysdeps
-	QT_QPA_PLATFORM=offscreen $(PY) -m bench.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m childcare_desktop.ui.screenshots docs/screenshots
+	$(PY) -m childcare_desktop.core.reports.samples docs/screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
