@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AgendaView</name>
+    <message>
+        <source>按周</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>◀ 上一段</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>下一段 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>本周/本月</source>
+        <translation>This week/month</translation>
+    </message>
+    <message>
+        <source>应走访</source>
+        <translation>Due for a visit</translation>
+    </message>
+    <message>
+        <source>记录走访(&amp;V)</source>
+        <translation>Log a &amp;visit</translation>
+    </message>
+    <message>
+        <source>打开档案(&amp;O)</source>
+        <translation>&amp;Open file</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>密码已修改。下次打开和解锁时请用新密码。</source>
@@ -447,6 +482,25 @@ Restore the newest good backup: choose the top one in the next window.</translat
     <message>
         <source>所属村（居）代码</source>
         <translation>Village code</translation>
+    </message>
+</context>
+<context>
+    <name>CareActions</name>
+    <message>
+        <source>记录走访(&amp;V)……</source>
+        <translation>Log a &amp;visit…</translation>
+    </message>
+    <message>
+        <source>报告关注（强制报告）(&amp;R)……</source>
+        <translation>&amp;Raise a concern (mandatory report)…</translation>
+    </message>
+    <message>
+        <source>走访周期与报告电话(&amp;P)……</source>
+        <translation>Visit intervals and report &amp;phone numbers…</translation>
+    </message>
+    <message>
+        <source>走访(&amp;V)</source>
+        <translation>&amp;Visits</translation>
     </message>
 </context>
 <context>
@@ -945,6 +999,73 @@ Restore the newest good backup: choose the top one in the next window.</translat
     </message>
 </context>
 <context>
+    <name>ConcernForm</name>
+    <message>
+        <source>关注与强制报告</source>
+        <translation>Concern and mandatory report</translation>
+    </message>
+    <message>
+        <source>看到或听到了什么</source>
+        <translation>What was seen or heard</translation>
+    </message>
+    <message>
+        <source>情况类别</source>
+        <translation>Kind of concern</translation>
+    </message>
+    <message>
+        <source>发现日期</source>
+        <translation>Noticed on</translation>
+    </message>
+    <message>
+        <source>具体情况</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已记录。请立即报告（强制报告）：</source>
+        <translation>Recorded. Report it now (mandatory report):</translation>
+    </message>
+    <message>
+        <source>报告给</source>
+        <translation>Report to</translation>
+    </message>
+    <message>
+        <source>如有回执号或接警编号</source>
+        <translation>Receipt or case number, if any</translation>
+    </message>
+    <message>
+        <source>报告日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>回执号</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>记录这次报告</source>
+        <translation>Record this report</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>（号码未设置，请在设置中填写）</source>
+        <translation>(no number set: enter it in the settings)</translation>
+    </message>
+    <message>
+        <source>已报告：</source>
+        <translation>Reported:</translation>
+    </message>
+</context>
+<context>
     <name>ConflictValuesModel</name>
     <message>
         <source>值</source>
@@ -1034,6 +1155,37 @@ Restore the newest good backup: choose the top one in the next window.</translat
     <message>
         <source>日期应写成 年-月-日，如 2015-06-01</source>
         <translation>write the date as YYYY-MM-DD, e.g. 2015-06-01</translation>
+    </message>
+</context>
+<context>
+    <name>DueModel</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>应走访日期</source>
+        <translation>Visit due</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>风险</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>最近走访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>每%1天</source>
+        <translation>every %1 days</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1576,29 @@ with %3 changes.</translation>
     </message>
 </context>
 <context>
+    <name>LedgerActions</name>
+    <message>
+        <source>导入台账(&amp;I)……</source>
+        <translation>&amp;Import a ledger…</translation>
+    </message>
+    <message>
+        <source>导出台账(&amp;X)……</source>
+        <translation>E&amp;xport the ledger…</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export the ledger</translation>
+    </message>
+    <message>
+        <source>儿童信息台账.xlsx</source>
+        <translation>Children ledger.xlsx</translation>
+    </message>
+    <message>
+        <source>已导出 %1 名儿童：%2</source>
+        <translation>%1 children exported to %2</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <source>行号</source>
@@ -1462,6 +1637,30 @@ with %3 changes.</translation>
     <message>
         <source>儿童关爱服务</source>
         <translation>Childcare</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>儿童名册</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>走访日程</source>
+        <translation>Visit schedule</translation>
+    </message>
+    <message>
+        <source>动态管理</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>关爱服务</source>
+        <translation>Care services</translation>
+    </message>
+    <message>
+        <source>同步情况</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>新建档案(&amp;N)</source>
@@ -1648,6 +1847,64 @@ with %3 changes.</translation>
     </message>
 </context>
 <context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>走访周期与报告电话</source>
+        <translation>Visit intervals and report phone numbers</translation>
+    </message>
+    <message>
+        <source>走访周期（多条适用时取最短）</source>
+        <translation>Visit intervals (where several apply, the shortest counts)</translation>
+    </message>
+    <message>
+        <source>情形</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>间隔天数</source>
+        <translation>Days between visits</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>发现情况时报告给（强制报告）</source>
+        <translation>Report concerns to (mandatory report)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>保存后，全部儿童的下次走访日期会重新计算。</source>
+        <translation>Saving works out every child&apos;s next visit date again.</translation>
+    </message>
+</context>
+<context>
+    <name>RecategoriseDialog</name>
+    <message>
+        <source>调整类别</source>
+        <translation>Change the categories</translation>
+    </message>
+    <message>
+        <source>调整原因（必填）</source>
+        <translation>Reason for the change (required)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReceiversModel</name>
     <message>
         <source>站点</source>
@@ -1806,6 +2063,95 @@ with %3 changes.</translation>
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <source>一人一档(&amp;C)</source>
+        <translation>The &amp;child&apos;s file</translation>
+    </message>
+    <message>
+        <source>花名册 PDF(&amp;R)</source>
+        <translation>&amp;Roster (PDF)</translation>
+    </message>
+    <message>
+        <source>花名册 Excel(&amp;E)……</source>
+        <translation>Roster (&amp;Excel)…</translation>
+    </message>
+    <message>
+        <source>走访台账(&amp;L)……</source>
+        <translation>Visit &amp;ledger…</translation>
+    </message>
+    <message>
+        <source>汇总表(&amp;S)</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <source>报表(&amp;B)</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>一人一档</source>
+        <translation>The child&apos;s file</translation>
+    </message>
+    <message>
+        <source>花名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>保存花名册</source>
+        <translation>Save the roster</translation>
+    </message>
+    <message>
+        <source>花名册.xlsx</source>
+        <translation>Roster.xlsx</translation>
+    </message>
+    <message>
+        <source>已保存 %1 名儿童：%2</source>
+        <translation>%1 children saved to %2</translation>
+    </message>
+    <message>
+        <source>走访台账</source>
+        <translation>Visit ledger</translation>
+    </message>
+    <message>
+        <source>月份（年-月）：</source>
+        <translation>Month (YYYY-MM):</translation>
+    </message>
+    <message>
+        <source>汇总表</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message numerus="yes">
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>另存为(&amp;S)…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>保存报表</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>RestoreConfirm</name>
     <message>
         <source>从备份恢复</source>
@@ -1830,6 +2176,49 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
     <message>
         <source>正在检查备份……</source>
         <translation>Checking the backup…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>复核原因</source>
+        <translation>Why review</translation>
+    </message>
+    <message>
+        <source>涉及类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>待复核儿童</source>
+        <translation>Children to review</translation>
+    </message>
+    <message>
+        <source>销档(&amp;C)……</source>
+        <translation>&amp;Close the file…</translation>
+    </message>
+    <message>
+        <source>调整类别(&amp;K)……</source>
+        <translation>Change cate&amp;gories…</translation>
+    </message>
+    <message>
+        <source>到龄、父母返乡或迁出的儿童：销档或调整类别，记录原因。</source>
+        <translation>Children who aged out, whose parents came home or who moved away: close the file or change the categories, and record why.</translation>
+    </message>
+    <message>
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2469,33 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <source>待处理冲突</source>
         <translation>Open conflicts</translation>
     </message>
+    <message>
+        <source>迟报</source>
+        <translation>Late</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>登记与证书(&amp;C)……</source>
+        <translation>Enrollment and &amp;certificates…</translation>
+    </message>
+    <message>
+        <source>导出同步文件(&amp;E)……</source>
+        <translation>&amp;Export a sync file…</translation>
+    </message>
+    <message>
+        <source>导入同步文件(&amp;I)……</source>
+        <translation>&amp;Import sync files…</translation>
+    </message>
+    <message>
+        <source>处理冲突(&amp;F)……</source>
+        <translation>Resolve con&amp;flicts…</translation>
+    </message>
+    <message>
+        <source>同步(&amp;Y)</source>
+        <translation>&amp;Sync</translation>
+    </message>
 </context>
 <context>
     <name>SyncModels</name>
@@ -2132,6 +2548,69 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
     </message>
 </context>
 <context>
+    <name>TodayView</name>
+    <message>
+        <source>逾期未走访</source>
+        <translation>Overdue visits</translation>
+    </message>
+    <message>
+        <source>本周应走访</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Concern</translation>
+    </message>
+    <message>
+        <source>发现日期</source>
+        <translation>Noticed on</translation>
+    </message>
+    <message>
+        <source>已报告</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>未结关注（强制报告）</source>
+        <translation>Open concerns (mandatory report)</translation>
+    </message>
+    <message>
+        <source>到龄日期</source>
+        <translation>Ages out on</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>30天内到龄</source>
+        <translation>Ageing out within 30 days</translation>
+    </message>
+    <message>
+        <source>记录走访(&amp;V)</source>
+        <translation>Log a &amp;visit</translation>
+    </message>
+    <message>
+        <source>打开档案(&amp;O)</source>
+        <translation>&amp;Open file</translation>
+    </message>
+    <message>
+        <source>报告关注(&amp;R)</source>
+        <translation>&amp;Raise a concern</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>逾期 %1 · 本周 %2 · 关注 %3 · 到龄 %4</source>
+        <translation>Overdue %1 · this week %2 · concerns %3 · ageing out %4</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>儿童关爱服务 — 输入密码</source>
@@ -2152,6 +2631,65 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
     <message>
         <source>忘记密码？用恢复码</source>
         <translation>Forgot the passphrase? Use the recovery code</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>更正走访记录</source>
+        <translation>Correct a visit</translation>
+    </message>
+    <message>
+        <source>记录走访</source>
+        <translation>Log a visit</translation>
+    </message>
+    <message>
+        <source>如：祖母、本人</source>
+        <translation>e.g. grandmother, the child</translation>
+    </message>
+    <message>
+        <source>不重新评估</source>
+        <translation>Not reassessed</translation>
+    </message>
+    <message>
+        <source>走访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>走访方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>走访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>见到的人</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <source>需求</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>采取的措施</source>
+        <translation>Actions taken</translation>
+    </message>
+    <message>
+        <source>监护情况（重新评估）</source>
+        <translation>Guardianship grade (reassessed)</translation>
+    </message>
+    <message>
+        <source>下次计划走访</source>
+        <translation>Next visit planned</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2236,7 +2774,7 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
     </message>
     <message>
         <source>如：县妇联、某爱心企业</source>
-        <translation>e.g. the county women's federation, a donor company</translation>
+        <translation>e.g. the county women&apos;s federation, a donor company</translation>
     </message>
     <message>
         <source>心愿</source>
@@ -2253,6 +2791,17 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
     <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>正在生成报表…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
