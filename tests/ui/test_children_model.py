@@ -21,38 +21,58 @@ def children(store):
     return Children(store)
 
 
+def show(model, children, query: ChildQuery) -> None:
+    """What the view does with a search's answer: the count and the first page."""
+    model.set_result(query, children.count_matching(query), children.page(query, 0, cm.PAGE_SIZE))
+
+
 def test_the_model_passes_qt_model_checks_through_resets_and_pages(qtbot, children):
     model = cm.ChildrenModel(children)
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    uuids = children.find(ChildQuery(status="all"))
-    assert len(uuids) == 300
-    model.set_uuids(uuids)
+    everyone = ChildQuery(status="all")
+    show(model, children, everyone)
+    assert model.rowCount() == 300
     for row in (0, 199, 200, 299):  # both sides of a page boundary
         for column in range(cm.COLUMN_COUNT):
             model.index(row, column).data()
-    model.set_uuids(uuids[:17])
-    model.set_uuids([])
+    listed = [model.row_record(i).uuid for i in range(300)]
+    assert listed == children.find(everyone)  # pages join up in the list's order
+    show(model, children, ChildQuery(text="z"))
+    show(model, children, ChildQuery(text="no such child"))
     assert model.rowCount() == 0
 
 
-def test_rows_are_fetched_a_page_at_a_time(children, monkeypatch):
-    asked: list[int] = []
-    rows = children.rows
-    monkeypatch.setattr(children, "rows", lambda uuids: asked.append(len(uuids)) or rows(uuids))
+def test_a_child_is_found_at_its_place_in_any_page(children):
     model = cm.ChildrenModel(children)
-    model.set_uuids(children.find(ChildQuery(status="all")))
-    assert asked == []
+    query = ChildQuery(status="all")
+    show(model, children, query)
+    uuids = children.find(query)
+    for row in (0, 17, 199, 200, 288):
+        assert model.row_of(uuids[row]) == row
+        assert children.position(query, uuids[row]) == row
+    assert model.row_of("not-a-child") == -1
+
+
+def test_rows_are_fetched_a_page_at_a_time(children, monkeypatch):
+    model = cm.ChildrenModel(children)
+    show(model, children, ChildQuery(status="all"))
+    asked: list[int] = []
+    page = children.page
+    monkeypatch.setattr(
+        children, "page", lambda q, offset, limit: asked.append(offset) or page(q, offset, limit)
+    )
     model.index(0, cm.COL_NAME).data()
     model.index(5, cm.COL_AGE).data()
-    assert asked == [cm.PAGE_SIZE]
+    assert asked == []  # the first page came with the search
     model.index(250, cm.COL_NAME).data()
-    assert asked == [cm.PAGE_SIZE, 300 - cm.PAGE_SIZE]
+    model.index(260, cm.COL_NAME).data()
+    assert asked == [cm.PAGE_SIZE]
 
 
 def test_cells_show_words_masked_numbers_and_an_overdue_date_in_red(children):
     model = cm.ChildrenModel(children)
     uuids = children.find(ChildQuery(status="all"))
-    model.set_uuids(uuids)
+    show(model, children, ChildQuery(status="all"))
     child = children.get(uuids[0])
     row = model.row_record(0)
     assert model.index(0, cm.COL_NAME).data() == child.name
@@ -81,10 +101,8 @@ def test_records_model_passes_qt_model_checks():
 
 
 def test_due_dates_before_today_only_count_as_overdue(children):
-    model = cm.ChildrenModel(
-        children,
-    )
-    model.set_uuids(children.find(ChildQuery(status="active")))
+    model = cm.ChildrenModel(children)
+    show(model, children, ChildQuery(status="active"))
     later = [i for i in range(model.rowCount())
              if (r := model.row_record(i)).next_due and r.next_due >= date.today()]  # fmt: skip
     assert later

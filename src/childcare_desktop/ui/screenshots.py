@@ -101,11 +101,13 @@ def _tabs(window, out: Path) -> list[Path]:
 
 def _child_with_family(window) -> str:
     """A child whose file has an ID number and several family members, for a full picture."""
-    for uuid in window.view.model.uuids():
+    model = window.view.model
+    uuids = [model.row_record(i).uuid for i in range(model.rowCount())]
+    for uuid in uuids:
         child = window.children.get(uuid)
         if child.id_number and len(child.members) >= 2 and child.categories:
             return uuid
-    return window.view.model.uuids()[0]
+    return uuids[0]
 
 
 def _wait_for(ready: Callable[[], bool], seconds: float = 30) -> None:

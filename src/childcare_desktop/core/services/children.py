@@ -88,12 +88,12 @@ class Children:
         """All uuids matching `query`, in pinyin order of the name (for scripts and reports;
         the main list uses `count_matching` and `page`, which stay quick at 100,000)."""
         where, params = _conditions(query)
-        order = "sort_key" if query.status != "all" else "status, sort_key"
         with self.store.read() as conn:
             return [
                 r[0]
                 for r in conn.exec_driver_sql(
-                    f"SELECT uuid FROM child INDEXED BY ix_child_list{where} ORDER BY {order}",
+                    f"SELECT uuid FROM child INDEXED BY ix_child_list{where} ORDER BY "
+                    + _order(query),
                     params,
                 )
             ]
@@ -109,17 +109,42 @@ class Children:
     def page(self, query: ChildQuery, offset: int, limit: int) -> list[ChildRow]:
         """Rows `offset` to `offset + limit` of the list, in the list's order, masked."""
         where, params = _conditions(query)
-        order = "sort_key" if query.status != "all" else "status, sort_key"
         with self.store.read() as conn:
             uuids = [
                 r[0]
                 for r in conn.exec_driver_sql(
-                    f"SELECT uuid FROM child INDEXED BY ix_child_list{where} ORDER BY {order} "
-                    "LIMIT ? OFFSET ?",
+                    f"SELECT uuid FROM child INDEXED BY ix_child_list{where} ORDER BY "
+                    f"{_order(query)} LIMIT ? OFFSET ?",
                     (*params, limit, offset),
                 )
             ]
         return self.rows(uuids)
+
+    def position(self, query: ChildQuery, uuid: str) -> int:
+        """Where `uuid` stands in the list of `query` (-1 when not listed): the rows before it
+        are counted on the index, so a selection is kept at any size."""
+        where, params = _conditions(query)
+        with self.store.read() as conn:
+            found = conn.exec_driver_sql(
+                f"SELECT status, sort_key FROM child INDEXED BY ix_child_list{where}"
+                + (" AND" if where else " WHERE")
+                + " uuid = ?",
+                (*params, uuid),
+            ).first()
+            if found is None:
+                return -1
+            status, key = found
+            before = "(sort_key < ? OR (sort_key = ? AND uuid < ?))"
+            extra: tuple = (key, key, uuid)
+            if query.status == "all":
+                before = f"(status < ? OR (status = ? AND {before}))"
+                extra = (status, status, *extra)
+            return conn.exec_driver_sql(
+                f"SELECT count(*) FROM child INDEXED BY ix_child_list{where}"
+                + (" AND " if where else " WHERE ")
+                + before,
+                (*params, *extra),
+            ).scalar_one()
 
     def rows(self, uuids: list[str]) -> list[ChildRow]:
         """Rows for the given uuids, in the same order."""
@@ -262,6 +287,11 @@ class Children:
             next_due=r.next_due,
             status=r.status,
         )
+
+
+def _order(query: ChildQuery) -> str:
+    """Pinyin order of the name; the uuid settles equal names, so pages never overlap."""
+    return "sort_key, uuid" if query.status != "all" else "status, sort_key, uuid"
 
 
 def _conditions(query: ChildQuery) -> tuple[str, tuple]:

@@ -1,4 +1,8 @@
-"""The main list of children: holds only the uuids and fetches rows a page at a time."""
+"""The main list of children: a query and its count; rows are fetched a page at a time.
+
+At 100,000 children even the list of ids costs a tenth of a second per keystroke, so the model
+holds no ids: the count and the first page come with the search, other pages as they scroll in.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...core.services.children import Children, ChildRow
+from ...core.services.children import ChildQuery, Children, ChildRow
 from .. import i18n
 
 COL_NAME, COL_SEX, COL_AGE, COL_CATEGORIES, COL_GUARDIANSHIP, COL_RISK = range(6)
@@ -27,34 +31,36 @@ class ChildrenModel(QAbstractTableModel):
     def __init__(self, children: Children, parent=None) -> None:
         super().__init__(parent)
         self._children = children
-        self._uuids: list[str] = []
-        self._pages: OrderedDict[int, dict[str, ChildRow]] = OrderedDict()
+        self._query = ChildQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, list[ChildRow]] = OrderedDict()
         self._today = children.today()
 
-    def set_uuids(self, uuids: list[str]) -> None:
+    def set_result(self, query: ChildQuery, count: int, first_page: list[ChildRow]) -> None:
+        """Show a search's answer: how many match, and the first page of them."""
         self.beginResetModel()
-        self._uuids = list(uuids)
+        self._query, self._count = query, count
         self._pages.clear()
+        self._pages[0] = list(first_page)
         self._today = self._children.today()
         self.endResetModel()
 
-    def uuids(self) -> list[str]:
-        return self._uuids
-
     def row_of(self, uuid: str) -> int:
-        try:
-            return self._uuids.index(uuid)
-        except ValueError:
-            return -1
+        for number, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if row.uuid == uuid:
+                    return number * PAGE_SIZE + offset
+        return self._children.position(self._query, uuid)
 
     def row_record(self, row: int) -> ChildRow | None:
-        if not 0 <= row < len(self._uuids):
+        if not 0 <= row < self._count:
             return None
         page = self._page(row // PAGE_SIZE)
-        return page.get(self._uuids[row])
+        offset = row % PAGE_SIZE
+        return page[offset] if offset < len(page) else None
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._uuids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -68,11 +74,11 @@ class ChildrenModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if role == UuidRole:
-            return self._uuids[index.row()]
         row = self.row_record(index.row())
         if row is None:
             return None
+        if role == UuidRole:
+            return row.uuid
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -82,11 +88,10 @@ class ChildrenModel(QAbstractTableModel):
                 return OVERDUE
         return None
 
-    def _page(self, number: int) -> dict[str, ChildRow]:
+    def _page(self, number: int) -> list[ChildRow]:
         page = self._pages.get(number)
         if page is None:
-            uuids = self._uuids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            page = {row.uuid: row for row in self._children.rows(uuids)}
+            page = self._children.page(self._query, number * PAGE_SIZE, PAGE_SIZE)
             self._pages[number] = page
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)

@@ -19,7 +19,13 @@ from ...core.domain.categories import CATEGORY_CODES
 from ...core.services.children import ChildQuery, Children
 from .. import i18n
 from ..models import children_model as cm
-from ..models.children_model import COL_CATEGORIES, COL_NAME, ChildrenModel, UuidRole
+from ..models.children_model import (
+    COL_CATEGORIES,
+    COL_NAME,
+    PAGE_SIZE,
+    ChildrenModel,
+    UuidRole,
+)
 from ..tasks import Tasks
 from ..widgets import CodeCombo, plain_label
 
@@ -110,20 +116,29 @@ class ChildrenView(QWidget):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
 
     def query(self) -> ChildQuery:
-        return ChildQuery(self.search.text(), self.category.code(), self.risk.code(),
-                          self.status.currentData())  # fmt: skip
+        return ChildQuery(
+            self.search.text(), self.category.code(), self.risk.code(), self.status.currentData()
+        )
 
     def refresh(self, keep: str | None = None) -> None:
         """Search again; `keep` (or else the current child) stays selected if still listed."""
         self._timer.stop()
-        self._keep = keep or self.current_uuid()
+        keep = self._keep = keep or self.current_uuid()
         self._search_id += 1
         search_id, query = self._search_id, self.query()
         children = self.children
-        self.tasks.read(
-            lambda: (children.find(query), children.count()),
-            lambda found: self._show(search_id, *found),
-        )
+
+        def search() -> tuple:
+            position = children.position(query, keep) if keep else -1
+            return (
+                query,
+                children.count_matching(query),
+                children.page(query, 0, PAGE_SIZE),
+                position,
+                children.count(),
+            )
+
+        self.tasks.read(search, lambda found: self._show(search_id, *found))
 
     def current_uuid(self) -> str | None:
         index = self.table.currentIndex()
@@ -140,12 +155,11 @@ class ChildrenView(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def _show(self, search_id: int, uuids: list[str], total: int) -> None:
+    def _show(self, search_id: int, query, count: int, first_page, row: int, total: int) -> None:
         if search_id != self._search_id:  # a newer search is under way; this answer is stale
             return
-        self.model.set_uuids(uuids)
-        row = self.model.row_of(self._keep) if self._keep else -1
-        if row < 0 and uuids:
+        self.model.set_result(query, count, first_page)
+        if row < 0 and count:
             row = 0
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
@@ -154,9 +168,10 @@ class ChildrenView(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
         self.count.setText(
-            self.tr("显示 %1 名，本站共 %2 名儿童").replace("%1", str(len(uuids)))
+            self.tr("显示 %1 名，本站共 %2 名儿童")
+            .replace("%1", str(count))
             .replace("%2", str(total))
-        )  # fmt: skip
+        )
         self.current_changed.emit()
         self.searched.emit()
 
