@@ -17,14 +17,18 @@ _PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=5000",
-    # 16 MiB of decrypted pages per connection: the list's covering index of 100,000 children
-    # fits, and several connections reading at once stay within an old laptop's memory.
-    "PRAGMA cache_size=-16384",
     "PRAGMA temp_store=MEMORY",
 )
 
 
-def raw_connect(path: Path, db_key: bytes | None) -> sqlite3.Connection:
+# Decrypted pages kept per connection: the list's covering index of 100,000 children stays
+# decrypted between keystrokes; the small pool bounds the total. A one-off pass over the whole
+# file (backup, integrity check) gains nothing from a cache and takes a small one.
+CACHE_KIB = 32768
+ONE_PASS_CACHE_KIB = 2048
+
+
+def raw_connect(path: Path, db_key: bytes | None, cache_kib: int = CACHE_KIB) -> sqlite3.Connection:
     """A DB-API connection, keyed before any other statement; db_key None means plain SQLite
     (used only by benchmarks to measure what encryption costs)."""
     if db_key is None:
@@ -39,6 +43,7 @@ def raw_connect(path: Path, db_key: bytes | None) -> sqlite3.Connection:
         raise StoreError("store_unreadable", path=path.name) from None
     for pragma in _PRAGMAS:
         conn.execute(pragma)
+    conn.execute(f"PRAGMA cache_size=-{int(cache_kib)}")
     conn.isolation_level = None  # SQLAlchemy's `begin` event below opens transactions itself
     return conn
 
@@ -50,8 +55,8 @@ def make_engine(path: Path, db_key: bytes | None) -> Engine:
         module=module,
         creator=lambda: raw_connect(path, db_key),
         poolclass=QueuePool,
-        pool_size=4,
-        max_overflow=4,
+        pool_size=2,
+        max_overflow=1,
     )
 
     @event.listens_for(engine, "begin")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .engine import raw_connect
+from .engine import ONE_PASS_CACHE_KIB, raw_connect
 
 
 def check_file(path: Path, db_key: bytes | None) -> tuple[str, str]:
     """(quick_check, cipher_integrity_check): each "ok" when sound, else the first complaint."""
-    conn = raw_connect(path, db_key)
+    conn = raw_connect(path, db_key, ONE_PASS_CACHE_KIB)
     try:
         quick = conn.execute("PRAGMA quick_check").fetchone()[0]
         cipher = []

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, inspect
 from ..errors import StoreError
 from ..paths import backups_dir, store_exists
 from . import keyfile, migrate
-from .engine import make_engine, raw_connect
+from .engine import ONE_PASS_CACHE_KIB, make_engine, raw_connect
 from .integrity import check_file
 
 
@@ -76,8 +76,8 @@ class Store:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + ".part")
         tmp.unlink(missing_ok=True)
-        source = raw_connect(self.path, self._db_key)
-        target = raw_connect(tmp, self._db_key)
+        source = raw_connect(self.path, self._db_key, ONE_PASS_CACHE_KIB)
+        target = raw_connect(tmp, self._db_key, ONE_PASS_CACHE_KIB)
         try:
             source.backup(target)
         finally:

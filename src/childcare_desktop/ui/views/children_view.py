@@ -55,6 +55,7 @@ class ChildrenView(QWidget):
         self.children = children
         self.tasks = tasks
         self._search_id = 0
+        self._total: int | None = None  # children of the station: counted again after writes
         self._keep: str | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索：姓名、拼音或首字母（如 zxm）、身份证号"))
@@ -120,23 +121,24 @@ class ChildrenView(QWidget):
             self.search.text(), self.category.code(), self.risk.code(), self.status.currentData()
         )
 
-    def refresh(self, keep: str | None = None) -> None:
-        """Search again; `keep` (or else the current child) stays selected if still listed."""
+    def refresh(self, keep: str | None = None, recount: bool = False) -> None:
+        """Search again; `keep` (or else the current child) stays selected if still listed.
+        The station's total is counted again after a write (`recount`, or a `keep`)."""
         self._timer.stop()
+        recount = recount or keep is not None or self._total is None
+        known_total = self._total
         keep = self._keep = keep or self.current_uuid()
         self._search_id += 1
         search_id, query = self._search_id, self.query()
         children = self.children
 
         def search() -> tuple:
-            position = children.position(query, keep) if keep else -1
-            return (
-                query,
-                children.count_matching(query),
-                children.page(query, 0, PAGE_SIZE),
-                position,
-                children.count(),
-            )
+            first = children.page(query, 0, PAGE_SIZE)
+            position = next((i for i, r in enumerate(first) if r.uuid == keep), -1)
+            if keep and position < 0:
+                position = children.position(query, keep)
+            total = children.count() if recount else known_total
+            return (query, children.count_matching(query), first, position, total)
 
         self.tasks.read(search, lambda found: self._show(search_id, *found))
 
@@ -158,6 +160,7 @@ class ChildrenView(QWidget):
     def _show(self, search_id: int, query, count: int, first_page, row: int, total: int) -> None:
         if search_id != self._search_id:  # a newer search is under way; this answer is stale
             return
+        self._total = total
         self.model.set_result(query, count, first_page)
         if row < 0 and count:
             row = 0

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
 
     def refresh_lists(self, uuid: str = "") -> None:
         """After a write anywhere: every list that may show it asks again (in the background)."""
-        self.view.refresh(uuid or None)
+        self.view.refresh(uuid or None, recount=True)
         for view in (self.today, self.agenda, self.review, self.care_lists):
             view.refresh()
 
