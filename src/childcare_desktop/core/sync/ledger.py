@@ -152,7 +152,7 @@ def last_out(conn: Connection, recipient: str):
         conn.execute(
             select(b)
             .where(b.c.direction == "out", b.c.recipient == recipient)
-            .order_by(b.c.at.desc())
+            .order_by(b.c.at.desc(), b.c.seq.desc())  # two exports within one second
         )
         .mappings()
         .first()
