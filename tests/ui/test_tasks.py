@@ -64,3 +64,18 @@ def test_writes_run_one_at_a_time_in_the_order_asked(qtbot, tasks):
     qtbot.waitUntil(lambda: len(order) == 6)
     assert order == list(range(6))
     assert max(overlaps) == 1
+
+
+def test_an_answer_for_a_deleted_window_is_dropped(qtbot, tasks):
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    label, alive = QLabel(), QLabel()
+    shown = []
+    gate = threading.Event()
+    tasks.read(gate.wait, lambda _r: label.setText("late"))
+    tasks.read(gate.wait, lambda _r: shown.append(alive.text() or "alive"))
+    delete(label)  # the form was closed while its read was still running
+    gate.set()
+    qtbot.waitUntil(lambda: shown == ["alive"])
+    tasks.wait()

@@ -81,7 +81,19 @@ class Tasks(QObject):
 
 
 def _alive(callback: Callable) -> bool:
-    """False when the callback is a method of a widget closed and deleted while its job ran
-    (a form shut before its background read came back): there is nothing left to update."""
-    owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or isValid(owner)
+    """False when the callback belongs to a widget closed and deleted while its job ran (a form
+    shut before its background read came back): there is nothing left to update. The owner is
+    the method's object, or a widget a lambda closes over (`lambda r: self._show(r)`)."""
+    owners = [getattr(callback, "__self__", None)]
+    owners += [
+        cell.cell_contents for cell in getattr(callback, "__closure__", None) or () if _filled(cell)
+    ]
+    return all(isValid(o) for o in owners if isinstance(o, QObject))
+
+
+def _filled(cell) -> bool:
+    try:
+        cell.cell_contents  # noqa: B018 (an empty cell raises)
+    except ValueError:
+        return False
+    return True
