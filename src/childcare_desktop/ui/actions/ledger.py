@@ -7,8 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ...core.services.roster import Roster
-from ..dialogs.roster_import import RosterImportDialog
 from .base import keep_open, make_action, warn
 
 
@@ -22,12 +20,18 @@ class LedgerActions(QObject):
         self.export_action.triggered.connect(self.export_ledger)
 
     def import_ledger(self) -> None:
+        # The Excel readers and writers load when a ledger is first used (see reports.py).
+        from ...core.services.roster import Roster
+        from ..dialogs.roster_import import RosterImportDialog
+
         w = self.window
         dialog = RosterImportDialog(Roster(w.store), w.tasks, w)
         dialog.imported.connect(lambda: w.refresh_lists(""))
         keep_open(w, dialog)
 
     def export_ledger(self) -> None:
+        from ...core.services.roster import Roster
+
         w = self.window
         path, _ = QFileDialog.getSaveFileName(
             w, self.tr("导出台账"), self.tr("儿童信息台账.xlsx"), "Excel (*.xlsx)"

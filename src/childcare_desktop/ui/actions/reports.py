@@ -8,9 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ...core.services.reports import Reports
-from ..dialogs.report_preview import make_and_preview
 from .base import add_menu, make_action, warn
+
+# reportlab, openpyxl and the PDF renderer (some 40 MB) load on the first report, not with the
+# main window: most days an officer prints nothing.
 
 
 class ReportActions(QObject):
@@ -40,7 +41,9 @@ class ReportActions(QObject):
             ],
         )
 
-    def reports(self) -> Reports:
+    def reports(self):
+        from ...core.services.reports import Reports
+
         return Reports(self.window.store)
 
     def update(self, row) -> None:
@@ -89,4 +92,6 @@ class ReportActions(QObject):
         self._preview(self.tr("汇总表"), lambda pdf: self.reports().summary(pdf))
 
     def _preview(self, title: str, make) -> None:
+        from ..dialogs.report_preview import make_and_preview
+
         make_and_preview(self.window, self.window.tasks, title, make)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from ..dialogs.conflicts import ConflictsDialog
-from ..dialogs.sync_enroll import EnrollDialog
-from ..dialogs.sync_export import ExportDialog
-from ..dialogs.sync_import import ImportDialog
 from .base import add_menu, keep_open, make_action
+
+# The sync dialogs (and the key and file code under them) load when first opened: a village
+# syncs once a month.
 
 
 class SyncActions(QObject):
@@ -36,16 +35,22 @@ class SyncActions(QObject):
         )
 
     def enroll(self) -> None:
+        from ..dialogs.sync_enroll import EnrollDialog
+
         w = self.window
         dialog = EnrollDialog(w.store, w.tasks, w)
         dialog.changed.connect(w.refresh_sync)
         keep_open(w, dialog)
 
     def export(self) -> None:
+        from ..dialogs.sync_export import ExportDialog
+
         w = self.window
         keep_open(w, ExportDialog(w.store, w.tasks, w))
 
     def import_files(self) -> None:
+        from ..dialogs.sync_import import ImportDialog
+
         w = self.window
         dialog = ImportDialog(w.store, w.tasks, w)
         dialog.imported.connect(lambda _results: w.refresh_lists(""))
@@ -53,6 +58,8 @@ class SyncActions(QObject):
         keep_open(w, dialog)
 
     def conflicts(self) -> None:
+        from ..dialogs.conflicts import ConflictsDialog
+
         w = self.window
         dialog = ConflictsDialog(w.store, w.tasks, w)
         dialog.resolved.connect(lambda _resolution: w.refresh_lists(""))
