@@ -131,6 +131,6 @@ def test_the_visit_history_model_passes_the_model_tester(qtbot, work):
     work.visits.correct(first.visit.uuid, Visit(child.uuid, TODAY, "phone"))
     model = VisitHistoryModel()
     QAbstractItemModelTester(model)
-    model.set_records(work.visits.history(child.uuid))
+    model.set_rows(work.visits.history(child.uuid))
     assert [model.index(r, 1).data() for r in range(2)] == ["电话", "入户"]
     assert model.index(1, 4).data() == "健康状况：感冒"

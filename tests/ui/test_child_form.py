@@ -123,7 +123,7 @@ def test_a_wrong_date_and_a_birth_date_that_disagrees_are_shown_beside_their_fie
 def test_a_member_problem_from_the_store_is_listed_on_the_family_tab(qtbot, children, saved_child):
     bad = FamilyMember(relation="mother", name="王母", phone="not a phone")
     form = open_form(qtbot, children, saved_child)
-    form.family.model.set_records([bad])
+    form.family.model.set_rows([bad])
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.tabs.currentWidget() is form.family
     assert words.message("phone_invalid") in form.family.error.text()

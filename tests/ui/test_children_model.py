@@ -92,11 +92,11 @@ def test_records_model_passes_qt_model_checks():
     model = RecordsModel(["关系", "姓名"], lambda m: [m.relation, m.name])
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     members = [FamilyMember(relation="father", name=f"父{i}") for i in range(5)]
-    model.set_records(members)
+    model.set_rows(members)
     model.mark({1, 3})
     assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) == Qt.GlobalColor.red
     assert model.index(0, 1).data() == "父0"
-    model.set_records(members[:2])
+    model.set_rows(members[:2])
     assert model.records() == tuple(members[:2])
 
 

@@ -193,7 +193,7 @@ class AssistanceNotesSection(ChildSection):
         self.watch(self.notes)
 
     def load(self, child: Child) -> None:
-        self.model.set_records(child.assistance)
+        self.model.set_rows(child.assistance)
         self.notes.setPlainText(child.notes)
 
     def apply(self, child: Child) -> Child:
@@ -209,7 +209,7 @@ class AssistanceNotesSection(ChildSection):
         if row >= 0:
             records = list(self.model.records())
             del records[row]
-            self.model.set_records(records)
+            self.model.set_rows(records)
             self.changed.emit()
 
     def _open(self, item: Assistance, row: int | None) -> None:
@@ -221,5 +221,5 @@ class AssistanceNotesSection(ChildSection):
             records.append(dialog.item)
         else:
             records[row] = dialog.item
-        self.model.set_records(records)
+        self.model.set_rows(records)
         self.changed.emit()

@@ -164,7 +164,7 @@ class FamilySection(ChildSection):
         layout.addLayout(buttons)
 
     def load(self, child: Child) -> None:
-        self.model.set_records(child.members)
+        self.model.set_rows(child.members)
 
     def apply(self, child: Child) -> Child:
         return replace(child, members=self.model.records())
@@ -207,7 +207,7 @@ class FamilySection(ChildSection):
         self._set(records)
 
     def _set(self, records: list[FamilyMember]) -> None:
-        self.model.set_records(records)
+        self.model.set_rows(records)
         self.error.clear_text()
         self.changed.emit()
 

@@ -197,7 +197,7 @@ class ChildVisitsTab(QWidget):
             self.refresh()
             return
         for model in (self.history, self.concerns, self.wishes, self.referrals):
-            model.set_records([])
+            model.set_rows([])
         self.due.setText(self.tr("保存档案后才能安排和记录走访"))
         for label in (self.reason, self.last_visit, self.risk):
             label.clear()
@@ -272,10 +272,10 @@ class ChildVisitsTab(QWidget):
         self.reason.setText(due_reason_text(plan, today))
         self.last_visit.setText(_iso(plan.last_visit) or self.tr("从未走访"))
         self.risk.setText(risk_text(plan))
-        self.history.set_records(history)
-        self.concerns.set_records(concerns)
-        self.wishes.set_records(wishes)
-        self.referrals.set_records(referrals)
+        self.history.set_rows(history)
+        self.concerns.set_rows(concerns)
+        self.wishes.set_rows(wishes)
+        self.referrals.set_rows(referrals)
         for table in (self.history_table, self.concern_table, self.wish_table,
                       self.referral_table):  # fmt: skip
             if table.model().rowCount():

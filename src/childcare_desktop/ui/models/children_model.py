@@ -14,11 +14,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...core.services.children import ChildQuery, Children, ChildRow
 from .. import i18n
+from .rows_model import UuidRole
 
 COL_NAME, COL_SEX, COL_AGE, COL_CATEGORIES, COL_GUARDIANSHIP, COL_RISK = range(6)
 COL_VILLAGE, COL_ID, COL_PHONE, COL_LAST_VISIT, COL_NEXT_DUE = range(6, 11)
 COLUMN_COUNT = 11
-UuidRole = Qt.ItemDataRole.UserRole + 1
+
 
 PAGE_SIZE = 200
 # A screen shows a page or two; a few more keep scrolling back and forth free of queries.

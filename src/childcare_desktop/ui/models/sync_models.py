@@ -19,69 +19,16 @@ from ...core.roster.layout import CHILD_COLUMNS, TAIL_COLUMNS
 from ...core.services.conflicts import ConflictView, DuplicateView
 from ...core.services.sync import FileResult, SentStatus, StationStatus
 from .. import i18n
+from .rows_model import RowsModel
 
-RecordRole = Qt.ItemDataRole.UserRole + 1
 REFUSED = QBrush(QColor("#c00000"))
 QUARANTINED = QBrush(QColor("#b35900"))
-
-
-class _RowsModel(QAbstractTableModel):
-    """Frozen records in rows; a subclass names its columns and the texts of one record."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list = []
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def cells(self, record) -> list[str]:
-        raise NotImplementedError
-
-    def brush(self, record) -> QBrush | None:
-        return None
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def records(self) -> tuple:
-        return tuple(self._rows)
-
-    def row_record(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        headers = self.headers()
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(headers):
-            return headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        record = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cells(record)[index.column()]
-        if role == RecordRole:
-            return record
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.brush(record)
-        return None
 
 
 COL_FILE, COL_RESULT, COL_FROM, COL_BATCH, COL_DETAIL = range(5)
 
 
-class ImportResultsModel(_RowsModel):
+class ImportResultsModel(RowsModel):
     """One row per imported file: what became of it, and why in plain words."""
 
     def headers(self) -> list[str]:
@@ -96,7 +43,7 @@ class ImportResultsModel(_RowsModel):
         seq = "" if r.seq is None else str(r.seq)
         return [Path(r.file).name, i18n.label("sync_status", r.status), r.station, seq, detail]
 
-    def brush(self, r: FileResult) -> QBrush | None:
+    def brush(self, r: FileResult, row: int) -> QBrush | None:
         return {"rejected": REFUSED, "quarantined": QUARANTINED}.get(r.status)
 
 
@@ -112,7 +59,7 @@ class ImportResultsModel(_RowsModel):
 ) = range(8)
 
 
-class StationsModel(_RowsModel):
+class StationsModel(RowsModel):
     """Per station below: the last batch, gaps, refusals and open conflicts."""
 
     def __init__(self, parent=None) -> None:
@@ -147,14 +94,14 @@ class StationsModel(_RowsModel):
             self.tr("迟报") if s.late else "",
         ]
 
-    def brush(self, s: StationStatus) -> QBrush | None:
+    def brush(self, s: StationStatus, row: int) -> QBrush | None:
         return REFUSED if s.missing or s.quarantined or s.late else None
 
 
 COL_REFUSED_FILE, COL_REFUSED_AS, COL_REFUSED_FROM, COL_REFUSED_AT, COL_REFUSED_WHY = range(5)
 
 
-class RefusedFilesModel(_RowsModel):
+class RefusedFilesModel(RowsModel):
     """Files rejected or quarantined here, with the reason in plain words."""
 
     def headers(self) -> list[str]:
@@ -169,14 +116,14 @@ class RefusedFilesModel(_RowsModel):
             i18n.message(r["reason"]) if r.get("reason") else "",
         ]
 
-    def brush(self, r: dict) -> QBrush | None:
+    def brush(self, r: dict, row: int) -> QBrush | None:
         return REFUSED if r["status"] == "rejected" else QUARANTINED
 
 
 COL_DUP_ID, COL_DUP_NAME, COL_DUP_VILLAGE, COL_DUP_REGISTERED, COL_DUP_STATE = range(5)
 
 
-class DuplicatesModel(_RowsModel):
+class DuplicatesModel(RowsModel):
     """One row per file sharing an ID number with another; a record is (group, file)."""
 
     def set_groups(self, groups: list[DuplicateView]) -> None:
@@ -201,7 +148,7 @@ class DuplicatesModel(_RowsModel):
 COL_TO, COL_SENT_BATCH, COL_SENT_AT, COL_SENT_CHANGES, COL_ACKNOWLEDGED = range(5)
 
 
-class ReceiversModel(_RowsModel):
+class ReceiversModel(RowsModel):
     """The stations this one sends to: the last batch written and what each acknowledged."""
 
     def __init__(self, parent=None) -> None:
@@ -238,7 +185,7 @@ class ReceiversModel(_RowsModel):
 COL_CONFLICT_CHILD, COL_CONFLICT_FIELD, COL_CONFLICT_SHOWN, COL_CONFLICT_VALUES = range(4)
 
 
-class ConflictsModel(_RowsModel):
+class ConflictsModel(RowsModel):
     """Open conflicts: whose file, which field, the value shown for now, how many values."""
 
     def headers(self) -> list[str]:

@@ -3,65 +3,39 @@ stays listed, greyed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.services.visits import VisitRecord
 from .. import i18n
+from .rows_model import RecordRole, RowsModel
+
+__all__ = ["COLUMN_COUNT", "OLD_VERSION", "RecordRole", "VisitHistoryModel"]
 
 COL_DATE, COL_MODE, COL_VISITOR, COL_MET, COL_FINDINGS, COL_ACTIONS, COL_NEXT, COL_VERSION = range(
     8
 )
 COLUMN_COUNT = 8
-RecordRole = Qt.ItemDataRole.UserRole + 2
 OLD_VERSION = QBrush(QColor("#8a8a8a"))
 
 
-class VisitHistoryModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._records: list[VisitRecord] = []
+class VisitHistoryModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("走访日期"),
+            self.tr("方式"),
+            self.tr("走访人"),
+            self.tr("见到的人"),
+            self.tr("发现"),
+            self.tr("需求与措施"),
+            self.tr("下次计划"),
+            self.tr("版本"),
+        ]
 
-    def set_records(self, records: list[VisitRecord]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+    def cells(self, record: VisitRecord) -> list[str]:
+        return [self._text(record, column) for column in range(COLUMN_COUNT)]
 
-    def records(self) -> list[VisitRecord]:
-        return list(self._records)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return [
-                self.tr("走访日期"),
-                self.tr("方式"),
-                self.tr("走访人"),
-                self.tr("见到的人"),
-                self.tr("发现"),
-                self.tr("需求与措施"),
-                self.tr("下次计划"),
-                self.tr("版本"),
-            ][section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        record = self._records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(record, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and not record.current:
-            return OLD_VERSION
-        if role == RecordRole:
-            return record
-        return None
+    def brush(self, record: VisitRecord, row: int) -> QBrush | None:
+        return None if record.current else OLD_VERSION
 
     def _text(self, record: VisitRecord, column: int) -> str:
         visit = record.visit

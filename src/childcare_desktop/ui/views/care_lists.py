@@ -227,6 +227,6 @@ class CareLists(QWidget):
             (self.referrals, referrals),
             (self.rounds, rounds),
         ):
-            table.model.set_records(records)
+            table.model.set_rows(records)
             table.set_count(len(records))
             table.select_first()

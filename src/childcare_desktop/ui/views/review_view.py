@@ -162,6 +162,6 @@ class ReviewView(QWidget):
         box.open()
 
     def _show(self, items: list[ReviewItem]) -> None:
-        self.list.model.set_records(items)
+        self.list.model.set_rows(items)
         self.list.set_count(len(items))
         self.list.select_first()

@@ -141,9 +141,9 @@ class TodayView(QWidget):
         self.overdue.set_count(counts["overdue"], len(overdue))
         self.due_soon.model.set_rows(soon)
         self.due_soon.set_count(counts["due_soon"], len(soon))
-        self.concerns.model.set_records(concerns)
+        self.concerns.model.set_rows(concerns)
         self.concerns.set_count(len(concerns))
-        self.ageing.model.set_records(ageing)
+        self.ageing.model.set_rows(ageing)
         self.ageing.set_count(len(ageing))
         for table in self.tables:
             table.select_first()
