@@ -98,6 +98,10 @@ def test_records_model_passes_qt_model_checks():
     assert model.index(0, 1).data() == "父0"
     model.set_rows(members[:2])
     assert model.records() == tuple(members[:2])
+    model.put(None, members[4])
+    model.put(0, members[3])
+    model.remove(1)
+    assert model.records() == (members[3], members[4])
 
 
 def test_due_dates_before_today_only_count_as_overdue(children):

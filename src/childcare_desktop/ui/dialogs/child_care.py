@@ -207,19 +207,12 @@ class AssistanceNotesSection(ChildSection):
     def remove_item(self) -> None:
         row = self.table.currentIndex().row()
         if row >= 0:
-            records = list(self.model.records())
-            del records[row]
-            self.model.set_rows(records)
+            self.model.remove(row)
             self.changed.emit()
 
     def _open(self, item: Assistance, row: int | None) -> None:
         dialog = AssistanceDialog(item, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        records = list(self.model.records())
-        if row is None:
-            records.append(dialog.item)
-        else:
-            records[row] = dialog.item
-        self.model.set_rows(records)
+        self.model.put(row, dialog.item)
         self.changed.emit()

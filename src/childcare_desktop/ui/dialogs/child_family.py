@@ -191,23 +191,17 @@ class FamilySection(ChildSection):
     def remove_member(self) -> None:
         row = self.table.currentIndex().row()
         if row >= 0:
-            records = list(self.model.records())
-            del records[row]
-            self._set(records)
+            self.model.remove(row)
+            self._changed()
 
     def _open(self, member: FamilyMember, row: int | None) -> None:
         dialog = MemberDialog(member, self._check, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        records = list(self.model.records())
-        if row is None:
-            records.append(dialog.member)
-        else:
-            records[row] = dialog.member
-        self._set(records)
+        self.model.put(row, dialog.member)
+        self._changed()
 
-    def _set(self, records: list[FamilyMember]) -> None:
-        self.model.set_rows(records)
+    def _changed(self) -> None:
         self.error.clear_text()
         self.changed.emit()
 

@@ -28,6 +28,18 @@ class RecordsModel(RowsModel):
         self._marked.clear()
         super().set_rows(rows)
 
+    def put(self, row: int | None, record) -> None:
+        """Replace the record at `row`, or add it at the end when `row` is None."""
+        rows = list(self._rows)
+        if row is None:
+            rows.append(record)
+        else:
+            rows[row] = record
+        self.set_rows(rows)
+
+    def remove(self, row: int) -> None:
+        self.set_rows(r for i, r in enumerate(self._rows) if i != row)
+
     def mark(self, rows: set[int]) -> None:
         """Rows with a problem are shown in red until the records change."""
         self._marked = set(rows)
