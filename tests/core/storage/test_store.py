@@ -2,6 +2,8 @@
 
 import hashlib
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,33 @@ def test_a_store_from_a_newer_program_is_refused(store, store_path):
 def test_the_programs_schema_head_is_the_newest_migration():
     assert migrate.script_head() == migrate.SCHEMA_HEAD
     assert migrate.SCHEMA_HEAD in migrate.known_revisions()
+
+
+def test_a_write_that_read_first_waits_for_another_writer_instead_of_failing(store):
+    """Two writers at once (the daily backup's record while the officer saves a child): the
+    second waits for the first; neither fails with "database is locked"."""
+    with store.write() as conn:
+        conn.execute(text("CREATE TABLE tally (n INTEGER)"))
+    first_has_read = threading.Event()
+    errors: list[BaseException] = []
+
+    def first():
+        try:
+            with store.write() as conn:
+                conn.execute(text("SELECT count(*) FROM tally")).scalar_one()
+                first_has_read.set()
+                time.sleep(0.3)  # the other writer tries meanwhile
+                conn.execute(text("INSERT INTO tally VALUES (1)"))
+        except BaseException as error:  # reported below, in the test's thread
+            first_has_read.set()
+            errors.append(error)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    first_has_read.wait(5)
+    with store.write() as conn:
+        conn.execute(text("INSERT INTO tally VALUES (2)"))
+    thread.join(10)
+    assert errors == []
+    with store.read() as conn:
+        assert conn.execute(text("SELECT n FROM tally ORDER BY rowid")).scalars().all() == [1, 2]

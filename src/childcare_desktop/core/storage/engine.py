@@ -25,6 +25,7 @@ _PRAGMAS = (
 # decrypted between keystrokes; the small pool bounds the total. A one-off pass over the whole
 # file (backup, integrity check) gains nothing from a cache and takes a small one.
 CACHE_KIB = 32768
+WRITE_OPTION = "childcare_write"
 ONE_PASS_CACHE_KIB = 2048
 
 
@@ -61,6 +62,9 @@ def make_engine(path: Path, db_key: bytes | None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # the pysqlite recipe: SAVEPOINTs and transactions behave as documented
-        conn.exec_driver_sql("BEGIN")
+        # A write takes the write lock at once (waiting out busy_timeout for another writer): a
+        # deferred one that read first could only fail when another connection wrote meanwhile.
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, inspect
 from ..errors import StoreError
 from ..paths import backups_dir, store_exists
 from . import keyfile, migrate
-from .engine import ONE_PASS_CACHE_KIB, make_engine, raw_connect
+from .engine import ONE_PASS_CACHE_KIB, WRITE_OPTION, make_engine, raw_connect
 from .integrity import check_file
 
 
@@ -68,7 +68,7 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn, conn.execution_options(**{WRITE_OPTION: True}).begin():
             yield conn
 
     def backup(self, dest: Path) -> Path:
