@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -13,6 +14,8 @@ from childcare_desktop.core.services.children import ChildQuery, Children
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.ui.models import children_model as cm
 from childcare_desktop.ui.models.records_model import RecordsModel
+from childcare_desktop.ui.tasks import Tasks
+from childcare_desktop.ui.views.children_view import ChildrenView
 
 
 @pytest.fixture
@@ -23,7 +26,9 @@ def children(store):
 
 def show(model, children, query: ChildQuery) -> None:
     """What the view does with a search's answer: the count and the first page."""
-    model.set_result(query, children.count_matching(query), children.page(query, 0, cm.PAGE_SIZE))
+    model.set_result(
+        query, children.count_matching(query), {0: children.page(query, 0, cm.PAGE_SIZE)}
+    )
 
 
 def test_the_model_passes_qt_model_checks_through_resets_and_pages(qtbot, children):
@@ -111,3 +116,29 @@ def test_due_dates_before_today_only_count_as_overdue(children):
              if (r := model.row_record(i)).next_due and r.next_due >= date.today()]  # fmt: skip
     assert later
     assert model.index(later[0], cm.COL_NEXT_DUE).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_a_search_brings_the_page_of_the_child_kept_selected(qtbot, children, monkeypatch):
+    """The selected child stays selected after a search even far down the list, and showing
+    it reads nothing on the GUI thread: its page came with the search."""
+    view = ChildrenView(children, Tasks())
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    with qtbot.waitSignal(view.searched):
+        view.refresh()
+    kept = children.find(ChildQuery())[250]
+    on_gui_thread: list[int] = []
+    page = children.page
+
+    def watched(query, offset, limit):
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(offset)
+        return page(query, offset, limit)
+
+    monkeypatch.setattr(children, "page", watched)
+    with qtbot.waitSignal(view.searched):
+        view.refresh(keep=kept)
+    assert view.current_uuid() == kept
+    view.grab()
+    assert on_gui_thread == []

@@ -125,8 +125,9 @@ class Children:
         are counted on the index, so a selection is kept at any size."""
         where, params = _conditions(query)
         with self.store.read() as conn:
+            # The child itself is found by its key and checked against the query: no scan.
             found = conn.exec_driver_sql(
-                f"SELECT status, sort_key FROM child INDEXED BY ix_child_list{where}"
+                f"SELECT status, sort_key FROM child{where}"
                 + (" AND" if where else " WHERE")
                 + " uuid = ?",
                 (*params, uuid),

@@ -37,12 +37,13 @@ class ChildrenModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ChildRow]] = OrderedDict()
         self._today = children.today()
 
-    def set_result(self, query: ChildQuery, count: int, first_page: list[ChildRow]) -> None:
-        """Show a search's answer: how many match, and the first page of them."""
+    def set_result(self, query: ChildQuery, count: int, pages: dict[int, list[ChildRow]]) -> None:
+        """Show a search's answer: how many match, and the pages the search read with it (the
+        first, and the one of the child kept selected, so showing it asks nothing more)."""
         self.beginResetModel()
         self._query, self._count = query, count
         self._pages.clear()
-        self._pages[0] = list(first_page)
+        self._pages.update(pages)
         self._today = self._children.today()
         self.endResetModel()
 

@@ -133,12 +133,15 @@ class ChildrenView(QWidget):
         children = self.children
 
         def search() -> tuple:
-            first = children.page(query, 0, PAGE_SIZE)
-            position = next((i for i, r in enumerate(first) if r.uuid == keep), -1)
+            pages = {0: children.page(query, 0, PAGE_SIZE)}
+            position = next((i for i, r in enumerate(pages[0]) if r.uuid == keep), -1)
             if keep and position < 0:
                 position = children.position(query, keep)
+                if position >= PAGE_SIZE:
+                    number = position // PAGE_SIZE
+                    pages[number] = children.page(query, number * PAGE_SIZE, PAGE_SIZE)
             total = children.count() if recount else known_total
-            return (query, children.count_matching(query), first, position, total)
+            return (query, children.count_matching(query), pages, position, total)
 
         self.tasks.read(search, lambda found: self._show(search_id, *found))
 
@@ -157,11 +160,11 @@ class ChildrenView(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def _show(self, search_id: int, query, count: int, first_page, row: int, total: int) -> None:
+    def _show(self, search_id: int, query, count: int, pages, row: int, total: int) -> None:
         if search_id != self._search_id:  # a newer search is under way; this answer is stale
             return
         self._total = total
-        self.model.set_result(query, count, first_page)
+        self.model.set_result(query, count, pages)
         if row < 0 and count:
             row = 0
         if row >= 0:
