@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from sqlalchemy import event
 
 from childcare_desktop.core.errors import ValidationFailed
 from childcare_desktop.core.services.children import Children
@@ -81,3 +82,39 @@ def test_a_flagged_move_is_reviewed_until_decided(children, review):
     assert review.items() == []
     with pytest.raises(ValidationFailed):
         review.flag(child.uuid, "bored")
+
+
+def test_the_review_lists_read_indexes_never_every_child(children, review, store):
+    """At 100,000 children a walk over the table costs a second and fills the page cache: the
+    review's queries are answered from indexes."""
+    add_child(children, ("left_behind",), serial=1, members=[parent("mother", "home")])
+    statements: list[tuple[str, object]] = []
+
+    def remember(conn, cursor, statement, parameters, context, executemany):
+        statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", remember)
+    try:
+        review.items()
+        review.ageing_out()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", remember)
+    with store.read() as conn:
+        plans = [
+            detail
+            for statement, parameters in statements
+            if statement.lstrip().upper().startswith("SELECT")
+            for *_, detail in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        ]
+    assert plans
+    # Index searches only: the list's and the review's covering indexes, the small partial
+    # index of parents at home, a child by its key; the few open flags are the one scan.
+    allowed = (
+        "SEARCH child USING COVERING INDEX ix_child_age_out (status=? AND age_out_on",
+        "SEARCH c USING INDEX ix_child_list (status=?)",
+        "SEARCH member EXISTS USING INDEX ix_member_parent_home (child_uuid=?)",
+        "SCAN f",
+        "SEARCH c USING INDEX sqlite_autoindex_child_1 (uuid=?)",
+        "USE TEMP B-TREE FOR ORDER BY",
+    )
+    assert [p for p in plans if not p.startswith(allowed)] == []

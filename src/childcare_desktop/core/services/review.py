@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 
 from ..domain.care import REVIEW_REASONS, ReviewFlag
 from ..domain.categories import ages_out_on
@@ -34,6 +34,25 @@ class ReviewItem:
     note: str = ""
 
 
+# Left-behind children with a parent back home: the active children are read from the list's
+# covering index and each is probed in the small partial index of parents at home, so the
+# children's rows themselves are read only for those listed.
+_PARENTS_RETURNED = (
+    "SELECT c.uuid, c.name FROM child AS c INDEXED BY ix_child_list "
+    "WHERE c.status = 'active' AND instr(',' || c.categories_now || ',', ',left_behind,') > 0 "
+    "AND EXISTS (SELECT 1 FROM member INDEXED BY ix_member_parent_home "
+    f"WHERE member.child_uuid = c.uuid AND {t.PARENT_HOME}) ORDER BY c.name"
+)
+
+# The open flags (few) drive the join: CROSS JOIN keeps SQLite from walking every child.
+_FLAGGED = (
+    "SELECT f.child_uuid, c.name, f.reason, f.flagged_on, f.note "
+    "FROM review_flag AS f CROSS JOIN child AS c "
+    "WHERE c.uuid = f.child_uuid AND c.status = 'active' AND f.resolved_on IS NULL "
+    "ORDER BY f.flagged_on"
+)
+
+
 class Review:
     def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
         self.store = store
@@ -42,36 +61,15 @@ class Review:
 
     def items(self) -> list[ReviewItem]:
         today = self.today()
-        c, m, f = t.child.c, t.member.c, t.review_flag.c
+        c = t.child.c
         with self.store.read() as conn:
             aged = conn.execute(
                 select(c.uuid, c.name, c.birth_date, c.categories_now)
                 .where(c.status == "active", c.age_out_on <= today)
                 .order_by(c.age_out_on, c.sort_key)
             ).all()
-            returned = conn.execute(
-                select(c.uuid, c.name)
-                .distinct()
-                .join(t.member, m.child_uuid == c.uuid)
-                .where(
-                    c.status == "active",
-                    ("," + c.categories_now + ",").contains(",left_behind,"),
-                    m.relation.in_(("father", "mother")),
-                    m.situation == "home",
-                    m.guardian_capable.is_(True),
-                )
-                .order_by(c.name)
-            ).all()
-            flagged = (
-                conn.execute(
-                    select(t.review_flag, c.name.label("child_name"))
-                    .join(t.child, and_(c.uuid == f.child_uuid, c.status == "active"))
-                    .where(f.resolved_on.is_(None))
-                    .order_by(f.flagged_on)
-                )
-                .mappings()
-                .all()
-            )
+            returned = conn.exec_driver_sql(_PARENTS_RETURNED).all()
+            flagged = conn.exec_driver_sql(_FLAGGED).all()
         items = []
         for uuid, name, born, codes_now in aged:
             codes = [x for x in codes_now.split(",") if x and ages_out_on(x, born) <= today]
@@ -79,10 +77,8 @@ class Review:
             items.append(ReviewItem(uuid, name, "aged_out", tuple(codes), since))
         items += [ReviewItem(u, n, "parents_returned", ("left_behind",), None) for u, n in returned]
         items += [
-            ReviewItem(
-                r["child_uuid"], r["child_name"], r["reason"], (), r["flagged_on"], r["note"]
-            )
-            for r in flagged
+            ReviewItem(u, n, reason, (), date.fromisoformat(on), note)
+            for u, n, reason, on, note in flagged
         ]
         return items
 

@@ -100,6 +100,17 @@ child = Table(
     # Covers the main list's query: 100,000 children are filtered and ordered from the index.
     Index("ix_child_list", "status", "sort_key", "uuid", "search_text", "risk", "categories_now"),
     Index("ix_child_id_number", "id_number"),
+    # Covers the review lists: children whose category has ended or ends soon (migration 0009).
+    Index(
+        "ix_child_age_out",
+        "status",
+        "age_out_on",
+        "sort_key",
+        "uuid",
+        "name",
+        "birth_date",
+        "categories_now",
+    ),
     # Covers the due list: children in due order, read from the index alone (migration 0007).
     Index(
         "ix_child_due",
@@ -114,6 +125,10 @@ child = Table(
         "last_visit",
     ),
 )
+
+# A parent at home who can care, as the partial index ix_member_parent_home states it (a query
+# that wants the index repeats these words exactly).
+PARENT_HOME = "relation IN ('father', 'mother') AND situation = 'home' AND guardian_capable = 1"
 
 member = Table(
     "member",
@@ -131,6 +146,12 @@ member = Table(
     Column("guardian_capable", Boolean, nullable=False, default=True),
     Column("entrust_signed", Boolean, nullable=False, default=False),
     Column("entrust_signed_on", Date),
+    # Parents at home who can care: the review's "parents came home" probes it per child.
+    Index(
+        "ix_member_parent_home",
+        "child_uuid",
+        sqlite_where=text(PARENT_HOME),
+    ),
 )
 
 category = Table(
