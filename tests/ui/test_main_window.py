@@ -61,3 +61,22 @@ def test_menus_open_the_visit_form_the_concern_form_the_import_and_a_report(qtbo
     preview = shown(ReportPreview)[0]
     assert name in preview.windowTitle() or preview.windowTitle() == "一人一档"
     preview.reject()
+
+
+def test_a_tab_reads_the_store_when_it_is_first_seen_and_after_a_change(qtbot, make_app, store):
+    window = open_window(qtbot, make_app, store)
+    agenda = window.agenda
+    assert agenda.list.model.rowCount() == 0  # not seen yet: nothing asked
+    with qtbot.waitSignal(agenda.shown):
+        window.tabs.setCurrentWidget(agenda)
+    listed = agenda.list.model.rowCount()
+    assert listed > 0
+    window.tabs.setCurrentWidget(window.view)
+    asked: list[int] = []
+    agenda.shown.connect(lambda: asked.append(1))
+    window.refresh_lists()  # a write elsewhere: the hidden agenda waits until seen again
+    qtbot.wait(100)
+    assert asked == []
+    with qtbot.waitSignal(agenda.shown):
+        window.tabs.setCurrentWidget(agenda)
+    assert agenda.list.model.rowCount() == listed

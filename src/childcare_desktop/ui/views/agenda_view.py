@@ -17,6 +17,7 @@ from ..models.visits_model import COL_REASON, DueModel
 from ..tasks import Tasks
 from ..widgets import plain_label
 from .due_table import TitledTable
+from .seen import RefreshWhenSeen
 
 
 def period(day: date, kind: str) -> tuple[date, date]:
@@ -28,7 +29,7 @@ def period(day: date, kind: str) -> tuple[date, date]:
     return day.replace(day=1), day.replace(day=last)
 
 
-class AgendaView(QWidget):
+class AgendaView(RefreshWhenSeen, QWidget):
     open_child = Signal(str)
     visit_logged = Signal(str)
     shown = Signal()  # the list shows the period asked for
@@ -66,7 +67,7 @@ class AgendaView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.list, 1)
-        self.refresh()
+        self.refresh_when_seen()
 
     def bounds(self) -> tuple[date, date]:
         return period(self.day, self.kind.currentData())

@@ -17,13 +17,14 @@ from ..models.care_model import CareModel, RecordRole
 from ..tasks import Tasks
 from ..widgets import CodeCombo, ErrorLabel
 from .due_table import TitledTable
+from .seen import RefreshWhenSeen
 
 
 def _iso(day) -> str:
     return day.isoformat() if day else ""
 
 
-class CareLists(QWidget):
+class CareLists(RefreshWhenSeen, QWidget):
     open_child = Signal(str)
 
     def __init__(self, work: CareWork, tasks: Tasks, parent=None) -> None:
@@ -142,7 +143,7 @@ class CareLists(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
-        self.refresh()
+        self.refresh_when_seen()
 
     def _page(self, table: TitledTable, *controls: QWidget | None) -> QWidget:
         """Controls in a bar above the table; None is the gap between adding and changing."""

@@ -95,12 +95,13 @@ class MainWindow(QMainWindow):
     def refresh_lists(self, uuid: str = "") -> None:
         """After a write anywhere: every list that may show it asks again (in the background)."""
         self.view.refresh(uuid or None, recount=True)
-        for view in (self.today, self.agenda, self.review, self.care_lists):
-            view.refresh()
+        self.today.refresh()
+        for view in (self.agenda, self.review, self.care_lists):
+            view.refresh_when_seen()
 
     def refresh_sync(self) -> None:
         if self.sync_status is not None:
-            self.sync_status.refresh()
+            self.sync_status.refresh_when_seen()
 
     def new_child(self) -> None:
         village = self.station.code if self.station.role == "village" else ""

@@ -25,6 +25,7 @@ from ..models.care_model import CareModel, RecordRole
 from ..tasks import Tasks
 from ..widgets import plain_label
 from .due_table import TitledTable
+from .seen import RefreshWhenSeen
 
 
 class RecategoriseDialog(QDialog):
@@ -56,7 +57,7 @@ class RecategoriseDialog(QDialog):
         return [code for code, box in self.boxes.items() if box.isChecked()]
 
 
-class ReviewView(QWidget):
+class ReviewView(RefreshWhenSeen, QWidget):
     open_child = Signal(str)
     decided = Signal(str)  # a child was closed or re-categorised
 
@@ -99,7 +100,7 @@ class ReviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.list, 1)
-        self.refresh()
+        self.refresh_when_seen()
 
     def refresh(self) -> None:
         self.tasks.read(self.work.review.items, self._show)

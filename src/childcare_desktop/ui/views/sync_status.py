@@ -23,6 +23,7 @@ from ..dialogs.conflicts import ConflictsDialog
 from ..models.sync_models import DuplicatesModel, RefusedFilesModel, StationsModel
 from ..tasks import Tasks
 from ..widgets import ErrorLabel, plain_label
+from .seen import RefreshWhenSeen
 
 
 def _table(model) -> QTableView:
@@ -49,7 +50,7 @@ def _boxed(title: str, *widgets) -> QGroupBox:
     return box
 
 
-class SyncStatusView(QWidget):
+class SyncStatusView(RefreshWhenSeen, QWidget):
     changed = Signal()  # a conflict was resolved or files were merged: lists elsewhere are stale
 
     def __init__(self, store, tasks: Tasks, parent=None) -> None:
@@ -94,7 +95,7 @@ class SyncStatusView(QWidget):
         layout.addWidget(duplicates, 1)
         layout.addWidget(self.error)
         self._update_buttons()
-        self.refresh()
+        self.refresh_when_seen()
 
     def refresh(self) -> None:
         conflicts = self.conflicts
