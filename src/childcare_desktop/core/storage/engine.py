@@ -58,6 +58,9 @@ def make_engine(path: Path, db_key: bytes | None) -> Engine:
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=1,
+        # The connection used last comes back first: its page cache is the warm one (the list's
+        # index decrypted), and a second connection fills its own cache only under parallel reads.
+        pool_use_lifo=True,
     )
 
     @event.listens_for(engine, "begin")
