@@ -6,22 +6,26 @@ STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench sysdeps translations screenshots clean
+.PHONY: run test lint bench fuzz sysdeps translations screenshots clean
 
 run: $(STAMP) translations sysdeps
 	$(PY) -m childcare_desktop $(ARGS)
 
 test: $(STAMP) translations sysdeps
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench fuzz
+	$(VENV)/bin/ruff format --check src tests bench fuzz
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench fuzz
+	$(VENV)/bin/ruff format --check src tests bench fuzz
 
 bench: $(STAMP) translations sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(ARGS)
+
+# Coverage-guided fuzzing of the batch file reader (Linux): FUZZ_SECONDS, default 300.
+fuzz: $(STAMP)
+	$(PY) -m fuzz.batchfile_fuzz -max_total_time=$(or $(FUZZ_SECONDS),300)
 
 screenshots: $(STAMP) translations sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) -m childcare_desktop.ui.screenshots docs/screenshots
