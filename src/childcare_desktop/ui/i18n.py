@@ -29,6 +29,16 @@ def message(code: str, **params: str) -> str:
     return words.message(code, _language, **params)
 
 
+def join(items) -> str:
+    """A list in running text: 孤儿、留守儿童 / orphan, left-behind child."""
+    return ("、" if _language == words.ZH else ", ").join(items)
+
+
+def clause(*parts: str) -> str:
+    """Parts of one sentence: 孤儿，每30天 / orphan, every 30 days."""
+    return ("，" if _language == words.ZH else ", ").join(parts)
+
+
 def error_text(error: CoreError) -> str:
     return words.error_text(error, _language)
 

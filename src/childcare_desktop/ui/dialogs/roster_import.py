@@ -257,7 +257,7 @@ class RosterImportDialog(QDialog):
             self.header_label.clear()
             return
         header = self.tr("表头在第 %1 行").replace(
-            "%1", "、".join(str(n) for n in mapping.header_rows)
+            "%1", i18n.join(str(n) for n in mapping.header_rows)
         )
         self.header_label.setText(header)
         for place, column in enumerate(mapping.columns):

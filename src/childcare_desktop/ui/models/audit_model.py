@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from ...core.storage.audit import AuditEntry
+from .. import i18n
 from .backups_model import reason_words
 
 COL_TIME, COL_WHO, COL_ACTION, COL_RECORD, COL_FIELDS, COL_DETAIL = range(6)
@@ -65,7 +66,7 @@ def cells(
         entry.who,
         actions.get(entry.action, entry.action),
         record,
-        "、".join(entry.fields),
+        i18n.join(entry.fields),
         reasons.get(entry.detail, entry.detail) if entry.action == "backup" else entry.detail,
     ]
 

@@ -109,7 +109,7 @@ class ChildrenModel(QAbstractTableModel):
         if column == COL_AGE:
             return "" if row.age is None else str(row.age)
         if column == COL_CATEGORIES:
-            return "、".join(i18n.label("category", c) for c in row.categories)
+            return i18n.join(i18n.label("category", c) for c in row.categories)
         if column == COL_GUARDIANSHIP:
             return i18n.label("guardianship", row.guardianship)
         if column == COL_RISK:

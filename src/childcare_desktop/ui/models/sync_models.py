@@ -87,7 +87,7 @@ class StationsModel(RowsModel):
             station_text(s.station, s.name),
             str(s.last_seq) if s.last_seq else "",
             s.last_import[:16].replace("T", " "),
-            "、".join(str(n) for n in s.missing),
+            i18n.join(str(n) for n in s.missing),
             str(s.rejected),
             str(s.quarantined),
             str(self._conflicts.get(s.station, 0)),

@@ -68,4 +68,4 @@ def reason_text(reason: str, days: int | None) -> str:
     if days is None or reason in ("first_visit", "planned"):
         return words
     every = QCoreApplication.translate("DueModel", "每%1天").replace("%1", str(days))
-    return f"{words}，{every}"
+    return i18n.clause(words, every)

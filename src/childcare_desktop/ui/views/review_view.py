@@ -77,7 +77,7 @@ class ReviewView(RefreshWhenSeen, QWidget):
             lambda r: [
                 r.name,
                 i18n.label("review_reason", r.reason),
-                "、".join(i18n.label("category", c) for c in r.codes),
+                i18n.join(i18n.label("category", c) for c in r.codes),
                 r.since.isoformat() if r.since else "",
                 r.note,
             ],

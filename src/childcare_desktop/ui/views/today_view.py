@@ -37,7 +37,7 @@ class TodayView(QWidget):
                 r.child_name,
                 i18n.label("concern_kind", r.concern.kind),
                 r.concern.noticed_on.isoformat(),
-                "、".join(i18n.label("report_target", x.target) for x in r.concern.reports),
+                i18n.join(i18n.label("report_target", x.target) for x in r.concern.reports),
             ],
             lambda r: r.concern.child_uuid,
             self,
@@ -48,7 +48,7 @@ class TodayView(QWidget):
             lambda r: [
                 r.name,
                 r.since.isoformat(),
-                "、".join(i18n.label("category", c) for c in r.codes),
+                i18n.join(i18n.label("category", c) for c in r.codes),
             ],
             lambda r: r.child_uuid,
             self,
