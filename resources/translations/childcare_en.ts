@@ -813,6 +813,10 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>Referral progress</translation>
     </message>
     <message>
+        <source>查看照片</source>
+        <translation>View photos</translation>
+    </message>
+    <message>
         <source>情况</source>
         <translation>Concern</translation>
     </message>
@@ -1847,6 +1851,48 @@ with %3 changes.</translation>
     </message>
 </context>
 <context>
+    <name>PhotoList</name>
+    <message>
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>走访照片</source>
+        <translation>Visit photos</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <source>无法显示这张照片</source>
+        <translation>This photo cannot be shown</translation>
+    </message>
+</context>
+<context>
     <name>PolicyDialog</name>
     <message>
         <source>走访周期与报告电话</source>
@@ -2684,6 +2730,10 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <translation>Next visit planned</translation>
     </message>
     <message>
+        <source>照片（可选）</source>
+        <translation>Photos (optional)</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2723,8 +2773,16 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <translation>Next planned</translation>
     </message>
     <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
         <source>版本</source>
         <translation>Version</translation>
+    </message>
+    <message>
+        <source>%1张</source>
+        <translation>%1</translation>
     </message>
     <message>
         <source>旧版本（已更正）</source>

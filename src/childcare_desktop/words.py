@@ -215,6 +215,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the written file {path} reads back differently: use another stick",
     ),
     "unknown_change": ("找不到修改 {change} 的来源", "no source found for change {change}"),
+    "photo_too_large": (
+        "照片“{name}”超过 {max_mb} MB，未添加",
+        "the photo {name} is larger than {max_mb} MB: not added",
+    ),
+    "photo_not_image": (
+        "“{name}”不是 JPEG 或 PNG 照片，未添加",
+        "{name} is not a JPEG or PNG photo: not added",
+    ),
+    "photo_unreadable": ("照片文件“{name}”打不开", "the photo file {name} cannot be read"),
+    "photo_not_found": ("找不到这张照片", "no such photo"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

@@ -1,11 +1,11 @@
-"""Use cases of the visit schedule: whom to visit and when, logging and correcting visits, and
-the station's visit policy."""
+"""Use cases of the visit schedule: whom to visit and when, logging and correcting visits with
+their photos, and the station's visit policy."""
 
 from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
@@ -15,6 +15,7 @@ from typing import NamedTuple
 from sqlalchemy import Connection, select
 
 from ..domain import vocab
+from ..domain.child import new_uuid
 from ..domain.risk import derived_risk
 from ..domain.visit import FINDING_AREAS, MODES, Visit
 from ..domain.visit_policy import DUE_SOON_DAYS, VisitPolicy, due_status
@@ -27,6 +28,13 @@ from ..storage.store import Store
 DUE_STATUSES = ("overdue", "due_soon", "upcoming")
 # Days between visits an officer may set: at least daily, at most every two years.
 POLICY_DAYS = range(1, 731)
+# A photo is stored as it was picked (the core does not re-encode images): a phone's photo
+# fits, a video or a scan of a whole file does not.
+MAX_PHOTO_MB = 8
+MAX_PHOTO_BYTES = MAX_PHOTO_MB * 1024 * 1024
+# A photo's type is told by its first bytes, not by its name: the two every camera, phone and
+# viewer know.
+_PHOTO_SIGNATURES = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"))
 
 
 class DueRow(NamedTuple):
@@ -58,12 +66,32 @@ _due_row = partial(tuple.__new__, DueRow)
 
 
 @dataclass(frozen=True)
+class PhotoFile:
+    """A photo picked to go with a visit: the file's name and its bytes, as given."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class VisitPhoto:
+    """A photo stored with a visit, without its bytes (`Visits.photo_data` reads them)."""
+
+    uuid: str
+    taken_name: str
+    mime: str
+    size: int
+    added_at: str
+
+
+@dataclass(frozen=True)
 class VisitRecord:
     """A stored version of a visit; `superseded_by` names the correction that replaced it."""
 
     visit: Visit
     recorded_at: str
     superseded_by: str | None
+    photos: tuple[VisitPhoto, ...] = ()
 
     @property
     def current(self) -> bool:
@@ -150,20 +178,40 @@ class Visits:
             )
         return {s: found.get(s, 0) for s in DUE_STATUSES}
 
-    def log(self, visit: Visit) -> VisitRecord:
-        """Append a visit; a reassessed guardianship grade becomes the child's grade, and the
-        due date and risk are worked out again."""
-        self._check(visit)
+    def log(
+        self, visit: Visit, photos: Sequence[PhotoFile] = (), dropped: Collection[str] = ()
+    ) -> VisitRecord:
+        """Append a visit with the photos picked for it; a reassessed guardianship grade
+        becomes the child's grade, and the due date and risk are worked out again. A
+        correction (`visit.supersedes`) keeps the photos of the version it corrects, but for
+        the ones named in `dropped` (the old version keeps those)."""
+        self._check(visit, photos)
         with self.store.write() as conn:
             if visit.supersedes is not None:
                 self._check_correctable(conn, visit)
-            self._append(conn, visit)
+            self._append(conn, visit, photos, dropped)
         return self.get(visit.uuid)
 
-    def correct(self, old_uuid: str, corrected: Visit) -> VisitRecord:
-        """A correction is a new version that supersedes `old_uuid`; the old one stays."""
+    def correct(
+        self,
+        old_uuid: str,
+        corrected: Visit,
+        photos: Sequence[PhotoFile] = (),
+        dropped: Collection[str] = (),
+    ) -> VisitRecord:
+        """A correction is a new version that supersedes `old_uuid`; the old one stays. The
+        new version keeps the old one's photos but `dropped`, and adds `photos`."""
         old = self.get(old_uuid)
-        return self.log(replace(corrected, child_uuid=old.visit.child_uuid, supersedes=old_uuid))
+        corrected = replace(corrected, child_uuid=old.visit.child_uuid, supersedes=old_uuid)
+        return self.log(corrected, photos, dropped)
+
+    def photo_data(self, photo_uuid: str) -> bytes:
+        """The bytes of a stored photo, as they were picked."""
+        with self.store.read() as conn:
+            data = visits_repo.photo_data(conn, photo_uuid)
+        if data is None:
+            raise NotFound("photo_not_found", uuid=photo_uuid)
+        return data
 
     def get(self, uuid: str) -> VisitRecord:
         with self.store.read() as conn:
@@ -218,8 +266,8 @@ class Visits:
             audit.record(conn, "update", "setting", "visit_policy", asdict(policy))
             return children_repo.refresh_derived(conn, None, self.today(), policy)
 
-    def _check(self, visit: Visit) -> None:
-        problems = []
+    def _check(self, visit: Visit, photos: Sequence[PhotoFile]) -> None:
+        problems = [p for p in map(photo_problem, photos) if p is not None]
         if visit.mode not in MODES:
             problems.append(FieldProblem("mode", "unknown_value"))
         if visit.visit_date > self.today():
@@ -241,10 +289,17 @@ class Visits:
         if conn.execute(select(v.uuid).where(v.supersedes == visit.supersedes)).first():
             raise ValidationFailed([FieldProblem("supersedes", "visit_superseded")])
 
-    def _append(self, conn: Connection, visit: Visit) -> None:
+    def _append(
+        self,
+        conn: Connection,
+        visit: Visit,
+        photos: Sequence[PhotoFile],
+        dropped: Collection[str],
+    ) -> None:
         child = children_repo.load(conn, visit.child_uuid)
         writer = ChangeWriter(conn)
         visits_repo.append_many(conn, writer, [visit])
+        kept, added = _add_photos(conn, visit, photos, dropped)
         policy, today = settings.visit_policy(conn), self.today()
         regraded = bool(visit.guardianship) and visit.guardianship != child.guardianship
         if regraded and _is_latest(conn, visit):
@@ -255,7 +310,10 @@ class Visits:
         else:
             children_repo.refresh_derived(conn, [child.uuid], today, policy)
         writer.flush()
-        audit.record(conn, "create", "visit", visit.uuid, _VISIT_FIELDS)
+        shown = (*_VISIT_FIELDS, "photos") if kept or added else _VISIT_FIELDS
+        audit.record(conn, "create", "visit", visit.uuid, shown)
+        for photo_uuid in added:
+            audit.record(conn, "create", "visit_photo", photo_uuid, _PHOTO_FIELDS)
 
 
 @contextmanager
@@ -270,6 +328,47 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+def photo_mime(data: bytes) -> str | None:
+    """image/jpeg or image/png from the first bytes; None for anything else."""
+    return next((mime for magic, mime in _PHOTO_SIGNATURES if data.startswith(magic)), None)
+
+
+def photo_size_problem(name: str, size: int) -> FieldProblem | None:
+    """A file too large to go with a visit, told before its bytes are read."""
+    if size > MAX_PHOTO_BYTES:
+        return FieldProblem(
+            "photos", "photo_too_large", {"name": name, "max_mb": str(MAX_PHOTO_MB)}
+        )
+    return None
+
+
+def photo_problem(photo: PhotoFile) -> FieldProblem | None:
+    """Why a picked photo cannot go with a visit (too large, not a JPEG or PNG), or None."""
+    if too_large := photo_size_problem(photo.name, len(photo.data)):
+        return too_large
+    if photo_mime(photo.data) is None:
+        return FieldProblem("photos", "photo_not_image", {"name": photo.name})
+    return None
+
+
+def _add_photos(
+    conn: Connection, visit: Visit, photos: Sequence[PhotoFile], dropped: Collection[str]
+) -> tuple[list[str], list[str]]:
+    """Link the corrected version's photos but `dropped` to the new version, then store the
+    new ones after them; returns the uuids of the photos kept and of those added."""
+    kept: list[str] = []
+    if visit.supersedes is not None:
+        old = visits_repo.photos_of(conn, t.visit.c.uuid == visit.supersedes)
+        kept = [p["uuid"] for p in old.get(visit.supersedes, ()) if p["uuid"] not in dropped]
+    visits_repo.link_photos(conn, visit.uuid, kept)
+    new = [
+        {"uuid": new_uuid(), "taken_name": p.name, "mime": photo_mime(p.data), "data": p.data}
+        for p in photos
+    ]
+    visits_repo.add_photos(conn, visit.uuid, new, first=len(kept))
+    return kept, [p["uuid"] for p in new]
 
 
 def _soon(as_of: date) -> date:
@@ -296,6 +395,7 @@ def _records(conn: Connection, where) -> list[VisitRecord]:
         .where(where)
         .order_by(v.visit_date.desc(), v.recorded_at.desc())
     ).mappings()
+    photos = visits_repo.photos_of(conn, where)
     return [
         VisitRecord(
             Visit(
@@ -304,9 +404,13 @@ def _records(conn: Connection, where) -> list[VisitRecord]:
             ),
             r["recorded_at"],
             r["superseded_by"],
+            tuple(VisitPhoto(**{f: p[f] for f in _PHOTO_FACTS}) for p in photos.get(r["uuid"], ())),
         )
         for r in rows
     ]
 
 
 _VISIT_FIELDS = tuple(f.name for f in fields(Visit))
+_PHOTO_FACTS = tuple(f.name for f in fields(VisitPhoto))
+# The audit names a photo's fields, never its content (nor its bytes).
+_PHOTO_FIELDS = ("visit_uuid", "taken_name", "mime", "size", "data")

@@ -200,6 +200,31 @@ visit = Table(
     Index("ix_visit_corrected", "child_uuid", sqlite_where=text("supersedes IS NOT NULL")),
 )
 
+# Photos taken at visits, as the officer picked them (JPEG or PNG). They live inside the
+# encrypted store, never as files beside it. They stay on this station: they are not in the
+# change log and sync does not carry them (see sync/entities.py). The bytes come last, so
+# listing photos reads none of them.
+visit_photo = Table(
+    "visit_photo",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("taken_name", Text, nullable=False),
+    Column("mime", String(16), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("added_at", Text, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+# Which version of a visit shows which photos, in order: a correction links the photos of the
+# version it replaces again, without a second copy of their bytes (migration 0010).
+visit_photo_link = Table(
+    "visit_photo_link",
+    metadata,
+    Column("visit_uuid", String(36), ForeignKey("visit.uuid"), primary_key=True),
+    Column("photo_uuid", String(36), ForeignKey("visit_photo.uuid"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
 concern = Table(
     "concern",
     metadata,

@@ -12,6 +12,9 @@ from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table
 from ..storage import tables as t
 
 # Parents before their parts: inserts follow this order (foreign keys), deletions the reverse.
+# Photos of visits (visit_photo) are not among them: they stay on the station that took them.
+# A batch carries JSON text and the change log has no place for bytes; megabytes of photos per
+# visit would also swell every batch a town sends to the county.
 TABLES: dict[str, Table] = {
     "child": t.child,
     "member": t.member,

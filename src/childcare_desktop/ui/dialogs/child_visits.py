@@ -1,6 +1,7 @@
 """The "visits and care" tab of the child's file: when the next visit is due and why, the risk,
-every version of every visit, concerns, micro-wishes and referrals, and the buttons that add
-to them. Each change is written through the services and the tab reads itself again."""
+every version of every visit (with its photos), concerns, micro-wishes and referrals, and the
+buttons that add to them. Each change is written through the services and the tab reads itself
+again."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from ..widgets import plain_label
 from .concern_form import ConcernForm
 from .referral_form import ReferralForm, ReferralStatusDialog
 from .visit_form import VisitForm
+from .visit_photos import PhotoViewer
 from .wish_form import WishForm, WishStepDialog
 
 
@@ -105,6 +107,7 @@ class ChildVisitsTab(QWidget):
         self.referral_button = QPushButton(self.tr("新增转介"))
         self.step_button = QPushButton(self.tr("心愿下一步"))
         self.status_button = QPushButton(self.tr("转介进展"))
+        self.photos_button = QPushButton(self.tr("查看照片"))
         self.buttons = {
             self.log_button: self.log_visit,
             self.correct_button: self.correct_visit,
@@ -116,6 +119,7 @@ class ChildVisitsTab(QWidget):
             *self.buttons.items(),
             (self.step_button, self.step_wish),
             (self.status_button, self.update_referral),
+            (self.photos_button, self.view_photos),
         ):
             button.setAutoDefault(False)
             button.clicked.connect(action)
@@ -168,7 +172,7 @@ class ChildVisitsTab(QWidget):
         self.wish_table = _table(self.wishes)
         self.referral_table = _table(self.referrals)
         self.lists = QTabWidget()
-        self.lists.addTab(self.history_table, self.tr("走访记录"))
+        self.lists.addTab(self._page(self.history_table, self.photos_button), self.tr("走访记录"))
         self.lists.addTab(self.concern_table, self.tr("关注与报告"))
         self.lists.addTab(self._page(self.wish_table, self.step_button), self.tr("微心愿"))
         self.lists.addTab(self._page(self.referral_table, self.status_button), self.tr("转介"))
@@ -231,6 +235,13 @@ class ChildVisitsTab(QWidget):
         self._open(VisitForm(self.work.visits, self.tasks, self.uuid, self.name, self.visitor,
                              correcting=record, parent=self))  # fmt: skip
 
+    def view_photos(self) -> None:
+        record = self.history_table.currentIndex().data(VisitRole)
+        if record is None or not record.photos:
+            return
+        self.dialog = PhotoViewer(self.work.visits, self.tasks, record.photos, parent=self)
+        self.dialog.open()
+
     def raise_concern(self) -> None:
         self._open(ConcernForm(self.work.concerns, self.tasks, self.uuid, self.name, self))
 
@@ -292,5 +303,6 @@ class ChildVisitsTab(QWidget):
             button.setEnabled(bool(self.uuid))
         record = self.history_table.currentIndex().data(VisitRole)
         self.correct_button.setEnabled(bool(self.uuid) and record is not None and record.current)
+        self.photos_button.setEnabled(record is not None and bool(record.photos))
         self.step_button.setEnabled(bool(self.uuid) and self.wishes.rowCount() > 0)
         self.status_button.setEnabled(bool(self.uuid) and self.referrals.rowCount() > 0)

@@ -1,4 +1,5 @@
-"""Logging a visit (走访记录) by keyboard: Enter in any field saves; a correction is prefilled."""
+"""Logging a visit (走访记录) by keyboard: Enter in any field saves; a correction is prefilled
+and keeps the photos of the version it corrects."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ...core.services.visits import VisitRecord, Visits
 from .. import i18n
 from ..tasks import Tasks
 from ..widgets import CodeCombo, DateField, ErrorLabel, FieldGrid, date_format_text, plain_label
+from .visit_photos import PhotoList
 
 
 class VisitForm(QDialog):
@@ -50,6 +52,8 @@ class VisitForm(QDialog):
             "guardianship", vocab.GUARDIANSHIP, blank=self.tr("不重新评估")
         )
         self.next_planned = DateField()
+        kept = correcting.photos if correcting else ()
+        self.photos = PhotoList(visits, tasks, kept)
         grid = FieldGrid()
         grid.add("visit_date", self.tr("走访日期"), self.visit_date)
         grid.add("mode", self.tr("走访方式"), self.mode)
@@ -61,7 +65,9 @@ class VisitForm(QDialog):
         grid.add("actions", self.tr("采取的措施"), self.actions)
         grid.add("guardianship", self.tr("监护情况（重新评估）"), self.guardianship)
         grid.add("next_planned", self.tr("下次计划走访"), self.next_planned)
+        grid.add("photos", self.tr("照片（可选）"), self.photos)
         self.errors = grid.errors
+        self.photos.problem.connect(self.errors["photos"].show_text)
         self.errors["findings"] = self.errors[f"findings.{FINDING_AREAS[0]}"]
         self.general_error = ErrorLabel()
         buttons = QDialogButtonBox()
@@ -115,13 +121,16 @@ class VisitForm(QDialog):
         if bad_dates:
             return
         visit, visits, old = self.visit(), self.visits, self.correcting
+        photos, dropped = self.photos.new_files(), self.photos.dropped()
         self.save_button.setEnabled(False)
         if old is None:
-            self.tasks.write(lambda: visits.log(visit), self._saved, self._failed)
+            self.tasks.write(lambda: visits.log(visit, photos), self._saved, self._failed)
         else:
             corrected = replace(visit, supersedes=None)
             self.tasks.write(
-                lambda: visits.correct(old.visit.uuid, corrected), self._saved, self._failed
+                lambda: visits.correct(old.visit.uuid, corrected, photos, dropped),
+                self._saved,
+                self._failed,
             )
 
     def _saved(self, _record: VisitRecord) -> None:

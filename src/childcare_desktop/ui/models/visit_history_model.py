@@ -9,12 +9,20 @@ from ...core.services.visits import VisitRecord
 from .. import i18n
 from .rows_model import RecordRole, RowsModel
 
-__all__ = ["COLUMN_COUNT", "OLD_VERSION", "RecordRole", "VisitHistoryModel"]
+__all__ = ["COLUMN_COUNT", "COL_PHOTOS", "OLD_VERSION", "RecordRole", "VisitHistoryModel"]
 
-COL_DATE, COL_MODE, COL_VISITOR, COL_MET, COL_FINDINGS, COL_ACTIONS, COL_NEXT, COL_VERSION = range(
-    8
-)
-COLUMN_COUNT = 8
+(
+    COL_DATE,
+    COL_MODE,
+    COL_VISITOR,
+    COL_MET,
+    COL_FINDINGS,
+    COL_ACTIONS,
+    COL_NEXT,
+    COL_PHOTOS,
+    COL_VERSION,
+) = range(9)
+COLUMN_COUNT = 9
 OLD_VERSION = QBrush(QColor("#8a8a8a"))
 
 
@@ -28,6 +36,7 @@ class VisitHistoryModel(RowsModel):
             self.tr("发现"),
             self.tr("需求与措施"),
             self.tr("下次计划"),
+            self.tr("照片"),
             self.tr("版本"),
         ]
 
@@ -56,6 +65,9 @@ class VisitHistoryModel(RowsModel):
             return "；".join(x for x in (visit.needs, visit.actions) if x)
         if column == COL_NEXT:
             return visit.next_planned.isoformat() if visit.next_planned else ""
+        if column == COL_PHOTOS:
+            count = len(record.photos)
+            return self.tr("%1张").replace("%1", str(count)) if count else ""
         if column == COL_VERSION:
             if not record.current:
                 return self.tr("旧版本（已更正）")
