@@ -128,6 +128,20 @@ def test_a_corrected_file_updates_and_logs_only_the_changed_fields(store, tmp_pa
     assert [sorted(k for k in c if k != "entity") for c in member_changes] == [["phone"]]
 
 
+def test_the_change_log_reads_as_json_dumps_writes_it(store, tmp_path):
+    rows = [
+        [*HEADER, "父亲姓名", "父亲电话"],
+        [*child_row(1, "吴一", 备注='爱唱歌 "小明"'), "吴大", 13800000001],
+    ]
+    Roster(store).import_file(write_xlsx(tmp_path / "a.xlsx", rows))
+    with store.read() as conn:
+        logged = conn.execute(select(t.change.c.entity, t.change.c.fields)).all()
+    assert sorted(e for e, _ in logged) == ["category", "child", "member"]
+    for _entity, text in logged:
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True)
+    assert '"notes": "爱唱歌 \\"小明\\""' in dict(logged)["child"]
+
+
 def test_a_blank_cell_erases_nothing_and_categories_keep_their_history(store, tmp_path, today):
     rows = [HEADER, child_row(1, "郑一", 儿童类别="农村留守儿童、贫困家庭儿童", 备注="爱唱歌")]
     Roster(store).import_file(write_xlsx(tmp_path / "a.xlsx", rows))

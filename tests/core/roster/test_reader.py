@@ -234,6 +234,33 @@ def test_the_last_visit_date_becomes_a_visit(tmp_path):
     assert row.visit_dates == (date(2025, 5, 20),)
 
 
+def test_a_row_without_a_name_or_a_sex_is_a_row_error_not_a_failed_import(tmp_path):
+    rows = [
+        HEADER,
+        child_row(1, "", 身份证号码="", 备注="姓名漏填"),
+        child_row(2, "李二", 性别="", 身份证号码="无户籍"),
+        child_row(3, "张三"),
+    ]
+    _mapping, found = read(write_xlsx(tmp_path / "blank.xlsx", rows))
+    assert [r.ok for r in found] == [False, False, True]
+    assert ("姓名", "required") in [(p.column, p.code) for p in found[0].problems]
+    assert ("性别", "required") in [(p.column, p.code) for p in found[1].problems]
+
+
+def test_word_cells_are_read_the_same_however_often_they_repeat(tmp_path):
+    rows = [HEADER] + [
+        child_row(n, f"孩子{n}", 监护情况="较好" if n % 2 else "差", 儿童类别="留守、孤儿")
+        for n in range(1, 7)
+    ]
+    rows.append(child_row(7, "孩子7", 监护情况="很好"))
+    _mapping, found = read(write_xlsx(tmp_path / "w.xlsx", rows))
+    assert [r.child.guardianship for r in found[:6]] == ["good", "poor"] * 3
+    assert {tuple(s.code for s in r.child.categories) for r in found[:6]} == {
+        ("left_behind", "orphan")
+    }
+    assert [(p.column, p.code) for p in found[6].problems] == [("监护情况", "unknown_value")]
+
+
 def test_the_mapping_can_be_adjusted(tmp_path):
     headers = ["姓名", "身份证号码", "学堂"]
     mapping, _ = read(write_xlsx(tmp_path / "a.xlsx", [headers, ["A", id_for(), "新陂小学"]]))

@@ -55,8 +55,10 @@ def pinyin_syllables(name: str) -> list[str]:
     return syllables
 
 
+@lru_cache(maxsize=4096)
 def name_keys(name: str) -> tuple[str, str]:
-    """(full pinyin, initials) of a name: 张小明 → ("zhangxiaoming", "zxm")."""
+    """(full pinyin, initials) of a name: 张小明 → ("zhangxiaoming", "zxm"). Kept per name: a
+    child's search text and sort key both ask for them."""
     syllables = pinyin_syllables(name)
     full = "".join(syllables).replace(" ", "")
     initials = "".join(s[0] for s in syllables if s)

@@ -20,6 +20,7 @@ _MEMBER_KEYS = ("name", "id_number", "phone", "work_place", "situation", "entrus
 
 
 def apply_row(base: Child, row: Child, present: frozenset[str], today: date) -> Child:
+    """`base` itself when the row changes nothing (most rows of a ledger imported again)."""
     changes: dict[str, object] = {k: getattr(row, k) for k in _CHILD_KEYS if k in present}
     if row.id_number:
         changes.update(id_number=row.id_number, no_id_reason="")
@@ -32,6 +33,7 @@ def apply_row(base: Child, row: Child, present: frozenset[str], today: date) -> 
     members = _members(base.members, row.members, present)
     if members != base.members:
         changes["members"] = members
+    changes = {k: value for k, value in changes.items() if value != getattr(base, k)}
     return replace(base, **changes) if changes else base
 
 
@@ -56,5 +58,9 @@ def _members(
         if at is None:
             result.append(member)
         else:
-            result[at] = replace(result[at], **{k: getattr(member, k) for k in keys})
+            kept = result[at]
+            changes = {k: getattr(member, k) for k in keys}
+            changes = {k: value for k, value in changes.items() if value != getattr(kept, k)}
+            if changes:
+                result[at] = replace(kept, **changes)
     return tuple(result)

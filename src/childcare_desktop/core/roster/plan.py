@@ -43,10 +43,11 @@ def make_plan(
     rows: Iterable[LedgerRow],
     mapping: Mapping,
     known: Iterable[Known],
-    load: Callable[[str], Child],
+    load: Callable[[list[str]], dict[str, Child]],
     visit_dates: Callable[[list[str]], dict[str, set[date]]],
     today: date,
 ) -> Plan:
+    """`load` gives the kept files of the children matched, all at once (by uuid)."""
     plan = Plan()
     by_id: dict[str, Known] = {}
     by_name: dict[tuple[str, date | None], Known] = {}
@@ -54,23 +55,34 @@ def make_plan(
         if k.id_number:
             by_id[k.id_number] = k
         by_name.setdefault((k.name, k.birth_date), k)
-    matched: list[tuple[LedgerRow, Child]] = []
-    for row in _one_per_child(rows, plan, today):
+    rows, merged = _one_per_child(rows, plan, today)
+    pairs: list[tuple[LedgerRow, Known | None]] = []
+    for row in rows:
         k = by_id.get(row.child.id_number) if row.child.id_number else None
         if k is None:
             k = by_name.get((row.child.name, row.child.birth_date))
             if k is not None and k.id_number and row.child.id_number:
                 k = None  # same name and birthday, another ID number: another child
+        pairs.append((row, k))
+    kept = load([k.uuid for _row, k in pairs if k is not None])
+    matched: list[tuple[LedgerRow, Child]] = []
+    for at, (row, k) in enumerate(pairs):
         if k is None:
-            child = replace(row.child, registered_on=today)
+            child = row.child
+            # A row was checked when it was read; a row merged with another, or read on
+            # another day than this import's, is checked again.
+            checked = child.registered_on == today and at not in merged
+            if not checked:
+                child = replace(child, registered_on=today)
         else:
-            old = load(k.uuid)
+            old = kept[k.uuid]
             child = apply_row(old, row.child, row.present, today)
             if child == old:
                 plan.unchanged += 1
                 matched.append((row, child))
                 continue
-        found = blocking(validate_child(child, today))
+            checked = False
+        found = [] if checked else blocking(validate_child(child, today))
         if found:
             plan.refused.append(row)
             plan.problems[row.row] = tuple(problem_at(row.row, p, child, mapping) for p in found)
@@ -85,9 +97,13 @@ def make_plan(
     return plan
 
 
-def _one_per_child(rows: Iterable[LedgerRow], plan: Plan, today: date) -> list[LedgerRow]:
-    """Good rows, the later rows of a child already seen merged into its first row."""
+def _one_per_child(
+    rows: Iterable[LedgerRow], plan: Plan, today: date
+) -> tuple[list[LedgerRow], set[int]]:
+    """Good rows, the later rows of a child already seen merged into its first row; and the
+    positions of the rows merged."""
     merged: list[LedgerRow] = []
+    changed: set[int] = set()
     by_id: dict[str, int] = {}
     by_name: dict[tuple[str, date | None], int] = {}
     for row in rows:
@@ -109,6 +125,7 @@ def _one_per_child(rows: Iterable[LedgerRow], plan: Plan, today: date) -> list[L
         text = message("roster_duplicate_row", first=str(first))
         plan.warnings.append(RowProblem(row.row, "", "roster_duplicate_row", text, False))
         merged[at] = merge_into(merged[at], row, today)
+        changed.add(at)
         if merged[at].child.id_number:
             by_id[merged[at].child.id_number] = at
-    return merged
+    return merged, changed

@@ -68,15 +68,59 @@ class Context:
 
 def read_rows(sheet: Sheet, mapping: Mapping, context: Context) -> list[LedgerRow]:
     """Every data row below the header; blank rows and totals or signature lines are left out."""
-    wanted = [c for c in mapping.columns if c.field not in ("seq", "skip")]
+    columns = _Columns.of(mapping)
+    wanted = columns.indexes
     result = []
     for i in range(mapping.first_data_row - 1, len(sheet.rows)):
         cells = sheet.rows[i]
-        row = {c.index: cells[c.index] if c.index < len(cells) else "" for c in wanted}
-        if not any(v.text(value) for value in row.values()) or _is_footer(cells):
+        width = len(cells)
+        raw = [cells[j] if j < width else "" for j in wanted]
+        texts = [v.text(cell) for cell in raw]
+        if not any(texts) or _is_footer(cells):
             continue
-        result.append(_read_row(i + 1, tuple(cells), row, mapping, context))
+        result.append(_read_row(i + 1, tuple(cells), raw, texts, columns, context))
     return result
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The mapping as a row is read: worked out once per ledger, not once per row."""
+
+    mapping: Mapping
+    indexes: tuple[int, ...]  # the cells read from each row, in column order
+    fields: tuple[tuple[int, str], ...]  # (position in `indexes`, field key)
+    extras: tuple[tuple[int, str], ...]  # (position in `indexes`, header): kept in the notes
+    headers: dict[str, str]  # field key → the header of its (first) column
+    # Word cells repeat down a ledger (男, 较好, 农村留守儿童): each text is read once.
+    words: dict[str, dict[str, tuple[object, str | None]]]
+    categories: dict[str, tuple[list[str], list[str]]]
+
+    @classmethod
+    def of(cls, mapping: Mapping) -> _Columns:
+        wanted = [c for c in mapping.columns if c.field not in ("seq", "skip")]
+        headers: dict[str, str] = {}
+        for c in mapping.columns:
+            headers.setdefault(c.field, c.header)
+        return cls(
+            mapping,
+            tuple(c.index for c in wanted),
+            tuple((k, c.field) for k, c in enumerate(wanted) if c.field),
+            tuple((k, c.header) for k, c in enumerate(wanted) if not c.field),
+            headers,
+            {},
+            {},
+        )
+
+    def word(self, field: str, text: str, words: dict[str, object]) -> tuple[object, str | None]:
+        seen = self.words.setdefault(field, {})
+        if text not in seen:
+            seen[text] = v.read_word(text, words)
+        return seen[text]
+
+    def category_codes(self, text: str) -> tuple[list[str], list[str]]:
+        if text not in self.categories:
+            self.categories[text] = v.read_categories(text)
+        return self.categories[text]
 
 
 def _is_footer(cells: list[object]) -> bool:
@@ -85,78 +129,75 @@ def _is_footer(cells: list[object]) -> bool:
 
 
 def _read_row(
-    number: int, cells: tuple, row: dict[int, object], mapping: Mapping, context: Context
+    number: int, cells: tuple, raw: list, texts: list[str], columns: _Columns, context: Context
 ) -> LedgerRow:
     problems: list[RowProblem] = []
 
     def problem(field: str, code: str, **params: str) -> None:
         fp = FieldProblem(field, code, params)
-        header = mapping.header_of(field)
+        header = columns.headers.get(field, "")
         problems.append(RowProblem(number, header, code, problem_text(fp), code not in WARNINGS))
 
     values: dict[str, object] = {}
-    extras = []
-    for column in mapping.columns:
-        if column.index not in row:
-            continue
-        cell = row[column.index]
-        if not column.field:
-            if v.text(cell):
-                extras.append(f"{column.header}：{v.text(cell)}")
-        else:
-            values[column.field] = cell
-    present = {key for key, cell in values.items() if v.text(cell)}
-    fields: dict[str, object] = {}
+    text: dict[str, str] = {}
+    for k, key in columns.fields:
+        values[key] = raw[k]
+        text[key] = texts[k]
+    extras = [f"{header}：{texts[k]}" for k, header in columns.extras if texts[k]]
+    present = {key for key, t in text.items() if t}
+    # A row without a name or a sex is still read: the checks below report what is missing.
+    fields: dict[str, object] = {"name": "", "sex": ""}
     for key in _TEXT_FIELDS:
         if key in present:
-            fields[key] = v.text(values[key])
+            fields[key] = text[key]
     for key, words in _WORD_FIELDS.items():
-        found, code = v.read_word(values.get(key), words)
-        if code:
-            problem(key, code)
-        elif key in present:
-            fields[key] = found
+        if key in present:
+            found, code = columns.word(key, text[key], words)
+            if code:
+                problem(key, code)
+            else:
+                fields[key] = found
     number_text, no_id_reason, code = v.read_id(values.get("id_number"))
     if code:
         problem("id_number", code)
     fields["id_number"] = number_text
     fields["no_id_reason"] = "" if number_text else (no_id_reason or "unknown")
-    fields["birth_date"] = _birth_date(values.get("birth_date"), number_text, present, problem)
     id_check = idnumber.check(number_text, context.today) if number_text else None
-    if id_check and id_check.ok and not fields.get("sex"):
+    fields["birth_date"] = _birth_date(values.get("birth_date"), id_check, present, problem)
+    if id_check and id_check.ok and not fields["sex"]:
         fields["sex"] = id_check.sex
         present.add("sex")
-    fields["village_code"] = _village(values.get("village"), context, problem)
-    codes, unknown = v.read_categories(values.get("categories"))
+    fields["village_code"] = _village(text.get("village", ""), context, problem)
+    codes, unknown = columns.category_codes(text.get("categories", ""))
     for word in unknown:
         problem("categories", "category_unknown", word=word)
-    notes = "；".join(([v.text(values["notes"])] if "notes" in present else []) + extras)
+    notes = "；".join(([text["notes"]] if "notes" in present else []) + extras)
     if notes:
         present.add("notes")
     child = Child(
         **fields,
+        registered_on=context.today,  # what a new child's file says; an update keeps its own
         notes=notes,
         categories=tuple(CategorySpan(code, context.today) for code in codes),
-        members=_members(values, present, problem),
+        members=_members(values, text, present, columns, problem),
     )
     visit_dates = _visit_dates(values.get("last_visit"), context.today, problem)
     # A cell already reported as unreadable is not reported again as empty.
     unreadable = {p.column for p in problems}
     for fp in validate_child(child, context.today):
-        found = problem_at(number, fp, child, mapping)
+        found = problem_at(number, fp, child, columns.mapping)
         if not (found.column and found.column in unreadable):
             problems.append(found)
     return LedgerRow(number, cells, child, frozenset(present), visit_dates, tuple(problems))
 
 
-def _birth_date(cell, number_text: str, present: set[str], problem) -> date | None:
+def _birth_date(cell, id_check: idnumber.IdCheck | None, present: set[str], problem) -> date | None:
     """The birth date cell, or the one inside a valid ID number when the cell is empty or
     gives only a year and month (出生年月)."""
     found, code = v.read_date(cell)
     if code:
         problem("birth_date", code)
         return None
-    id_check = idnumber.check(number_text) if number_text else None
     from_id = id_check.birth_date if id_check and id_check.ok else None
     if isinstance(found, v.PartialDate):
         if from_id is None:
@@ -172,8 +213,7 @@ def _birth_date(cell, number_text: str, present: set[str], problem) -> date | No
     return found
 
 
-def _village(cell, context: Context, problem) -> str:
-    name = v.text(cell)
+def _village(name: str, context: Context, problem) -> str:
     if not name:
         return context.village_code
     code = context.villages.get(name)
@@ -183,25 +223,29 @@ def _village(cell, context: Context, problem) -> str:
     return code
 
 
-def _members(values: dict[str, object], present: set[str], problem) -> tuple[FamilyMember, ...]:
+def _members(
+    values: dict[str, object], text: dict[str, str], present: set[str], columns: _Columns, problem
+) -> tuple[FamilyMember, ...]:
     members = []
+    groups = {key.partition(".")[0] for key in present if "." in key}
     for group, _head in GROUPS:
-        if not any(key.startswith(f"{group}.") for key in present):
+        if group not in groups:
             continue
-        get = values.get
-        situation, code = v.read_word(get(f"{group}.situation"), v.SITUATION_WORDS)
+        get = text.get
+        situation_key, signed_key = f"{group}.situation", f"{group}.entrust_signed"
+        situation, code = columns.word(situation_key, get(situation_key, ""), v.SITUATION_WORDS)
         if code:
-            problem(f"{group}.situation", code)
-        signed, code = v.read_word(get(f"{group}.entrust_signed"), v.YES_WORDS)
+            problem(situation_key, code)
+        signed, code = columns.word(signed_key, get(signed_key, ""), v.YES_WORDS)
         if code:
-            problem(f"{group}.entrust_signed", code)
+            problem(signed_key, code)
         members.append(
             FamilyMember(
                 relation=group,
-                name=v.text(get(f"{group}.name")),
-                id_number=idnumber.normalize(v.text(get(f"{group}.id_number"))),
-                phone=v.plain(get(f"{group}.phone")),
-                work_place=v.text(get(f"{group}.work_place")),
+                name=get(f"{group}.name", ""),
+                id_number=idnumber.normalize(get(f"{group}.id_number", "")),
+                phone=v.plain(values.get(f"{group}.phone")),
+                work_place=get(f"{group}.work_place", ""),
                 situation=situation or "home",
                 entrust_signed=bool(signed),
             )

@@ -24,6 +24,8 @@ _LIST_SEPARATORS = re.compile(r"[、，,;；/／\s]+")
 
 def text(value: object) -> str:
     """A cell as text: whole numbers without ".0" (phones typed as numbers), dates as ISO."""
+    if type(value) is str:  # most cells: tested first, a ledger has hundreds of thousands
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
