@@ -2196,6 +2196,14 @@ with %3 changes.</translation>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
+    <message>
+        <source>正在生成报表…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>RestoreConfirm</name>
@@ -2849,17 +2857,6 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
     <message>
         <source>说明</source>
         <translation>Note</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>正在生成报表…</source>
-        <translation>Making the report…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

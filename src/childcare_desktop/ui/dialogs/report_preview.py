@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -157,7 +157,13 @@ def make_and_preview(
     """
     folder = tempfile.TemporaryDirectory(prefix="childcare-report-")
     pdf = Path(folder.name) / "report.pdf"
-    busy = QProgressDialog(parent.tr("正在生成报表…"), parent.tr("取消"), 0, 0, parent)
+    busy = QProgressDialog(
+        QCoreApplication.translate("ReportPreview", "正在生成报表…"),
+        QCoreApplication.translate("ReportPreview", "取消"),
+        0,
+        0,
+        parent,
+    )
     busy.setWindowModality(Qt.WindowModality.WindowModal)
     busy.setMinimumDuration(300)
 
