@@ -142,6 +142,59 @@ def test_the_change_log_reads_as_json_dumps_writes_it(store, tmp_path):
     assert '"notes": "爱唱歌 \\"小明\\""' in dict(logged)["child"]
 
 
+def test_changed_files_log_each_change_based_on_the_change_it_replaces(store, tmp_path):
+    headers = [*HEADER, "父亲姓名", "父亲电话"]
+    rows = [headers] + [[*child_row(n, f"孩子{n}"), f"父{n}", f"1380000000{n}"] for n in (1, 2, 3)]
+    Roster(store).import_file(write_xlsx(tmp_path / "a.xlsx", rows))
+    created = {uuid: change_id for change_id, uuid, _f, _b in logged_changes(store)}
+    rows[1][6] = "较好"
+    rows[2][5] = "孤儿"
+    rows[3][10] = "13900000003"
+    result = Roster(store).import_file(write_xlsx(tmp_path / "b.xlsx", rows))
+    assert (result.imported, result.updated, result.unchanged) == (0, 3, 0)
+    later = [c for c in logged_changes(store) if c[0] not in created.values()]
+    old_spans = [uuid for _id, uuid, fields, _b in later if fields == {"end"}]
+    assert [(fields, base) for _id, uuid, fields, base in later if uuid not in old_spans] == [
+        ({"guardianship"}, [created[later[0][1]]]),
+        ({"_new", "child_uuid", "code", "start", "uuid"}, []),  # 孤儿 from today
+        ({"phone"}, [created[later[-1][1]]]),
+    ]
+    assert [base for _id, uuid, _f, base in later if uuid in old_spans] == [[created[old_spans[0]]]]
+    with store.read() as conn:
+        heads = dict(conn.execute(select(t.entity_head.c.entity_uuid, t.entity_head.c.heads)).all())
+    for change_id, uuid, fields, _base in later:
+        if "_new" not in fields:
+            expected = {"*": [created[uuid]]} | {field: [change_id] for field in fields}
+            assert json.loads(heads[uuid]) == expected
+
+
+def logged_changes(store) -> list[tuple[str, str, set[str], list[str]]]:
+    c = t.change.c
+    with store.read() as conn:
+        rows = conn.execute(
+            select(c.station, c.counter, c.entity_uuid, c.fields, c.base).order_by(c.counter)
+        ).all()
+    return [(f"{s}:{n}", u, set(json.loads(f)), json.loads(b)) for s, n, u, f, b in rows]
+
+
+def test_an_import_cancelled_while_updating_changes_nothing(store, tmp_path):
+    rows = [HEADER] + [child_row(n, f"孩子{n}", BORN + timedelta(days=n)) for n in range(1, 701)]
+    Roster(store).import_file(write_xlsx(tmp_path / "a.xlsx", rows))
+    before = (count(store, t.change), count(store, t.entity_head), count(store, t.category))
+    for row in rows[1:]:
+        row[6] = "差"
+    seen = []
+    with pytest.raises(Cancelled):
+        Roster(store).import_file(
+            write_xlsx(tmp_path / "b.xlsx", rows),
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: bool(seen),
+        )
+    assert seen == [(500, 701)]
+    assert (count(store, t.change), count(store, t.entity_head), count(store, t.category)) == before
+    assert {s.guardianship for s in Children(store).summaries()} == {"fair"}
+
+
 def test_a_blank_cell_erases_nothing_and_categories_keep_their_history(store, tmp_path, today):
     rows = [HEADER, child_row(1, "郑一", 儿童类别="农村留守儿童、贫困家庭儿童", 备注="爱唱歌")]
     Roster(store).import_file(write_xlsx(tmp_path / "a.xlsx", rows))

@@ -32,6 +32,7 @@ class Known:
 class Plan:
     new: list[Child] = field(default_factory=list)
     updated: list[Child] = field(default_factory=list)
+    kept: dict[str, Child] = field(default_factory=dict)  # the updated files as they were kept
     unchanged: int = 0
     visits: list[Visit] = field(default_factory=list)
     refused: list[LedgerRow] = field(default_factory=list)  # good alone, bad once merged
@@ -87,7 +88,11 @@ def make_plan(
             plan.refused.append(row)
             plan.problems[row.row] = tuple(problem_at(row.row, p, child, mapping) for p in found)
             continue
-        (plan.new if k is None else plan.updated).append(child)
+        if k is None:
+            plan.new.append(child)
+        else:
+            plan.updated.append(child)
+            plan.kept[child.uuid] = kept[k.uuid]
         matched.append((row, child))
     seen = visit_dates([c.uuid for r, c in matched if r.visit_dates])
     for row, child in matched:

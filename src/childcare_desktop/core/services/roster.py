@@ -30,15 +30,15 @@ from ..roster.plan import Known, Plan, make_plan
 from ..roster.rows import Context, LedgerRow, RowProblem, read_rows
 from ..roster.sheet import Sheet, read_sheet
 from ..roster.workbooks import RosterLine, error_book_path, write_error_book, write_roster
-from ..storage import audit, children_repo, settings, visits_repo
+from ..storage import audit
 from ..storage import tables as t
-from ..storage.changes import ChangeWriter
 from ..storage.store import Store
 from . import safety
+from .roster_write import write_plan
 from .station import station_info
 
 Progress = Callable[[int, int], None]
-_CHUNK = 500
+_CHUNK = 500  # children per IN (…) list
 
 
 class Cancelled(CoreError):
@@ -146,7 +146,8 @@ class Roster:
             safety.backup(self.store, "before-import")
             with self.store.write() as conn:
                 plan = _plan(conn, preview, today)
-                self._apply(conn, plan, today, progress or _quiet, cancelled or _never)
+                stop = cancelled or _never
+                write_plan(conn, plan, today, progress or _quiet, lambda: _check(stop))
                 audit.record(
                     conn,
                     "import",
@@ -174,31 +175,6 @@ class Roster:
         villages = {code: code for code, _ in known} | {name: code for code, name in known}
         own = info.code if info.role == "village" else ""
         return Context(own, villages, self.today())
-
-    def _apply(
-        self, conn: Connection, plan: Plan, today: date, progress: Progress, cancelled
-    ) -> None:
-        policy = settings.visit_policy(conn)
-        writer = ChangeWriter(conn)
-        total = len(plan.new) + len(plan.updated) + 1
-        done = 0
-        for i in range(0, len(plan.new), _CHUNK):
-            _check(cancelled)
-            done += children_repo.insert_many(conn, writer, plan.new[i : i + _CHUNK])
-            progress(done, total)
-        for child in plan.updated:
-            _check(cancelled)
-            children_repo.save(conn, writer, child, today, policy)
-            done += 1
-            if done % _CHUNK == 0:
-                progress(done, total)
-        _check(cancelled)
-        visits_repo.append_many(conn, writer, plan.visits)
-        writer.flush()
-        touched = [c.uuid for c in plan.new] + sorted({v.child_uuid for v in plan.visits})
-        children_repo.refresh_derived(conn, sorted(set(touched)), today, policy)
-        _check(cancelled)
-        progress(total, total)
 
     def _result(self, preview: Preview, plan: Plan, dry_run: bool) -> ImportResult:
         refused = [r for r in preview.rows if not r.ok] + plan.refused

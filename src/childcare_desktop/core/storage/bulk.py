@@ -2,7 +2,8 @@
 
 An import or a demo writes tens of thousands of rows; SQLAlchemy's compiled insert processes
 every value of every row in Python, which cost more than SQLite's own work. Here the values go
-as they are, dates as ISO text (how the store keeps them), column defaults filled in.
+as they are, dates as ISO text (how the store keeps them), column defaults filled in. Updates
+and deletions find rows by their key (the uuid of a file's records).
 """
 
 from __future__ import annotations
@@ -48,3 +49,27 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
                 found[i] = as_stored(found[i])
         values.append(tuple(found))
     conn.exec_driver_sql(sql, values)
+
+
+def update_rows(conn: Connection, table: Table, changes: list[tuple[str, dict]]) -> None:
+    """Set columns of rows found by key: `changes` as (key, column → value), one executemany
+    per set of columns changed."""
+    key = _key(table)
+    by_columns: dict[tuple[str, ...], list[tuple]] = {}
+    for row_key, values in changes:
+        params = (*(as_stored(v) for v in values.values()), row_key)
+        by_columns.setdefault(tuple(values), []).append(params)
+    for columns, params in by_columns.items():
+        assignments = ", ".join(f'"{c}" = ?' for c in columns)
+        conn.exec_driver_sql(f'UPDATE "{table.name}" SET {assignments} WHERE "{key}" = ?', params)
+
+
+def delete_rows(conn: Connection, table: Table, keys: list[str]) -> None:
+    if keys:
+        sql = f'DELETE FROM "{table.name}" WHERE "{_key(table)}" = ?'
+        conn.exec_driver_sql(sql, [(k,) for k in keys])
+
+
+def _key(table: Table) -> str:
+    (column,) = table.primary_key.columns
+    return column.name
