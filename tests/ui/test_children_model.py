@@ -142,3 +142,21 @@ def test_a_search_brings_the_page_of_the_child_kept_selected(qtbot, children, mo
     assert view.current_uuid() == kept
     view.grab()
     assert on_gui_thread == []
+
+
+def test_typing_starts_at_the_first_match_and_asking_again_keeps_the_child(qtbot, children):
+    view = ChildrenView(children, Tasks())
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.searched):
+        view.refresh()
+    chosen = children.find(ChildQuery())[120]
+    view.table.setCurrentIndex(view.model.index(view.model.row_of(chosen), cm.COL_NAME))
+    with qtbot.waitSignal(view.searched):
+        view.refresh()  # the same search again (after a write): the child stays chosen
+    assert view.current_uuid() == chosen
+    with qtbot.waitSignal(view.searched):
+        view.search.setText(children.get(chosen).name[:1])
+        view.refresh()  # other words typed: the list starts at its first match
+    assert view.table.currentIndex().row() == 0
+    assert view.model.row_record(0).uuid == view.current_uuid()

@@ -47,6 +47,11 @@ class ChildrenModel(QAbstractTableModel):
         self._today = self._children.today()
         self.endResetModel()
 
+    @property
+    def query(self) -> ChildQuery:
+        """The search whose answer is shown."""
+        return self._query
+
     def row_of(self, uuid: str) -> int:
         for number, page in self._pages.items():
             for offset, row in enumerate(page):

@@ -56,7 +56,6 @@ class ChildrenView(QWidget):
         self.tasks = tasks
         self._search_id = 0
         self._total: int | None = None  # children of the station: counted again after writes
-        self._keep: str | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索：姓名、拼音或首字母（如 zxm）、身份证号"))
         self.search.setClearButtonEnabled(True)
@@ -122,17 +121,21 @@ class ChildrenView(QWidget):
         )
 
     def refresh(self, keep: str | None = None, recount: bool = False) -> None:
-        """Search again; `keep` (or else the current child) stays selected if still listed.
-        The station's total is counted again after a write (`recount`, or a `keep`)."""
+        """Search again. A new search (other words typed, another filter) starts at its first
+        match; the same search asked again (after a write) keeps `keep`, or else the current
+        child, selected if still listed. The station's total is counted again after a write
+        (`recount`, or a `keep`). The count and the rows are read side by side, on two
+        connections, and shown together."""
         self._timer.stop()
         recount = recount or keep is not None or self._total is None
         known_total = self._total
-        keep = self._keep = keep or self.current_uuid()
         self._search_id += 1
         search_id, query = self._search_id, self.query()
+        if keep is None and query == self.model.query:
+            keep = self.current_uuid()
         children = self.children
 
-        def search() -> tuple:
+        def rows() -> tuple:
             pages = {0: children.page(query, 0, PAGE_SIZE)}
             position = next((i for i, r in enumerate(pages[0]) if r.uuid == keep), -1)
             if keep and position < 0:
@@ -141,9 +144,17 @@ class ChildrenView(QWidget):
                     number = position // PAGE_SIZE
                     pages[number] = children.page(query, number * PAGE_SIZE, PAGE_SIZE)
             total = children.count() if recount else known_total
-            return (query, children.count_matching(query), pages, position, total)
+            return pages, position, total
 
-        self.tasks.read(search, lambda found: self._show(search_id, *found))
+        answers: dict[str, object] = {}
+
+        def arrived(part: str, value: object) -> None:
+            answers[part] = value
+            if len(answers) == 2:
+                self._show(search_id, query, answers["count"], *answers["rows"])
+
+        self.tasks.read(rows, lambda found: arrived("rows", found))
+        self.tasks.read(lambda: children.count_matching(query), lambda n: arrived("count", n))
 
     def current_uuid(self) -> str | None:
         index = self.table.currentIndex()
