@@ -225,6 +225,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "photo_unreadable": ("照片文件“{name}”打不开", "the photo file {name} cannot be read"),
     "photo_not_found": ("找不到这张照片", "no such photo"),
+    "village_missing": (
+        "没有写所属村（居）：本站管理多个村，每一行都要写明（名称或12位区划代码）",
+        "no village given: this station keeps children of several villages, so each row "
+        "needs its village (name or 12-digit code)",
+    ),
+    "village_shared_name": (
+        "有几个村（居）都叫“{village}”：请写它的12位区划代码",
+        "several villages are called {village}: write its 12-digit code",
+    ),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

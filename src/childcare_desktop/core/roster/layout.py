@@ -60,6 +60,9 @@ def _layout() -> tuple[tuple[str, str, str], ...]:
 
 
 LAYOUT = _layout()
+# A town or county keeps children of several villages: its roster says whose each child is.
+VILLAGE_COLUMN = ("village", "", "所属村")
+LAYOUT_WITH_VILLAGE = (LAYOUT[0], VILLAGE_COLUMN, *LAYOUT[1:])
 
 CHILD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "no", "no."),
@@ -87,7 +90,18 @@ CHILD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "illness": ("所患疾病", "疾病名称", "患病情况"),
     "schooling": ("就学情况", "就学状况", "在校情况", "学段", "就读情况"),
     "school": ("就读学校", "学校", "所在学校", "学校名称"),
-    "village": ("村", "村居", "所属村", "所在村", "村名", "村社区", "所属村居"),
+    "village": (
+        "村",
+        "村居",
+        "所属村",
+        "所在村",
+        "村名",
+        "村社区",
+        "所属村居",
+        "村委会",
+        "所属村委会",
+        "村居委会",
+    ),
     "last_visit": ("最近走访日期", "最近走访时间", "走访日期", "最后走访日期", "上次走访日期"),
     "notes": ("备注", "说明"),
     # The two columns an error workbook adds: importing a corrected error workbook works.

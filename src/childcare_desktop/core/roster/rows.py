@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ...words import problem_text
-from ..domain import idnumber
+from ..domain import division, idnumber
 from ..domain.categories import CategorySpan
 from ..domain.child import Child, FamilyMember
 from ..domain.validation import WARNINGS, validate_child
@@ -61,9 +61,12 @@ class LedgerRow:
 class Context:
     """What a row needs from the store: the default village, known villages, and the date."""
 
-    village_code: str
+    village_code: str  # for a row that names no village: the village station's own; "" else
     villages: dict[str, str]  # village name or code → code
     today: date
+    # A town's or county's own code: a village code under it is taken even when not yet known.
+    station_code: str = ""
+    shared_names: frozenset[str] = frozenset()  # names of several known villages
 
 
 def read_rows(sheet: Sheet, mapping: Mapping, context: Context) -> list[LedgerRow]:
@@ -182,11 +185,15 @@ def _read_row(
         members=_members(values, text, present, columns, problem),
     )
     visit_dates = _visit_dates(values.get("last_visit"), context.today, problem)
-    # A cell already reported as unreadable is not reported again as empty.
+    # A cell already reported as unreadable is not reported again as empty; nor a village
+    # already said to be missing (a town's ledger without a 所属村 column).
     unreadable = {p.column for p in problems}
+    village_said = any(p.code.startswith("village_") for p in problems)
     for fp in validate_child(child, context.today):
         found = problem_at(number, fp, child, columns.mapping)
-        if not (found.column and found.column in unreadable):
+        if found.column and found.column in unreadable:
+            continue
+        if not (fp.field == "village_code" and village_said):
             problems.append(found)
     return LedgerRow(number, cells, child, frozenset(present), visit_dates, tuple(problems))
 
@@ -214,13 +221,25 @@ def _birth_date(cell, id_check: idnumber.IdCheck | None, present: set[str], prob
 
 
 def _village(name: str, context: Context, problem) -> str:
+    """The village code a 所属村 cell names (a known village's name or code, or the code of a
+    village under this station); a village station's own when the cell is blank."""
     if not name:
+        if not context.village_code:
+            problem("village", "village_missing")
         return context.village_code
     code = context.villages.get(name)
     if code is None:
-        problem("village", "village_unknown", village=name)
+        written = v.plain(name)
+        if context.station_code and _village_under(written, context.station_code):
+            return written
+        shared = name in context.shared_names
+        problem("village", "village_shared_name" if shared else "village_unknown", village=name)
         return context.village_code
     return code
+
+
+def _village_under(code: str, station: str) -> bool:
+    return division.check("village", code) is None and division.belongs_to(code, station)
 
 
 def _members(

@@ -6,7 +6,7 @@ error workbook can be imported as it is (its two added columns are known and ski
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,12 +19,13 @@ from openpyxl.utils import get_column_letter
 from ...words import label
 from ..domain.categories import current_codes
 from ..domain.child import Child
-from .layout import LAYOUT
+from .layout import LAYOUT, LAYOUT_WITH_VILLAGE
 from .rows import LedgerRow
 
 _DATE_FORMAT = "yyyy-mm-dd"
 _WIDE = {"id_number": 21, "hukou_place": 18, "current_address": 22, "categories": 18,
-         "school": 14, "notes": 24, "birth_date": 12, "last_visit": 12}  # fmt: skip
+         "school": 14, "notes": 24, "birth_date": 12, "last_visit": 12,
+         "village": 14}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -35,24 +36,33 @@ class RosterLine:
     last_visit: date | None
 
 
-def write_roster(path: Path, title: str, lines: Sequence[RosterLine], today: date) -> Path:
-    """The roster in LAYOUT, a title line and a line with the date and count above the header."""
+def write_roster(
+    path: Path,
+    title: str,
+    lines: Sequence[RosterLine],
+    today: date,
+    villages: Mapping[str, str] | None = None,
+) -> Path:
+    """The roster in LAYOUT, a title line and a line with the date and count above the header.
+    With `villages` (village code → what the 所属村 column says), the layout has that column."""
+    layout = LAYOUT if villages is None else LAYOUT_WITH_VILLAGE
     book = Workbook()
     sheet = book.active
     sheet.title = "花名册"
-    width = len(LAYOUT)
+    width = len(layout)
     sheet.append([title])
     sheet.append([f"导出日期：{today.isoformat()}    共 {len(lines)} 人"])
-    sheet.append([group or head for _key, group, head in LAYOUT])
-    sheet.append([head if group else "" for _key, group, head in LAYOUT])
+    sheet.append([group or head for _key, group, head in layout])
+    sheet.append([head if group else "" for _key, group, head in layout])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
     sheet["A1"].font = Font(size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
-    _merge_header(sheet)
+    _merge_header(sheet, layout)
+    names = villages or {}
     for number, line in enumerate(lines, start=1):
-        sheet.append([_cell(key, line, number, today) for key, _g, _h in LAYOUT])
-    for j, (key, _g, _h) in enumerate(LAYOUT, start=1):
+        sheet.append([_cell(key, line, number, today, names) for key, _g, _h in layout])
+    for j, (key, _g, _h) in enumerate(layout, start=1):
         letter = get_column_letter(j)
         sheet.column_dimensions[letter].width = _WIDE.get(key, 9)
         if key in ("birth_date", "last_visit"):
@@ -64,17 +74,17 @@ def write_roster(path: Path, title: str, lines: Sequence[RosterLine], today: dat
     return path
 
 
-def _merge_header(sheet) -> None:
+def _merge_header(sheet, layout: Sequence[tuple[str, str, str]]) -> None:
     """A group header over its columns; a single header over both header rows."""
     j = 0
-    while j < len(LAYOUT):
-        group = LAYOUT[j][1]
+    while j < len(layout):
+        group = layout[j][1]
         if not group:
             sheet.merge_cells(start_row=3, start_column=j + 1, end_row=4, end_column=j + 1)
             j += 1
             continue
         end = j
-        while end + 1 < len(LAYOUT) and LAYOUT[end + 1][1] == group:
+        while end + 1 < len(layout) and layout[end + 1][1] == group:
             end += 1
         sheet.merge_cells(start_row=3, start_column=j + 1, end_row=3, end_column=end + 1)
         j = end + 1
@@ -84,10 +94,14 @@ def _merge_header(sheet) -> None:
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def _cell(key: str, line: RosterLine, number: int, today: date) -> object:
+def _cell(
+    key: str, line: RosterLine, number: int, today: date, villages: Mapping[str, str]
+) -> object:
     child = line.child
     if key == "seq":
         return number
+    if key == "village":
+        return villages.get(child.village_code, child.village_code)
     if key == "last_visit":
         return line.last_visit
     if key == "id_number":

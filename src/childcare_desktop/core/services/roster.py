@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from ...words import message
+from ..domain import division
 from ..domain.categories import CategorySpan
 from ..domain.child import (
     ASSISTANCE_FIELDS,
@@ -158,12 +159,18 @@ class Roster:
         return self._result(preview, plan, dry_run)
 
     def export(self, path: Path) -> ExportResult:
-        """The active children in the ledger layout, ordered as in the main list."""
+        """The active children in the ledger layout, ordered as in the main list. A town's or
+        county's roster has a 所属村 column: the village's name where that name is one
+        village's alone, else its code, so that importing the roster places each child again."""
         info = station_info(self.store)
         with self.store.read() as conn:
             lines = _roster_lines(conn)
+            villages = _known_villages(conn)
         title = f"{info.name}儿童信息台账（花名册）"
-        write_roster(path, title, lines, self.today())
+        written = None
+        if info.role != "village":
+            written = {code: name for name, code in villages.by_name.items()}
+        write_roster(path, title, lines, self.today(), written)
         with self.store.write() as conn:
             audit.record(conn, "export", "roster", detail=f"{len(lines)} children")
         return ExportResult(path, len(lines))
@@ -171,10 +178,10 @@ class Roster:
     def _context(self) -> Context:
         info = station_info(self.store)
         with self.store.read() as conn:
-            known = conn.execute(select(t.division.c.code, t.division.c.name)).all()
-        villages = {code: code for code, _ in known} | {name: code for code, name in known}
+            known = _known_villages(conn)
         own = info.code if info.role == "village" else ""
-        return Context(own, villages, self.today())
+        villages = {code: code for code in known.codes} | known.by_name
+        return Context(own, villages, self.today(), info.code, known.shared_names)
 
     def _result(self, preview: Preview, plan: Plan, dry_run: bool) -> ImportResult:
         refused = [r for r in preview.rows if not r.ok] + plan.refused
@@ -204,6 +211,29 @@ class Roster:
         return ImportResult(
             len(plan.new), len(plan.updated), plan.unchanged, errors, error_file, warnings
         )
+
+
+@dataclass(frozen=True)
+class _Villages:
+    """The villages the station knows (its own, those it enrolled): codes, the names that are
+    one village's alone, and the names several villages share (a county's 新村 in two towns)."""
+
+    codes: frozenset[str]
+    by_name: dict[str, str]
+    shared_names: frozenset[str]
+
+
+def _known_villages(conn: Connection) -> _Villages:
+    d = t.division.c
+    named: dict[str, set[str]] = {}
+    for code, name in conn.execute(select(d.code, d.name)):
+        if division.check("village", code) is None:
+            named.setdefault(name, set()).add(code)
+    return _Villages(
+        frozenset(code for codes in named.values() for code in codes),
+        {name: min(codes) for name, codes in named.items() if len(codes) == 1},
+        frozenset(name for name, codes in named.items() if len(codes) > 1),
+    )
 
 
 def _plan(conn: Connection, preview: Preview, today: date) -> Plan:
