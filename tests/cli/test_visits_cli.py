@@ -97,3 +97,21 @@ def test_visits_policy_edit(childcare, village_db):
     assert result.json()["floating"] == 120
     assert childcare("visits", "policy", "--db", village_db, "--set", "floating=0").code == 1
     assert childcare("visits", "policy", "--db", village_db, "--set", "nope=3").code == 1
+
+
+def test_log_a_visit_with_photos_and_refuse_a_file_that_is_not_one(childcare, village_db, tmp_path):
+    from tests.core.services.test_visit_photos import png
+
+    _demo(childcare, village_db)
+    first = childcare("visits", "due", "--db", village_db, "--json").json()[0]
+    (tmp_path / "门口.png").write_bytes(png(b"door"))
+    (tmp_path / "notes.txt").write_text("not a photo", "utf-8")
+    args = ("visits", "log", "--db", village_db, "--child", first["uuid"])
+    args += ("--date", TODAY.isoformat(), "--mode", "home", "--json")
+    door, notes = str(tmp_path / "门口.png"), str(tmp_path / "notes.txt")
+    refused = childcare(*args, "--photo", door, "--photo", notes)
+    assert refused.code == 1 and "notes.txt" in refused.err
+    assert childcare("visits", "due", "--db", village_db, "--json").json()[0] == first  # nothing
+    logged = childcare(*args, "--photo", door)
+    assert logged.code == 0, logged.err
+    assert logged.json()["photos"] == ["门口.png"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict, fields
 from datetime import date
+from pathlib import Path
 
 from ..core.domain.visit import MODES, Visit
 from ..core.domain.visit_policy import VisitPolicy
 from ..core.domain.vocab import GUARDIANSHIP
+from ..core.errors import FieldProblem, ValidationFailed
 from ..core.services.children import Children
-from ..core.services.visits import Visits
+from ..core.services.visits import Visits, read_photo
 from .common import Refused, add_db, add_json, emit, open_store
 
 DUE_KEYS = ("uuid", "name", "due_date", "status", "interval_days", "reason")
@@ -39,6 +41,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     log.add_argument("--needs", default="", help="需求 needs")
     log.add_argument("--next", type=date.fromisoformat, help="下次计划走访 next planned date")
     log.add_argument("--supersedes", help="更正哪条走访 the visit this one corrects")
+    log.add_argument(
+        "--photo",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="照片 JPEG/PNG, 可重复 a photo (repeatable)",
+    )
     log.set_defaults(handler=cmd_log)
 
     policy = verbs.add_parser("policy", help="走访周期 the visit policy (days)")
@@ -76,15 +86,20 @@ def cmd_log(args: argparse.Namespace) -> int:
         next_planned=args.next,
         supersedes=args.supersedes,
     )
+    photos = [read_photo(path) for path in args.photo]
+    problems = [p for p in photos if isinstance(p, FieldProblem)]
+    if problems:
+        raise ValidationFailed(problems)
     store = open_store(args)
     try:
-        record = Visits(store).log(visit)
+        record = Visits(store).log(visit, photos)
         child = Children(store).rows([args.child])[0]
     finally:
         store.close()
     document = {
         **{f.name: getattr(record.visit, f.name) for f in fields(Visit)},
         "recorded_at": record.recorded_at,
+        "photos": [p.taken_name for p in record.photos],
         "child": {
             "uuid": child.uuid,
             "guardianship": child.guardianship,

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
 from functools import partial
+from pathlib import Path
 from typing import NamedTuple
 
 from sqlalchemy import Connection, select
@@ -351,6 +352,18 @@ def photo_problem(photo: PhotoFile) -> FieldProblem | None:
     if photo_mime(photo.data) is None:
         return FieldProblem("photos", "photo_not_image", {"name": photo.name})
     return None
+
+
+def read_photo(path: Path) -> PhotoFile | FieldProblem:
+    """A picked file as a photo, or why it cannot be one; a file too large is never read."""
+    try:
+        too_large = photo_size_problem(path.name, path.stat().st_size)
+        if too_large is not None:
+            return too_large
+        photo = PhotoFile(path.name, path.read_bytes())
+    except OSError:
+        return FieldProblem("photos", "photo_unreadable", {"name": path.name})
+    return photo_problem(photo) or photo
 
 
 def _add_photos(

@@ -25,13 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import CoreError, FieldProblem
-from ...core.services.visits import (
-    PhotoFile,
-    VisitPhoto,
-    Visits,
-    photo_problem,
-    photo_size_problem,
-)
+from ...core.services.visits import PhotoFile, VisitPhoto, Visits, read_photo
 from .. import i18n
 from ..tasks import Tasks
 
@@ -50,18 +44,6 @@ def pick_photo_files(parent: QWidget) -> list[Path]:
         QCoreApplication.translate("PhotoList", "照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)"),
     )
     return [Path(name) for name in names]
-
-
-def read_photo(path: Path) -> PhotoFile | FieldProblem:
-    """A picked file as a photo, or why it cannot be one; a file too large is never read."""
-    try:
-        too_large = photo_size_problem(path.name, path.stat().st_size)
-        if too_large is not None:
-            return too_large
-        photo = PhotoFile(path.name, path.read_bytes())
-    except OSError:
-        return FieldProblem("photos", "photo_unreadable", {"name": path.name})
-    return photo_problem(photo) or photo
 
 
 def size_text(size: int) -> str:
