@@ -31,7 +31,7 @@ from ..roster.plan import Known, Plan, make_plan
 from ..roster.rows import Context, LedgerRow, RowProblem, read_rows
 from ..roster.sheet import Sheet, read_sheet
 from ..roster.workbooks import RosterLine, error_book_path, write_error_book, write_roster
-from ..storage import audit
+from ..storage import audit, bulk
 from ..storage import tables as t
 from ..storage.store import Store
 from . import safety
@@ -251,35 +251,37 @@ def _plan(conn: Connection, preview: Preview, today: date) -> Plan:
 
 def _load_children(conn: Connection, uuids: list[str]) -> dict[str, Child]:
     """The files of the children matched, as `children_repo.load` gives them, read a chunk at a
-    time: one query per child and table cost seconds when a whole ledger is imported again."""
+    time through the driver: one query per child and table cost seconds when a whole ledger is
+    imported again."""
     found: dict[str, Child] = {}
-    c, m, k, a = t.child.c, t.member.c, t.category.c, t.assistance.c
     for i in range(0, len(uuids), _CHUNK):
         part = uuids[i : i + _CHUNK]
-        members = _parts_of(
-            conn, FamilyMember, MEMBER_FIELDS, m, m.child_uuid.in_(part), (m.position,)
-        )
-        aid = _parts_of(conn, Assistance, ASSISTANCE_FIELDS, a, a.child_uuid.in_(part), (a.start,))
+        members = _parts_of(conn, t.member, FamilyMember, MEMBER_FIELDS, part, ("position",))
+        aid = _parts_of(conn, t.assistance, Assistance, ASSISTANCE_FIELDS, part, ("start",))
         spans: dict[str, list[CategorySpan]] = {}
-        query = select(k.child_uuid, k.code, k.start, k.end).where(k.child_uuid.in_(part))
-        for uuid, code, start, end in conn.execute(query.order_by(k.child_uuid, k.start, k.code)):
+        names = ("child_uuid", "code", "start", "end")
+        for uuid, code, start, end in bulk.rows_where_in(
+            conn, t.category, names, "child_uuid", part, ("child_uuid", "start", "code")
+        ):
             spans.setdefault(uuid, []).append(CategorySpan(code, start, end))
-        query = select(*(c[f] for f in CHILD_FIELDS)).where(c.uuid.in_(part))
-        for row in conn.execute(query):
-            found[row.uuid] = Child(
-                **dict(zip(CHILD_FIELDS, row, strict=True)),
-                members=tuple(members.get(row.uuid, ())),
-                categories=tuple(spans.get(row.uuid, ())),
-                assistance=tuple(aid.get(row.uuid, ())),
+        for row in bulk.rows_where_in(conn, t.child, CHILD_FIELDS, "uuid", part):
+            fields = dict(zip(CHILD_FIELDS, row, strict=True))
+            uuid = fields["uuid"]
+            found[uuid] = Child(
+                **fields,
+                members=tuple(members.get(uuid, ())),
+                categories=tuple(spans.get(uuid, ())),
+                assistance=tuple(aid.get(uuid, ())),
             )
     return found
 
 
-def _parts_of(conn: Connection, record, names, columns, where, order) -> dict[str, list]:
+def _parts_of(conn: Connection, table, record, names, uuids, order) -> dict[str, list]:
     """Rows of a table of a child's file (members, assistance) as records, by child."""
     found: dict[str, list] = {}
-    query = select(columns.child_uuid, *(columns[f] for f in names)).where(where)
-    for uuid, *values in conn.execute(query.order_by(columns.child_uuid, *order)):
+    for uuid, *values in bulk.rows_where_in(
+        conn, table, ("child_uuid", *names), "child_uuid", uuids, ("child_uuid", *order)
+    ):
         found.setdefault(uuid, []).append(record(**dict(zip(names, values, strict=True))))
     return found
 

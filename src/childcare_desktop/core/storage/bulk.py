@@ -1,9 +1,10 @@
-"""Rows written in bulk through the driver: tuples in column order, in one executemany.
+"""Rows written and read in bulk through the driver: tuples in column order, in one executemany.
 
 An import or a demo writes tens of thousands of rows; SQLAlchemy's compiled insert processes
 every value of every row in Python, which cost more than SQLite's own work. Here the values go
 as they are, dates as ISO text (how the store keeps them), column defaults filled in. Updates
-and deletions find rows by their key (the uuid of a file's records).
+and deletions find rows by their key (the uuid of a file's records). Rows read back come with
+dates and booleans as SQLAlchemy gives them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Date, Table
+from sqlalchemy import Boolean, Connection, Date, Table
 
 
 @cache
@@ -73,3 +74,40 @@ def delete_rows(conn: Connection, table: Table, keys: list[str]) -> None:
 def _key(table: Table) -> str:
     (column,) = table.primary_key.columns
     return column.name
+
+
+def rows_where_in(
+    conn: Connection,
+    table: Table,
+    names: tuple[str, ...],
+    column: str,
+    values: list[str],
+    order: tuple[str, ...] = (),
+) -> list[tuple]:
+    """The `names` columns of the rows whose `column` is one of `values` (under 900 of them),
+    ordered by `order`."""
+    if not values:
+        return []
+    convert = [(i, f) for i, n in enumerate(names) if (f := _reader(table.c[n].type)) is not None]
+    picked = ", ".join(f'"{n}"' for n in names)
+    marks = ", ".join("?" * len(values))
+    sql = f'SELECT {picked} FROM "{table.name}" WHERE "{column}" IN ({marks})'
+    if order:
+        sql += " ORDER BY " + ", ".join(f'"{n}"' for n in order)
+    rows = []
+    for row in conn.exec_driver_sql(sql, tuple(values)).all():
+        found = list(row)
+        for i, read in convert:
+            if found[i] is not None:
+                found[i] = read(found[i])
+        rows.append(tuple(found))
+    return rows
+
+
+def _reader(column_type) -> Any:
+    """How a stored value becomes the Python value (None: as it is)."""
+    if isinstance(column_type, Date):
+        return date.fromisoformat
+    if isinstance(column_type, Boolean):
+        return bool
+    return None
