@@ -160,3 +160,12 @@ def test_typing_starts_at_the_first_match_and_asking_again_keeps_the_child(qtbot
         view.refresh()  # other words typed: the list starts at its first match
     assert view.table.currentIndex().row() == 0
     assert view.model.row_record(0).uuid == view.current_uuid()
+
+
+def test_a_search_answered_after_its_view_was_closed_is_dropped(qtbot, children):
+    tasks = Tasks()
+    view = ChildrenView(children, tasks)
+    view.refresh()
+    view.deleteLater()  # closed while both halves of the search are still being read
+    qtbot.waitUntil(lambda: tasks.wait(10))
+    qtbot.wait(50)  # the answers arrive; pytest-qt fails the test on any exception they raise

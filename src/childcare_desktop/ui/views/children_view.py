@@ -146,15 +146,13 @@ class ChildrenView(QWidget):
             total = children.count() if recount else known_total
             return pages, position, total
 
+        # The callbacks close over `self`, so an answer for a view closed meanwhile is dropped.
         answers: dict[str, object] = {}
-
-        def arrived(part: str, value: object) -> None:
-            answers[part] = value
-            if len(answers) == 2:
-                self._show(search_id, query, answers["count"], *answers["rows"])
-
-        self.tasks.read(rows, lambda found: arrived("rows", found))
-        self.tasks.read(lambda: children.count_matching(query), lambda n: arrived("count", n))
+        self.tasks.read(rows, lambda found: self._arrived(search_id, answers, "rows", found))
+        self.tasks.read(
+            lambda: (query, children.count_matching(query)),
+            lambda counted: self._arrived(search_id, answers, "count", counted),
+        )
 
     def current_uuid(self) -> str | None:
         index = self.table.currentIndex()
@@ -170,6 +168,13 @@ class ChildrenView(QWidget):
             self._focus_list()
             return True
         return super().eventFilter(watched, event)
+
+    def _arrived(self, search_id: int, answers: dict, part: str, value) -> None:
+        """One half of a search's answer; the other half completes it."""
+        answers[part] = value
+        if len(answers) == 2:
+            query, count = answers["count"]
+            self._show(search_id, query, count, *answers["rows"])
 
     def _show(self, search_id: int, query, count: int, pages, row: int, total: int) -> None:
         if search_id != self._search_id:  # a newer search is under way; this answer is stale
