@@ -21,14 +21,14 @@ from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 
 # The rows of a file as children_repo keeps them: its row builders, so that both write alike.
-from ..storage.children_repo import _assistance_rows, _category_rows, _child_row, _member_rows
+from ..storage.children_repo import assistance_rows, category_rows, child_row, member_rows
 
 Progress = Callable[[int, int], None]
 CHUNK = 500  # files per step: progress and cancelling are seen between steps
 _PARTS = (
-    ("member", t.member, _member_rows),
-    ("category", t.category, _category_rows),
-    ("assistance", t.assistance, _assistance_rows),
+    ("member", t.member, member_rows),
+    ("category", t.category, category_rows),
+    ("assistance", t.assistance, assistance_rows),
 )
 
 
@@ -79,8 +79,8 @@ def save_changed(conn: Connection, writer: ChangeWriter, pairs: list[tuple[Child
     updates: dict[Table, list[tuple[str, dict]]] = {}
     deletes: dict[Table, list[str]] = {}
     for old, new in pairs:
-        before = _child_row(old)
-        diff = {k: v for k, v in _child_row(new).items() if v != before[k]}
+        before = child_row(old)
+        diff = {k: v for k, v in child_row(new).items() if v != before[k]}
         if diff:
             updates.setdefault(t.child, []).append((new.uuid, diff))
             logged.append(("child", new.uuid, diff, False))

@@ -61,21 +61,21 @@ def save(
         old = load(conn, child.uuid)
     except NotFound:
         old = None
-    new_row = _child_row(child)
+    new_row = child_row(child)
     if old is None:
         conn.execute(insert(t.child), new_row)
         writer.record("child", child.uuid, new_row, new=True)
         changed = list(new_row)
     else:
-        diff = {k: v for k, v in new_row.items() if v != _child_row(old)[k]}
+        diff = {k: v for k, v in new_row.items() if v != child_row(old)[k]}
         changed = list(diff)
         if diff:
             conn.execute(update(t.child).where(t.child.c.uuid == child.uuid).values(**diff))
             writer.record("child", child.uuid, diff)
     parts = (
-        ("members", "member", t.member, _member_rows),
-        ("categories", "category", t.category, _category_rows),
-        ("assistance", "assistance", t.assistance, _assistance_rows),
+        ("members", "member", t.member, member_rows),
+        ("categories", "category", t.category, category_rows),
+        ("assistance", "assistance", t.assistance, assistance_rows),
     )
     for name, entity, table, rows in parts:
         old_rows = rows(old) if old else []
@@ -89,10 +89,10 @@ def insert_many(conn: Connection, writer: ChangeWriter, children: Iterable[Child
     """Bulk insert of new files (demo data, first import): one statement per table."""
     rows: dict[str, list[dict]] = {"child": [], "member": [], "category": [], "assistance": []}
     for child in children:
-        rows["child"].append(_child_row(child))
-        rows["member"].extend(_member_rows(child))
-        rows["category"].extend(_category_rows(child))
-        rows["assistance"].extend(_assistance_rows(child))
+        rows["child"].append(child_row(child))
+        rows["member"].extend(member_rows(child))
+        rows["category"].extend(category_rows(child))
+        rows["assistance"].extend(assistance_rows(child))
     for entity, table in (
         ("child", t.child),
         ("member", t.member),
@@ -234,25 +234,25 @@ def _latest(
     return latest, planned
 
 
-def _child_row(child: Child) -> dict:
+def child_row(child: Child) -> dict:
     return {f: getattr(child, f) for f in CHILD_FIELDS}
 
 
-def _member_rows(child: Child) -> list[dict]:
+def member_rows(child: Child) -> list[dict]:
     return [
         {**{f: getattr(m, f) for f in MEMBER_FIELDS}, "child_uuid": child.uuid, "position": i}
         for i, m in enumerate(child.members)
     ]
 
 
-def _assistance_rows(child: Child) -> list[dict]:
+def assistance_rows(child: Child) -> list[dict]:
     return [
         {**{f: getattr(a, f) for f in ASSISTANCE_FIELDS}, "child_uuid": child.uuid}
         for a in child.assistance
     ]
 
 
-def _category_rows(child: Child) -> list[dict]:
+def category_rows(child: Child) -> list[dict]:
     """A span's id is derived from (child, code, start), so the same span keeps its id on every
     station and closing it is an update of that row."""
     return [
