@@ -179,6 +179,12 @@ class ChildrenView(QWidget):
     def _show(self, search_id: int, query, count: int, pages, row: int, total: int) -> None:
         if search_id != self._search_id:  # a newer search is under way; this answer is stale
             return
+        if self._total is None:
+            # After the first answer, while the officer reads it: the two connections a search
+            # reads on decrypt the list's index into their caches, so the first keystroke is
+            # as quick as the others.
+            for _ in range(2):
+                self.tasks.read(self.children.warm_search, lambda _none: None)
         self._total = total
         self.model.set_result(query, count, pages)
         if row < 0 and count:
