@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTranslator
+from PySide6.QtCore import QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -18,21 +18,23 @@ from ..core.errors import CoreError
 from ..core.paths import data_dir as find_data_dir
 from ..core.paths import store_exists, store_path, ui_settings_path
 from . import i18n, ui_settings
-from .dialogs.settings import SettingsDialog
-from .dialogs.setup_wizard import SetupWizard
 from .dialogs.unlock import UnlockDialog
-from .lock import IdleWatcher, ScreenLock
+from .lock import IdleWatcher
 from .tasks import Tasks
 
 if TYPE_CHECKING:
     from ..core.services.safety import CheckReport
     from ..core.storage.store import Store
+    from .dialogs.setup_wizard import SetupWizard
+    from .lock import ScreenLock
     from .views.main_window import MainWindow
 
 # Loaded while the officer types the passphrase, so that the first window shows at once
 # (only Qt and a few small modules before it) and the main window is ready after unlocking.
+PRELOAD_AFTER_MS = 100
 AFTER_FIRST_WINDOW = (
     "childcare_desktop.ui.views.main_window",
+    "childcare_desktop.ui.dialogs.settings",
     "childcare_desktop.core.services.safety",
     "childcare_desktop.ui.dialogs.passphrase",
     "childcare_desktop.ui.dialogs.audit_view",
@@ -72,13 +74,16 @@ class AppController(QObject):
 
     def start(self) -> None:
         path = store_path(self.data)
-        _load_in_background()
+        # Loaded once the first window is up: loading sooner would slow its first paint.
+        QTimer.singleShot(PRELOAD_AFTER_MS, _load_in_background)
         if store_exists(path):
             self.unlock = UnlockDialog(path, self.tasks)
             self.unlock.accepted.connect(lambda: self._open_main(self.unlock.store))
             self.unlock.rejected.connect(self.app.quit)
             self.unlock.show()
         else:
+            from .dialogs.setup_wizard import SetupWizard
+
             self.wizard = SetupWizard(path, self.tasks)
             self.wizard.accepted.connect(lambda: self._open_main(self.wizard.store))
             self.wizard.rejected.connect(self._wizard_cancelled)
@@ -101,6 +106,8 @@ class AppController(QObject):
             self.translator = None
 
     def open_settings(self) -> None:
+        from .dialogs.settings import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -207,6 +214,8 @@ class AppController(QObject):
         self.window = MainWindow(Children(store), station_info(store), self.tasks)
         self.window.settings_action.triggered.connect(self.open_settings)
         self._add_safety_menu(self.window)
+        from .lock import ScreenLock
+
         self.screen_lock = ScreenLock(self.window, store.path, self.tasks)
         self.screen_lock.unlocked.connect(self.idle.start)
         self.window.show()
