@@ -12,13 +12,36 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from childcare_desktop import words
 from childcare_desktop.core.domain import idnumber
+from childcare_desktop.core.services.care_work import CareWork
 from childcare_desktop.ui import i18n
 from childcare_desktop.ui.app import build_app
 from childcare_desktop.ui.dialogs import unlock
+from childcare_desktop.ui.tasks import Tasks
 from tests.conftest import PASSPHRASE, VILLAGE
+from tests.core.services.care_support import Clock
 
 # A valid number of a boy born on 1 June 2015 in the test village's county.
 BOY_ID = idnumber.make(VILLAGE[:6], date(2015, 6, 1), 12, "male")
+# The day the care-work windows are tested on (a Wednesday).
+TODAY = date(2026, 11, 18)
+
+
+@pytest.fixture
+def clock():
+    return Clock(TODAY)
+
+
+@pytest.fixture
+def work(store, clock):
+    """The care-work services on the test store, on the test's day."""
+    return CareWork.open(store, clock)
+
+
+@pytest.fixture
+def tasks(qapp):
+    tasks = Tasks()
+    yield tasks
+    tasks.wait()
 
 
 @pytest.fixture

@@ -4,39 +4,17 @@ history with corrections, concerns, wishes and referrals written from the tab.""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from childcare_desktop.core.domain.child import Child
-from childcare_desktop.core.services.care_work import CareWork
 from childcare_desktop.ui.dialogs.child_form import ChildForm
 from childcare_desktop.ui.models.visit_history_model import COL_VERSION, OLD_VERSION
-from childcare_desktop.ui.tasks import Tasks
 from tests.conftest import VILLAGE
-from tests.core.services.care_support import Clock, add_child
-from tests.ui.conftest import type_text
-
-TODAY = date(2026, 11, 18)
-
-
-@pytest.fixture
-def clock():
-    return Clock(TODAY)
-
-
-@pytest.fixture
-def work(store, clock):
-    return CareWork.open(store, clock)
-
-
-@pytest.fixture
-def tasks(qapp):
-    tasks = Tasks()
-    yield tasks
-    tasks.wait()
+from tests.core.services.care_support import add_child
+from tests.ui.conftest import TODAY, type_text
 
 
 def open_file(qtbot, work, tasks, child):

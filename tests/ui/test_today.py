@@ -4,38 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from childcare_desktop.core.domain.visit import Visit
-from childcare_desktop.core.services.care_work import CareWork
 from childcare_desktop.ui.dialogs.concern_form import ConcernForm
-from childcare_desktop.ui.tasks import Tasks
 from childcare_desktop.ui.views.agenda_view import AgendaView
 from childcare_desktop.ui.views.review_view import ReviewView
 from childcare_desktop.ui.views.today_view import TodayView
-from tests.core.services.care_support import Clock, add_child
-from tests.ui.conftest import type_text
-
-TODAY = date(2026, 11, 18)  # a Wednesday
-
-
-@pytest.fixture
-def clock():
-    return Clock(TODAY)
-
-
-@pytest.fixture
-def work(store, clock):
-    return CareWork.open(store, clock)
-
-
-@pytest.fixture
-def tasks(qapp):
-    tasks = Tasks()
-    yield tasks
-    tasks.wait()
+from tests.core.services.care_support import add_child
+from tests.ui.conftest import TODAY, type_text
 
 
 def names(table) -> list[str]:

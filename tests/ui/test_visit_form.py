@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from childcare_desktop.core.domain.visit import Visit
-from childcare_desktop.core.services.care_work import CareWork
 from childcare_desktop.ui.dialogs.policy_dialog import PolicyDialog
 from childcare_desktop.ui.dialogs.visit_form import VisitForm
-from childcare_desktop.ui.tasks import Tasks
 from childcare_desktop.ui.views.care_lists import CareLists
-from tests.core.services.care_support import Clock, add_child
-from tests.ui.conftest import type_text
-
-TODAY = date(2026, 11, 18)
-
-
-@pytest.fixture
-def clock():
-    return Clock(TODAY)
-
-
-@pytest.fixture
-def work(store, clock):
-    return CareWork.open(store, clock)
-
-
-@pytest.fixture
-def tasks(qapp):
-    tasks = Tasks()
-    yield tasks
-    tasks.wait()
+from tests.core.services.care_support import add_child
+from tests.ui.conftest import TODAY, type_text
 
 
 def test_a_refused_visit_says_why_beside_the_field(qtbot, work, tasks):

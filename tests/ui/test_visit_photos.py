@@ -3,41 +3,19 @@ kept by a correction; a file too large is refused beside the field."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from childcare_desktop.core.domain.visit import Visit
-from childcare_desktop.core.services.care_work import CareWork
 from childcare_desktop.core.services.visits import MAX_PHOTO_BYTES, PhotoFile
 from childcare_desktop.ui.dialogs import visit_photos
 from childcare_desktop.ui.dialogs.child_form import ChildForm
 from childcare_desktop.ui.dialogs.visit_form import VisitForm
 from childcare_desktop.ui.models.visit_history_model import COL_PHOTOS
-from childcare_desktop.ui.tasks import Tasks
-from tests.core.services.care_support import Clock, add_child
+from tests.core.services.care_support import add_child
 from tests.core.services.test_visit_photos import png
-
-TODAY = date(2026, 11, 18)
-
-
-@pytest.fixture
-def clock():
-    return Clock(TODAY)
-
-
-@pytest.fixture
-def work(store, clock):
-    return CareWork.open(store, clock)
-
-
-@pytest.fixture
-def tasks(qapp):
-    tasks = Tasks()
-    yield tasks
-    tasks.wait()
+from tests.ui.conftest import TODAY
 
 
 @pytest.fixture
