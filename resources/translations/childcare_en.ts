@@ -413,14 +413,6 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>before an upgrade</translation>
     </message>
     <message>
-        <source>%1 KB</source>
-        <translation>%1 KB</translation>
-    </message>
-    <message>
-        <source>%1 MB</source>
-        <translation>%1 MB</translation>
-    </message>
-    <message>
         <source>备份时间</source>
         <translation>Made</translation>
     </message>

@@ -39,6 +39,13 @@ def clause(*parts: str) -> str:
     return ("，" if _language == words.ZH else ", ").join(parts)
 
 
+def size_text(size: int) -> str:
+    """A file's size as people read it: 12 KB, 3.4 MB (the same in both languages)."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
 def error_text(error: CoreError) -> str:
     return words.error_text(error, _language)
 

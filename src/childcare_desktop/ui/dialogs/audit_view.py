@@ -106,7 +106,7 @@ class AuditViewDialog(QDialog):
         )
 
     def _shown(self, entries) -> None:
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         self.count.setText(self.tr("共 %1 条").replace("%1", str(len(entries))))
         self.export_button.setEnabled(bool(entries))
 

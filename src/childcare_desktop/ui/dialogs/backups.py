@@ -135,14 +135,14 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_backups(safety.list_backups(self.store_path))
+        self.model.set_rows(safety.list_backups(self.store_path))
         if self.model.rowCount():
             self.table.selectRow(0)
         self.restore_button.setEnabled(bool(self.model.rowCount()))
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.backup(rows[0].row()) if rows else None
+        return self.model.row_record(rows[0].row()) if rows else None
 
     def back_up_now(self) -> None:
         store = self.store

@@ -46,17 +46,11 @@ def pick_photo_files(parent: QWidget) -> list[Path]:
     return [Path(name) for name in names]
 
 
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
-
-
 def photo_title(photo: Photo) -> str:
     """The file's name as it was picked, and its size: "厨房.jpg（2.3 MB）"."""
     if isinstance(photo, PhotoFile):
-        return f"{photo.name}（{size_text(len(photo.data))}）"
-    return f"{photo.taken_name}（{size_text(photo.size)}）"
+        return f"{photo.name}（{i18n.size_text(len(photo.data))}）"
+    return f"{photo.taken_name}（{i18n.size_text(photo.size)}）"
 
 
 def load_image(visits: Visits, photo: Photo) -> QImage:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from ...core.storage.audit import AuditEntry
 from .. import i18n
 from .backups_model import reason_words
+from .rows_model import RowsModel
 
 COL_TIME, COL_WHO, COL_ACTION, COL_RECORD, COL_FIELDS, COL_DETAIL = range(6)
 
@@ -71,24 +72,19 @@ def cells(
     ]
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._headers = headers()
         self._actions = action_words()
         self._entities = entity_words()
         self._reasons = reason_words()
-        self._entries: list[AuditEntry] = []
-        self._rows: list[list[str]] = []
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self._rows = [cells(e, self._actions, self._entities, self._reasons) for e in self._entries]
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        return self._headers
 
-    def entry(self, row: int) -> AuditEntry:
-        return self._entries[row]
+    def cells(self, entry: AuditEntry) -> list[str]:
+        return cells(entry, self._actions, self._entities, self._reasons)
 
     def rows_for_export(self) -> tuple[list[str], list[list[str]]]:
         """What the table shows, with the record's whole number in a column of its own."""
@@ -97,30 +93,16 @@ class AuditModel(QAbstractTableModel):
             QCoreApplication.translate("AuditModel", "记录编号"),
             *self._headers[COL_FIELDS:],
         ]
-        rows = [
-            [*r[:COL_FIELDS], e.entity_uuid, *r[COL_FIELDS:]]
-            for r, e in zip(self._rows, self._entries, strict=True)
-        ]
+        rows = []
+        for entry in self.records():
+            shown = self.cells(entry)
+            rows.append([*shown[:COL_FIELDS], entry.entity_uuid, *shown[COL_FIELDS:]])
         return header, rows
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            entry = self.row_record(index.row())
+            return entry.entity_uuid if index.column() == COL_RECORD else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._entries[index.row()].entity_uuid if index.column() == COL_RECORD else None
-        return self._rows[index.row()][index.column()]
+        return super().data(index, role)
