@@ -31,6 +31,15 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document")
 
 
+def store_command(verbs, name: str, help: str, handler) -> argparse.ArgumentParser:
+    """A command that works on a store: its `--db`, its `--json` and what runs it."""
+    parser = verbs.add_parser(name, help=help)
+    add_db(parser)
+    add_json(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
 def db_path(args: argparse.Namespace) -> Path:
     if args.db:
         return args.db

@@ -7,42 +7,30 @@ from datetime import date
 
 from ..core.domain.care import CONCERN_KINDS, REPORT_TARGETS
 from ..core.services.concerns import Concerns
-from .common import add_db, add_json, emit, open_store
+from .common import emit, open_store, store_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     concerns = sub.add_parser("concerns", help="关注与强制报告 concerns and mandatory reports")
     verbs = concerns.add_subparsers(dest="verb", required=True, metavar="VERB")
 
-    add = verbs.add_parser("add", help="记录关注 record a concern")
-    add_db(add)
-    add_json(add)
+    add = store_command(verbs, "add", "记录关注 record a concern", cmd_add)
     add.add_argument("--child", required=True, help="儿童 UUID")
     add.add_argument("--type", required=True, choices=CONCERN_KINDS)
     add.add_argument("--noticed", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
     add.add_argument("--notes", default="", help="情况 what was noticed")
-    add.set_defaults(handler=cmd_add)
 
-    report = verbs.add_parser("report", help="记录报告 record a report")
-    add_db(report)
-    add_json(report)
+    report = store_command(verbs, "report", "记录报告 record a report", cmd_report)
     report.add_argument("--concern", required=True, help="关注记录 ID")
     report.add_argument("--to", required=True, choices=REPORT_TARGETS)
     report.add_argument("--date", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
     report.add_argument("--receipt", default="", help="回执号 receipt number")
-    report.set_defaults(handler=cmd_report)
 
-    close = verbs.add_parser("close", help="结案 close a concern")
-    add_db(close)
-    add_json(close)
+    close = store_command(verbs, "close", "结案 close a concern", cmd_close)
     close.add_argument("--concern", required=True, help="关注记录 ID")
     close.add_argument("--follow-up", required=True, help="跟进情况 what was done (required)")
-    close.set_defaults(handler=cmd_close)
 
-    listing = verbs.add_parser("list", help="未结关注 open concerns")
-    add_db(listing)
-    add_json(listing)
-    listing.set_defaults(handler=cmd_list)
+    store_command(verbs, "list", "未结关注 open concerns", cmd_list)
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -8,41 +8,34 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..core.services import identity
-from .common import add_db, add_json, emit, open_store
+from .common import emit, open_store, store_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("identity", help="本站密钥与登记 keys and enrollment")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
-    show = actions.add_parser("show", help="显示本站指纹 show this station's fingerprint")
-    _common(show, handler=cmd_show)
+    store_command(actions, "show", "显示本站指纹 show this station's fingerprint", cmd_show)
 
-    request = actions.add_parser("request", help="写登记申请 write an enrollment request")
-    _common(request, handler=cmd_request)
+    request = store_command(
+        actions, "request", "写登记申请 write an enrollment request", cmd_request
+    )
     request.add_argument("--out", type=Path, required=True)
 
-    enroll = actions.add_parser("enroll", help="为下级发证书 issue a certificate")
-    _common(enroll, handler=cmd_enroll)
+    enroll = store_command(actions, "enroll", "为下级发证书 issue a certificate", cmd_enroll)
     enroll.add_argument("request", type=Path, metavar="REQUEST")
     enroll.add_argument("--fingerprint", required=True, help="对方屏幕上的指纹 as read aloud")
     enroll.add_argument("--out", type=Path, required=True)
 
-    install = actions.add_parser("install", help="安装上级发的证书 install a certificate")
-    _common(install, handler=cmd_install)
+    install = store_command(
+        actions, "install", "安装上级发的证书 install a certificate", cmd_install
+    )
     install.add_argument("certificate", type=Path, metavar="CERT")
     install.add_argument("--fingerprint", help="上级屏幕上的指纹 the supervisor's fingerprint")
 
-    revoke = actions.add_parser("revoke", help="注销丢失的电脑 revoke a lost laptop")
-    _common(revoke, handler=cmd_revoke)
+    revoke = store_command(actions, "revoke", "注销丢失的电脑 revoke a lost laptop", cmd_revoke)
     revoke.add_argument("--station", required=True, help="站点区划代码 station code")
     revoke.add_argument("--after-seq", type=int, required=True, help="最后承认的批次号")
-
-
-def _common(parser: argparse.ArgumentParser, handler) -> None:
-    add_db(parser)
-    add_json(parser)
-    parser.set_defaults(handler=handler)
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -10,38 +10,27 @@ from pathlib import Path
 from ..core.services import sync
 from ..core.services.conflicts import Conflicts
 from ..words import label, message
-from .common import add_db, add_json, emit, open_store
+from .common import emit, open_store, store_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("sync", help="同步文件 sync files between stations")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
-    export = actions.add_parser("export", help="导出下一批 write the next batch")
-    _common(export, cmd_export)
+    export = store_command(actions, "export", "导出下一批 write the next batch", cmd_export)
     export.add_argument("--out", type=Path, required=True)
     export.add_argument("--to", help="接收站点代码 receiving station (county or a village)")
 
-    imports = actions.add_parser("import", help="导入文件 import batch files")
-    _common(imports, cmd_import)
+    imports = store_command(actions, "import", "导入文件 import batch files", cmd_import)
     imports.add_argument("files", type=Path, nargs="+", metavar="FILE")
 
-    status = actions.add_parser("status", help="各站点的批次情况 per-station status")
-    _common(status, cmd_status)
+    store_command(actions, "status", "各站点的批次情况 per-station status", cmd_status)
 
-    listing = actions.add_parser("conflicts", help="待处理的冲突 open conflicts")
-    _common(listing, cmd_conflicts)
+    store_command(actions, "conflicts", "待处理的冲突 open conflicts", cmd_conflicts)
 
-    resolve = actions.add_parser("resolve", help="处理一条冲突 resolve a conflict")
-    _common(resolve, cmd_resolve)
+    resolve = store_command(actions, "resolve", "处理一条冲突 resolve a conflict", cmd_resolve)
     resolve.add_argument("conflict", type=int, metavar="CONFLICT_ID")
     resolve.add_argument("--value", required=True)
-
-
-def _common(parser: argparse.ArgumentParser, handler) -> None:
-    add_db(parser)
-    add_json(parser)
-    parser.set_defaults(handler=handler)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
