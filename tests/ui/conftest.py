@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWizard
 
@@ -103,3 +103,21 @@ def unlock_with(qtbot, controller, passphrase=PASSPHRASE):
 def listed_names(window) -> list[str]:
     model = window.view.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def when_shown(kind, act) -> None:
+    """Run `act(widget)` on the modal window of `kind` about to open; if `act` fails, the
+    window is closed, so that the test fails instead of waiting for ever."""
+
+    def run():
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(10, run)
+            return
+        try:
+            act(widget)
+        except BaseException:
+            widget.reject()
+            raise
+
+    QTimer.singleShot(0, run)

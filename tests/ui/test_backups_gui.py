@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from childcare_desktop import words
 from childcare_desktop.core.domain import idnumber
@@ -18,30 +18,13 @@ from childcare_desktop.ui.dialogs.backups import BackupsDialog, RestoreConfirm
 from childcare_desktop.ui.models.backups_model import COL_REASON
 from tests.conftest import PASSPHRASE, VILLAGE
 
-from .conftest import listed_names, unlock_with
+from .conftest import listed_names, unlock_with, when_shown
 
 
 def child(name: str, serial: int) -> Child:
     born = date(2014, 3, 9)
     number = idnumber.make(VILLAGE[:6], born, serial, "female")
     return Child(name=name, sex="female", birth_date=born, village_code=VILLAGE, id_number=number)
-
-
-def when_shown(kind, act) -> None:
-    """Run `act(widget)` on the modal window of `kind` about to open (closed if `act` fails)."""
-
-    def run():
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind):
-            QTimer.singleShot(10, run)
-            return
-        try:
-            act(widget)
-        except BaseException:
-            widget.reject()
-            raise
-
-    QTimer.singleShot(0, run)
 
 
 def test_back_up_now_then_restore_the_daily_backup(qtbot, make_app, store, store_path):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from childcare_desktop import words
 from childcare_desktop.core.services import safety
@@ -13,7 +13,7 @@ from childcare_desktop.ui.dialogs.passphrase import PassphraseDialog
 from childcare_desktop.ui.dialogs.recovery import RecoveryDialog
 from tests.conftest import PASSPHRASE, VILLAGE
 
-from .conftest import unlock_with
+from .conftest import unlock_with, when_shown
 
 NEW = "a new passphrase"
 
@@ -30,24 +30,6 @@ def opened(qtbot, make_app, passphrase=PASSPHRASE):
     unlock_with(qtbot, controller, passphrase)
     qtbot.waitUntil(lambda: controller.window is not None)
     return controller
-
-
-def when_shown(kind, act) -> None:
-    """Run `act(widget)` on the modal window of `kind` about to open; if `act` fails, the
-    window is closed, so that the test fails instead of waiting for ever."""
-
-    def run():
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind):
-            QTimer.singleShot(10, run)
-            return
-        try:
-            act(widget)
-        except BaseException:
-            widget.reject()
-            raise
-
-    QTimer.singleShot(0, run)
 
 
 def fill(qtbot, dialog: PassphraseDialog, old: str, new: str, again: str) -> None:

@@ -56,3 +56,8 @@ def parent(relation: str, situation: str) -> FamilyMember:
     return FamilyMember(
         relation, "张大山" if relation == "father" else "王秀英", situation=situation
     )
+
+
+def due_of(visits, uuid: str):
+    """The child's row on the due list."""
+    return next(r for r in visits.due() if r.uuid == uuid)

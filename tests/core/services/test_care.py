@@ -8,21 +8,10 @@ from sqlalchemy import select
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.errors import ValidationFailed
 from childcare_desktop.core.services.care import Care
-from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.rounds import Rounds
 from childcare_desktop.core.services.visits import Visits
 from childcare_desktop.core.storage import tables as t
-from tests.core.services.care_support import Clock, add_child
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def children(store, clock):
-    return Children(store, clock)
+from tests.core.services.care_support import add_child
 
 
 def test_a_wish_goes_through_its_lifecycle(store, children, clock):

@@ -9,12 +9,7 @@ from childcare_desktop.core.errors import NotFound, ValidationFailed
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.concerns import Concerns
 from childcare_desktop.core.storage import audit
-from tests.core.services.care_support import Clock, add_child
-
-
-@pytest.fixture
-def clock():
-    return Clock()
+from tests.core.services.care_support import add_child
 
 
 @pytest.fixture

@@ -6,22 +6,11 @@ import pytest
 from sqlalchemy import event
 
 from childcare_desktop.core.errors import ValidationFailed
-from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.review import Review
 from childcare_desktop.core.services.visits import Visits
-from tests.core.services.care_support import START, Clock, add_child, parent
+from tests.core.services.care_support import START, add_child, parent
 
 SIXTEEN_AGO = date(START.year - 16, START.month, START.day)
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def children(store, clock):
-    return Children(store, clock)
 
 
 @pytest.fixture

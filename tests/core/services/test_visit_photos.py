@@ -15,9 +15,9 @@ from childcare_desktop import words
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.errors import NotFound, ValidationFailed
 from childcare_desktop.core.services.children import Children
-from childcare_desktop.core.services.visits import MAX_PHOTO_BYTES, PhotoFile, Visits
+from childcare_desktop.core.services.visits import MAX_PHOTO_BYTES, PhotoFile
 from childcare_desktop.core.storage import audit
-from tests.core.services.care_support import Clock, add_child
+from tests.core.services.care_support import add_child
 
 # Bytes no encrypted page would hold by chance: a PNG's text chunk keeps them as they are.
 MARKER = b"photo-of-the-grandmother's-kitchen-" * 4
@@ -45,18 +45,8 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"jpeg body" * 10 + b"\xff\xd9"
 
 
 @pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
 def child(store, clock):
     return add_child(Children(store, clock))
-
-
-@pytest.fixture
-def visits(store, clock):
-    return Visits(store, clock)
 
 
 def test_photos_are_stored_with_the_visit_and_read_back_as_given(visits, child, clock):

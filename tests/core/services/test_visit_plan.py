@@ -3,32 +3,9 @@
 from dataclasses import replace
 from datetime import timedelta
 
-import pytest
-
 from childcare_desktop.core.domain.visit import Visit
-from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.concerns import Concerns
-from childcare_desktop.core.services.visits import Visits
-from tests.core.services.care_support import START, Clock, add_child
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def children(store, clock):
-    return Children(store, clock)
-
-
-@pytest.fixture
-def visits(store, clock):
-    return Visits(store, clock)
-
-
-def due_of(visits, uuid):
-    return next(r for r in visits.due() if r.uuid == uuid)
+from tests.core.services.care_support import START, add_child, due_of
 
 
 def test_a_planned_date_earlier_than_the_policy_moves_the_due_date(children, visits):

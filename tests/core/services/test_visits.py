@@ -8,29 +8,8 @@ import pytest
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.domain.visit_policy import VisitPolicy
 from childcare_desktop.core.errors import ValidationFailed
-from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.concerns import Concerns
-from childcare_desktop.core.services.visits import Visits
-from tests.core.services.care_support import START, Clock, add_child
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def children(store, clock):
-    return Children(store, clock)
-
-
-@pytest.fixture
-def visits(store, clock):
-    return Visits(store, clock)
-
-
-def due_of(visits, uuid):
-    return next(r for r in visits.due() if r.uuid == uuid)
+from tests.core.services.care_support import START, add_child, due_of
 
 
 def test_a_child_never_visited_is_due_a_week_after_registration(children, visits):
