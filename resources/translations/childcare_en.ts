@@ -260,6 +260,10 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>visit</translation>
     </message>
     <message>
+        <source>走访照片</source>
+        <translation>visit photo</translation>
+    </message>
+    <message>
         <source>问题线索</source>
         <translation>concern</translation>
     </message>

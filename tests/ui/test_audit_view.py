@@ -85,3 +85,10 @@ def test_export_writes_a_csv_that_excel_reads_and_is_itself_audited(
     assert dialog.status.text() == "已导出 2 条到 审计.csv"
     exported = safety.audit_entries(store, action="export")
     assert [(e.entity, e.detail) for e in exported] == [("audit", "2 entries")]
+
+
+def test_every_kind_of_record_the_store_audits_has_words(qapp):
+    from childcare_desktop.ui.models.audit_model import entity_words
+
+    audited = {"child", "member", "visit", "visit_photo", "concern", "setting", "roster", "audit"}
+    assert audited <= set(entity_words())

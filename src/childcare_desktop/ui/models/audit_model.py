@@ -36,6 +36,7 @@ def entity_words() -> dict[str, str]:
         "child": QCoreApplication.translate("AuditModel", "儿童档案"),
         "member": QCoreApplication.translate("AuditModel", "家庭成员"),
         "visit": QCoreApplication.translate("AuditModel", "走访"),
+        "visit_photo": QCoreApplication.translate("AuditModel", "走访照片"),
         "concern": QCoreApplication.translate("AuditModel", "问题线索"),
         "setting": QCoreApplication.translate("AuditModel", "设置"),
         "roster": QCoreApplication.translate("AuditModel", "花名册"),
