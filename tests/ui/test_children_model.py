@@ -169,3 +169,17 @@ def test_a_search_answered_after_its_view_was_closed_is_dropped(qtbot, children)
     view.deleteLater()  # closed while both halves of the search are still being read
     qtbot.waitUntil(lambda: tasks.wait(10))
     qtbot.wait(50)  # the answers arrive; pytest-qt fails the test on any exception they raise
+
+
+def test_coded_columns_are_wide_enough_for_their_words_in_english(qtbot, children):
+    from childcare_desktop.ui import i18n
+
+    i18n.set_language("en")
+    try:
+        view = ChildrenView(children, Tasks())
+        qtbot.addWidget(view)
+        metrics, header = view.table.fontMetrics(), view.table.horizontalHeader()
+        for column, word in ((cm.COL_GUARDIANSHIP, "not assessed"), (cm.COL_RISK, "medium")):
+            assert header.sectionSize(column) > metrics.horizontalAdvance(word)
+    finally:
+        i18n.set_language("zh")

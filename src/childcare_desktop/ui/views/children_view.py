@@ -45,6 +45,14 @@ COLUMN_SAMPLES = {
 }
 
 
+# The columns that show a code's words: the widest word in the language in use sets the width.
+CODED_COLUMNS = {
+    cm.COL_SEX: [("sex", code) for code in vocab.SEXES],
+    cm.COL_GUARDIANSHIP: [("guardianship", code) for code in (*vocab.GUARDIANSHIP, "")],
+    cm.COL_RISK: [("risk", code) for code in vocab.RISKS],
+}
+
+
 class ChildrenView(QWidget):
     open_requested = Signal(str)
     current_changed = Signal()
@@ -109,11 +117,15 @@ class ChildrenView(QWidget):
             self._size_columns()
 
     def _size_columns(self) -> None:
-        """Widths from typical contents: measuring every row would not scale to a county."""
+        """Widths from typical contents, the header and the words of coded columns in the
+        language in use: measuring every row would not scale to a county."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         for column, sample in COLUMN_SAMPLES.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            texts = [sample, self.model.headerData(column, Qt.Orientation.Horizontal) or ""]
+            texts += [i18n.label(kind, code) for kind, code in CODED_COLUMNS.get(column, ())]
+            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            header.resizeSection(column, widest + 24)
 
     def query(self) -> ChildQuery:
         return ChildQuery(
