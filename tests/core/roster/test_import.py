@@ -128,7 +128,7 @@ def test_a_corrected_file_updates_and_logs_only_the_changed_fields(store, tmp_pa
     assert [sorted(k for k in c if k != "entity") for c in member_changes] == [["phone"]]
 
 
-def test_the_change_log_reads_as_json_dumps_writes_it(store, tmp_path):
+def test_the_change_log_holds_canonical_json(store, tmp_path):
     rows = [
         [*HEADER, "父亲姓名", "父亲电话"],
         [*child_row(1, "吴一", 备注='爱唱歌 "小明"'), "吴大", 13800000001],
@@ -138,8 +138,11 @@ def test_the_change_log_reads_as_json_dumps_writes_it(store, tmp_path):
         logged = conn.execute(select(t.change.c.entity, t.change.c.fields)).all()
     assert sorted(e for e, _ in logged) == ["category", "child", "member"]
     for _entity, text in logged:
-        assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True)
-    assert '"notes": "爱唱歌 \\"小明\\""' in dict(logged)["child"]
+        canonical = json.dumps(
+            json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        )
+        assert text == canonical
+    assert '"notes":"爱唱歌 \\"小明\\""' in dict(logged)["child"]
 
 
 def test_changed_files_log_each_change_based_on_the_change_it_replaces(store, tmp_path):

@@ -10,10 +10,8 @@ its heads are {"*": [its creation]}, read from the log when it is first edited.
 
 from __future__ import annotations
 
-import json
-import json.encoder
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
@@ -21,34 +19,9 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from . import tables as t
+from .jsontext import dumps, loads
 
 _CHUNK = 900  # ids per IN (…): under SQLite's bound-parameter limit
-_JSON = json.JSONEncoder().encode
-
-
-def _fields_encoder() -> Callable[[dict[str, Any]], str]:
-    """json.dumps(fields, ensure_ascii=False, sort_keys=True), the same text, built once: dumps
-    makes a new encoder on every call, and even a kept JSONEncoder makes a new C encoder on
-    every `encode` (a third of its time when an import logs 50,000 changes)."""
-    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
-    make = json.encoder.c_make_encoder
-    if make is None:  # an interpreter without the C accelerator
-        return encoder.encode
-    one_shot = make(
-        None,  # no circular check: the fields are flat values
-        encoder.default,
-        json.encoder.encode_basestring,
-        None,
-        encoder.key_separator,
-        encoder.item_separator,
-        True,
-        False,
-        True,
-    )
-    return lambda fields: "".join(one_shot(fields, 0))
-
-
-_FIELDS_JSON = _fields_encoder()
 _INSERT_CHANGE = (
     "INSERT INTO change (station, counter, entity, entity_uuid, fields, clock, base) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -138,10 +111,10 @@ class ChangeWriter:
         elif fields.get("_deleted"):
             # A deletion follows everything known of the record, so that it is the only head
             # wherever no edit was made concurrently.
-            base = _JSON(sorted({cid for ids in heads.values() for cid in ids}))
+            base = dumps(sorted({cid for ids in heads.values() for cid in ids}))
         else:
             default = heads.get("*", [])
-            base = _JSON(sorted({cid for f in fields for cid in heads.get(f, default)}))
+            base = dumps(sorted({cid for f in fields for cid in heads.get(f, default)}))
         self._counter += 1
         # The clock kept as numbers between changes: parsed once, not once per change.
         self._clock_ms, self._clock_n = _tick(self._clock_ms, self._clock_n)
@@ -152,7 +125,7 @@ class ChangeWriter:
             self._counter,
             entity,
             uuid,
-            _FIELDS_JSON(_logged_fields(fields, new)),
+            dumps(_logged_fields(fields, new)),
             clock,
             base,
         ]
@@ -191,7 +164,7 @@ class ChangeWriter:
         self._changes.sort(key=itemgetter(2, 3))
         conn.exec_driver_sql(_INSERT_CHANGE, [tuple(c) for c in self._changes])
         heads = [
-            (e, u, _JSON(h)) for (e, u), h in self._heads.items() if not self._only_created((e, u))
+            (e, u, dumps(h)) for (e, u), h in self._heads.items() if not self._only_created((e, u))
         ]
         if heads:
             conn.exec_driver_sql(_PUT_HEADS, heads)
@@ -222,8 +195,8 @@ class ChangeWriter:
                 marks = ", ".join("?" * len(part))
                 rows = conn.exec_driver_sql(_HEADS_OF.format(marks), (entity, *part))
                 for uuid, raw in rows:
-                    known = {cid for ids in json.loads(raw).values() for cid in ids}
-                    self._creations[(entity, uuid)][6] = _JSON(sorted(known))
+                    known = {cid for ids in loads(raw).values() for cid in ids}
+                    self._creations[(entity, uuid)][6] = dumps(sorted(known))
                     self._recreated.add((entity, uuid))
 
     def _only_created(self, key: tuple[str, str]) -> bool:
@@ -277,7 +250,7 @@ class ChangeWriter:
         for uuid in uuids:
             raw = held.get(uuid)
             if raw:
-                self._heads[(entity, uuid)] = json.loads(raw)
+                self._heads[(entity, uuid)] = loads(raw)
             else:
                 self._heads[(entity, uuid)] = {"*": created[uuid]} if uuid in created else {}
 
@@ -288,7 +261,7 @@ class ChangeWriter:
                     t.entity_head.c.entity == key[0], t.entity_head.c.entity_uuid == key[1]
                 )
             ).scalar()
-            self._heads[key] = json.loads(raw) if raw else self._creation_heads(key)
+            self._heads[key] = loads(raw) if raw else self._creation_heads(key)
         return self._heads[key]
 
     def _creation_heads(self, key: tuple[str, str]) -> dict[str, list[str]]:

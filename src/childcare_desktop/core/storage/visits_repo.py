@@ -3,7 +3,6 @@ store and linked to each version of a visit."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import datetime
@@ -14,14 +13,12 @@ from ..domain.visit import Visit
 from . import bulk
 from . import tables as t
 from .changes import ChangeWriter
-
-# Built once: json.dumps with options builds a new encoder for every visit.
-_FINDINGS_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+from .jsontext import dumps
 
 
 def visit_row(visit: Visit) -> dict:
     row = {f.name: getattr(visit, f.name) for f in fields(Visit)}
-    row["findings"] = _FINDINGS_JSON(visit.findings)
+    row["findings"] = dumps(visit.findings)
     row["recorded_at"] = datetime.now().isoformat(timespec="seconds")
     return row
 

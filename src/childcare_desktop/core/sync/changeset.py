@@ -48,10 +48,6 @@ class ChangeRecord:
         """The order that picks the shown value among concurrent heads, the same everywhere."""
         return (self.clock, self.station, self.counter)
 
-    def fields_json(self) -> str:
-        """The fields as the change log stores them: one canonical text per content."""
-        return entities.JSON.encode(self.fields)
-
     def to_json(self) -> dict:
         return {
             "station": self.station,

@@ -3,7 +3,6 @@ columns are synced, and what a well-formed value of each column is."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -46,8 +45,6 @@ DERIVED = frozenset(
     }
 )
 NEW, DELETED = "_new", "_deleted"
-# The one text of a change's fields (made once: json.dumps builds an encoder on every call).
-JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 SYNCED: dict[str, tuple[str, ...]] = {
     entity: tuple(c.name for c in table.columns if c.name not in DERIVED)

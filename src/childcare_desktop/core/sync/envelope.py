@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..storage.jsontext import dump_bytes, loads
 from .errors import SyncError
 from .keys import SIGNATURE_SIZE, OwnKey, sign, verify
 
@@ -50,7 +51,7 @@ class Envelope:
 
 def make(key: OwnKey, origin: str, recipient: str, seq: int, prev: str, body: dict) -> bytes:
     """Sign `body` ({"changes": [...], "acks": {...}, ...}) as batch `seq` of origin→recipient."""
-    plain = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    plain = dump_bytes(body)
     header = {
         "batch": uuid.uuid4().hex,
         "origin": origin,
@@ -174,8 +175,8 @@ def _body(header: dict, compressed: bytes) -> dict:
     if hashlib.sha256(plain).hexdigest() != header["body_hash"]:
         raise SyncError("bad_payload")
     try:
-        body = json.loads(plain.decode())
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        body = loads(plain)  # UTF-8 checked, nesting bounded: a ValueError
+    except ValueError as error:
         raise SyncError("bad_payload") from error
     if not isinstance(body, dict):
         raise SyncError("bad_payload")

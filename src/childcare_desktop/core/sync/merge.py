@@ -9,7 +9,6 @@ its change.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from sqlalchemy import Connection, func, select, update
 
 from ..storage import children_repo, settings
 from ..storage import tables as t
+from ..storage.jsontext import dumps, loads
 from . import conflicts, entities
 from .changeset import ChangeRecord
 from .errors import SyncError
@@ -155,16 +155,15 @@ def _stands_alone(c: ChangeRecord) -> bool:
 
 
 def _log(conn: Connection, new: list[ChangeRecord]) -> None:
-    encode = entities.JSON.encode
     rows = [
         (
             c.station,
             c.counter,
             c.entity,
             c.entity_uuid,
-            encode(c.fields),
+            dumps(c.fields),
             c.clock,
-            encode(list(c.base)) if c.base else "[]",
+            dumps(c.base) if c.base else "[]",
         )
         for c in new
     ]
@@ -178,7 +177,7 @@ def _record(row) -> ChangeRecord:
     """A change as the log holds it (columns as in _CHANGE_COLUMNS)."""
     station, counter, entity, uuid, fields, clock, base = row
     return ChangeRecord(
-        station, counter, entity, uuid, json.loads(fields), clock, tuple(json.loads(base))
+        station, counter, entity, uuid, loads(fields), clock, tuple(loads(base))
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ..storage.jsontext import dumps
 from . import entities
 from .changeset import ChangeRecord
 from .errors import SyncError
@@ -93,7 +94,7 @@ class RowWrites:
         elif row_exists:
             self.deletes[r.entity].append((r.uuid,))
         if r.entity not in entities.APPEND_ONLY:
-            self.heads.append((r.entity, r.uuid, entities.JSON.encode(r.heads)))
+            self.heads.append((r.entity, r.uuid, dumps(r.heads)))
         self._touch(r.entity, r.uuid, r.child_uuid, written=r.exists)
 
     def check_parents(self, conn: Connection) -> None:
