@@ -9,7 +9,7 @@ its change.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -49,23 +49,12 @@ def apply_changes(conn: Connection, changes: Sequence[ChangeRecord], today: date
     new, duplicates = _new_changes(conn, changes)
     if not new:
         return MergeResult(0, duplicates, 0, ())
-    by_record: dict[tuple[str, str], list[ChangeRecord]] = {}
-    for c in new:
-        key = (c.entity, c.entity_uuid)
-        group = by_record.get(key)
-        if group is None:
-            by_record[key] = [c]
-        else:
-            group.append(c)
-    known = _known_records(conn, by_record)
+    keys = [(c.entity, c.entity_uuid) for c in new]
+    known = _known_records(conn, set(keys))
     _log(conn, new)
+    fresh, slow = _fresh_and_slow(new, keys, known)
     writes = RowWrites()
-    slow = []
-    for key, group in by_record.items():
-        if key not in known and len(group) == 1 and _stands_alone(group[0]):
-            writes.add_fresh(group[0])
-        else:
-            slow.append(key)
+    writes.add_fresh(fresh)
     resolved = _resolve_held(conn, slow)
     existing = _existing_rows(conn, resolved)
     for r in resolved:
@@ -147,11 +136,27 @@ def _content(c: ChangeRecord) -> tuple:
     return (c.entity, c.entity_uuid, c.fields, c.clock, tuple(c.base))
 
 
-def _stands_alone(c: ChangeRecord) -> bool:
-    """A creation, or an append-only record: with nothing held before it, its row is itself."""
-    if c.entity in entities.APPEND_ONLY:
-        return not c.is_tombstone
-    return c.is_creation
+def _fresh_and_slow(
+    new: list[ChangeRecord], keys: list[tuple[str, str]], known: set[tuple[str, str]]
+) -> tuple[list[ChangeRecord], list[tuple[str, str]]]:
+    """The changes that stand alone (a creation, or an append-only record, with nothing held
+    before it and nothing else in the batch: its row is itself), and the records (in the order
+    first met) that are recomputed from every change held for them."""
+    once = Counter(keys)
+    append_only, deleted, created = entities.APPEND_ONLY, entities.DELETED, entities.NEW
+    fresh = []
+    slow: dict[tuple[str, str], None] = {}
+    for c, key in zip(new, keys, strict=True):
+        alone = (
+            c.fields.get(deleted) is not True
+            if c.entity in append_only
+            else c.fields.get(created) is True
+        )
+        if alone and once[key] == 1 and key not in known:
+            fresh.append(c)
+        else:
+            slow[key] = None
+    return fresh, list(slow)
 
 
 def _log(conn: Connection, new: list[ChangeRecord]) -> None:
@@ -176,9 +181,7 @@ def _log(conn: Connection, new: list[ChangeRecord]) -> None:
 def _record(row) -> ChangeRecord:
     """A change as the log holds it (columns as in _CHANGE_COLUMNS)."""
     station, counter, entity, uuid, fields, clock, base = row
-    return ChangeRecord(
-        station, counter, entity, uuid, loads(fields), clock, tuple(loads(base))
-    )
+    return ChangeRecord(station, counter, entity, uuid, loads(fields), clock, tuple(loads(base)))
 
 
 def _by_entity(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:

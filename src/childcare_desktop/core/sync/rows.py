@@ -77,13 +77,23 @@ class RowWrites:
         self.children: set[str] = set()
         self._parents: set[str] = set()
 
-    def add_fresh(self, c: ChangeRecord) -> None:
-        """A record whose only change is its creation (or an append-only record): its row is
+    def add_fresh(self, changes: list[ChangeRecord]) -> None:
+        """Records whose only change is their creation (or append-only records): each row is
         its change, and its one head is that change, which needs no heads row."""
-        values = c.fields
-        shape = SHAPES[c.entity]
-        self.inserts[c.entity].append((c.entity_uuid, *shape.row(shape.defaults | values)))
-        self._touch(c.entity, c.entity_uuid, values.get("child_uuid"))
+        by_entity: dict[str, list[ChangeRecord]] = defaultdict(list)
+        for c in changes:
+            by_entity[c.entity].append(c)
+        for entity, group in by_entity.items():
+            shape = SHAPES[entity]
+            row, defaults = shape.row, shape.defaults
+            self.inserts[entity].extend([(c.entity_uuid, *row(defaults | c.fields)) for c in group])
+            if entity == "child":
+                self.children.update([c.entity_uuid for c in group])
+            else:
+                parents = {c.fields.get("child_uuid") for c in group}
+                parents.discard(None)
+                self.children |= parents
+                self._parents |= parents
 
     def add_resolved(self, r: Resolved, row_exists: bool) -> None:
         shape = SHAPES[r.entity]
