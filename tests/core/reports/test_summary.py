@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, func, select, update
 
 from childcare_desktop.core.reports.errors import ReportError
 from childcare_desktop.core.reports.summary import age_band, check_totals
@@ -20,6 +20,8 @@ from childcare_desktop.words import both
 from tests.conftest import PASSPHRASE
 from tests.core.reports import poppler
 from tests.core.reports.test_child_file import _assert_inside
+
+LONG_VILLAGE = "新陂村民委员会第十二村民小组暨老屋背自然村（原石坑公社新陂大队）"
 
 
 @pytest.fixture
@@ -76,14 +78,47 @@ def test_printing_is_refused_when_totals_disagree(demo, tmp_path: Path):
 
 
 def test_summary_pdf_prints_the_checked_figures(town, tmp_path: Path):
+    with town.write() as conn:  # a village with a very long name wraps inside its cell
+        code = conn.execute(select(func.min(t.child.c.village_code))).scalar_one()
+        conn.execute(update(t.division).where(t.division.c.code == code).values(name=LONG_VILLAGE))
     out = tmp_path / "summary.pdf"
     printed, figures = Reports(town).summary(out)
     flat = poppler.flat_text(out)
     assert "儿童关爱服务汇总表（镇（街道）级）" in flat
     assert f"在册儿童男女有类别无类别{figures.total}{figures.by_sex['male']}" in flat
+    assert figures.villages[0].name == LONG_VILLAGE
     for village in figures.villages:
         assert f"{village.name}{village.total}{village.male}{village.female}" in flat
     assert "表间勾稽" in flat and "全部一致" in flat
     assert f"第1页共{printed.pages}页" in flat
-    assert all(f["emb"] == "yes" for f in poppler.fonts(out))
+    fonts = poppler.fonts(out)
+    assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
     _assert_inside(out, tmp_path / "png")
+
+
+def test_the_figures_are_counted_from_the_summary_index_alone(town):
+    """At 100,000 children the rows are most of the file: each breakdown (its own query, so
+    the totals check means something) reads the small partial covering index instead, the
+    villages in the index's order."""
+    statements: list[tuple[str, object]] = []
+
+    def remember(conn, cursor, statement, parameters, context, executemany):
+        statements.append((statement, parameters))
+
+    event.listen(town.engine, "before_cursor_execute", remember)
+    try:
+        Reports(town).figures()
+    finally:
+        event.remove(town.engine, "before_cursor_execute", remember)
+    counting = [(s, p) for s, p in statements if "FROM child" in s]
+    assert len(counting) == 9
+    with town.read() as conn:
+        plans = {
+            s: [detail for *_, detail in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + s, p)]
+            for s, p in counting
+        }
+    for statement, plan in plans.items():
+        assert plan[0] == "SCAN child USING COVERING INDEX ix_child_summary", statement
+        assert plan[1:] in ([], ["USE TEMP B-TREE FOR GROUP BY"]), statement
+    by_village = next(plan for s, plan in plans.items() if "GROUP BY village_code" in s)
+    assert by_village == ["SCAN child USING COVERING INDEX ix_child_summary"]
