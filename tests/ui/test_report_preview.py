@@ -43,7 +43,8 @@ def test_preview_a_childs_file_and_save_it(qtbot, store, child_uuid, tmp_path, m
     saved = target.with_suffix(".pdf")
     assert saved.exists()
     assert name in poppler.flat_text(saved)
-    assert all(f["emb"] == "yes" for f in poppler.fonts(saved))
+    fonts = poppler.fonts(saved)
+    assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
 
     folder = preview.pdf.parent
     preview.close()

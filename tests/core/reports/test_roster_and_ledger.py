@@ -34,7 +34,8 @@ def test_roster_pdf_masks_by_default_and_repeats_its_header(demo, tmp_path: Path
     assert demo.number not in flat and demo.carer_phone not in flat
     assert mask_id_number(demo.number) in flat and "138****5678" in flat
     assert LONG_NAME.replace(" ", "") in flat
-    assert all(f["emb"] == "yes" for f in poppler.fonts(out))
+    fonts = poppler.fonts(out)
+    assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
     _assert_inside(out, tmp_path / "png")
 
 
@@ -97,7 +98,8 @@ def test_ledger_shows_done_overdue_and_pending(demo, tmp_path: Path):
     due = today - timedelta(days=193)
     overdue = (min(today, _month_end(first)) - due).days
     assert LONG_NAME.replace(" ", "") in flat and f"逾期{overdue}天" in flat
-    assert all(f["emb"] == "yes" for f in poppler.fonts(out))
+    fonts = poppler.fonts(out)
+    assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
     _assert_inside(out, tmp_path / "png")
 
 
