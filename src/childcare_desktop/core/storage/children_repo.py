@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 from uuid import UUID, uuid5
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -25,6 +26,7 @@ from . import tables as t
 from .changes import ChangeWriter
 
 _CHUNK = 900  # children per statement: stays under SQLite's bound-parameter limit
+DriverConnection = Any  # the DB-API connection under SQLAlchemy's (sqlcipher3 or sqlite3)
 
 
 def load(conn: Connection, uuid: str) -> Child:
@@ -110,10 +112,13 @@ def refresh_derived(
     conn: Connection, uuids: list[str] | None, today: date, policy: VisitPolicy
 ) -> int:
     """Recompute risk, categories now, due visit and search keys (all children when None)."""
+    # On the driver's own connection, inside the caller's transaction: a merge refreshes ten
+    # thousand children, and SQLAlchemy's row objects cost more than the reads themselves.
+    raw = conn.connection.driver_connection
     if uuids is None:
-        uuids = [uuid for (uuid,) in conn.exec_driver_sql("SELECT uuid FROM child")]
+        uuids = [uuid for (uuid,) in raw.execute("SELECT uuid FROM child")]
     for i in range(0, len(uuids), _CHUNK):
-        _refresh_chunk(conn, tuple(uuids[i : i + _CHUNK]), today, policy)
+        _refresh_chunk(raw, tuple(uuids[i : i + _CHUNK]), today, policy)
     return len(uuids)
 
 
@@ -131,26 +136,26 @@ _UPDATE_SQL = f"UPDATE child SET {' = ?, '.join(_DERIVED.split(', '))} = ? WHERE
 
 
 def _refresh_chunk(
-    conn: Connection, params: tuple[str, ...], today: date, policy: VisitPolicy
+    raw: DriverConnection, params: tuple[str, ...], today: date, policy: VisitPolicy
 ) -> None:
     marks = ", ".join("?" * len(params))
     iso = date.fromisoformat
     spans: dict[str, list[CategorySpan]] = {}
-    for uid, code, start, end in conn.exec_driver_sql(
+    for uid, code, start, end in raw.execute(
         f'SELECT child_uuid, code, start, "end" FROM category WHERE child_uuid IN ({marks})', params
     ):
         spans.setdefault(uid, []).append(CategorySpan(code, iso(start), end and iso(end)))
-    visits, plans = _latest_visits(conn, params, marks)
+    visits, plans = _latest_visits(raw, params, marks)
     concerns = dict(
-        conn.exec_driver_sql(
+        raw.execute(
             "SELECT child_uuid, min(noticed_on) FROM concern "
             f"WHERE closed_on IS NULL AND child_uuid IN ({marks}) GROUP BY child_uuid",
             params,
-        ).all()
+        ).fetchall()
     )
-    phones = _contact_phones(conn, params, marks)
+    phones = _contact_phones(raw, params, marks)
     updates = []
-    for row in conn.exec_driver_sql(_CHILDREN_SQL.format(marks), params):
+    for row in raw.execute(_CHILDREN_SQL.format(marks), params):
         uid, name, id_number, born, guardianship, override, status, registered = row[:8]
         last, concern, plan = visits.get(uid), concerns.get(uid), plans.get(uid)
         d = derive(
@@ -183,11 +188,11 @@ def _refresh_chunk(
         if values != row[8:]:
             updates.append((*values, uid))
     if updates:
-        conn.exec_driver_sql(_UPDATE_SQL, updates)
+        raw.executemany(_UPDATE_SQL, updates)
 
 
 def _latest_visits(
-    conn: Connection, params: tuple[str, ...], marks: str
+    raw: DriverConnection, params: tuple[str, ...], marks: str
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Each child's last visit date, and the next visit planned at it where one was. A
     corrected visit counts by its newest version only (the date may have been the mistake);
@@ -196,40 +201,40 @@ def _latest_visits(
     visit's child)."""
     corrected = tuple(
         uid
-        for (uid,) in conn.exec_driver_sql(
+        for (uid,) in raw.execute(
             "SELECT DISTINCT child_uuid FROM visit INDEXED BY ix_visit_corrected "
             f"WHERE supersedes IS NOT NULL AND child_uuid IN ({marks})",
             params,
         )
     )
-    latest, planned = _latest(conn, params, "")
+    latest, planned = _latest(raw, params, "")
     if corrected:
         for uid in corrected:
             latest.pop(uid, None)
             planned.pop(uid, None)
         newest = " AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = {}.uuid)"
-        more_latest, more_planned = _latest(conn, corrected, newest)
+        more_latest, more_planned = _latest(raw, corrected, newest)
         latest.update(more_latest)
         planned.update(more_planned)
     return latest, planned
 
 
 def _latest(
-    conn: Connection, params: tuple[str, ...], newest: str
+    raw: DriverConnection, params: tuple[str, ...], newest: str
 ) -> tuple[dict[str, str], dict[str, str]]:
     marks = ", ".join("?" * len(params))
     last = (
         f"SELECT child_uuid, max(visit_date) AS day FROM visit w WHERE child_uuid IN ({marks})"
         f"{newest.format('w')} GROUP BY child_uuid"
     )
-    latest = dict(conn.exec_driver_sql(last, params).all())
+    latest = dict(raw.execute(last, params))
     planned = dict(
-        conn.exec_driver_sql(
+        raw.execute(
             f"SELECT v.child_uuid, min(v.next_planned) FROM visit v JOIN ({last}) l "
             "ON v.child_uuid = l.child_uuid AND v.visit_date = l.day "
             f"WHERE v.next_planned IS NOT NULL{newest.format('v')} GROUP BY v.child_uuid",
             params,
-        ).all()
+        ).fetchall()
     )
     return latest, planned
 
@@ -290,9 +295,9 @@ def _save_parts(conn, writer, entity, table, child_uuid, new_rows, old_rows) -> 
     return writer.pending != before
 
 
-def _contact_phones(conn: Connection, params: tuple[str, ...], marks: str) -> dict[str, str]:
+def _contact_phones(raw: DriverConnection, params: tuple[str, ...], marks: str) -> dict[str, str]:
     """The first phone on the file, carers before parents: the number an officer calls."""
-    rows = conn.exec_driver_sql(
+    rows = raw.execute(
         "SELECT child_uuid, phone FROM member "
         f"WHERE phone != '' AND child_uuid IN ({marks}) "
         "ORDER BY child_uuid, relation != 'carer', position",
