@@ -10,10 +10,12 @@ import pytest
 from sqlalchemy import select, update
 
 from childcare_desktop.core.domain.categories import CategorySpan
-from childcare_desktop.core.domain.child import Assistance
+from childcare_desktop.core.domain.child import Assistance, FamilyMember
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.services.concerns import Concerns
 from childcare_desktop.core.services.visits import Visits
+from childcare_desktop.core.storage import children_repo, settings
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.sync.errors import SyncError
 from childcare_desktop.core.sync.merge import (
@@ -291,3 +293,52 @@ def test_a_local_edit_of_a_field_in_conflict_closes_it_there_and_after_it_travel
     send(town, village)
     assert open_conflicts(village) == set()
     assert children(village).get(kid.uuid).school == "三小"
+
+
+DERIVED = [t.child.c[name] for name in children_repo.DERIVED_COLUMNS]
+
+
+def derived_columns(store) -> dict[str, tuple]:
+    with store.read() as conn:
+        rows = conn.execute(select(t.child.c.uuid, *DERIVED)).all()
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def test_children_new_at_the_town_are_derived_as_the_village_reads_them(village, town):
+    """A merge works out the derived columns of the children it creates from the rows in hand;
+    the village works them out from its tables. Each rule is exercised: the newest version of a
+    corrected visit and the plan made on the last day, a carer's phone before a parent's, the
+    earliest open concern, a category that ended and one that goes on."""
+    visits = Visits(village, today=lambda: TODAY)
+    members = (
+        FamilyMember("father", "吴大", phone="13800000001"),
+        FamilyMember("mother", "王芳"),
+        FamilyMember("carer", "吴奶奶", phone="13900000002"),
+    )
+    spans = (
+        CategorySpan("left_behind", date(2025, 3, 1)),
+        CategorySpan("poor_family", date(2024, 1, 1), date(2025, 1, 1)),
+    )
+    kid = children(village).save(child(members=members, categories=spans))
+    plain = children(village).save(child("吴二", serial=5))
+    wrong = visits.log(Visit(kid.uuid, date(2026, 11, 20), "home", next_planned=date(2026, 12, 30)))
+    visits.correct(
+        wrong.visit.uuid, Visit(kid.uuid, date(2026, 11, 2), "home", next_planned=date(2027, 1, 5))
+    )
+    visits.log(Visit(kid.uuid, date(2026, 11, 2), "phone", next_planned=date(2026, 12, 1)))
+    visits.log(Visit(kid.uuid, date(2026, 10, 1), "home"))
+    concerns = Concerns(village, today=lambda: TODAY)
+    concerns.add(kid.uuid, "alone", date(2026, 11, 10))
+    closed = concerns.add(kid.uuid, "alone", date(2026, 9, 1))
+    concerns.close(closed.uuid, "已解决", date(2026, 9, 3))
+    concerns.add(kid.uuid, "alone", date(2026, 11, 15))
+    with village.write() as conn:
+        children_repo.refresh_derived(conn, None, TODAY, settings.visit_policy(conn))
+    result = send(village, town)
+    assert set(result.touched_children) == {kid.uuid, plain.uuid}
+    at_village, at_town = derived_columns(village), derived_columns(town)
+    assert at_town == at_village
+    mine = dict(zip(children_repo.DERIVED_COLUMNS, at_town[kid.uuid], strict=True))
+    assert mine["last_visit"] == date(2026, 11, 2) and mine["contact_phone"] == "13900000002"
+    assert mine["categories_now"] == "left_behind" and mine["risk"] == "high"
+    assert mine["next_due"] == date(2026, 11, 10)  # the earliest concern still open

@@ -128,23 +128,34 @@ _DERIVED = (
     "categories_now, risk, search_text, sort_key, next_due, due_reason, interval_days, "
     "age_out_on, last_visit, contact_phone"
 )
+DERIVED_COLUMNS = tuple(_DERIVED.split(", "))
+# What the derived columns are worked out from, table by table: the reads below, and the rows a
+# merge hands over for the children it creates (`derive_new`).
+DERIVED_FROM = {
+    "child": (
+        "uuid", "name", "id_number", "birth_date", "guardianship", "risk_override", "status",
+        "registered_on",
+    ),
+    "category": ("child_uuid", "code", "start", "end"),
+    "visit": ("child_uuid", "uuid", "visit_date", "next_planned", "supersedes"),
+    "concern": ("child_uuid", "noticed_on", "closed_on"),
+    "member": ("child_uuid", "relation", "position", "phone"),
+}  # fmt: skip
 _CHILDREN_SQL = (
-    "SELECT uuid, name, id_number, birth_date, guardianship, risk_override, status, "
-    f"registered_on, {_DERIVED} FROM child WHERE uuid IN ({{}})"
+    f"SELECT {', '.join(DERIVED_FROM['child'])}, {_DERIVED} FROM child WHERE uuid IN ({{}})"
 )
-_UPDATE_SQL = f"UPDATE child SET {' = ?, '.join(_DERIVED.split(', '))} = ? WHERE uuid = ?"
+_UPDATE_SQL = f"UPDATE child SET {' = ?, '.join(DERIVED_COLUMNS)} = ? WHERE uuid = ?"
 
 
 def _refresh_chunk(
     raw: DriverConnection, params: tuple[str, ...], today: date, policy: VisitPolicy
 ) -> None:
     marks = ", ".join("?" * len(params))
-    iso = date.fromisoformat
     spans: dict[str, list[CategorySpan]] = {}
     for uid, code, start, end in raw.execute(
         f'SELECT child_uuid, code, start, "end" FROM category WHERE child_uuid IN ({marks})', params
     ):
-        spans.setdefault(uid, []).append(CategorySpan(code, iso(start), end and iso(end)))
+        spans.setdefault(uid, []).append(_span(code, start, end))
     visits, plans = _latest_visits(raw, params, marks)
     concerns = dict(
         raw.execute(
@@ -156,39 +167,105 @@ def _refresh_chunk(
     phones = _contact_phones(raw, params, marks)
     updates = []
     for row in raw.execute(_CHILDREN_SQL.format(marks), params):
-        uid, name, id_number, born, guardianship, override, status, registered = row[:8]
-        last, concern, plan = visits.get(uid), concerns.get(uid), plans.get(uid)
-        d = derive(
-            name=name,
-            id_number=id_number,
-            birth_date=born and iso(born),
-            guardianship=guardianship,
-            risk_override=override,
-            status=status,
-            registered_on=iso(registered) if registered else today,
-            spans=spans.get(uid, []),
-            last_visit=last and iso(last),
-            open_concern_since=concern and iso(concern),
-            policy=policy,
-            today=today,
-            next_planned=plan and iso(plan),
-        )
-        values = (
-            d.categories_now,
-            d.risk,
-            d.search_text,
-            d.sort_key,
-            d.next_due and d.next_due.isoformat(),
-            d.due_reason,
-            d.interval_days,
-            d.age_out_on and d.age_out_on.isoformat(),
-            last,
-            phones.get(uid, ""),
-        )
+        uid = row[0]
+        values = _derived_values(
+            row[:8], spans.get(uid, []), visits.get(uid), plans.get(uid), concerns.get(uid),
+            phones.get(uid, ""), today, policy,
+        )  # fmt: skip
         if values != row[8:]:
             updates.append((*values, uid))
     if updates:
         raw.executemany(_UPDATE_SQL, updates)
+
+
+def derive_new(rows: dict[str, list[tuple]], today: date, policy: VisitPolicy) -> dict[str, tuple]:
+    """The derived columns (in DERIVED_COLUMNS order) of children not yet written, from their
+    rows and all their parts' rows, each shaped as DERIVED_FROM says (dates as ISO text): a
+    merge that creates ten thousand children inserts them whole instead of reading them back.
+    The same rules as the reads of `refresh_derived`, which a test holds them to."""
+    spans: dict[str, list[CategorySpan]] = {}
+    for uid, code, start, end in rows.get("category", ()):
+        spans.setdefault(uid, []).append(_span(code, start, end))
+    concerns: dict[str, str] = {}
+    for uid, noticed, closed in rows.get("concern", ()):
+        if closed is None and (uid not in concerns or noticed < concerns[uid]):
+            concerns[uid] = noticed
+    phones: dict[str, tuple] = {}
+    for uid, relation, position, phone in rows.get("member", ()):
+        rank = (relation != "carer", position, phone)  # carers first, then by position
+        if phone and (uid not in phones or rank < phones[uid]):
+            phones[uid] = rank
+    visits: dict[str, list[tuple]] = {}
+    for uid, *visit in rows.get("visit", ()):
+        visits.setdefault(uid, []).append(visit)
+    derived = {}
+    for child in rows["child"]:
+        uid = child[0]
+        last, plan = _latest_of(visits.get(uid, ()))
+        phone = phones[uid][2] if uid in phones else ""
+        derived[uid] = _derived_values(
+            child, spans.get(uid, []), last, plan, concerns.get(uid), phone, today, policy
+        )
+    return derived
+
+
+def _latest_of(visits) -> tuple[str | None, str | None]:
+    """The last visit date and the earliest next visit planned on that date, counting each
+    corrected visit by its newest version only: `_latest_visits` in memory."""
+    superseded = {supersedes for _, _, _, supersedes in visits if supersedes}
+    current = [v for v in visits if v[0] not in superseded]
+    if not current:
+        return None, None
+    last = max(day for _, day, _, _ in current)
+    plans = [plan for _, day, plan, _ in current if day == last and plan is not None]
+    return last, min(plans, default=None)
+
+
+def _span(code: str, start: str, end: str | None) -> CategorySpan:
+    iso = date.fromisoformat
+    return CategorySpan(code, iso(start), end and iso(end))
+
+
+def _derived_values(
+    child: tuple,
+    spans: list[CategorySpan],
+    last: str | None,
+    plan: str | None,
+    concern: str | None,
+    phone: str,
+    today: date,
+    policy: VisitPolicy,
+) -> tuple:
+    """The stored derived columns of a child (its DERIVED_FROM["child"] values, as stored)."""
+    _, name, id_number, born, guardianship, override, status, registered = child
+    iso = date.fromisoformat
+    d = derive(
+        name=name,
+        id_number=id_number,
+        birth_date=born and iso(born),
+        guardianship=guardianship,
+        risk_override=override,
+        status=status,
+        registered_on=iso(registered) if registered else today,
+        spans=spans,
+        last_visit=last and iso(last),
+        open_concern_since=concern and iso(concern),
+        policy=policy,
+        today=today,
+        next_planned=plan and iso(plan),
+    )
+    return (
+        d.categories_now,
+        d.risk,
+        d.search_text,
+        d.sort_key,
+        d.next_due and d.next_due.isoformat(),
+        d.due_reason,
+        d.interval_days,
+        d.age_out_on and d.age_out_on.isoformat(),
+        last,
+        phone,
+    )
 
 
 def _latest_visits(

@@ -60,10 +60,12 @@ def apply_changes(conn: Connection, changes: Sequence[ChangeRecord], today: date
     for r in resolved:
         writes.add_resolved(r, (r.entity, r.uuid) in existing)
     writes.check_parents(conn)
+    policy = settings.visit_policy(conn)
+    created = writes.derive_new_children(today, policy)
     writes.execute(conn)
     opened = conflicts.record(conn, [r for r in resolved if r.entity not in entities.APPEND_ONLY])
     touched = sorted(writes.children)
-    children_repo.refresh_derived(conn, touched, today, settings.visit_policy(conn))
+    children_repo.refresh_derived(conn, sorted(writes.children - created), today, policy)
     _advance_station(conn, new)
     return MergeResult(len(new), duplicates, opened, tuple(touched))
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
+from ..domain.visit_policy import VisitPolicy
+from ..storage import children_repo
 from ..storage.jsontext import dumps
 from . import entities
 from .changeset import ChangeRecord
@@ -29,6 +32,7 @@ class _Shape:
     the values in column order in C (`itemgetter`): a row per change adds up at 100,000."""
 
     defaults: dict[str, Any]  # every column but the key: its stored value when not carried
+    columns: tuple[str, ...]  # the key, then the defaults' columns: a row's layout
     row: itemgetter  # every column but the key, from defaults | values
     fields: itemgetter  # the synced fields but the key, from a recomputed record's values
     insert_sql: str
@@ -49,6 +53,7 @@ def _shape(entity: str) -> _Shape:
     sets = ", ".join(f'"{n}" = ?' for n in fields)
     return _Shape(
         defaults=defaults,
+        columns=("uuid", *defaults),
         row=itemgetter(*defaults),
         fields=itemgetter(*fields),
         insert_sql=f'INSERT INTO "{table.name}" ("uuid", {names}) VALUES (?, {marks})',
@@ -106,6 +111,29 @@ class RowWrites:
         if r.entity not in entities.APPEND_ONLY:
             self.heads.append((r.entity, r.uuid, dumps(r.heads)))
         self._touch(r.entity, r.uuid, r.child_uuid, written=r.exists)
+
+    def derive_new_children(self, today: date, policy: VisitPolicy) -> set[str]:
+        """The children this merge creates get their derived columns from the rows in hand
+        (all their parts are in the batch too: a part never arrives before its child), so they
+        are inserted whole instead of read back. Returns their ids."""
+        children = self.inserts.get("child")
+        if not children:
+            return set()
+        new = {row[0] for row in children}
+        rows = {}
+        for entity, names in children_repo.DERIVED_FROM.items():
+            columns = SHAPES[entity].columns
+            pick = itemgetter(*(columns.index(n) for n in names))
+            parent = columns.index("uuid" if entity == "child" else "child_uuid")
+            rows[entity] = [pick(r) for r in self.inserts.get(entity, ()) if r[parent] in new]
+        derived = children_repo.derive_new(rows, today, policy)
+        slots = [SHAPES["child"].columns.index(n) for n in children_repo.DERIVED_COLUMNS]
+        for i, row in enumerate(children):
+            values = list(row)
+            for slot, value in zip(slots, derived[row[0]], strict=True):
+                values[slot] = value
+            children[i] = tuple(values)
+        return new
 
     def check_parents(self, conn: Connection) -> None:
         """A part whose child is neither held nor in this batch: the batch is incomplete."""
