@@ -3,10 +3,8 @@ their photos, and the station's visit policy."""
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
 from functools import partial
@@ -21,7 +19,7 @@ from ..domain.risk import derived_risk
 from ..domain.visit import FINDING_AREAS, MODES, Visit
 from ..domain.visit_policy import DUE_SOON_DAYS, VisitPolicy, due_status
 from ..errors import FieldProblem, NotFound, ValidationFailed
-from ..storage import audit, children_repo, settings, visits_repo
+from ..storage import audit, bulk, children_repo, settings, visits_repo
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
@@ -161,7 +159,7 @@ class Visits:
         sql = _DUE_SQL.format(where=where, limit=f" LIMIT {int(limit)}" if limit else "")
         # One statement on the DB-API cursor: SQLAlchemy's Row per row cost more than the
         # query itself for 100,000 children.
-        with self.store.read() as conn, _gc_paused():
+        with self.store.read() as conn, bulk.gc_paused():
             cursor = conn.connection.driver_connection.execute(sql, params)
             return list(map(_due_row, cursor))
 
@@ -315,20 +313,6 @@ class Visits:
         audit.record(conn, "create", "visit", visit.uuid, shown)
         for photo_uuid in added:
             audit.record(conn, "create", "visit_photo", photo_uuid, _PHOTO_FIELDS)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a long list of rows is built: its passes would walk
-    the rows built so far again and again, all of them alive (tens of ms for 100,000). It is
-    turned back on only if it was on, so a pause overlapping another never leaves it off."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def photo_mime(data: bytes) -> str | None:

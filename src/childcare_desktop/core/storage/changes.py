@@ -11,6 +11,7 @@ its heads are {"*": [its creation]}, read from the log when it is first edited.
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
 from operator import itemgetter
@@ -69,6 +70,24 @@ def _logged_fields(fields: dict[str, Any], new: bool) -> dict[str, Any]:
     }
     kept["_new"] = True
     return kept
+
+
+def in_record_order(rows: list) -> list:
+    """Log rows (entity and uuid at 2 and 3) in the order of the log's index by record, which
+    then grows at its end on a first import. Sorted per entity by the uuid alone: comparing
+    (entity, uuid) pairs took a third of a second for 150,000 changes."""
+    by_entity: dict[str, list] = defaultdict(list)
+    for row in rows:
+        by_entity[row[2]].append(row)
+    ordered = []
+    for entity in sorted(by_entity):
+        group = by_entity[entity]
+        group.sort(key=_UUID)
+        ordered.extend(group)
+    return ordered
+
+
+_UUID = itemgetter(3)
 
 
 class ChangeWriter:
@@ -160,9 +179,7 @@ class ChangeWriter:
             return 0
         conn = self._conn
         self._base_creations_on_history()
-        # By record: the log's index by record then grows at its end on a first import.
-        self._changes.sort(key=itemgetter(2, 3))
-        conn.exec_driver_sql(_INSERT_CHANGE, [tuple(c) for c in self._changes])
+        conn.exec_driver_sql(_INSERT_CHANGE, [tuple(c) for c in in_record_order(self._changes)])
         heads = [
             (e, u, dumps(h)) for (e, u), h in self._heads.items() if not self._only_created((e, u))
         ]

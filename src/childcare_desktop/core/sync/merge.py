@@ -13,12 +13,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from operator import itemgetter
 
 from sqlalchemy import Connection, func, select, update
 
-from ..storage import children_repo, settings
+from ..storage import bulk, children_repo, settings
 from ..storage import tables as t
+from ..storage.changes import in_record_order
 from ..storage.jsontext import dumps, loads
 from . import conflicts, entities
 from .changeset import ChangeRecord
@@ -46,6 +46,11 @@ class MergeResult:
 def apply_changes(conn: Connection, changes: Sequence[ChangeRecord], today: date) -> MergeResult:
     """Apply inside the caller's transaction; a change already held is a duplicate, so applying
     the same changes twice, or in another order, leaves the same store."""
+    with bulk.gc_paused():
+        return _apply(conn, changes, today)
+
+
+def _apply(conn: Connection, changes: Sequence[ChangeRecord], today: date) -> MergeResult:
     new, duplicates = _new_changes(conn, changes)
     if not new:
         return MergeResult(0, duplicates, 0, ())
@@ -174,9 +179,9 @@ def _log(conn: Connection, new: list[ChangeRecord]) -> None:
         )
         for c in new
     ]
-    rows.sort(key=itemgetter(2, 3))  # by record: the log's index by record grows at its end
     conn.exec_driver_sql(
-        f"INSERT INTO change ({_CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+        f"INSERT INTO change ({_CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        in_record_order(rows),
     )
 
 
