@@ -18,7 +18,6 @@ from sqlalchemy import Connection, func, select, update
 
 from ..storage import bulk, children_repo, settings
 from ..storage import tables as t
-from ..storage.changes import in_record_order
 from ..storage.jsontext import dumps, loads
 from . import conflicts, entities
 from .changeset import ChangeRecord
@@ -179,9 +178,10 @@ def _log(conn: Connection, new: list[ChangeRecord]) -> None:
         )
         for c in new
     ]
+    # In the order received (by station and counter): the key's index grows at its end. Put in
+    # record order instead, for the other index's sake, 150,000 changes took 0.2 s longer.
     conn.exec_driver_sql(
-        f"INSERT INTO change ({_CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        in_record_order(rows),
+        f"INSERT INTO change ({_CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
     )
 
 
