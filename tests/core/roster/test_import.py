@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.roster import Cancelled, Roster
+from childcare_desktop.core.storage import children_repo, settings
 from childcare_desktop.core.storage import tables as t
 
 from .ledgers import BORN, HEADER, child_row, id_for, write_csv, write_xlsx
@@ -305,3 +306,28 @@ def test_an_import_is_audited_after_a_backup_and_an_export_is_audited(store, tmp
     assert actions[-2:] == ["import", "export"]
     assert actions[actions.index("import") - 1] == "backup"
     assert any(b.reason == "before-import" for b in safety.list_backups(store.path))
+
+
+def test_new_files_are_inserted_with_the_derived_columns_the_tables_give(store, tmp_path):
+    """An import works out a new child's derived columns from the rows in hand; working them
+    out again from the tables changes nothing."""
+    rows = [
+        [*HEADER, "父亲姓名", "父亲电话"],
+        [*child_row(1, "蒋一", 最近走访日期="2026-10-02"), "蒋大", "13800000001"],
+        [*child_row(2, "蒋二", 儿童类别="孤儿、农村留守儿童", 监护情况="差"), "", ""],
+        [*child_row(3, "蒋三", 儿童类别="", 最近走访日期="2025-02-01"), "蒋三父", ""],
+    ]
+    assert Roster(store).import_file(write_xlsx(tmp_path / "a.xlsx", rows)).imported == 3
+    columns = [t.child.c[name] for name in children_repo.DERIVED_COLUMNS]
+
+    def derived():
+        with store.read() as conn:
+            return sorted(conn.execute(select(t.child.c.name, *columns)).all())
+
+    imported = derived()
+    with store.write() as conn:
+        children_repo.refresh_derived(conn, None, date.today(), settings.visit_policy(conn))
+    assert derived() == imported
+    first = dict(zip(["name", *children_repo.DERIVED_COLUMNS], imported[0], strict=True))
+    assert first["name"] == "蒋一" and first["contact_phone"] == "13800000001"
+    assert first["last_visit"] == date(2026, 10, 2) and first["next_due"] is not None

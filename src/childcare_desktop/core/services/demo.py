@@ -83,18 +83,18 @@ def fill_demo(store: Store, count: int, seed: int = 1, today: date | None = None
         for child in _children(rng, count, villages, today, used):
             batch.append(child)
             if len(batch) == BATCH:
-                made += _write(conn, writer, batch, rng, today)
+                made += _write(conn, writer, batch, rng, today, policy)
                 batch = []
         if batch:
-            made += _write(conn, writer, batch, rng, today)
+            made += _write(conn, writer, batch, rng, today, policy)
         writer.flush()
-        children_repo.refresh_derived(conn, None, today, policy)
     return made
 
 
-def _write(conn, writer, batch, rng, today) -> int:
-    children_repo.insert_many(conn, writer, batch)
-    visits_repo.append_many(conn, writer, _visits(rng, batch, today))
+def _write(conn, writer, batch, rng, today, policy) -> int:
+    visits = list(_visits(rng, batch, today))
+    children_repo.insert_many(conn, writer, batch, today, policy, visits)
+    visits_repo.append_many(conn, writer, visits)
     return len(batch)
 
 

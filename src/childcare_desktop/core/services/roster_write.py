@@ -1,10 +1,11 @@
 """Writing an import's plan inside the caller's transaction: new files in bulk, changed files a
 chunk at a time, the visits, one change log and the derived columns of every child touched.
 
-A changed file is written as `children_repo.save` writes it — the same rows compared, the same
-changes logged in the same order — but a chunk of files shares its statements (one executemany
-per table and set of columns changed) and the reading of their heads. File by file, each save
-cost a dozen statements: 20 s for a ledger whose 10,000 children had all changed.
+New files are inserted whole, their derived columns worked out beside them. A changed file is
+written as `children_repo.save` writes it — the same rows compared, the same changes logged in
+the same order — but a chunk of files shares its statements (one executemany per table and set
+of columns changed) and the reading of their heads. File by file, each save cost a dozen
+statements: 20 s for a ledger whose 10,000 children had all changed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 from sqlalchemy import Connection, Table
 
 from ..domain.child import Child
+from ..domain.visit import Visit
 from ..roster.plan import Plan
 from ..storage import bulk, children_repo, settings, visits_repo
 from ..storage import tables as t
@@ -40,9 +42,14 @@ def write_plan(
     writer = ChangeWriter(conn)
     total = len(plan.new) + len(plan.updated) + 1
     done = 0
+    visits_of: dict[str, list[Visit]] = {}
+    for visit in plan.visits:
+        visits_of.setdefault(visit.child_uuid, []).append(visit)
     for i in range(0, len(plan.new), CHUNK):
         check()
-        done += children_repo.insert_many(conn, writer, plan.new[i : i + CHUNK])
+        chunk = plan.new[i : i + CHUNK]
+        visits = [v for child in chunk for v in visits_of.get(child.uuid, ())]
+        done += children_repo.insert_many(conn, writer, chunk, today, policy, visits)
         progress(done, total)
     seen: set[str] = set()
     for i in range(0, len(plan.updated), CHUNK):
@@ -65,7 +72,8 @@ def write_plan(
     check()
     visits_repo.append_many(conn, writer, plan.visits)
     writer.flush()
-    touched = {c.uuid for c in plan.new} | seen | {v.child_uuid for v in plan.visits}
+    # New files were inserted with their derived columns; the others are worked out again.
+    touched = (seen | visits_of.keys()) - {c.uuid for c in plan.new}
     children_repo.refresh_derived(conn, sorted(touched), today, policy)
     check()
     progress(total, total)

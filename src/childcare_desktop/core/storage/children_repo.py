@@ -19,6 +19,7 @@ from ..domain.child import (
     FamilyMember,
 )
 from ..domain.derived import derive
+from ..domain.visit import Visit
 from ..domain.visit_policy import VisitPolicy
 from ..errors import NotFound
 from . import bulk
@@ -87,14 +88,31 @@ def save(
     return changed
 
 
-def insert_many(conn: Connection, writer: ChangeWriter, children: Iterable[Child]) -> int:
-    """Bulk insert of new files (demo data, first import): one statement per table."""
+def insert_many(
+    conn: Connection,
+    writer: ChangeWriter,
+    children: Iterable[Child],
+    today: date,
+    policy: VisitPolicy,
+    visits: Iterable[Visit] = (),
+) -> int:
+    """Bulk insert of new files (demo data, first import): one statement per table. Each child
+    is inserted with its derived columns, worked out from its parts and from `visits` (all the
+    visits it has: they are written in the same transaction)."""
     rows: dict[str, list[dict]] = {"child": [], "member": [], "category": [], "assistance": []}
     for child in children:
         rows["child"].append(child_row(child))
         rows["member"].extend(member_rows(child))
         rows["category"].extend(category_rows(child))
         rows["assistance"].extend(assistance_rows(child))
+    shaped = {
+        entity: [tuple(bulk.as_stored(r[n]) for n in DERIVED_FROM[entity]) for r in rows[entity]]
+        for entity in ("child", "member", "category")
+    }
+    shaped["visit"] = [
+        tuple(bulk.as_stored(getattr(v, n)) for n in DERIVED_FROM["visit"]) for v in visits
+    ]
+    derived = derive_new(shaped, today, policy)
     for entity, table in (
         ("child", t.child),
         ("member", t.member),
@@ -102,7 +120,12 @@ def insert_many(conn: Connection, writer: ChangeWriter, children: Iterable[Child
         ("assistance", t.assistance),
     ):
         if rows[entity]:
-            bulk.insert_rows(conn, table, rows[entity])
+            written = rows[entity]
+            if entity == "child":  # the derived columns are this station's, never logged
+                written = [
+                    r | dict(zip(DERIVED_COLUMNS, derived[r["uuid"]], strict=True)) for r in written
+                ]
+            bulk.insert_rows(conn, table, written)
             for row in rows[entity]:
                 writer.record(entity, row["uuid"], row, new=True)
     return len(rows["child"])
@@ -196,8 +219,8 @@ def derive_new(rows: dict[str, list[tuple]], today: date, policy: VisitPolicy) -
         if phone and (uid not in phones or rank < phones[uid]):
             phones[uid] = rank
     visits: dict[str, list[tuple]] = {}
-    for uid, *visit in rows.get("visit", ()):
-        visits.setdefault(uid, []).append(visit)
+    for visit in rows.get("visit", ()):
+        visits.setdefault(visit[0], []).append(visit)
     derived = {}
     for child in rows["child"]:
         uid = child[0]
@@ -211,13 +234,14 @@ def derive_new(rows: dict[str, list[tuple]], today: date, policy: VisitPolicy) -
 
 def _latest_of(visits) -> tuple[str | None, str | None]:
     """The last visit date and the earliest next visit planned on that date, counting each
-    corrected visit by its newest version only: `_latest_visits` in memory."""
-    superseded = {supersedes for _, _, _, supersedes in visits if supersedes}
-    current = [v for v in visits if v[0] not in superseded]
+    corrected visit by its newest version only: `_latest_visits` in memory (each visit as
+    DERIVED_FROM["visit"] gives it)."""
+    superseded = {v[4] for v in visits if v[4]}
+    current = [v for v in visits if v[1] not in superseded] if superseded else visits
     if not current:
         return None, None
-    last = max(day for _, day, _, _ in current)
-    plans = [plan for _, day, plan, _ in current if day == last and plan is not None]
+    last = max(v[2] for v in current)
+    plans = [v[3] for v in current if v[2] == last and v[3] is not None]
     return last, min(plans, default=None)
 
 
