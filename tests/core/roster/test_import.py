@@ -331,3 +331,20 @@ def test_new_files_are_inserted_with_the_derived_columns_the_tables_give(store, 
     first = dict(zip(["name", *children_repo.DERIVED_COLUMNS], imported[0], strict=True))
     assert first["name"] == "蒋一" and first["contact_phone"] == "13800000001"
     assert first["last_visit"] == date(2026, 10, 2) and first["next_due"] is not None
+
+
+def test_two_rows_that_find_one_file_in_two_ways_are_reported(store, tmp_path):
+    """One row finds the kept file by its ID number (and renames the child), a later row by the
+    old name and birth date: both are applied in turn and the later row is named in a warning."""
+    Roster(store).import_file(write_xlsx(tmp_path / "a.xlsx", [HEADER, child_row(1, "褚一")]))
+    rows = [
+        HEADER,
+        child_row(1, "褚一一"),
+        child_row(2, "褚一", 身份证号码="", 监护情况="差"),
+    ]
+    result = Roster(store).import_file(write_xlsx(tmp_path / "b.xlsx", rows))
+    assert (result.imported, result.updated, result.errors) == (0, 1, ())
+    assert [(w.row, w.code) for w in result.warnings] == [(3, "roster_duplicate_row")]
+    assert "第 2 行" in result.warnings[0].message
+    (summary,) = Children(store).summaries()
+    assert (summary.name, summary.guardianship) == ("褚一", "poor")

@@ -39,6 +39,11 @@ class Plan:
     problems: dict[int, tuple[RowProblem, ...]] = field(default_factory=dict)
     warnings: list[RowProblem] = field(default_factory=list)
 
+    @property
+    def updated_files(self) -> int:
+        """Files updated (two rows may update one file, each in turn)."""
+        return len(self.kept)
+
 
 def make_plan(
     rows: Iterable[LedgerRow],
@@ -58,12 +63,20 @@ def make_plan(
         by_name.setdefault((k.name, k.birth_date), k)
     rows, merged = _one_per_child(rows, plan, today)
     pairs: list[tuple[LedgerRow, Known | None]] = []
+    first_row: dict[str, int] = {}  # the row that matched each kept file first
     for row in rows:
         k = by_id.get(row.child.id_number) if row.child.id_number else None
         if k is None:
             k = by_name.get((row.child.name, row.child.birth_date))
             if k is not None and k.id_number and row.child.id_number:
                 k = None  # same name and birthday, another ID number: another child
+        if k is not None:
+            # One row found the file by its ID number, another by name and birth date: both
+            # are applied in turn, so the officer is told which later row wins.
+            first = first_row.setdefault(k.uuid, row.row)
+            if first != row.row:
+                text = message("roster_duplicate_row", first=str(first))
+                plan.warnings.append(RowProblem(row.row, "", "roster_duplicate_row", text, False))
         pairs.append((row, k))
     kept = load([k.uuid for _row, k in pairs if k is not None])
     matched: list[tuple[LedgerRow, Child]] = []

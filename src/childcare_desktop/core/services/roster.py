@@ -154,7 +154,7 @@ class Roster:
                     "import",
                     "roster",
                     fields=("children",),
-                    detail=f"new {len(plan.new)}, updated {len(plan.updated)}",
+                    detail=f"new {len(plan.new)}, updated {plan.updated_files}",
                 )
         return self._result(preview, plan, dry_run)
 
@@ -209,7 +209,7 @@ class Roster:
             elif stale.exists():
                 stale.unlink()  # the officer's earlier errors are fixed: an old list would mislead
         return ImportResult(
-            len(plan.new), len(plan.updated), plan.unchanged, errors, error_file, warnings
+            len(plan.new), plan.updated_files, plan.unchanged, errors, error_file, warnings
         )
 
 
