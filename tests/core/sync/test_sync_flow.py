@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from childcare_desktop.core.services import sync
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.storage import tables as t
+from childcare_desktop.core.sync import intake
 
 from .stations import TOWN, VILLAGE, dump, enroll, station
 
@@ -55,6 +56,20 @@ def test_replay_and_rename_are_duplicates(tmp_path, village, town):
     results = sync.import_files(town, [out, renamed])
     assert [r.status for r in results] == ["duplicate", "duplicate"]
     assert dump(town) == before
+
+
+def test_a_duplicate_is_known_before_its_changes_are_read_again(tmp_path, village, town):
+    out = tmp_path / "batch1.ccsync"
+    sync.export(village, out)
+    sync.import_files(town, [out])
+
+    def not_again(_document):
+        raise AssertionError("the changes of a batch already taken were read again")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(intake.ChangeRecord, "from_json", not_again)
+        (result,) = sync.import_files(town, [out])
+    assert (result.status, result.station, result.seq) == ("duplicate", VILLAGE, 1)
 
 
 def test_flipped_bytes_and_truncations_rejected_store_unchanged(tmp_path, village, town):
