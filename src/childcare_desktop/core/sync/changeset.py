@@ -102,9 +102,10 @@ def _check_fields(entity: str, uuid: str, fields: Any) -> None:
         raise SyncError("bad_change", field="fields")
     if fields.get("uuid", uuid) != uuid:
         raise SyncError("bad_change", field="uuid")
-    allowed = entities.SYNCED[entity]
+    checks = entities.field_checks(entity)
     for name in names:
-        if name not in allowed or not entities.well_formed(entity, name, fields[name]):
+        check = checks.get(name)
+        if check is None or not check(fields[name]):
             raise SyncError("bad_change", field=name)
     if entity in entities.APPEND_ONLY and entities.NEW not in fields:
         missing = [f for f in entities.SYNCED[entity] if f not in fields]
