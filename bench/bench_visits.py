@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from childcare_desktop.core.domain.visit import MODES
 from childcare_desktop.core.services.visits import _DUE_SQL, Visits
-from childcare_desktop.core.storage import children_repo, keyfile, settings
+from childcare_desktop.core.storage import derived_repo, keyfile, settings
 from childcare_desktop.core.storage.store import Store
 
 from .common import OUT, PASSPHRASE, county_100k, row
@@ -50,7 +50,7 @@ def visits_store() -> Store:
         if have < VISITS:
             _add_visits(conn, VISITS - have)
             today = date.today()
-            children_repo.refresh_derived(conn, None, today, settings.visit_policy(conn))
+            derived_repo.refresh_derived(conn, None, today, settings.visit_policy(conn))
     return store
 
 
@@ -117,7 +117,7 @@ def run() -> list[dict]:
         counts_ms, _ = _best_ms(visits.due_counts)
         start = time.perf_counter()
         with store.write() as conn:
-            children_repo.refresh_derived(conn, None, date.today(), settings.visit_policy(conn))
+            derived_repo.refresh_derived(conn, None, date.today(), settings.visit_policy(conn))
         refresh_s = time.perf_counter() - start
     finally:
         store.close()

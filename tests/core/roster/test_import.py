@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.roster import Cancelled, Roster
-from childcare_desktop.core.storage import children_repo, settings
+from childcare_desktop.core.storage import derived_repo, settings
 from childcare_desktop.core.storage import tables as t
 
 from .ledgers import BORN, HEADER, child_row, id_for, write_csv, write_xlsx
@@ -318,7 +318,7 @@ def test_new_files_are_inserted_with_the_derived_columns_the_tables_give(store, 
         [*child_row(3, "蒋三", 儿童类别="", 最近走访日期="2025-02-01"), "蒋三父", ""],
     ]
     assert Roster(store).import_file(write_xlsx(tmp_path / "a.xlsx", rows)).imported == 3
-    columns = [t.child.c[name] for name in children_repo.DERIVED_COLUMNS]
+    columns = [t.child.c[name] for name in derived_repo.DERIVED_COLUMNS]
 
     def derived():
         with store.read() as conn:
@@ -326,9 +326,9 @@ def test_new_files_are_inserted_with_the_derived_columns_the_tables_give(store, 
 
     imported = derived()
     with store.write() as conn:
-        children_repo.refresh_derived(conn, None, date.today(), settings.visit_policy(conn))
+        derived_repo.refresh_derived(conn, None, date.today(), settings.visit_policy(conn))
     assert derived() == imported
-    first = dict(zip(["name", *children_repo.DERIVED_COLUMNS], imported[0], strict=True))
+    first = dict(zip(["name", *derived_repo.DERIVED_COLUMNS], imported[0], strict=True))
     assert first["name"] == "蒋一" and first["contact_phone"] == "13800000001"
     assert first["last_visit"] == date(2026, 10, 2) and first["next_due"] is not None
 

@@ -15,7 +15,7 @@ from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.concerns import Concerns
 from childcare_desktop.core.services.visits import Visits
-from childcare_desktop.core.storage import children_repo, settings
+from childcare_desktop.core.storage import derived_repo, settings
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.sync.errors import SyncError
 from childcare_desktop.core.sync.merge import (
@@ -295,7 +295,7 @@ def test_a_local_edit_of_a_field_in_conflict_closes_it_there_and_after_it_travel
     assert children(village).get(kid.uuid).school == "三小"
 
 
-DERIVED = [t.child.c[name] for name in children_repo.DERIVED_COLUMNS]
+DERIVED = [t.child.c[name] for name in derived_repo.DERIVED_COLUMNS]
 
 
 def derived_columns(store) -> dict[str, tuple]:
@@ -333,12 +333,12 @@ def test_children_new_at_the_town_are_derived_as_the_village_reads_them(village,
     concerns.close(closed.uuid, "已解决", date(2026, 9, 3))
     concerns.add(kid.uuid, "alone", date(2026, 11, 15))
     with village.write() as conn:
-        children_repo.refresh_derived(conn, None, TODAY, settings.visit_policy(conn))
+        derived_repo.refresh_derived(conn, None, TODAY, settings.visit_policy(conn))
     result = send(village, town)
     assert set(result.touched_children) == {kid.uuid, plain.uuid}
     at_village, at_town = derived_columns(village), derived_columns(town)
     assert at_town == at_village
-    mine = dict(zip(children_repo.DERIVED_COLUMNS, at_town[kid.uuid], strict=True))
+    mine = dict(zip(derived_repo.DERIVED_COLUMNS, at_town[kid.uuid], strict=True))
     assert mine["last_visit"] == date(2026, 11, 2) and mine["contact_phone"] == "13900000002"
     assert mine["categories_now"] == "left_behind" and mine["risk"] == "high"
     assert mine["next_due"] == date(2026, 11, 10)  # the earliest concern still open

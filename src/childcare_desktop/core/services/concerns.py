@@ -21,7 +21,7 @@ from ..domain.care import (
     ReportContact,
 )
 from ..errors import FieldProblem, ValidationFailed
-from ..storage import audit, care_repo, children_repo, settings
+from ..storage import audit, care_repo, children_repo, derived_repo, settings
 from ..storage import tables as t
 from ..storage.store import Store
 
@@ -148,7 +148,7 @@ class Concerns:
 
     def _refresh(self, conn: Connection, child_uuid: str) -> None:
         policy = settings.visit_policy(conn)
-        children_repo.refresh_derived(conn, [child_uuid], self.today(), policy)
+        derived_repo.refresh_derived(conn, [child_uuid], self.today(), policy)
 
 
 def _with_reports(conn: Connection, rows: list[dict]) -> list[Concern]:

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table
 from ..domain.child import Child
 from ..domain.visit import Visit
 from ..roster.plan import Plan
-from ..storage import bulk, children_repo, settings, visits_repo
+from ..storage import bulk, children_repo, derived_repo, settings, visits_repo
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 
@@ -74,7 +74,7 @@ def write_plan(
     writer.flush()
     # New files were inserted with their derived columns; the others are worked out again.
     touched = (seen | visits_of.keys()) - {c.uuid for c in plan.new}
-    children_repo.refresh_derived(conn, sorted(touched), today, policy)
+    derived_repo.refresh_derived(conn, sorted(touched), today, policy)
     check()
     progress(total, total)
 

@@ -19,7 +19,7 @@ from ..domain.risk import derived_risk
 from ..domain.visit import FINDING_AREAS, MODES, Visit
 from ..domain.visit_policy import DUE_SOON_DAYS, VisitPolicy, due_status
 from ..errors import FieldProblem, NotFound, ValidationFailed
-from ..storage import audit, bulk, children_repo, settings, visits_repo
+from ..storage import audit, bulk, children_repo, derived_repo, settings, visits_repo
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
@@ -263,7 +263,7 @@ class Visits:
         with self.store.write() as conn:
             settings.put(conn, "visit_policy", asdict(policy))
             audit.record(conn, "update", "setting", "visit_policy", asdict(policy))
-            return children_repo.refresh_derived(conn, None, self.today(), policy)
+            return derived_repo.refresh_derived(conn, None, self.today(), policy)
 
     def _check(self, visit: Visit, photos: Sequence[PhotoFile]) -> None:
         problems = [p for p in map(photo_problem, photos) if p is not None]
@@ -307,7 +307,7 @@ class Visits:
             )
             audit.record(conn, "update", "child", child.uuid, ["guardianship"])
         else:
-            children_repo.refresh_derived(conn, [child.uuid], today, policy)
+            derived_repo.refresh_derived(conn, [child.uuid], today, policy)
         writer.flush()
         shown = (*_VISIT_FIELDS, "photos") if kept or added else _VISIT_FIELDS
         audit.record(conn, "create", "visit", visit.uuid, shown)

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from ..storage import audit, children_repo, settings
+from ..storage import audit, derived_repo, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from . import entities
@@ -121,7 +121,7 @@ def resolve(conn: Connection, conflict_id: int, value: Any, today: date) -> Chan
     audit.record(conn, "resolve", entity, uuid, [field], detail=str(conflict_id))
     child_uuid = uuid if entity == "child" else _child_of(conn, entity, uuid)
     if child_uuid:
-        children_repo.refresh_derived(conn, [child_uuid], today, settings.visit_policy(conn))
+        derived_repo.refresh_derived(conn, [child_uuid], today, settings.visit_policy(conn))
     station, counter = change_id.split(":")
     row = conn.execute(
         select(t.change).where(t.change.c.station == station, t.change.c.counter == int(counter))

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy import Connection, func, select, update
 
-from ..storage import audit, children_repo, settings
+from ..storage import audit, derived_repo, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from .errors import SyncError
@@ -110,4 +110,4 @@ def _write(conn: Connection, uuid: str, values: dict, today: date, detail: str) 
     writer.record("child", uuid, values)
     writer.flush()
     audit.record(conn, "merge", "child", uuid, sorted(values), detail=detail)
-    children_repo.refresh_derived(conn, [uuid], today, settings.visit_policy(conn))
+    derived_repo.refresh_derived(conn, [uuid], today, settings.visit_policy(conn))

@@ -4,7 +4,8 @@ every change held for it, conflicts kept; and what to send a station that acknow
 Bulk by design (a town imports 10,000 children with their visits in one batch): what exists is
 loaded in a few queries, records are computed in memory and written with executemany. A record
 whose only change is its creation, and an append-only record, take the short way: its row is
-its change.
+its change. A child created by the batch is inserted with its derived columns, worked out from
+the rows in hand; the other children touched are worked out again from the tables.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date
 
 from sqlalchemy import Connection, func, select, update
 
-from ..storage import bulk, children_repo, settings
+from ..storage import bulk, derived_repo, settings
 from ..storage import tables as t
 from ..storage.jsontext import dumps, loads
 from . import conflicts, entities
@@ -69,7 +70,7 @@ def _apply(conn: Connection, changes: Sequence[ChangeRecord], today: date) -> Me
     writes.execute(conn)
     opened = conflicts.record(conn, [r for r in resolved if r.entity not in entities.APPEND_ONLY])
     touched = sorted(writes.children)
-    children_repo.refresh_derived(conn, sorted(writes.children - created), today, policy)
+    derived_repo.refresh_derived(conn, sorted(writes.children - created), today, policy)
     _advance_station(conn, new)
     return MergeResult(len(new), duplicates, opened, tuple(touched))
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ..domain.visit_policy import VisitPolicy
-from ..storage import children_repo
+from ..storage import derived_repo
 from ..storage.jsontext import dumps
 from . import entities
 from .changeset import ChangeRecord
@@ -121,13 +121,13 @@ class RowWrites:
             return set()
         new = {row[0] for row in children}
         rows = {}
-        for entity, names in children_repo.DERIVED_FROM.items():
+        for entity, names in derived_repo.DERIVED_FROM.items():
             columns = SHAPES[entity].columns
             pick = itemgetter(*(columns.index(n) for n in names))
             parent = columns.index("uuid" if entity == "child" else "child_uuid")
             rows[entity] = [pick(r) for r in self.inserts.get(entity, ()) if r[parent] in new]
-        derived = children_repo.derive_new(rows, today, policy)
-        slots = [SHAPES["child"].columns.index(n) for n in children_repo.DERIVED_COLUMNS]
+        derived = derived_repo.derive_new(rows, today, policy)
+        slots = [SHAPES["child"].columns.index(n) for n in derived_repo.DERIVED_COLUMNS]
         for i, row in enumerate(children):
             values = list(row)
             for slot, value in zip(slots, derived[row[0]], strict=True):
