@@ -19,6 +19,8 @@ _CHANGE_ID = re.compile(r"^([0-9]{1,12}):([1-9][0-9]{0,15})$")
 _CLOCK = re.compile(r"^[0-9]{13}\.[0-9]{5}$")
 _KEYS = frozenset({"station", "counter", "entity", "entity_uuid", "fields", "clock", "base"})
 MAX_BASE = 1000  # far more heads than any honest record reaches
+_MARKS = frozenset({entities.NEW, entities.DELETED})
+_TOMBSTONE = frozenset({entities.DELETED, "child_uuid"})
 
 
 @dataclass(frozen=True)
@@ -88,28 +90,32 @@ class ChangeRecord:
 
 
 def _check_fields(entity: str, uuid: str, fields: Any) -> None:
-    """A creation, an edit, an append-only record or a tombstone, each well formed."""
+    """A creation, an edit, an append-only record or a tombstone, each well formed. (Written for
+    speed: a town's batch brings 150,000 changes.)"""
     if not isinstance(fields, dict) or not fields:
         raise SyncError("bad_change", field="fields")
-    names = set(fields) - {entities.NEW, entities.DELETED}
-    if fields.get(entities.DELETED, True) is not True or fields.get(entities.NEW, True) is not True:
+    created, deleted = entities.NEW in fields, entities.DELETED in fields
+    if (created and fields[entities.NEW] is not True) or (
+        deleted and fields[entities.DELETED] is not True
+    ):
         raise SyncError("bad_change", field="fields")
     # A tombstone names its child and nothing else (no personal data travels with it).
-    tombstone_shape = {entities.DELETED, "child_uuid"}
-    if entities.DELETED in fields and (
-        entity == "child" or entity in entities.APPEND_ONLY or set(fields) != tombstone_shape
+    if deleted and (
+        entity == "child" or entity in entities.APPEND_ONLY or fields.keys() != _TOMBSTONE
     ):
         raise SyncError("bad_change", field="fields")
     if fields.get("uuid", uuid) != uuid:
         raise SyncError("bad_change", field="uuid")
     checks = entities.field_checks(entity)
-    for name in names:
+    for name, value in fields.items():
+        if name in _MARKS:
+            continue
         check = checks.get(name)
-        if check is None or not check(fields[name]):
+        if check is None or not check(value):
             raise SyncError("bad_change", field=name)
-    if entity in entities.APPEND_ONLY and entities.NEW not in fields:
+    if entity in entities.APPEND_ONLY and not created:
         missing = [f for f in entities.SYNCED[entity] if f not in fields]
         if missing:
             raise SyncError("bad_change", field=missing[0])
-    if entities.NEW in fields and entities.DELETED in fields:
+    if created and deleted:
         raise SyncError("bad_change", field="fields")
