@@ -16,22 +16,13 @@ from sqlalchemy import Connection, select
 
 from ...words import message
 from ..domain import division
-from ..domain.categories import CategorySpan
-from ..domain.child import (
-    ASSISTANCE_FIELDS,
-    CHILD_FIELDS,
-    MEMBER_FIELDS,
-    Assistance,
-    Child,
-    FamilyMember,
-)
 from ..errors import CoreError
 from ..roster.mapping import Mapping, detect_mapping
 from ..roster.plan import Known, Plan, make_plan
 from ..roster.rows import Context, LedgerRow, RowProblem, read_rows
 from ..roster.sheet import Sheet, read_sheet
 from ..roster.workbooks import RosterLine, error_book_path, write_error_book, write_roster
-from ..storage import audit, bulk
+from ..storage import audit, children_repo
 from ..storage import tables as t
 from ..storage.store import Store
 from . import safety
@@ -243,47 +234,10 @@ def _plan(conn: Connection, preview: Preview, today: date) -> Plan:
         preview.rows,
         preview.mapping,
         known,
-        lambda uuids: _load_children(conn, uuids),
+        lambda uuids: children_repo.load_many(conn, uuids),
         lambda uuids: _visit_dates(conn, uuids),
         today,
     )
-
-
-def _load_children(conn: Connection, uuids: list[str]) -> dict[str, Child]:
-    """The files of the children matched, as `children_repo.load` gives them, read a chunk at a
-    time through the driver: one query per child and table cost seconds when a whole ledger is
-    imported again."""
-    found: dict[str, Child] = {}
-    for i in range(0, len(uuids), _CHUNK):
-        part = uuids[i : i + _CHUNK]
-        members = _parts_of(conn, t.member, FamilyMember, MEMBER_FIELDS, part, ("position",))
-        aid = _parts_of(conn, t.assistance, Assistance, ASSISTANCE_FIELDS, part, ("start",))
-        spans: dict[str, list[CategorySpan]] = {}
-        names = ("child_uuid", "code", "start", "end")
-        for uuid, code, start, end in bulk.rows_where_in(
-            conn, t.category, names, "child_uuid", part, ("child_uuid", "start", "code")
-        ):
-            spans.setdefault(uuid, []).append(CategorySpan(code, start, end))
-        for row in bulk.rows_where_in(conn, t.child, CHILD_FIELDS, "uuid", part):
-            fields = dict(zip(CHILD_FIELDS, row, strict=True))
-            uuid = fields["uuid"]
-            found[uuid] = Child(
-                **fields,
-                members=tuple(members.get(uuid, ())),
-                categories=tuple(spans.get(uuid, ())),
-                assistance=tuple(aid.get(uuid, ())),
-            )
-    return found
-
-
-def _parts_of(conn: Connection, table, record, names, uuids, order) -> dict[str, list]:
-    """Rows of a table of a child's file (members, assistance) as records, by child."""
-    found: dict[str, list] = {}
-    for uuid, *values in bulk.rows_where_in(
-        conn, table, ("child_uuid", *names), "child_uuid", uuids, ("child_uuid", *order)
-    ):
-        found.setdefault(uuid, []).append(record(**dict(zip(names, values, strict=True))))
-    return found
 
 
 def _visit_dates(conn: Connection, uuids: list[str]) -> dict[str, set[date]]:
@@ -298,28 +252,11 @@ def _visit_dates(conn: Connection, uuids: list[str]) -> dict[str, set[date]]:
 
 def _roster_lines(conn: Connection) -> list[RosterLine]:
     c = t.child.c
-    rows = conn.execute(select(t.child).where(c.status == "active").order_by(c.sort_key))
-    rows = rows.mappings().all()
-    members: dict[str, list[FamilyMember]] = {}
-    for m in conn.execute(select(t.member).order_by(t.member.c.position)).mappings():
-        members.setdefault(m["child_uuid"], []).append(
-            FamilyMember(**{f: m[f] for f in MEMBER_FIELDS})
-        )
-    spans: dict[str, list[CategorySpan]] = {}
-    k = t.category.c
-    for uuid, code, start, end in conn.execute(select(k.child_uuid, k.code, k.start, k.end)):
-        spans.setdefault(uuid, []).append(CategorySpan(code, start, end))
-    return [
-        RosterLine(
-            Child(
-                **{f: r[f] for f in CHILD_FIELDS},
-                members=tuple(members.get(r["uuid"], ())),
-                categories=tuple(spans.get(r["uuid"], ())),
-            ),
-            r["last_visit"],
-        )
-        for r in rows
-    ]
+    rows = conn.execute(
+        select(c.uuid, c.last_visit).where(c.status == "active").order_by(c.sort_key)
+    ).all()
+    files = children_repo.load_many(conn, [uuid for uuid, _ in rows])
+    return [RosterLine(files[uuid], last_visit) for uuid, last_visit in rows]
 
 
 def _check(cancelled: Callable[[], bool]) -> None:

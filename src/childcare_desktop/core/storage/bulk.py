@@ -87,7 +87,7 @@ def rows_where_in(
     values: list[str],
     order: tuple[str, ...] = (),
 ) -> list[tuple]:
-    """The `names` columns of the rows whose `column` is one of `values` (under 900 of them),
+    """The `names` columns of the rows whose `column` is one of `values` (900 at the most),
     ordered by `order`."""
     if not values:
         return []

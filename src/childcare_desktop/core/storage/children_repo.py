@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID, uuid5
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, update
 
 from ..domain.categories import CategorySpan
 from ..domain.child import (
@@ -29,28 +29,46 @@ _CHUNK = 900  # children per statement: stays under SQLite's bound-parameter lim
 
 
 def load(conn: Connection, uuid: str) -> Child:
-    row = conn.execute(select(t.child).where(t.child.c.uuid == uuid)).mappings().first()
-    if row is None:
+    found = load_many(conn, [uuid]).get(uuid)
+    if found is None:
         raise NotFound("child_not_found", uuid=uuid)
-    members = conn.execute(
-        select(t.member).where(t.member.c.child_uuid == uuid).order_by(t.member.c.position)
-    ).mappings()
-    spans = conn.execute(
-        select(t.category)
-        .where(t.category.c.child_uuid == uuid)
-        .order_by(t.category.c.start, t.category.c.code)
-    ).mappings()
-    aid = conn.execute(
-        select(t.assistance).where(t.assistance.c.child_uuid == uuid).order_by(t.assistance.c.start)
-    ).mappings()
-    return Child(
-        **{f: row[f] for f in CHILD_FIELDS},
-        members=tuple(FamilyMember(**{f: m[f] for f in MEMBER_FIELDS}) for m in members),
-        categories=tuple(
-            CategorySpan(code=s["code"], start=s["start"], end=s["end"]) for s in spans
-        ),
-        assistance=tuple(Assistance(**{f: a[f] for f in ASSISTANCE_FIELDS}) for a in aid),
-    )
+    return found
+
+
+def load_many(conn: Connection, uuids: list[str]) -> dict[str, Child]:
+    """The files of those of `uuids` that are kept, by uuid, read a chunk at a time through the
+    driver: one query per child and table cost seconds when a whole ledger is imported again."""
+    found: dict[str, Child] = {}
+    for i in range(0, len(uuids), _CHUNK):
+        part = uuids[i : i + _CHUNK]
+        members = _parts_of(conn, t.member, FamilyMember, MEMBER_FIELDS, part, ("position",))
+        aid = _parts_of(conn, t.assistance, Assistance, ASSISTANCE_FIELDS, part, ("start",))
+        spans: dict[str, list[CategorySpan]] = {}
+        names = ("child_uuid", "code", "start", "end")
+        for uuid, code, start, end in bulk.rows_where_in(
+            conn, t.category, names, "child_uuid", part, ("child_uuid", "start", "code")
+        ):
+            spans.setdefault(uuid, []).append(CategorySpan(code, start, end))
+        for row in bulk.rows_where_in(conn, t.child, CHILD_FIELDS, "uuid", part):
+            fields = dict(zip(CHILD_FIELDS, row, strict=True))
+            uuid = fields["uuid"]
+            found[uuid] = Child(
+                **fields,
+                members=tuple(members.get(uuid, ())),
+                categories=tuple(spans.get(uuid, ())),
+                assistance=tuple(aid.get(uuid, ())),
+            )
+    return found
+
+
+def _parts_of(conn: Connection, table, record, names, uuids, order) -> dict[str, list]:
+    """Rows of a table of a child's file (members, assistance) as records, by child."""
+    found: dict[str, list] = {}
+    for uuid, *values in bulk.rows_where_in(
+        conn, table, ("child_uuid", *names), "child_uuid", uuids, ("child_uuid", *order)
+    ):
+        found.setdefault(uuid, []).append(record(**dict(zip(names, values, strict=True))))
+    return found
 
 
 def save(
