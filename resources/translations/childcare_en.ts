@@ -2330,6 +2330,10 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <translation>Import finished: %1 new, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
+        <source>第 %1 行：%2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
         <source>有 %1 行没有导入，已写入错误清单：%2</source>
         <translation>%1 rows were not imported; they are in the error list: %2</translation>
     </message>

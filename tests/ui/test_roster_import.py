@@ -192,3 +192,18 @@ def test_closing_during_an_import_cancels_it_then_closes(qtbot, store, tasks, di
     gate.set()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
     assert Children(store).summaries() == []
+
+
+def test_rows_taken_as_one_child_are_said_after_the_import(
+    qtbot, store, tasks, dialog, tmp_path, monkeypatch
+):
+    """A row that finds a kept file by its ID number and a later row that finds it by name and
+    birth date are both applied: the result says which later row was taken with which."""
+    Roster(store).import_file(write_xlsx(tmp_path / "a.xlsx", [HEADER, child_row(1, "褚一")]))
+    rows = [HEADER, child_row(1, "褚一一"), child_row(2, "褚一", 身份证号码="", 监护情况="差")]
+    pick_file(qtbot, dialog, write_xlsx(tmp_path / "b.xlsx", rows), monkeypatch)
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    said = dialog.result_label.text()
+    assert "新增 0 名，更新 1 名" in said
+    assert "第 3 行：与第 2 行是同一名儿童，已合并" in said

@@ -219,6 +219,13 @@ class RosterImportDialog(QDialog):
         text = self.tr("导入完成：新增 %1 名，更新 %2 名，没有变化 %3 名。")
         text = text.replace("%1", str(result.imported)).replace("%2", str(result.updated))
         text = text.replace("%3", str(result.unchanged))
+        # Rows found to be one child only when the import matched them (the preview cannot
+        # know): the officer is told which rows were taken together.
+        row_words = self.tr("第 %1 行：%2")
+        for warning in result.warnings:
+            if warning.code == "roster_duplicate_row":
+                line = row_words.replace("%1", str(warning.row)).replace("%2", warning.message)
+                text += "\n" + line
         if result.error_file:
             bad = self.tr("有 %1 行没有导入，已写入错误清单：%2")
             bad = bad.replace("%1", str(len({e.row for e in result.errors})))
