@@ -75,6 +75,9 @@ class Child:
     closed_on: date | None = None
     registered_on: date | None = None
     notes: str = ""
+    # What is still to be completed (待补充): field keys the ledger left out or the program could
+    # not read, comma-separated ("health,father.situation"); see domain/completeness.py.
+    to_complete: str = ""
     members: tuple[FamilyMember, ...] = ()
     categories: tuple[CategorySpan, ...] = ()
     assistance: tuple[Assistance, ...] = ()

@@ -88,6 +88,8 @@ child = Table(
     Column("closed_on", Date),
     Column("registered_on", Date),
     Column("notes", Text, nullable=False, default=""),
+    # Field keys still to be completed (待补充), synced with the file (migration 0012).
+    Column("to_complete", Text, nullable=False, default=""),
     # A file closed as a duplicate names the file kept (synced; cleared when the merge is undone).
     Column("duplicate_of", String(36), nullable=False, default=""),
     # Derived, local: recomputed by the store after every write and merge.

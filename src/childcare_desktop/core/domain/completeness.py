@@ -1,0 +1,58 @@
+"""What a child's file still lacks (待补充): details a ledger left out or the program misread.
+
+A ledger's child is imported whenever it can be identified; what it did not give is marked on
+the file (`Child.to_complete`) and shown until someone completes it. A disability without its
+type or grade is read from the file itself, so it is never marked and never forgotten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .child import Child
+
+# Field keys in the order the file shows them (the ledger's field keys, see roster/layout.py).
+DETAILS = (
+    "health",
+    "disability_type",
+    "disability_grade",
+    "schooling",
+    "guardianship",
+    "categories",
+    "father.name",
+    "father.situation",
+    "father.phone",
+    "father.id_number",
+    "mother.name",
+    "mother.situation",
+    "mother.phone",
+    "mother.id_number",
+    "carer.name",
+    "carer.phone",
+    "carer.id_number",
+    "carer.entrust_signed",
+    "last_visit",
+)
+
+
+def marked(child: Child) -> tuple[str, ...]:
+    return tuple(k for k in child.to_complete.split(",") if k)
+
+
+def to_complete(child: Child) -> tuple[str, ...]:
+    """The details still to be completed, in the order of DETAILS."""
+    keys = set(marked(child))
+    if child.health == "disabled":
+        keys |= {k for k in ("disability_type", "disability_grade") if not getattr(child, k)}
+    return tuple(k for k in DETAILS if k in keys) + tuple(sorted(keys - set(DETAILS)))
+
+
+def mark(keys: set[str] | frozenset[str]) -> str:
+    """The stored form of a set of keys: in the order of DETAILS, comma-separated."""
+    return ",".join([k for k in DETAILS if k in keys] + sorted(set(keys) - set(DETAILS)))
+
+
+def completed(child: Child, keys: set[str] | frozenset[str]) -> Child:
+    """The file with `keys` no longer marked (someone gave or confirmed them)."""
+    left = mark(set(marked(child)) - set(keys))
+    return child if left == child.to_complete else replace(child, to_complete=left)
