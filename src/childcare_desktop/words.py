@@ -101,7 +101,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Excel stored the ID number as a number and lost digits: format the column as text "
         "and type it again",
     ),
-    "category_unknown": ("不认识的儿童类别：{word}", "unknown category: {word}"),
+    "category_unknown": (
+        "不认识的儿童类别“{word}”，可写：{allowed}",
+        "unknown category “{word}”; the categories understood: {allowed}",
+    ),
+    "disability_detail_missing": (
+        "残疾儿童未填残疾类别，请补充",
+        "a disabled child without the type of disability: complete it",
+    ),
+    "member_name_missing": ("未填姓名，请补充", "no name: complete it"),
+    "word_unknown": (
+        "不认识“{word}”，这一列可写：{allowed}",
+        "“{word}” is not understood; this column takes: {allowed}",
+    ),
+    "category_ambiguous": (
+        "“{word}”可能指几种儿童类别，没有导入，请在档案中选择：{allowed}",
+        "“{word}” may mean several categories and was not imported: choose in the file: {allowed}",
+    ),
+    "kept_in_notes": ("{problem}；原文已写入备注", "{problem}; the text is kept in the notes"),
     "village_unknown": ("不认识的村（居）：{village}", "unknown village: {village}"),
     "roster_unreadable": ("文件 {path} 打不开或已损坏", "the file {path} cannot be read"),
     "roster_missing": ("找不到文件 {path}", "no file {path}"),

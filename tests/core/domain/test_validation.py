@@ -64,7 +64,7 @@ def test_members_and_categories_are_checked_with_their_position():
         )
     )
     assert {
-        ("members[1].name", "required"),
+        ("members[1].name", "member_name_missing"),
         ("members[1].phone", "phone_invalid"),
         ("members[1].id_number", "id_length"),
         ("categories[0]", "end_before_start"),

@@ -258,7 +258,7 @@ def test_word_cells_are_read_the_same_however_often_they_repeat(tmp_path):
     assert {tuple(s.code for s in r.child.categories) for r in found[:6]} == {
         ("left_behind", "orphan")
     }
-    assert [(p.column, p.code) for p in found[6].problems] == [("监护情况", "unknown_value")]
+    assert [(p.column, p.code) for p in found[6].problems] == [("监护情况", "word_unknown")]
 
 
 def test_the_mapping_can_be_adjusted(tmp_path):

@@ -11,8 +11,9 @@ from .categories import CATEGORY_CODES
 from .child import Child, FamilyMember
 
 _PHONE = re.compile(r"^\+?[\d\- ]{7,20}$")
-# Problems that are reported but do not stop a save.
-WARNINGS = frozenset({"id_old_15"})
+# Problems that are reported but do not stop a save: a detail still to be completed never keeps
+# a child out of the registry (domain/completeness.py lists it on the file).
+WARNINGS = frozenset({"id_old_15", "disability_detail_missing", "member_name_missing"})
 
 
 def validate_child(child: Child, today: date | None = None) -> list[FieldProblem]:
@@ -40,7 +41,7 @@ def validate_child(child: Child, today: date | None = None) -> list[FieldProblem
     if child.health not in vocab.HEALTH:
         add(FieldProblem("health", "unknown_value"))
     elif child.health == "disabled" and not child.disability_type.strip():
-        add(FieldProblem("disability_type", "required"))
+        add(FieldProblem("disability_type", "disability_detail_missing"))
     if child.schooling not in vocab.SCHOOLING:
         add(FieldProblem("schooling", "unknown_value"))
     if child.risk_override and child.risk_override not in vocab.RISKS:
@@ -87,11 +88,15 @@ def _id_problems(child: Child, today: date) -> list[FieldProblem]:
     return problems
 
 
+def phone_ok(phone: str) -> bool:
+    return bool(_PHONE.match(phone))
+
+
 def _member_problems(i: int, member: FamilyMember, today: date) -> list[FieldProblem]:
     prefix = f"members[{i}]"
     problems = []
     if not member.name.strip():
-        problems.append(FieldProblem(f"{prefix}.name", "required"))
+        problems.append(FieldProblem(f"{prefix}.name", "member_name_missing"))
     if member.relation not in vocab.RELATIONS:
         problems.append(FieldProblem(f"{prefix}.relation", "unknown_value"))
     if member.situation not in vocab.SITUATIONS:
@@ -100,7 +105,7 @@ def _member_problems(i: int, member: FamilyMember, today: date) -> list[FieldPro
         code = idnumber.check(member.id_number, today).code
         if code:
             problems.append(FieldProblem(f"{prefix}.id_number", code))
-    if member.phone and not _PHONE.match(member.phone):
+    if member.phone and not phone_ok(member.phone):
         problems.append(FieldProblem(f"{prefix}.phone", "phone_invalid"))
     if member.entrust_signed_on and member.entrust_signed_on > today:
         problems.append(FieldProblem(f"{prefix}.entrust_signed_on", "future_date"))

@@ -2,7 +2,9 @@
 
 A blank cell erases nothing (ledgers are often partial); a filled cell replaces the value. The
 categories in a filled cell become the ones held: new ones start today and dropped ones end
-today, so their history is kept. A family member is matched by relation and keeps its id.
+today, so their history is kept (a cell with a word not understood only adds). A family member
+is matched by relation and keeps its id. What the row gives is no longer to be completed; what
+it could not give is.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ from datetime import date
 
 from ..domain.categories import CategorySpan
 from ..domain.child import Child, FamilyMember
+from ..domain.completeness import mark, marked
 
 _CHILD_KEYS = ("name", "sex", "ethnicity", "birth_date", "hukou_place", "current_address",
                "guardianship", "health", "disability_type", "illness", "schooling", "school",
                "notes")  # fmt: skip
+# Field keys of a row, in `present`: the categories it adds without ending any (rows.py).
+ADDED_CATEGORIES = "categories+"
 _MEMBER_KEYS = ("name", "id_number", "phone", "work_place", "situation", "entrust_signed")
 
 
@@ -30,6 +35,12 @@ def apply_row(base: Child, row: Child, present: frozenset[str], today: date) -> 
         changes["village_code"] = row.village_code
     if "categories" in present:
         changes["categories"] = held_categories(base.categories, row.categories, today)
+    elif ADDED_CATEGORIES in present:
+        held = {s.code for s in base.categories if s.holds_on(today)}
+        changes["categories"] = base.categories + tuple(
+            s for s in row.categories if s.code not in held
+        )
+    changes["to_complete"] = mark({k for k in marked(base) if k not in present} | set(marked(row)))
     members = _members(base.members, row.members, present)
     if members != base.members:
         changes["members"] = members
@@ -40,7 +51,7 @@ def apply_row(base: Child, row: Child, present: frozenset[str], today: date) -> 
 def held_categories(
     spans: tuple[CategorySpan, ...], wanted: tuple[CategorySpan, ...], today: date
 ) -> tuple[CategorySpan, ...]:
-    codes = {s.code for s in wanted}
+    codes = {s.code for s in wanted if s.holds_on(today)}  # a row merged with another ends some
     held = {s.code for s in spans if s.holds_on(today)}
     kept = tuple(
         replace(s, end=today) if s.holds_on(today) and s.code not in codes else s for s in spans

@@ -31,9 +31,9 @@ class Known:
 @dataclass
 class Plan:
     new: list[Child] = field(default_factory=list)
-    updated: list[Child] = field(default_factory=list)
+    updated: list[Child] = field(default_factory=list)  # each file once, as its last row left it
     kept: dict[str, Child] = field(default_factory=dict)  # the updated files as they were kept
-    unchanged: int = 0
+    unchanged: int = 0  # files the ledger matched and left as they were
     visits: list[Visit] = field(default_factory=list)
     refused: list[LedgerRow] = field(default_factory=list)  # good alone, bad once merged
     problems: dict[int, tuple[RowProblem, ...]] = field(default_factory=dict)
@@ -41,8 +41,7 @@ class Plan:
 
     @property
     def updated_files(self) -> int:
-        """Files updated (two rows may update one file, each in turn)."""
-        return len(self.kept)
+        return len(self.updated)
 
 
 def make_plan(
@@ -79,6 +78,7 @@ def make_plan(
                 plan.warnings.append(RowProblem(row.row, "", "roster_duplicate_row", text, False))
         pairs.append((row, k))
     kept = load([k.uuid for _row, k in pairs if k is not None])
+    current: dict[str, Child] = {}  # each matched file as the rows before left it
     matched: list[tuple[LedgerRow, Child]] = []
     for at, (row, k) in enumerate(pairs):
         if k is None:
@@ -89,13 +89,10 @@ def make_plan(
             if not checked:
                 child = replace(child, registered_on=today)
         else:
-            old = kept[k.uuid]
-            child = apply_row(old, row.child, row.present, today)
-            if child == old:
-                plan.unchanged += 1
-                matched.append((row, child))
-                continue
-            checked = False
+            # Two rows of one file are applied in turn, each to the file the row before left.
+            before = current.get(k.uuid, kept[k.uuid])
+            child = apply_row(before, row.child, row.present, today)
+            checked = child == before
         found = [] if checked else blocking(validate_child(child, today))
         if found:
             plan.refused.append(row)
@@ -104,13 +101,20 @@ def make_plan(
         if k is None:
             plan.new.append(child)
         else:
-            plan.updated.append(child)
-            plan.kept[child.uuid] = kept[k.uuid]
+            current[k.uuid] = child
         matched.append((row, child))
+    for uuid, child in current.items():
+        if child == kept[uuid]:
+            plan.unchanged += 1
+        else:
+            plan.updated.append(child)
+            plan.kept[uuid] = kept[uuid]
     seen = visit_dates([c.uuid for r, c in matched if r.visit_dates])
     for row, child in matched:
+        held = seen.setdefault(child.uuid, set())
         for day in row.visit_dates:
-            if day not in seen.get(child.uuid, set()):
+            if day not in held:
+                held.add(day)
                 plan.visits.append(Visit(child.uuid, day, "other"))
     return plan
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ...words import problem_text
+from ...words import LABELS, message, problem_text
 from ..domain import division, idnumber
 from ..domain.categories import CategorySpan
 from ..domain.child import Child, FamilyMember
-from ..domain.validation import WARNINGS, validate_child
+from ..domain.completeness import mark
+from ..domain.validation import WARNINGS, phone_ok, validate_child
 from ..errors import FieldProblem
 from . import values as v
 from .layout import GROUPS
 from .mapping import Mapping
-from .merge import apply_row
+from .merge import ADDED_CATEGORIES, apply_row
 from .sheet import Sheet
 
 # A line below the data whose first cell starts with one of these is a total or a signature.
@@ -120,7 +121,7 @@ class _Columns:
             seen[text] = v.read_word(text, words)
         return seen[text]
 
-    def category_codes(self, text: str) -> tuple[list[str], list[str]]:
+    def category_codes(self, text: str) -> tuple[list[str], list[str], list[str]]:
         if text not in self.categories:
             self.categories[text] = v.read_categories(text)
         return self.categories[text]
@@ -134,12 +135,29 @@ def _is_footer(cells: list[object]) -> bool:
 def _read_row(
     number: int, cells: tuple, raw: list, texts: list[str], columns: _Columns, context: Context
 ) -> LedgerRow:
+    """A row is refused only when the child cannot be identified or a fact contradicts another;
+    a detail missing or not understood is a warning, its text kept in the notes and the field
+    marked as still to be completed."""
     problems: list[RowProblem] = []
+    kept: list[str] = []  # the text of cells not understood, for the notes
+    pending: set[str] = set()
 
     def problem(field: str, code: str, **params: str) -> None:
         fp = FieldProblem(field, code, params)
         header = columns.headers.get(field, "")
         problems.append(RowProblem(number, header, code, problem_text(fp), code not in WARNINGS))
+
+    def keep(field: str, cell: str) -> None:
+        kept.append(f"{columns.headers.get(field, '')}：{cell}")
+
+    def unread(field: str, code: str, cell: str, **params: str) -> None:
+        """A cell not understood: a warning, its text kept, the field still to be completed."""
+        said = message("kept_in_notes", problem=problem_text(FieldProblem(field, code, params)))
+        problems.append(RowProblem(number, columns.headers.get(field, ""), code, said, False))
+        if field not in pending:  # a cell with two words not understood is kept once
+            keep(field, cell)
+        pending.add(field)
+        present.discard(field)
 
     values: dict[str, object] = {}
     text: dict[str, str] = {}
@@ -153,38 +171,53 @@ def _read_row(
     for key in _TEXT_FIELDS:
         if key in present:
             fields[key] = text[key]
-    for key, words in _WORD_FIELDS.items():
-        if key in present:
-            found, code = columns.word(key, text[key], words)
-            if code:
-                problem(key, code)
-            else:
-                fields[key] = found
     number_text, no_id_reason, code = v.read_id(values.get("id_number"))
     if code:
         problem("id_number", code)
     fields["id_number"] = number_text
     fields["no_id_reason"] = "" if number_text else (no_id_reason or "unknown")
     id_check = idnumber.check(number_text, context.today) if number_text else None
+    id_ok = bool(id_check and id_check.ok)
+    for key, words in _WORD_FIELDS.items():
+        if key in present:
+            found, code = columns.word(key, text[key], words)
+            if not code:
+                fields[key] = found
+            elif key == "sex" and not id_ok:  # no sex, no number to read it from: not identified
+                problem(key, "word_unknown", word=text[key], allowed=_allowed(key))
+            else:
+                unread(key, "word_unknown", text[key], word=text[key], allowed=_allowed(key))
     fields["birth_date"] = _birth_date(values.get("birth_date"), id_check, present, problem)
-    if id_check and id_check.ok and not fields["sex"]:
+    if id_ok and not fields["sex"]:
         fields["sex"] = id_check.sex
         present.add("sex")
     fields["village_code"] = _village(text.get("village", ""), context, problem)
-    codes, unknown = columns.category_codes(text.get("categories", ""))
-    for word in unknown:
-        problem("categories", "category_unknown", word=word)
-    notes = "；".join(([text["notes"]] if "notes" in present else []) + extras)
+    cell = text.get("categories", "")
+    codes, ambiguous, unknown = columns.category_codes(cell)
+    if ambiguous or unknown:
+        # The words understood are added; none is ended on a guess of what the others meant.
+        allowed = _allowed("category")
+        for word in ambiguous:
+            unread("categories", "category_ambiguous", cell, word=word, allowed=allowed)
+        for word in unknown:
+            unread("categories", "category_unknown", cell, word=word, allowed=allowed)
+        if codes:
+            present.add(ADDED_CATEGORIES)
+    members = _members(values, text, present, columns, context.today, keep, unread)
+    visit_dates = _visit_dates(values.get("last_visit"), context.today, text, unread)
+    notes = "；".join(([text["notes"]] if "notes" in present else []) + extras + kept)
     if notes:
         present.add("notes")
+    fields["to_complete"] = mark(pending)
+    if pending:
+        present.add("to_complete")
     child = Child(
         **fields,
         registered_on=context.today,  # what a new child's file says; an update keeps its own
         notes=notes,
         categories=tuple(CategorySpan(code, context.today) for code in codes),
-        members=_members(values, text, present, columns, problem),
+        members=members,
     )
-    visit_dates = _visit_dates(values.get("last_visit"), context.today, problem)
     # A cell already reported as unreadable is not reported again as empty; nor a village
     # already said to be missing (a town's ledger without a 所属村 column).
     unreadable = {p.column for p in problems}
@@ -196,6 +229,11 @@ def _read_row(
         if not (fp.field == "village_code" and village_said):
             problems.append(found)
     return LedgerRow(number, cells, child, frozenset(present), visit_dates, tuple(problems))
+
+
+def _allowed(kind: str) -> str:
+    """The words a coded column understands, as the officer would write them."""
+    return "、".join(zh for code, (zh, _en) in LABELS[kind].items() if code)
 
 
 def _birth_date(cell, id_check: idnumber.IdCheck | None, present: set[str], problem) -> date | None:
@@ -243,8 +281,16 @@ def _village_under(code: str, station: str) -> bool:
 
 
 def _members(
-    values: dict[str, object], text: dict[str, str], present: set[str], columns: _Columns, problem
+    values: dict[str, object],
+    text: dict[str, str],
+    present: set[str],
+    columns: _Columns,
+    today: date,
+    keep,
+    unread,
 ) -> tuple[FamilyMember, ...]:
+    """The family members a row names; a phone or ID number that cannot be right is kept in the
+    notes, not on the member."""
     members = []
     groups = {key.partition(".")[0] for key in present if "." in key}
     for group, _head in GROUPS:
@@ -252,19 +298,36 @@ def _members(
             continue
         get = text.get
         situation_key, signed_key = f"{group}.situation", f"{group}.entrust_signed"
-        situation, code = columns.word(situation_key, get(situation_key, ""), v.SITUATION_WORDS)
+        said = get(situation_key, "")
+        situation, place, code = v.read_situation(said)
         if code:
-            problem(situation_key, code)
+            unread(situation_key, "word_unknown", said, word=said, allowed=_allowed("situation"))
+            situation = "other"
+        elif situation == "other":
+            keep(situation_key, said)  # 改嫁, 离家出走: 其他, and the word says which
+        work_place = get(f"{group}.work_place", "") or place
+        if place and f"{group}.work_place" not in present:
+            present.add(f"{group}.work_place")
         signed, code = columns.word(signed_key, get(signed_key, ""), v.YES_WORDS)
         if code:
-            problem(signed_key, code)
+            unread(signed_key, "word_unknown", get(signed_key), word=get(signed_key),
+                   allowed="是、否")  # fmt: skip
+        phone = v.plain(values.get(f"{group}.phone"))
+        if phone and not phone_ok(phone):
+            unread(f"{group}.phone", "phone_invalid", phone)
+            phone = ""
+        id_number = idnumber.normalize(get(f"{group}.id_number", ""))
+        found = idnumber.check(id_number, today).code if id_number else None
+        if found and found != "id_old_15":
+            unread(f"{group}.id_number", found, get(f"{group}.id_number"))
+            id_number = ""
         members.append(
             FamilyMember(
                 relation=group,
                 name=get(f"{group}.name", ""),
-                id_number=idnumber.normalize(get(f"{group}.id_number", "")),
-                phone=v.plain(values.get(f"{group}.phone")),
-                work_place=get(f"{group}.work_place", ""),
+                id_number=id_number,
+                phone=phone,
+                work_place=work_place,
                 situation=situation or "home",
                 entrust_signed=bool(signed),
             )
@@ -272,15 +335,14 @@ def _members(
     return tuple(members)
 
 
-def _visit_dates(cell, today: date, problem) -> tuple[date, ...]:
+def _visit_dates(cell, today: date, text: dict[str, str], unread) -> tuple[date, ...]:
     found, code = v.read_date(cell)
     if isinstance(found, v.PartialDate):
         code = "date_incomplete"
+    if found is not None and not code and found > today:
+        code = "future_date"
     if code:
-        problem("last_visit", code)
-        return ()
-    if found is not None and found > today:
-        problem("last_visit", "future_date")
+        unread("last_visit", code, text.get("last_visit", ""))
         return ()
     return (found,) if found else ()
 
@@ -292,7 +354,10 @@ def problem_at(number: int, fp: FieldProblem, child: Child, mapping: Mapping) ->
         index = int(fp.field[len("members[") : fp.field.index("]")])
         field = f"{child.members[index].relation}.{fp.field.rsplit('.', 1)[1]}"
     field = {"village_code": "village", "no_id_reason": "id_number"}.get(field, field)
-    header = mapping.header_of(field)
+    # A disability without its type, in a ledger with no such column: said at 健康状况.
+    header = mapping.header_of(field) or (
+        field == "disability_type" and mapping.header_of("health")
+    )
     if not header and "." in field:  # a member's name missing: point at the member's columns
         group = field.split(".")[0] + "."
         header = next((c.header for c in mapping.columns if c.field.startswith(group)), "")
@@ -300,13 +365,11 @@ def problem_at(number: int, fp: FieldProblem, child: Child, mapping: Mapping) ->
 
 
 def merge_into(base: LedgerRow, later: LedgerRow, today: date) -> LedgerRow:
-    """The same child twice in one file: one child, the later row's values filling in."""
-    child = apply_row(base.child, later.child, later.present, today)
-    held = {s.code for s in child.categories}
-    extra = tuple(s for s in base.child.categories if s.code not in held)
+    """The same child twice in one file: the later row applied to the child the first made, as
+    importing the two rows one after the other would."""
     return replace(
         base,
-        child=replace(child, categories=child.categories + extra),
+        child=apply_row(base.child, later.child, later.present, today),
         present=base.present | later.present,
         visit_dates=tuple(sorted(set(base.visit_dates) | set(later.visit_dates))),
     )

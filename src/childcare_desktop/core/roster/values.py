@@ -117,9 +117,28 @@ def _words(kind: str, extra: dict[str, str]) -> dict[str, str]:
 
 
 SEX_WORDS = _words("sex", {"男性": "male", "女性": "female", "m": "male", "f": "female"})
-GUARDIANSHIP_WORDS = _words(
-    "guardianship", {"好": "good", "良好": "good", "较差": "poor", "无": "none"}
+
+
+def _nfkc(words: dict[str, str]) -> dict[str, str]:
+    """Words as cells are compared: NFKC, so brackets of either width are the same bracket."""
+    return {unicodedata.normalize("NFKC", word): code for word, code in words.items()}
+
+
+# The 2016 登记表's 监护类型, with or without 监护情况 in front, and the words officers use.
+_GUARDIANSHIP = _words(
+    "guardianship",
+    {
+        "好": "good",
+        "良好": "good",
+        "较差": "poor",
+        "父或母无监护能力": "poor",
+        "父母无监护能力": "poor",
+        "受委托监护人监护能力不足": "poor",
+        "受委托监护人无监护能力": "poor",
+        "无": "none",
+    },
 )
+GUARDIANSHIP_WORDS = _GUARDIANSHIP | {f"监护情况{w}": c for w, c in _GUARDIANSHIP.items() if w}
 HEALTH_WORDS = _words("health", {"良好": "healthy", "正常": "healthy", "疾病": "ill"})
 SCHOOLING_WORDS = _words(
     "schooling",
@@ -146,38 +165,88 @@ SITUATION_WORDS = _words(
         "在外务工": "migrant",
         "本地": "home",
         "在本地": "home",
+        "本地务工": "home",
+        "就近务工": "home",
+        "务农": "home",
+        "在家务农": "home",
         "去世": "dead",
         "已故": "dead",
         "病故": "dead",
+        "死亡": "dead",
         "服刑": "imprisoned",
+        "坐牢": "imprisoned",
         "在押": "imprisoned",
         "戒毒": "drug_rehab",
         "失踪": "missing",
+        "联系不上": "missing",
+        "下落不明": "missing",
+        "出走失联": "missing",
+        "离家失联": "missing",
         "残疾": "severely_disabled",
         "患病": "seriously_ill",
         "撤销监护资格": "guardianship_revoked",
     },
 )
-CATEGORY_WORDS = _words(
-    "category",
-    {
-        "留守儿童": "left_behind",
-        "留守": "left_behind",
-        "流动": "floating",
-        "事实无人抚养": "de_facto_unsupported",
-        "重残": "severe_disability",
-        "残疾儿童": "severe_disability",
-        "重病": "serious_illness",
-        "贫困": "poor_family",
-        "贫困家庭": "poor_family",
-        "低保家庭儿童": "poor_family",
-        "监护缺失": "guardianship_lacking",
-        "监护不当": "guardianship_lacking",
-        "监护缺失儿童": "guardianship_lacking",
-        "其他困境": "other_distress",
-        "困境儿童": "other_distress",
-    },
+# Words that say where a parent is without a situation of the list: 其他, the word kept.
+OTHER_SITUATION_WORDS = frozenset(
+    {"改嫁", "再婚", "离家", "出走", "离家出走", "离异", "离婚", "外嫁", "再嫁"}
 )
+_WORK_AWAY = re.compile(r"^(?:在|去|到)?(?P<place>.+?)(?:务工|打工|工作|上班)$")
+_AWAY_AT = re.compile(r"^(?:外出|务工|打工|外出务工|外出打工)\((?P<place>[^()]+)\)$")
+
+
+def read_situation(value: object) -> tuple[str, str, str | None]:
+    """(situation code, work place, problem) of a parent's 状况 cell: 广州务工, 在深圳打工 and
+    外出（东莞） are 外出务工 with the place; 改嫁 and its kind are 其他 (the word is kept)."""
+    raw = plain(value)
+    if not raw:
+        return "", "", None
+    if raw in SITUATION_WORDS:
+        return SITUATION_WORDS[raw], "", None
+    if raw in OTHER_SITUATION_WORDS:
+        return "other", "", None
+    match = _AWAY_AT.match(raw) or _WORK_AWAY.match(raw)
+    if match:
+        return "migrant", match.group("place").strip(), None
+    return "", "", "unknown_value"
+
+
+CATEGORY_WORDS = _nfkc(
+    _words(
+        "category",
+        {
+            "留守儿童": "left_behind",
+            "留守": "left_behind",
+            "农村留守": "left_behind",
+            "流动": "floating",
+            "孤儿": "orphan",
+            "散居孤儿": "orphan",
+            "社会散居孤儿": "orphan",
+            "孤儿（含艾滋病病毒感染儿童）": "orphan",
+            "事实孤儿": "de_facto_unsupported",  # the older name (民发〔2019〕62号 renamed it)
+            "事实无人抚养": "de_facto_unsupported",
+            "重残": "severe_disability",
+            "困境儿童（残疾）": "severe_disability",  # 国发〔2016〕36号: own disability
+            "重病": "serious_illness",
+            "困境儿童（重病）": "serious_illness",
+            "贫困": "poor_family",
+            "贫困家庭": "poor_family",
+            "困难家庭儿童": "poor_family",
+            "低保家庭儿童": "poor_family",
+            "特困儿童": "poor_family",
+            "困境儿童（贫困）": "poor_family",
+            "监护缺失": "guardianship_lacking",
+            "监护不当": "guardianship_lacking",
+            "监护缺失儿童": "guardianship_lacking",
+            "监护不当儿童": "guardianship_lacking",
+            # 国发〔2016〕36号: the state stands in (兜底) where guardianship is missing.
+            "兜底监护儿童": "guardianship_lacking",
+            "其他困境": "other_distress",
+        },
+    )
+)
+# Words that name more than one legal category: never guessed, the officer chooses.
+AMBIGUOUS_CATEGORY_WORDS = frozenset({"残疾儿童", "残疾", "困境儿童", "困境"})
 YES_WORDS = {"是": True, "已签": True, "已签订": True, "有": True, "√": True, "y": True,
              "否": False, "未签": False, "未签订": False, "无": False, "×": False,
              "n": False}  # fmt: skip
@@ -192,16 +261,18 @@ def read_word(value: object, words: dict[str, object]) -> tuple[object, str | No
     return (found, None) if found is not None else ("", "unknown_value")
 
 
-def read_categories(value: object) -> tuple[list[str], list[str]]:
-    """(codes, words not understood): several categories may share one cell."""
+def read_categories(value: object) -> tuple[list[str], list[str], list[str]]:
+    """(codes, words naming several categories, words not understood): several categories may
+    share one cell."""
     codes: list[str] = []
+    ambiguous: list[str] = []
     unknown: list[str] = []
     for word in _LIST_SEPARATORS.split(plain(value)):
         if not word:
             continue
         code = CATEGORY_WORDS.get(word)
         if code is None:
-            unknown.append(word)
+            (ambiguous if word in AMBIGUOUS_CATEGORY_WORDS else unknown).append(word)
         elif code not in codes:
             codes.append(code)
-    return codes, unknown
+    return codes, ambiguous, unknown

@@ -51,29 +51,17 @@ def write_plan(
         visits = [v for child in chunk for v in visits_of.get(child.uuid, ())]
         done += children_repo.insert_many(conn, writer, chunk, today, policy, visits)
         progress(done, total)
-    seen: set[str] = set()
     for i in range(0, len(plan.updated), CHUNK):
         check()
         part = plan.updated[i : i + CHUNK]
-        pairs: list[tuple[Child, Child]] = []
-        for child in part:
-            if child.uuid not in seen:
-                seen.add(child.uuid)
-                pairs.append((plan.kept[child.uuid], child))
-                continue
-            # Two rows matched the same file (one by ID number, one by name and birth date):
-            # the second is compared with what the first wrote, as saving one by one did.
-            save_changed(conn, writer, pairs)
-            pairs = []
-            children_repo.save(conn, writer, child, today, policy)
-        save_changed(conn, writer, pairs)
+        save_changed(conn, writer, [(plan.kept[child.uuid], child) for child in part])
         done += len(part)
         progress(done, total)
     check()
     visits_repo.append_many(conn, writer, plan.visits)
     writer.flush()
     # New files were inserted with their derived columns; the others are worked out again.
-    touched = (seen | visits_of.keys()) - {c.uuid for c in plan.new}
+    touched = ({c.uuid for c in plan.updated} | visits_of.keys()) - {c.uuid for c in plan.new}
     derived_repo.refresh_derived(conn, sorted(touched), today, policy)
     check()
     progress(total, total)
