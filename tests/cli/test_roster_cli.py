@@ -14,6 +14,7 @@ def ledger(tmp_path: Path) -> Path:
         child_row(1, "张小明"),
         child_row(2, "李小红", sex="female", 身份证号码=id_for(serial=2, sex="female")[:-1] + "Z"),
         child_row(3, "王小军", 出生日期="2012-02-30"),
+        child_row(4, "赵小四", 儿童类别="困境儿童"),  # imported, with a warning
     ]
     return write_xlsx(tmp_path / "台账.xlsx", rows)
 
@@ -22,20 +23,31 @@ def test_import_prints_the_json_the_issue_names(childcare, village_db, tmp_path)
     result = childcare("roster", "import", "--db", village_db, str(ledger(tmp_path)), "--json")
     assert result.code == 0, result.err
     document = result.json()
-    assert list(document) == ["imported", "updated", "unchanged", "errors", "error_file"]
-    assert (document["imported"], document["updated"], document["unchanged"]) == (1, 0, 0)
+    assert list(document) == [
+        "imported",
+        "updated",
+        "unchanged",
+        "errors",
+        "warnings",
+        "error_file",
+    ]
+    assert (document["imported"], document["updated"], document["unchanged"]) == (2, 0, 0)
     assert [(e["row"], e["column"], e["code"]) for e in document["errors"]] == [
         (4, "身份证号码", "id_chars"),
         (5, "出生日期", "date_impossible"),
     ]
-    assert all(list(e) == ["row", "column", "code", "message"] for e in document["errors"])
+    assert [(w["row"], w["column"], w["code"]) for w in document["warnings"]] == [
+        (6, "儿童类别", "category_ambiguous")
+    ]
+    for problem in document["errors"] + document["warnings"]:
+        assert list(problem) == ["row", "column", "code", "message"]
     assert Path(document["error_file"]).name == "台账_错误行.xlsx"
     assert Path(document["error_file"]).exists()
 
     listed = childcare("children", "list", "--db", village_db, "--json").json()
-    assert [c["name"] for c in listed] == ["张小明"]
+    assert sorted(c["name"] for c in listed) == ["张小明", "赵小四"]
     again = childcare("roster", "import", "--db", village_db, str(ledger(tmp_path)), "--json")
-    assert (again.json()["imported"], again.json()["unchanged"]) == (0, 1)
+    assert (again.json()["imported"], again.json()["unchanged"]) == (0, 2)
 
 
 def test_a_dry_run_writes_nothing(childcare, village_db, tmp_path):
@@ -43,7 +55,8 @@ def test_a_dry_run_writes_nothing(childcare, village_db, tmp_path):
     result = childcare("roster", "import", "--db", village_db, str(source), "--dry-run", "--json")
     assert result.code == 0, result.err
     assert result.json() == {
-        "imported": 1, "updated": 0, "unchanged": 0, "errors": [], "error_file": None,
+        "imported": 1, "updated": 0, "unchanged": 0, "errors": [], "warnings": [],
+        "error_file": None,
     }  # fmt: skip
     assert childcare("children", "list", "--db", village_db, "--json").json() == []
 
