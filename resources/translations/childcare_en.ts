@@ -662,6 +662,14 @@ Restore the newest good backup: choose the top one in the next window.</translat
 <context>
     <name>ChildForm</name>
     <message>
+        <source>已核实，不再提示</source>
+        <translation>Checked: stop asking</translation>
+    </message>
+    <message>
+        <source>待补充：</source>
+        <translation>Still to complete: </translation>
+    </message>
+    <message>
         <source>走访与关爱</source>
         <translation>Visits and care</translation>
     </message>

@@ -56,3 +56,18 @@ def completed(child: Child, keys: set[str] | frozenset[str]) -> Child:
     """The file with `keys` no longer marked (someone gave or confirmed them)."""
     left = mark(set(marked(child)) - set(keys))
     return child if left == child.to_complete else replace(child, to_complete=left)
+
+
+def completed_by_edit(before: Child, after: Child) -> Child:
+    """`after` with the marks of the details an edit changed taken off: a person who typed the
+    value has completed it."""
+    changed = {k for k in marked(before) if _value(before, k) != _value(after, k)}
+    return completed(after, changed) if changed else after
+
+
+def _value(child: Child, key: str) -> object:
+    relation, _, field = key.partition(".")
+    if not field:
+        return getattr(child, key, None)
+    member = next((m for m in child.members if m.relation == relation), None)
+    return getattr(member, field, None) if member is not None else None

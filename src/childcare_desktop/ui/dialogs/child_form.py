@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.domain.child import Child, FamilyMember
+from ...core.domain.completeness import completed_by_edit, marked, to_complete
 from ...core.domain.validation import WARNINGS, blocking
 from ...core.errors import CoreError, FieldProblem, ValidationFailed
 from ...core.services.care_work import CareWork
@@ -89,6 +90,16 @@ class ChildForm(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.status = plain_label()
+        # What a ledger left out (待补充): said until typed in, or confirmed as it stands.
+        self.to_complete = plain_label()
+        self.to_complete.setWordWrap(True)
+        self.confirm_button = QPushButton(self.tr("已核实，不再提示"))
+        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.clicked.connect(self.confirm_details)
+        self.confirmed = False
+        details = QHBoxLayout()
+        details.addWidget(self.to_complete, 1)
+        details.addWidget(self.confirm_button)
         self.general_error = ErrorLabel()
         self.save_button = QPushButton(self.tr("保存"))
         self.close_file_button = QPushButton(self.tr("销档……"))
@@ -109,6 +120,7 @@ class ChildForm(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.status)
+        layout.addLayout(details)
         layout.addWidget(self.general_error)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -119,6 +131,7 @@ class ChildForm(QDialog):
     def load(self, child: Child, is_new: bool = False) -> None:
         self.child = child
         self.is_new = is_new
+        self.confirmed = False
         for section in self.sections:
             section.load(child)
         self._clear_errors()
@@ -154,7 +167,16 @@ class ChildForm(QDialog):
         child = self.child
         for section in self.sections:
             child = section.apply(child)
-        return child
+        if self.confirmed:
+            return replace(child, to_complete="")
+        return completed_by_edit(self.child, child)
+
+    def confirm_details(self) -> None:
+        """The officer has checked the marked details as they stand: saving takes the marks off
+        (a disability's type and grade stay asked for until they are typed)."""
+        self.confirmed = True
+        self._mark_dirty()
+        self._show_to_complete(replace(self.child, to_complete=""))
 
     def close_file(self) -> None:
         if self.dirty and not self.save():
@@ -276,6 +298,13 @@ class ChildForm(QDialog):
                 error.clear_text()
         self.family.model.mark(set())
 
+    def _show_to_complete(self, child: Child) -> None:
+        details = to_complete(child)
+        words = i18n.join(i18n.label("detail", key) for key in details)
+        self.to_complete.setText(self.tr("待补充：") + words if details else "")
+        self.to_complete.setVisible(bool(details))
+        self.confirm_button.setVisible(bool(marked(child)))
+
     def _show_header(self) -> None:
         child = self.child
         name = child.name or self.tr("新建档案")
@@ -293,5 +322,6 @@ class ChildForm(QDialog):
         else:
             status = i18n.label("status", child.status)
         self.status.setText(self.tr("状态：") + status)
+        self._show_to_complete(child)
         self.close_file_button.setEnabled(not self.is_new and child.status == "active")
         self.reopen_button.setEnabled(not self.is_new and child.status == "closed")
