@@ -11,6 +11,9 @@ from openpyxl import load_workbook
 from childcare_desktop.core.domain.masking import mask_id_number
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.reports.errors import ReportError
+from childcare_desktop.core.reports.layout import ReportMeta
+from childcare_desktop.core.reports.roster import RosterLine, write_roster_xlsx
+from childcare_desktop.core.roster.sheet import read_sheet
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.reports import Reports
 from childcare_desktop.core.storage import visits_repo
@@ -18,6 +21,7 @@ from childcare_desktop.core.storage.changes import ChangeWriter
 from tests.core.reports import poppler
 from tests.core.reports.conftest import LONG_NAME
 from tests.core.reports.test_child_file import _assert_inside
+from tests.core.roster.test_formula_cells import LIKE_FORMULAS, assert_no_formula
 
 
 def test_roster_pdf_masks_by_default_and_repeats_its_header(demo, tmp_path: Path):
@@ -66,6 +70,28 @@ def test_roster_excel_reads_back(demo, tmp_path: Path):
     assert sheet.page_setup.orientation == "landscape"
 
 
+def test_roster_excel_keeps_text_that_looks_like_a_formula_as_text(demo, tmp_path: Path):
+    service = Children(demo.store)
+    typed = [t for t in LIKE_FORMULAS if not t[0].isspace()]  # the services trim a name's ends
+    for summary, text in zip(service.summaries(), typed, strict=False):
+        service.update_fields(summary.uuid, {"name": text, "current_address": text + "路"})
+    out = Reports(demo.store).roster(tmp_path / "roster.xlsx").path
+    assert_no_formula(out)
+    rows = read_sheet(out).rows
+    assert set(typed) <= {r[1] for r in rows[1:]}
+    assert {t + "路" for t in typed} <= {r[-1] for r in rows[1:]}
+
+
+def test_roster_excel_writer_keeps_a_leading_tab_or_return(tmp_path: Path):
+    """A received change may carry what the services would have trimmed."""
+    lines = [_line_of(text) for text in LIKE_FORMULAS]
+    out = tmp_path / "roster.xlsx"
+    write_roster_xlsx(lines, ReportMeta("新陂村", date(2025, 3, 1), "花名册"), out)
+    assert_no_formula(out)
+    rows = read_sheet(out).rows
+    assert [(r[1], r[10], r[-1]) for r in rows[1:]] == [(t, t, t) for t in LIKE_FORMULAS]
+
+
 def test_roster_refuses_unknown_category_and_format(demo, tmp_path: Path):
     with pytest.raises(ReportError) as refused:
         Reports(demo.store).roster(tmp_path / "r.pdf", category="martian")
@@ -108,6 +134,12 @@ def test_ledger_refuses_a_bad_month(demo, tmp_path: Path):
         with pytest.raises(ReportError) as refused:
             Reports(demo.store).ledger(month, tmp_path / "l.pdf")
         assert refused.value.code == "bad_month"
+
+
+def _line_of(text: str) -> RosterLine:
+    """A roster line whose name, phone and address are `text`."""
+    return RosterLine(text, "male", None, None, "", "新陂村", (), "good", "low", text, text,
+                      None, None, "active")  # fmt: skip
 
 
 def _month_end(first: date) -> date:

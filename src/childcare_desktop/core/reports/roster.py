@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib.units import mm
 
 from ...words import label
+from ..roster.cells import cell_value
 from .layout import ReportMeta, build, day, frame_width, grid_style, long_table, para
 from .layout import header_row_style as head_fill
 
@@ -137,7 +138,7 @@ def write_roster_xlsx(lines: list[RosterLine], meta: ReportMeta, out: Path) -> N
         head.append(cell)
     sheet.append(head)
     for number, line in enumerate(lines, 1):
-        sheet.append(line.values(number))
+        sheet.append([cell_value(sheet, v) for v in line.values(number)])
     book.properties.title = meta.title
     book.properties.creator = "childcare-desktop"
     book.save(out)

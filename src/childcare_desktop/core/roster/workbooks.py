@@ -1,7 +1,8 @@
 """Writing workbooks: the roster in the ledger layout, and the error workbook beside a source.
 
 Both are read back by the importer: the roster gives the same children again, and a corrected
-error workbook can be imported as it is (its two added columns are known and skipped).
+error workbook can be imported as it is (its two added columns are known and skipped, its
+second sheet of warnings is not read). Every value goes through cells.cell_value.
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ from openpyxl.utils import get_column_letter
 from ...words import label
 from ..domain.categories import current_codes
 from ..domain.child import Child
+from .cells import cell_value
 from .layout import LAYOUT, LAYOUT_WITH_VILLAGE
-from .rows import LedgerRow
+from .rows import LedgerRow, RowProblem
 
 _DATE_FORMAT = "yyyy-mm-dd"
 _WIDE = {"id_number": 21, "hukou_place": 18, "current_address": 22, "categories": 18,
          "school": 14, "notes": 24, "birth_date": 12, "last_visit": 12,
          "village": 14}  # fmt: skip
+
+
+# A warning, with the cells of its row as read (none for a warning on the header).
+Warned = tuple[RowProblem, Sequence[object]]
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ def write_roster(
     sheet = book.active
     sheet.title = "花名册"
     width = len(layout)
-    sheet.append([title])
+    sheet.append([cell_value(sheet, title)])  # the station's name is the officer's text
     sheet.append([f"导出日期：{today.isoformat()}    共 {len(lines)} 人"])
     sheet.append([group or head for _key, group, head in layout])
     sheet.append([head if group else "" for _key, group, head in layout])
@@ -61,7 +67,9 @@ def write_roster(
     _merge_header(sheet, layout)
     names = villages or {}
     for number, line in enumerate(lines, start=1):
-        sheet.append([_cell(key, line, number, today, names) for key, _g, _h in layout])
+        sheet.append(
+            [cell_value(sheet, _cell(key, line, number, today, names)) for key, _g, _h in layout]
+        )
     for j, (key, _g, _h) in enumerate(layout, start=1):
         letter = get_column_letter(j)
         sheet.column_dimensions[letter].width = _WIDE.get(key, 9)
@@ -132,36 +140,58 @@ def error_book_path(source: Path) -> Path:
 
 
 def write_error_book(
-    source: Path, header_rows: Iterable[Sequence[object]], bad: Sequence[LedgerRow]
+    source: Path,
+    header_rows: Iterable[Sequence[object]],
+    bad: Sequence[LedgerRow],
+    warned: Sequence[Warned],
 ) -> Path:
-    """The header and each refused row as read, with its row number and reasons beside it."""
+    """Sheet 错误行: the header and each refused row as read, with its row number and reasons
+    beside it. Sheet 提示: each warning with its row, column and message, then the row's cells,
+    so the officer completes the ledger from one file. The importer reads the first sheet only:
+    a corrected workbook imports as it is."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("错误行")
     headers = [list(r) for r in header_rows]
     width = max([len(r) for r in headers] + [len(b.cells) for b in bad])
     for i, header in enumerate(headers):
         extra = ["原行号", "错误原因"] if i == 0 else ["", ""]
-        sheet.append([*_padded(header, width), *extra])
+        sheet.append([*_padded(header, width, sheet), *extra])
     for row in bad:
         reasons = "；".join(
             f"{p.column}：{p.message}" if p.column else p.message
             for p in row.problems
             if p.blocking
         )
-        sheet.append([*_padded(row.cells, width, sheet), row.row, reasons])
+        sheet.append([*_padded(row.cells, width, sheet), row.row, cell_value(sheet, reasons)])
+    _write_warnings(book.create_sheet("提示"), headers, warned)
     path = error_book_path(source)
     book.save(path)
     return path
 
 
-def _padded(cells: Sequence[object], width: int, sheet=None) -> list[object]:
+def _write_warnings(sheet, headers: Sequence[Sequence[object]], warned: Sequence[Warned]) -> None:
+    for i, header in enumerate(headers):
+        fixed = ["原行号", "列", "提示"] if i == 0 else ["", "", ""]
+        sheet.append([*fixed, *_padded(header, len(header), sheet)])
+    for problem, cells in sorted(warned, key=lambda w: w[0].row):
+        sheet.append(
+            [
+                problem.row,
+                cell_value(sheet, problem.column),
+                cell_value(sheet, problem.message),
+                *_padded(cells, len(cells), sheet),
+            ]
+        )
+
+
+def _padded(cells: Sequence[object], width: int, sheet) -> list[object]:
     """Cells as read; dates keep a date format, so the officer sees what the ledger showed."""
     result: list[object] = []
     for value in list(cells) + [""] * (width - len(cells)):
-        if sheet is not None and isinstance(value, date | datetime):
+        if isinstance(value, date | datetime):
             cell = WriteOnlyCell(sheet, value=value)
             cell.number_format = _DATE_FORMAT
             result.append(cell)
         else:
-            result.append(value)
+            result.append(cell_value(sheet, value))
     return result

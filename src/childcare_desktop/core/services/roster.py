@@ -185,19 +185,19 @@ class Roster:
             if p.blocking
         )
         notes = [p for r in preview.rows for p in r.problems if not p.blocking]
-        warnings = tuple(
-            RowError(p.row, p.column, p.code, p.message)
-            for p in list(preview.warnings) + notes + plan.warnings
-        )
+        noted = list(preview.warnings) + notes + plan.warnings
+        warnings = tuple(RowError(p.row, p.column, p.code, p.message) for p in noted)
         error_file = None
         if not dry_run:
             stale = error_book_path(preview.path)
-            if refused:
+            if refused or noted:
                 header = [preview.sheet.rows[n - 1] for n in preview.mapping.header_rows]
                 marked = [
                     replace(r, problems=r.problems + plan.problems.get(r.row, ())) for r in refused
                 ]
-                error_file = str(write_error_book(preview.path, header, marked))
+                cells = {r.row: r.cells for r in preview.rows}
+                warned = [(p, cells.get(p.row, ())) for p in noted]
+                error_file = str(write_error_book(preview.path, header, marked, warned))
             elif stale.exists():
                 stale.unlink()  # the officer's earlier errors are fixed: an old list would mislead
         return ImportResult(
