@@ -2365,6 +2365,50 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <source>台账文件：</source>
         <translation>Ledger file:</translation>
     </message>
+    <message>
+        <source>（按上次导入同样表头的台账时的选择）</source>
+        <translation>(as chosen at the last import of a ledger with these headers)</translation>
+    </message>
+    <message>
+        <source>第 %1 行</source>
+        <translation>row %1</translation>
+    </message>
+    <message>
+        <source>改表头所在的行(&amp;H)：</source>
+        <translation>Change the header row(&amp;H):</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>没有找到儿童姓名的列：请在下面指出哪一列是姓名（在它的选择框里选“姓名”）；如果表头不在第 %1 行，请先改表头所在的行。</source>
+        <translation>No column of children's names was found: show below which column holds the names (choose 姓名 in its box); if the header is not on row %1, change the header row first.</translation>
+    </message>
+    <message>
+        <source>所有的行（%1）</source>
+        <translation>All rows (%1)</translation>
+    </message>
+    <message>
+        <source>错误 %1 条（这些行不会导入）</source>
+        <translation>%1 errors (these rows are not imported)</translation>
+    </message>
+    <message>
+        <source>提醒 %1 条（%2 行照样导入，请之后补全）</source>
+        <translation>%1 warnings (%2 rows are imported all the same; complete them later)</translation>
+    </message>
 </context>
 <context>
     <name>RoundForm</name>

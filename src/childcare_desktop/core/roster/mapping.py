@@ -2,19 +2,25 @@
 
 Ledgers carry title and information lines above the header, and often a two-row header (父亲
 over 姓名/状况/务工地/联系电话). Every row near the top is tried, alone and with the row below
-it; the reading that understands the most columns wins.
+it; the reading that understands the most columns wins. When it finds no name column, the officer
+says which row is the header and which column holds the names: no ledger is imported without it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .layout import field_for, field_label
+from .layout import CHILD_SYNONYMS, clean, field_for, field_label
 from .sheet import RosterError, Sheet
 from .values import text
 
 _SEARCH_ROWS = 30
 _MIN_FIELDS = 2
+# Fields several columns may have; any other field is one column's.
+_SHARED_FIELDS = ("", "skip", "seq")
+# The two columns an error workbook adds beside the ledger's own (原行号, 错误原因).
+_ERROR_BOOK_HEADERS = frozenset(CHILD_SYNONYMS["skip"])
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class Column:
 class Mapping:
     header_rows: tuple[int, ...]  # Excel row numbers of the header (one or two)
     columns: tuple[Column, ...]
+    remembered: bool = False  # the fields are the officer's from an earlier import
 
     @property
     def first_data_row(self) -> int:
@@ -41,32 +48,77 @@ class Mapping:
     def unknown(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if not c.field)
 
+    @property
+    def ledger_columns(self) -> tuple[Column, ...]:
+        """The columns of the ledger itself: a corrected error workbook has the same ones as
+        the ledger it came from."""
+        return tuple(c for c in self.columns if clean(c.header) not in _ERROR_BOOK_HEADERS)
+
     def with_field(self, index: int, field: str) -> Mapping:
-        """The mapping with column `index` meaning `field` (what the GUI's choice box does)."""
-        columns = tuple(replace(c, field=field) if c.index == index else c for c in self.columns)
-        return replace(self, columns=columns)
+        """The mapping with column `index` meaning `field` (what the GUI's choice box does).
+        A column that had the field before goes to the notes: a field is one column's."""
+
+        def chosen(column: Column) -> Column:
+            if column.index == index:
+                return replace(column, field=field)
+            if column.field == field and field not in _SHARED_FIELDS:
+                return replace(column, field="")
+            return column
+
+        return replace(self, columns=tuple(map(chosen, self.columns)), remembered=False)
+
+    def with_fields(self, fields: Sequence[str]) -> Mapping:
+        """The ledger columns meaning `fields`, in order, as chosen at an earlier import."""
+        given = dict(zip((c.index for c in self.ledger_columns), fields, strict=True))
+        columns = tuple(replace(c, field=given.get(c.index, c.field)) for c in self.columns)
+        return replace(self, columns=columns, remembered=True)
 
     def header_of(self, field: str) -> str:
         return next((c.header for c in self.columns if c.field == field), "")
 
 
+def readings(sheet: Sheet, row: int | None = None) -> list[Mapping]:
+    """Every way the top rows read as a header, each row alone and over the row below it, top
+    first; with `row`, only the header starting at that Excel row."""
+    rows = _with_merges_spread(sheet, max(_SEARCH_ROWS, row or 0) + 1)
+    starts = range(min(_SEARCH_ROWS, len(rows))) if row is None else range(row - 1, row)
+    found = []
+    for i in starts:
+        if i < len(rows):
+            found.append(_single(rows, i))
+        if i + 1 < len(rows):
+            found.append(_double(rows, i))
+    return found
+
+
+def guess_mapping(sheet: Sheet, row: int | None = None) -> Mapping:
+    """The reading that understands the most columns (with `row`, of the header starting there),
+    whether or not it found the name column."""
+    # On a tie the one-row reading wins (max keeps the first): a title line over the header
+    # is no group.
+    best = max(readings(sheet, row), key=_score, default=None)
+    return Mapping((row or 1,), ()) if best is None else _without_repeats(best)
+
+
 def detect_mapping(sheet: Sheet) -> Mapping:
     """The best reading of the header; RosterError when no row names the child's name column."""
-    rows = _with_merges_spread(sheet)
-    best: tuple[tuple[int, int], Mapping] | None = None
-    for i in range(min(_SEARCH_ROWS, len(rows))):
-        candidates = [_single(rows, i)]
-        if i + 1 < len(rows):
-            candidates.append(_double(rows, i))
-        for mapping in candidates:
-            # On a tie the one-row reading wins: a title line over the header is no group.
-            fields = {c.field for c in mapping.columns if c.field not in ("", "skip")}
-            score = (len(fields), -len(mapping.header_rows))
-            if best is None or score > best[0]:
-                best = (score, mapping)
-    if best is None or best[0][0] < _MIN_FIELDS or not best[1].header_of("name"):
+    mapping = guess_mapping(sheet)
+    if _score(mapping)[0] < _MIN_FIELDS:
         raise RosterError("roster_no_header")
-    return _without_repeats(best[1])
+    return require_name(mapping)
+
+
+def require_name(mapping: Mapping) -> Mapping:
+    """`mapping`, when it has the child's name column; RosterError: no child can be told apart
+    without it, so no ledger is imported without it."""
+    if not mapping.header_of("name"):
+        raise RosterError("roster_no_header")
+    return mapping
+
+
+def _score(mapping: Mapping) -> tuple[int, int]:
+    fields = {c.field for c in mapping.columns if c.field not in ("", "skip")}
+    return len(fields), -len(mapping.header_rows)
 
 
 def _single(rows: list[list[object]], i: int) -> Mapping:
@@ -99,9 +151,9 @@ def _double(rows: list[list[object]], i: int) -> Mapping:
     return Mapping((i + 1, i + 2), tuple(columns))
 
 
-def _with_merges_spread(sheet: Sheet) -> list[list[object]]:
-    """The top rows with each merged range's value copied into every cell of the range."""
-    rows = [list(r) for r in sheet.rows[: _SEARCH_ROWS + 1]]
+def _with_merges_spread(sheet: Sheet, count: int) -> list[list[object]]:
+    """The first `count` rows with each merged range's value copied into every cell of it."""
+    rows = [list(r) for r in sheet.rows[:count]]
     for (r0, c0), (r1, c1) in sheet.merged:
         if r0 >= len(rows) or c0 >= len(rows[r0]):
             continue

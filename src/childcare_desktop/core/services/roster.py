@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 from ...words import message
 from ..domain import division
 from ..errors import CoreError
-from ..roster.mapping import Mapping, detect_mapping
+from ..roster.mapping import Mapping, guess_mapping, readings, require_name
 from ..roster.plan import Known, Plan, make_plan
 from ..roster.rows import Context, LedgerRow, RowProblem, read_rows
 from ..roster.sheet import Sheet, read_sheet
@@ -25,7 +25,7 @@ from ..roster.workbooks import RosterLine, error_book_path, write_error_book, wr
 from ..storage import audit, children_repo
 from ..storage import tables as t
 from ..storage.store import Store
-from . import safety
+from . import roster_memory, safety
 from .roster_write import write_plan
 from .station import station_info
 
@@ -91,10 +91,18 @@ class Roster:
         self.store = store
         self.today = today
 
-    def preview(self, path: Path, mapping: Mapping | None = None) -> Preview:
-        """Read and check the file (with `mapping`, or the detected one); writes nothing."""
+    def preview(
+        self, path: Path, mapping: Mapping | None = None, *, header_row: int | None = None
+    ) -> Preview:
+        """Read and check the file; writes nothing. The columns mean what `mapping` says, else
+        what the officer chose at an earlier import of the same headers, else what the reader
+        finds; `header_row` is where the officer says the header starts. A ledger whose name
+        column is not found is read all the same, for the officer to say which it is."""
         sheet = read_sheet(path)
-        mapping = mapping or detect_mapping(sheet)
+        if mapping is None:
+            with self.store.read() as conn:
+                mapping = roster_memory.recall(conn, readings(sheet, header_row))
+            mapping = mapping or guess_mapping(sheet, header_row)
         rows = tuple(read_rows(sheet, mapping, self._context()))
         warnings = tuple(
             RowProblem(
@@ -117,9 +125,28 @@ class Roster:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> ImportResult:
-        return self.import_preview(
+        return self.import_chosen(
             self.preview(path, mapping), dry_run=dry_run, progress=progress, cancelled=cancelled
         )
+
+    def import_chosen(
+        self,
+        preview: Preview,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportResult:
+        """`import_preview`, then the columns as the officer set them are kept for the next
+        ledger with the same headers. RosterError when no column holds the children's names."""
+        require_name(preview.mapping)
+        result = self.import_preview(
+            preview, dry_run=dry_run, progress=progress, cancelled=cancelled
+        )
+        if not dry_run:
+            with self.store.write() as conn:
+                roster_memory.keep(conn, preview.mapping, guess_mapping(preview.sheet))
+        return result
 
     def import_preview(
         self,

@@ -1,7 +1,10 @@
 """Importing an Excel ledger (台账): pick the file, check the columns and every row, then import.
 
 Nothing is written until the officer presses Import; the preview and the import run off the
-GUI thread, and the import is one transaction that Cancel rolls back whole.
+GUI thread, and the import is one transaction that Cancel rolls back whole. The officer may say
+where the header is and what any column means; the program keeps those choices for the next
+ledger with the same headers. Errors (rows not imported) and warnings (rows imported, a detail to
+complete) are listed apart, each with its row and column.
 """
 
 from __future__ import annotations
@@ -9,7 +12,15 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +35,9 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +45,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import CoreError
 from ...core.roster.layout import FIELD_KEYS, field_label
 from ...core.roster.mapping import Mapping
+from ...core.roster.rows import RowProblem
 from ...core.services.roster import Cancelled, ImportResult, Preview, Roster
 from .. import i18n
 from ..models.ledger_model import COL_ID, COL_NAME, COL_PROBLEMS, COL_ROW, LedgerModel
@@ -40,6 +54,8 @@ from ..widgets import ErrorLabel, plain_label
 
 MAPPING_PAIRS_PER_LINE = 3
 MAPPING_LINES_SHOWN = 5  # more columns than this scroll: the rows below matter more
+TAB_ROWS, TAB_ERRORS, TAB_WARNINGS = range(3)
+PROBLEM_ROW, PROBLEM_COLUMN, PROBLEM_TEXT = range(3)
 
 
 class _Progress(QObject):
@@ -60,6 +76,12 @@ class RosterImportDialog(QDialog):
         self._path: Path | None = None
         # Every preview asked for gets a number; an answer to an older question is dropped.
         self._asked = 0
+        # The columns as the program proposed them, and the officer's choices since, in the
+        # order made: each preview replays them, so that passing over a field with the arrow
+        # keys takes it from no other column.
+        self._proposed: Mapping | None = None
+        self._chosen: dict[int, str] = {}
+        self._proposing = False
         self._reading = False
         self._cancel = threading.Event()
         self._importing = False
@@ -80,8 +102,24 @@ class RosterImportDialog(QDialog):
         self._mapping_scroll.setWidgetResizable(True)
         self._mapping_scroll.setWidget(mapping_inner)
         self.header_label = plain_label()
+        self.remembered_label = plain_label(self.tr("（按上次导入同样表头的台账时的选择）"))
+        self.header_row = QSpinBox()
+        # One string, split around the number: "第 3 行" in Chinese, "row 3" in English.
+        prefix, _, suffix = self.tr("第 %1 行").partition("%1")
+        self.header_row.setPrefix(prefix)
+        self.header_row.setSuffix(suffix)
+        self.header_row.setKeyboardTracking(False)  # typing 12 reads row 12, not row 1 first
+        self.header_row.valueChanged.connect(self.choose_header_row)
+        header_caption = plain_label(self.tr("改表头所在的行(&H)："))
+        header_caption.setBuddy(self.header_row)
+        header_line = QHBoxLayout()
+        header_line.addWidget(self.header_label)
+        header_line.addWidget(self.remembered_label)
+        header_line.addStretch(1)
+        header_line.addWidget(header_caption)
+        header_line.addWidget(self.header_row)
         mapping_layout = QVBoxLayout(self.mapping_box)
-        mapping_layout.addWidget(self.header_label)
+        mapping_layout.addLayout(header_line)
         mapping_layout.addWidget(self._mapping_scroll)
         self.warnings_label = plain_label()
         self.warnings_label.setWordWrap(True)
@@ -90,6 +128,14 @@ class RosterImportDialog(QDialog):
         self.model = LedgerModel(self)
         self.only_bad.toggled.connect(self.model.set_only_bad)
         self.table = self._make_table()
+        problem_headers = (self.tr("行号"), self.tr("列"))
+        self.errors_model = ProblemsModel((*problem_headers, self.tr("错误")), self)
+        self.warnings_model = ProblemsModel((*problem_headers, self.tr("提醒")), self)
+        self.views = QTabWidget()
+        self.views.addTab(self.table, "")
+        self.views.addTab(self._problems_table(self.errors_model), "")
+        self.views.addTab(self._problems_table(self.warnings_model), "")
+        self._name_tabs(0, 0, 0)
         self.progress = QProgressBar()
         self.cancel_button = QPushButton(self.tr("取消导入"))
         self.cancel_button.clicked.connect(self.cancel_import)
@@ -122,10 +168,21 @@ class RosterImportDialog(QDialog):
         self.result = None
         self._ask_preview(None)
 
+    def choose_header_row(self, row: int) -> None:
+        """The header starts at Excel row `row`: its columns are read again from there."""
+        if self.preview is not None and row != self.preview.mapping.header_rows[0]:
+            self._ask_preview(None, row)
+
     def change_field(self, index: int, field: str) -> None:
         """Column `index` of the file means `field`: the rows are read again with that."""
-        if self.preview is not None and field != _field_at(self.preview.mapping, index):
-            self._ask_preview(self.preview.mapping.with_field(index, field))
+        if self._proposed is None:
+            return
+        self._chosen.pop(index, None)
+        self._chosen[index] = field
+        mapping = self._proposed
+        for chosen_index, chosen_field in self._chosen.items():
+            mapping = mapping.with_field(chosen_index, chosen_field)
+        self._ask_preview(mapping)
 
     def start_import(self) -> None:
         preview = self.preview
@@ -140,7 +197,7 @@ class RosterImportDialog(QDialog):
         progress = _Progress(self)
         progress.moved.connect(self._moved)
         self.tasks.write(
-            lambda: roster.import_preview(
+            lambda: roster.import_chosen(
                 preview, progress=progress.moved.emit, cancelled=cancel.is_set
             ),
             self._import_done,
@@ -166,15 +223,16 @@ class RosterImportDialog(QDialog):
         self._reading = False
         super().reject()
 
-    def _ask_preview(self, mapping: Mapping | None) -> None:
+    def _ask_preview(self, mapping: Mapping | None, header_row: int | None = None) -> None:
         self._asked += 1
         self._reading = True
+        self._proposing = mapping is None
         asked, roster, path = self._asked, self.roster, self._path
         self.error.clear_text()
         self.result_label.setText(self.tr("正在读取文件……"))
         self._show_state()
         self.tasks.read(
-            lambda: roster.preview(path, mapping),
+            lambda: roster.preview(path, mapping, header_row=header_row),
             lambda preview: self._previewed(asked, preview),
             lambda error: self._preview_failed(asked, error),
         )
@@ -184,9 +242,19 @@ class RosterImportDialog(QDialog):
             return
         self._reading = False
         self.preview = preview
+        if self._proposing:
+            self._proposed, self._chosen = preview.mapping, {}
         self._show_mapping(preview.mapping)
         self.model.set_rows(preview.rows, preview.mapping)
         self._show_counts(preview)
+        self._show_problems(preview)
+        if not preview.mapping.header_of("name"):
+            # Nothing can be imported before the officer says where the children's names are.
+            said = self.tr(
+                "没有找到儿童姓名的列：请在下面指出哪一列是姓名（在它的选择框里选“姓名”）；"
+                "如果表头不在第 %1 行，请先改表头所在的行。"
+            )
+            self.error.show_text(said.replace("%1", str(preview.mapping.header_rows[0])))
         self.result_label.clear()
         self._show_state()
 
@@ -199,6 +267,7 @@ class RosterImportDialog(QDialog):
         if self.preview is not None and self.preview.path == self._path:
             # A changed column made the file unreadable: the choice boxes go back to what the
             # table shows, so what is on screen is what an import would write.
+            self._proposed, self._chosen = self.preview.mapping, {}
             self._show_mapping(self.preview.mapping)
         else:
             self.preview = None
@@ -206,6 +275,9 @@ class RosterImportDialog(QDialog):
             self.model.set_rows((), Mapping((1,), ()))
             self.counts_label.clear()
             self.warnings_label.clear()
+            self.errors_model.set_problems(())
+            self.warnings_model.set_problems(())
+            self._name_tabs(0, 0, 0)
         self._show_state()
 
     def _moved(self, done: int, total: int) -> None:
@@ -267,6 +339,12 @@ class RosterImportDialog(QDialog):
             "%1", i18n.join(str(n) for n in mapping.header_rows)
         )
         self.header_label.setText(header)
+        self.remembered_label.setVisible(mapping.remembered)
+        if self.preview is not None:
+            self.header_row.blockSignals(True)  # showing the row is not choosing it
+            self.header_row.setRange(1, max(len(self.preview.sheet.rows), 1))
+            self.header_row.setValue(mapping.header_rows[0])
+            self.header_row.blockSignals(False)
         for place, column in enumerate(mapping.columns):
             line, pair = divmod(place, MAPPING_PAIRS_PER_LINE)
             combo = QComboBox()
@@ -304,13 +382,33 @@ class RosterImportDialog(QDialog):
         self.warnings_label.setText("\n".join(w.message for w in preview.warnings))
         self.warnings_label.setVisible(bool(preview.warnings))
 
+    def _show_problems(self, preview: Preview) -> None:
+        """Errors (the row is not imported) and warnings (imported; a detail to complete) apart."""
+        problems = [p for r in preview.rows for p in r.problems]
+        errors = [p for p in problems if p.blocking]
+        warnings = [*preview.warnings, *(p for p in problems if not p.blocking)]
+        self.errors_model.set_problems(errors)
+        self.warnings_model.set_problems(warnings)
+        warned_rows = {p.row for r in preview.rows if r.ok for p in r.problems}
+        self._name_tabs(len(preview.rows), len(errors), len(warnings), len(warned_rows))
+
+    def _name_tabs(self, rows: int, errors: int, warnings: int, warned_rows: int = 0) -> None:
+        self.views.setTabText(TAB_ROWS, self.tr("所有的行（%1）").replace("%1", str(rows)))
+        self.views.setTabText(
+            TAB_ERRORS, self.tr("错误 %1 条（这些行不会导入）").replace("%1", str(errors))
+        )
+        warned = self.tr("提醒 %1 条（%2 行照样导入，请之后补全）")
+        warned = warned.replace("%1", str(warnings)).replace("%2", str(warned_rows))
+        self.views.setTabText(TAB_WARNINGS, warned)
+
     def _show_state(self) -> None:
         reading = self._reading
         ready = self.preview is not None and not reading
         self.choose_button.setEnabled(not self._importing)
         self.mapping_box.setEnabled(ready and not self._importing)
         self.mapping_box.setVisible(self.preview is not None or reading)
-        self.import_button.setEnabled(ready and not self._importing and self.result is None)
+        named = ready and bool(self.preview and self.preview.mapping.header_of("name"))
+        self.import_button.setEnabled(named and not self._importing and self.result is None)
         self.progress.setVisible(self._importing)
         self.cancel_button.setVisible(self._importing)
         self.cancel_button.setEnabled(self._importing)
@@ -337,6 +435,21 @@ class RosterImportDialog(QDialog):
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         return table
 
+    def _problems_table(self, model: ProblemsModel) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PROBLEM_TEXT, QHeaderView.ResizeMode.Stretch)
+        metrics = table.fontMetrics()
+        table.setColumnWidth(PROBLEM_ROW, metrics.horizontalAdvance("00000000") + 24)
+        table.setColumnWidth(PROBLEM_COLUMN, metrics.horizontalAdvance("委托照护人/联系电话") + 24)
+        return table
+
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(plain_label(self.tr("台账文件：")))
@@ -359,11 +472,46 @@ class RosterImportDialog(QDialog):
         layout.addWidget(self.mapping_box)
         layout.addWidget(self.warnings_label)
         layout.addLayout(counts)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.views, 1)
         layout.addLayout(running)
         layout.addWidget(self.result_label)
         layout.addLayout(buttons)
 
 
-def _field_at(mapping: Mapping, index: int) -> str:
-    return next((c.field for c in mapping.columns if c.index == index), "")
+class ProblemsModel(QAbstractTableModel):
+    """Problems of a previewed ledger, one a line: the Excel row, the column and what it says."""
+
+    def __init__(self, headers: tuple[str, str, str], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._problems: list[RowProblem] = []
+
+    def set_problems(self, problems) -> None:
+        self.beginResetModel()
+        self._problems = list(problems)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._problems):
+            return None
+        problem = self._problems[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(problem.row), problem.column, problem.message)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == PROBLEM_TEXT:
+            return problem.message
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PROBLEM_ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
