@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from shiboken6 import isValid
 
+from ..core.storage import PARALLEL_READS
+
 
 class _Relay(QObject):
     """Lives on the GUI thread as long as its Tasks, so signals emitted by workers are queued
@@ -28,7 +30,7 @@ class Tasks(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._reads = QThreadPool(self)
-        self._reads.setMaxThreadCount(4)
+        self._reads.setMaxThreadCount(PARALLEL_READS)  # the store's pool has one for each
         # SQLite allows one writer at a time; one thread keeps writes in the order they were asked.
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from childcare_desktop.core.errors import StoreError
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.demo import fill_demo
-from childcare_desktop.core.storage import keyfile, migrate
+from childcare_desktop.core.storage import POOL_USERS, keyfile, migrate
 from childcare_desktop.core.storage.engine import raw_connect
 from childcare_desktop.core.storage.store import Store
 from tests.conftest import PASSPHRASE
@@ -134,3 +134,29 @@ def test_a_write_that_read_first_waits_for_another_writer_instead_of_failing(sto
     assert errors == []
     with store.read() as conn:
         assert conn.execute(text("SELECT n FROM tally ORDER BY rowid")).scalars().all() == [1, 2]
+
+
+def test_every_thread_that_uses_the_store_gets_a_connection_at_once(store):
+    """The faces' reading threads, the thread that drives them, and the writer hold connections
+    at the same time (the lists refresh while an import writes): none waits for one."""
+    holders = POOL_USERS - 1  # readers; the writer is the last user
+    all_in = threading.Barrier(holders + 1, timeout=10)
+    errors: list[BaseException] = []
+
+    def read():
+        try:
+            with store.read() as conn:
+                conn.execute(text("SELECT count(*) FROM child")).scalar_one()
+                all_in.wait()  # each keeps its connection until every reader holds one
+        except BaseException as error:  # reported below, in the test's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=read) for _ in range(holders)]
+    for thread in threads:
+        thread.start()
+    with store.write() as conn:
+        conn.execute(text("CREATE TABLE tally (n INTEGER)"))
+    all_in.wait()
+    for thread in threads:
+        thread.join(15)
+    assert errors == []

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from ..errors import StoreError
+from . import POOL_USERS
 
 _PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -22,8 +23,8 @@ _PRAGMAS = (
 
 
 # Decrypted pages kept per connection: the list's covering index of 100,000 children stays
-# decrypted between keystrokes; the small pool bounds the total. A one-off pass over the whole
-# file (backup, integrity check) gains nothing from a cache and takes a small one.
+# decrypted between keystrokes; the pool (POOL_USERS) bounds the total. A one-off pass over the
+# whole file (backup, integrity check) gains nothing from a cache and takes a small one.
 CACHE_KIB = 32768
 WRITE_OPTION = "childcare_write"
 # Prepared statements kept per connection. Saving a child runs more distinct statements than the
@@ -58,8 +59,8 @@ def make_engine(path: Path, db_key: bytes | None) -> Engine:
         module=module,
         creator=lambda: raw_connect(path, db_key),
         poolclass=QueuePool,
-        pool_size=2,
-        max_overflow=1,
+        pool_size=POOL_USERS,
+        max_overflow=0,
         # The connection used last comes back first: its page cache is the warm one (the list's
         # index decrypted), and a second connection fills its own cache only under parallel reads.
         pool_use_lifo=True,
