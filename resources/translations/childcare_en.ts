@@ -2911,4 +2911,32 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <translation>Note</translation>
     </message>
 </context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>程序出错了</source>
+        <translation>The program hit an error</translation>
+    </message>
+    <message>
+        <source>刚才的操作没有完成，程序遇到了意外的错误。已保存的档案不受影响。
+请再试一次；如果还出错，请把下面的记录文件交给技术支持（文件里没有儿童的个人信息）。</source>
+        <translation>What you just did was not finished: the program hit an unexpected error. The files already saved are not affected.
+Please try again; if the error comes back, give the log file below to your technical support (it holds no child&apos;s personal data).</translation>
+    </message>
+    <message>
+        <source>打开记录所在的文件夹</source>
+        <translation>Open the log&apos;s folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
 </TS>

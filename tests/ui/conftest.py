@@ -100,6 +100,12 @@ def unlock_with(qtbot, controller, passphrase=PASSPHRASE):
     return dialog
 
 
+def save_form(qtbot, form) -> None:
+    """Save the child's form and wait until the writer has written it."""
+    with qtbot.waitSignal(form.saved):
+        form.save()
+
+
 def listed_names(window) -> list[str]:
     model = window.view.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]

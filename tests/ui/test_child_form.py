@@ -31,8 +31,8 @@ def saved_child(children):
                                                        "female")))  # fmt: skip
 
 
-def open_form(qtbot, children, child, is_new=False):
-    form = ChildForm(children, child, True, is_new)
+def open_form(qtbot, tasks, children, child, is_new=False):
+    form = ChildForm(children, child, True, is_new, tasks=tasks)
     # Closed at teardown without asking: the question is tested on purpose, not by accident.
     qtbot.addWidget(form, before_close_func=lambda f: setattr(f, "dirty", False))
     form.show()
@@ -62,51 +62,58 @@ def answer_next_box(button: QMessageBox.StandardButton, seen: list[str]) -> None
     ],
 )
 def test_leaving_with_unsaved_changes_asks_first(
-    qtbot, children, saved_child, answer, still_open, name_after
+    qtbot, tasks, children, saved_child, answer, still_open, name_after
 ):
-    form = open_form(qtbot, children, saved_child)
+    form = open_form(qtbot, tasks, children, saved_child)
     qtbot.keyClick(form.basic.name, Qt.Key.Key_End)
     type_text(qtbot, form.basic.name, "芳")
     assert form.dirty
     seen: list[str] = []
     answer_next_box(answer, seen)
     qtbot.keyClick(form, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not form.writing)
+    tasks.wait()
+    qtbot.waitUntil(lambda: form.isVisible() is still_open)
     assert seen == ["这份档案有未保存的修改。要保存吗？"]
     assert form.isVisible() is still_open
     assert children.get(saved_child.uuid).name == name_after
 
 
-def test_leaving_without_changes_does_not_ask(qtbot, children, saved_child):
-    form = open_form(qtbot, children, saved_child)
+def test_leaving_without_changes_does_not_ask(qtbot, tasks, children, saved_child):
+    form = open_form(qtbot, tasks, children, saved_child)
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert not form.isVisible()
 
 
-def test_ctrl_s_saves(qtbot, children, saved_child):
-    form = open_form(qtbot, children, saved_child)
+def test_ctrl_s_saves(qtbot, tasks, children, saved_child):
+    form = open_form(qtbot, tasks, children, saved_child)
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
     form.basic.current_address.setFocus()
     type_text(qtbot, form.basic.current_address, "新陂村2组")
-    qtbot.keyClick(form.basic.current_address, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(
+            form.basic.current_address, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+        )
     assert children.get(saved_child.uuid).current_address == "新陂村2组"
     assert not form.dirty
 
 
-def test_an_old_15_digit_number_is_shown_but_does_not_stop_the_save(qtbot, children):
+def test_an_old_15_digit_number_is_shown_but_does_not_stop_the_save(qtbot, tasks, children):
     child = Child(name="", sex="male", birth_date=date(2010, 1, 1), village_code=VILLAGE)
-    form = open_form(qtbot, children, child, is_new=True)
+    form = open_form(qtbot, tasks, children, child, is_new=True)
     type_text(qtbot, form.basic.name, "赵强")
     qtbot.keyClicks(form.basic.id_number, "441481100101123")
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.basic.errors["id_number"].text() == words.message("id_old_15")
     assert children.count() == 1
 
 
 def test_a_wrong_date_and_a_birth_date_that_disagrees_are_shown_beside_their_fields(
-    qtbot, children, saved_child
+    qtbot, tasks, children, saved_child
 ):
-    form = open_form(qtbot, children, saved_child)
+    form = open_form(qtbot, tasks, children, saved_child)
     form.basic.birth_date.setText("2014-03-10")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     expected = words.message("id_birth_mismatch", id_birth="2014-03-09")
@@ -120,9 +127,11 @@ def test_a_wrong_date_and_a_birth_date_that_disagrees_are_shown_beside_their_fie
     assert children.get(saved_child.uuid).birth_date == date(2014, 3, 9)
 
 
-def test_a_member_problem_from_the_store_is_listed_on_the_family_tab(qtbot, children, saved_child):
+def test_a_member_problem_from_the_store_is_listed_on_the_family_tab(
+    qtbot, tasks, children, saved_child
+):
     bad = FamilyMember(relation="mother", name="王母", phone="not a phone")
-    form = open_form(qtbot, children, saved_child)
+    form = open_form(qtbot, tasks, children, saved_child)
     form.family.model.set_rows([bad])
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.tabs.currentWidget() is form.family
@@ -130,8 +139,10 @@ def test_a_member_problem_from_the_store_is_listed_on_the_family_tab(qtbot, chil
     assert children.get(saved_child.uuid).members == ()
 
 
-def test_the_member_dialog_refuses_a_bad_phone_beside_the_field(qtbot, children, saved_child):
-    form = open_form(qtbot, children, saved_child)
+def test_the_member_dialog_refuses_a_bad_phone_beside_the_field(
+    qtbot, tasks, children, saved_child
+):
+    form = open_form(qtbot, tasks, children, saved_child)
     member = FamilyMember(relation="father", name="王父", phone="12")
     dialog = MemberDialog(member, form._member_problems, form)
     qtbot.addWidget(dialog)
@@ -143,19 +154,22 @@ def test_the_member_dialog_refuses_a_bad_phone_beside_the_field(qtbot, children,
     assert dialog.member.phone == "13800138000"
 
 
-def test_categories_ticked_in_the_form_are_saved_with_today_as_start(qtbot, children, saved_child):
-    form = open_form(qtbot, children, saved_child)
+def test_categories_ticked_in_the_form_are_saved_with_today_as_start(
+    qtbot, tasks, children, saved_child
+):
+    form = open_form(qtbot, tasks, children, saved_child)
     form.tabs.setCurrentWidget(form.care)
     form.care.boxes["left_behind"].setFocus()
     qtbot.keyClick(form.care.boxes["left_behind"], Qt.Key.Key_Space)
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     spans = children.get(saved_child.uuid).categories
     assert [(s.code, s.start, s.end) for s in spans] == [("left_behind", date.today(), None)]
     assert "农村留守儿童" in form.care.history.text()
 
 
-def test_close_and_reopen_from_the_form(qtbot, children, saved_child):
-    form = open_form(qtbot, children, saved_child)
+def test_close_and_reopen_from_the_form(qtbot, tasks, children, saved_child):
+    form = open_form(qtbot, tasks, children, saved_child)
     assert not form.reopen_button.isEnabled()
 
     def fill_close_dialog():
@@ -165,19 +179,21 @@ def test_close_and_reopen_from_the_form(qtbot, children, saved_child):
         dialog.accept()
 
     QTimer.singleShot(0, fill_close_dialog)
-    qtbot.mouseClick(form.close_file_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.close_file_button, Qt.MouseButton.LeftButton)
     closed = children.get(saved_child.uuid)
     assert (closed.status, closed.close_reason, closed.close_note) == (
         "closed", "moved_away", "随父母迁往深圳")  # fmt: skip
     assert "迁出" in form.status.text()
     assert form.reopen_button.isEnabled()
-    qtbot.mouseClick(form.reopen_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.reopen_button, Qt.MouseButton.LeftButton)
     assert children.get(saved_child.uuid).status == "active"
 
 
-def test_a_new_form_has_no_close_button_and_fills_sex_from_the_number(qtbot, children):
+def test_a_new_form_has_no_close_button_and_fills_sex_from_the_number(qtbot, tasks, children):
     child = Child(name="", sex="", birth_date=None, village_code=VILLAGE)
-    form = open_form(qtbot, children, child, is_new=True)
+    form = open_form(qtbot, tasks, children, child, is_new=True)
     assert not form.close_file_button.isEnabled()
     qtbot.keyClicks(form.basic.id_number, BOY_ID)
     assert (form.basic.sex.code(), form.basic.birth_date.value()) == ("male", date(2015, 6, 1))

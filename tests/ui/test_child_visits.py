@@ -94,7 +94,9 @@ def test_a_planned_date_and_a_reassessed_grade_reach_the_file(qtbot, work, tasks
         click(qtbot, visit_form.save_button)
     assert tab.due.text() == f"{TODAY + timedelta(days=10)}（未到期）"
     assert tab.reason.text() == "按上次走访约定的日期"
-    assert form.care.guardianship.code() == "fair" and not form.dirty
+    # The file is read again in the background: it takes the new grade.
+    qtbot.waitUntil(lambda: form.care.guardianship.code() == "fair")
+    assert not form.dirty
 
 
 def test_an_open_concern_makes_the_visit_due_now_and_the_override_shows(qtbot, work, tasks):

@@ -72,7 +72,8 @@ def test_set_up_add_a_child_find_it_and_find_it_again_after_a_restart(qtbot, mak
     qtbot.keyClicks(basic.id_number, BOY_ID)
     assert basic.birth_date.text() == "2015-06-01"  # filled from the number
     assert basic.sex.code() == "male"
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert not error.isVisible()
     assert window.children.count() == 1
     qtbot.keyClick(form, Qt.Key.Key_Escape)
@@ -108,7 +109,8 @@ def test_a_name_that_looks_like_html_shows_as_those_characters(qtbot, make_app):
     form = window.form
     qtbot.keyClicks(form.basic.name, name)
     qtbot.keyClicks(form.basic.id_number, BOY_ID)
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.heading.text() == name
     showing = [label for label in form.findChildren(QLabel) if name in label.text()]
     assert showing

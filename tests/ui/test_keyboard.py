@@ -39,8 +39,9 @@ def test_search_down_enter_opens_the_file_and_tab_follows_the_fields(qtbot, make
     qtbot.keyClick(window.view.search, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is window.view.table
     qtbot.keyClick(window.view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.form is not None)  # the file is read in the background
     form = window.form
-    assert form is not None and form.basic.name.text() == "李红"
+    assert form.basic.name.text() == "李红"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.basic.name)
     order = []
     for _ in range(4):

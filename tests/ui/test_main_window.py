@@ -9,6 +9,7 @@ from childcare_desktop.ui.dialogs.concern_form import ConcernForm
 from childcare_desktop.ui.dialogs.report_preview import ReportPreview
 from childcare_desktop.ui.dialogs.roster_import import RosterImportDialog
 from childcare_desktop.ui.dialogs.visit_form import VisitForm
+from childcare_desktop.ui.tasks import VISITS, Changes
 
 from .conftest import unlock_with
 
@@ -74,7 +75,8 @@ def test_a_tab_reads_the_store_when_it_is_first_seen_and_after_a_change(qtbot, m
     window.tabs.setCurrentWidget(window.view)
     asked: list[int] = []
     agenda.shown.connect(lambda: asked.append(1))
-    window.refresh_lists()  # a write elsewhere: the hidden agenda waits until seen again
+    # A write elsewhere: the hidden agenda waits until seen again.
+    window.tasks.announce(Changes.of(VISITS))
     qtbot.wait(100)
     assert asked == []
     with qtbot.waitSignal(agenda.shown):

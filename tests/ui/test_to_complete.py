@@ -14,6 +14,8 @@ from childcare_desktop.core.services.children import Children
 from childcare_desktop.ui.dialogs.child_form import ChildForm
 from tests.conftest import VILLAGE
 
+from .conftest import save_form
+
 
 @pytest.fixture
 def children(store):
@@ -28,42 +30,42 @@ def imported(children, **fields) -> Child:
     return children.save(kept)
 
 
-def open_form(qtbot, children, child) -> ChildForm:
-    form = ChildForm(children, child, True, False)
+def open_form(qtbot, tasks, children, child) -> ChildForm:
+    form = ChildForm(children, child, True, False, tasks=tasks)
     qtbot.addWidget(form, before_close_func=lambda f: setattr(f, "dirty", False))
     form.show()
     return form
 
 
-def test_the_form_says_what_is_to_complete_and_a_typed_value_completes_it(qtbot, children):
+def test_the_form_says_what_is_to_complete_and_a_typed_value_completes_it(qtbot, tasks, children):
     child = imported(children, to_complete="health,schooling")
-    form = open_form(qtbot, children, child)
+    form = open_form(qtbot, tasks, children, child)
     assert form.to_complete.isVisible()
     assert form.to_complete.text() == "待补充：健康状况、就学情况"
     form.health.schooling.set_code("junior")
-    assert form.save()
+    save_form(qtbot, form)
     kept = children.get(child.uuid)
     assert to_complete(kept) == ("health",)
     assert form.to_complete.text() == "待补充：健康状况"
 
 
-def test_details_confirmed_as_they_stand_are_no_longer_asked_for(qtbot, children):
+def test_details_confirmed_as_they_stand_are_no_longer_asked_for(qtbot, tasks, children):
     child = imported(children, to_complete="health,father.situation")
-    form = open_form(qtbot, children, child)
+    form = open_form(qtbot, tasks, children, child)
     qtbot.mouseClick(form.confirm_button, Qt.MouseButton.LeftButton)
     assert not form.to_complete.isVisible()
-    assert form.save()
+    save_form(qtbot, form)
     assert to_complete(children.get(child.uuid)) == ()
     assert not form.confirm_button.isVisible()
 
 
-def test_a_disability_without_its_type_is_asked_for_until_typed(qtbot, children):
+def test_a_disability_without_its_type_is_asked_for_until_typed(qtbot, tasks, children):
     child = imported(children, health="disabled")
-    form = open_form(qtbot, children, child)
+    form = open_form(qtbot, tasks, children, child)
     assert form.to_complete.text() == "待补充：残疾类别、残疾等级"
     assert not form.confirm_button.isVisible()  # nothing marked: only typing completes it
-    assert form.save()  # a detail to complete never stops a save
+    save_form(qtbot, form)  # a detail to complete never stops a save
     form.health.disability_type.setText("肢体残疾")
     form.health.disability_grade.setText("二级")
-    assert form.save()
+    save_form(qtbot, form)
     assert not form.to_complete.isVisible()

@@ -39,3 +39,8 @@ def backups_dir(store: Path) -> Path:
 def ui_settings_path(data: Path) -> Path:
     """Language and font size: read before the store is unlocked, so kept outside it."""
     return data / "settings.json"
+
+
+def log_path(data: Path) -> Path:
+    """The program's log of unexpected errors, beside the store (it holds no personal data)."""
+    return data / "childcare.log"

@@ -20,6 +20,7 @@ from ..core.paths import store_exists, store_path, ui_settings_path
 from . import i18n, ui_settings
 from .dialogs.unlock import UnlockDialog
 from .lock import IdleWatcher
+from .logbook import Logbook
 from .tasks import Tasks
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ class AppController(QObject):
         super().__init__()
         self.app = app
         self.data = data
+        self.logbook = Logbook(data)
         self.settings = ui_settings.load(ui_settings_path(data))
         self.tasks = Tasks(self)
         self.store: Store | None = None
@@ -104,6 +106,7 @@ class AppController(QObject):
         if self.translator is not None:
             self.app.removeTranslator(self.translator)
             self.translator = None
+        self.logbook.close()
 
     def open_settings(self) -> None:
         from .dialogs.settings import SettingsDialog
@@ -166,25 +169,27 @@ class AppController(QObject):
             restore_and_open,
             lambda store: self._restored(store, source, geometry),
             self._restore_failed,
+            ended=self._restore_ended,
         )
 
     def _restored(self, store: Store, source: Path, geometry) -> None:
-        self._end_busy()
         self._open_main(store)
         if geometry is not None:
             self.window.restoreGeometry(geometry)
         self.window.statusBar().showMessage(self.tr("已从备份恢复：%1").replace("%1", source.name))
 
-    def _restore_failed(self, error: Exception) -> None:
+    def _restore_ended(self) -> None:
         self._end_busy()
-        if isinstance(error, CoreError):
-            detail = i18n.error_text(error)
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
-            detail = str(error)
-        # The store is closed by now: it opens again through the unlock dialog.
-        self._tell(self.tr("没能恢复备份：%1").replace("%1", detail))
-        self.start()
+        # However the restore ended, the program keeps a window: when the store did not open
+        # (closed before the restore), it opens again through the unlock dialog.
+        QTimer.singleShot(0, self._start_if_closed)
+
+    def _start_if_closed(self) -> None:
+        if self.store is None:
+            self.start()
+
+    def _restore_failed(self, error: CoreError) -> None:
+        self._tell(self.tr("没能恢复备份：%1").replace("%1", i18n.error_text(error)))
 
     def _end_busy(self) -> None:
         if self.busy is not None:

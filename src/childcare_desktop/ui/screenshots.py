@@ -67,6 +67,7 @@ def _main_and_child(data: Path, out: Path) -> list[Path]:
     saved = [main_path, *_tabs(window, out)]
     window.tabs.setCurrentWidget(window.view)
     window.open_child(_child_with_family(window))
+    _wait_for(lambda: window.form is not None)
     form = window.form
     born = form.basic.birth_date.value()
     form.basic.birth_date.setText(born.replace(day=28 if born.day != 28 else 27).isoformat())

@@ -1,20 +1,78 @@
-"""Background work for the GUI: reads in a small pool, writes one at a time, answers by signal.
+"""The one way the GUI runs work: reads in a small pool, writes one at a time through the one
+writer, answers by signal on the GUI thread.
 
-A job's function runs on a worker thread and must not touch widgets; its result or its error
-comes back on the GUI thread through a queued signal, where the callback may update windows.
+A job's function runs on a worker thread and must not touch widgets. Its result comes back to
+`on_done` on the GUI thread; a write's `Changes` then go out on `Tasks.changed`, and each view
+that shows them asks again. A failure has one path: a `CoreError` becomes words beside the work
+(`beside`: an error label, a function taking the error, or, when none is given, a box over the
+window); anything else goes to `sys.excepthook`, which the program points at its log and the
+crash dialog (see `logbook`). `ended` runs first either way, to give the form its buttons back.
 """
 
 from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
+from ..core.errors import CoreError
 from ..core.storage import PARALLEL_READS
+from . import i18n
+
+# What a write may change: the views showing one of these ask the store again.
+CHILDREN, VISITS, CONCERNS, CARE, POLICY, SYNC = (
+    "children", "visits", "concerns", "care", "policy", "sync",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed: kinds of records, and the children concerned when known."""
+
+    kinds: frozenset[str]
+    children: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, *kinds: str, children: Iterable[str] = ()) -> Changes:
+        return cls(frozenset(kinds), frozenset(u for u in children if u))
+
+    def touch(self, *kinds: str) -> bool:
+        return not self.kinds.isdisjoint(kinds)
+
+    def only_child(self) -> str | None:
+        """The one child changed, for a list to keep it selected."""
+        return next(iter(self.children)) if len(self.children) == 1 else None
+
+
+# Merging batch files or resolving conflicts may change any record of any child.
+EVERYTHING = Changes.of(CHILDREN, VISITS, CONCERNS, CARE, POLICY, SYNC)
+
+
+class Job(QObject):
+    """Progress and cancelling for work that allows them: the worker calls `report` and asks
+    `cancelled`; `moved` arrives on the GUI thread (the job is made there)."""
+
+    moved = Signal(int, int)  # done, total
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self.moved.emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
 
 class _Relay(QObject):
@@ -26,7 +84,17 @@ class _Relay(QObject):
     failed = Signal(int, object)
 
 
+@dataclass(frozen=True)
+class _Asked:
+    on_done: Callable[[Any], None]
+    beside: Any
+    ended: Callable[[], None] | None
+    changes: Changes | None
+
+
 class Tasks(QObject):
+    changed = Signal(object)  # the Changes of a write that ended
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._reads = QThreadPool(self)
@@ -38,21 +106,30 @@ class Tasks(QObject):
         self._relay.succeeded.connect(self._finish_ok)
         self._relay.failed.connect(self._finish_error)
         self._numbers = itertools.count()
-        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable | None]] = {}
+        self._asked: dict[int, _Asked] = {}
 
-    def read(self, fn: Callable[[], Any], on_done, on_error=None) -> None:
-        self._start(self._reads, fn, on_done, on_error)
+    def read(self, fn: Callable[[], Any], on_done, beside=None, *, ended=None) -> None:
+        """A read: may run beside other reads and beside the write."""
+        self._start(self._reads, fn, _Asked(on_done, beside, ended, None))
 
-    def write(self, fn: Callable[[], Any], on_done, on_error=None) -> None:
-        self._start(self._writes, fn, on_done, on_error)
+    def write(
+        self, fn: Callable[[], Any], on_done, beside=None, *, ended=None, changes=None
+    ) -> None:
+        """A write, after the writes asked before it; `changes` say what it may change."""
+        self._start(self._writes, fn, _Asked(on_done, beside, ended, changes))
+
+    def announce(self, changes: Changes) -> None:
+        """What a form's write changed, said by the form's opener when the write did not say it
+        (the concern form): the views showing it ask again."""
+        self.changed.emit(changes)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the workers are idle (at shutdown, before the store is closed)."""
         return self._reads.waitForDone(msecs) and self._writes.waitForDone(msecs)
 
-    def _start(self, pool: QThreadPool, fn, on_done, on_error) -> None:
+    def _start(self, pool: QThreadPool, fn, asked: _Asked) -> None:
         number = next(self._numbers)
-        self._callbacks[number] = (on_done, on_error)
+        self._asked[number] = asked
         relay = self._relay
 
         def run() -> None:
@@ -67,19 +144,48 @@ class Tasks(QObject):
 
     @Slot(int, object)
     def _finish_ok(self, number: int, result: object) -> None:
-        on_done, _ = self._callbacks.pop(number)
-        if _alive(on_done):
-            on_done(result)
+        asked = self._asked.pop(number)
+        if asked.ended is not None and _alive(asked.ended):
+            asked.ended()
+        if _alive(asked.on_done):
+            asked.on_done(result)
+        if asked.changes is not None:
+            self.changed.emit(asked.changes)
 
     @Slot(int, object)
     def _finish_error(self, number: int, error: Exception) -> None:
-        _, on_error = self._callbacks.pop(number)
-        if on_error is not None and not _alive(on_error):
-            return
-        if on_error is None:
+        asked = self._asked.pop(number)
+        if asked.ended is not None and _alive(asked.ended):
+            asked.ended()
+        if not isinstance(error, CoreError):
             sys.excepthook(type(error), error, error.__traceback__)
+            # It may have failed after its transaction was committed (a file written after the
+            # records): the views read the store again rather than trust the failure.
+            if asked.changes is not None:
+                self.changed.emit(asked.changes)
+        elif callable(asked.beside):
+            if _alive(asked.beside):
+                asked.beside(error)
+        elif asked.beside is not None:
+            if isValid(asked.beside):
+                asked.beside.show_text(i18n.error_text(error))
         else:
-            on_error(error)
+            show_error(error)
+
+
+def show_error(error: CoreError, title: str = "") -> None:
+    """A CoreError's words in a box over the active window, for work with no form of its own."""
+    parent = QApplication.activeWindow()
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or QApplication.translate("Tasks", "出错了"),
+        i18n.error_text(error),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def _alive(callback: Callable) -> bool:

@@ -1,14 +1,12 @@
-"""What every menu of the main window shares: making actions, the chosen child, warnings."""
+"""What every menu of the main window shares: making actions and menus, holding dialogs."""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
-
-from .. import i18n
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 _MNEMONIC = re.compile(r"\(&\w\)")
 
@@ -30,13 +28,6 @@ def add_menu(window: QMainWindow, title: str, actions: list[QAction | None]) -> 
         else:
             menu.addAction(action)
     return menu
-
-
-def warn(window: QMainWindow, title: str, error: Exception) -> None:
-    text = i18n.error_text(error) if hasattr(error, "code") else str(error)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
 
 
 def keep_open(window, dialog) -> None:

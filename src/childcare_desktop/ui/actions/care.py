@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 from ..dialogs.concern_form import ConcernForm
 from ..dialogs.policy_dialog import PolicyDialog
 from ..dialogs.visit_form import VisitForm
+from ..tasks import CHILDREN, CONCERNS, Changes
 from .base import add_menu, keep_open, make_action
 
 
@@ -36,9 +37,9 @@ class CareActions(QObject):
         if row is None:
             return
         w = self.window
-        form = VisitForm(w.work.visits, w.tasks, row.uuid, row.name, w.station.officer, parent=w)
-        form.saved.connect(w.refresh_lists)
-        keep_open(w, form)
+        keep_open(
+            w, VisitForm(w.work.visits, w.tasks, row.uuid, row.name, w.station.officer, parent=w)
+        )
 
     def raise_concern(self) -> None:
         row = self.window.view.current_row()
@@ -46,11 +47,11 @@ class CareActions(QObject):
             return
         w = self.window
         form = ConcernForm(w.work.concerns, w.tasks, row.uuid, row.name, parent=w)
-        form.saved.connect(w.refresh_lists)
+        form.saved.connect(
+            lambda uuid: w.tasks.announce(Changes.of(CONCERNS, CHILDREN, children=[uuid]))
+        )
         keep_open(w, form)
 
     def edit_policy(self) -> None:
         w = self.window
-        dialog = PolicyDialog(w.work, w.tasks, w)
-        dialog.accepted.connect(lambda: w.refresh_lists(""))
-        keep_open(w, dialog)
+        keep_open(w, PolicyDialog(w.work, w.tasks, w))

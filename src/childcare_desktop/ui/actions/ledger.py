@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from .base import keep_open, make_action, warn
+from ..tasks import show_error
+from .base import keep_open, make_action
 
 
 class LedgerActions(QObject):
@@ -25,9 +26,7 @@ class LedgerActions(QObject):
         from ..dialogs.roster_import import RosterImportDialog
 
         w = self.window
-        dialog = RosterImportDialog(Roster(w.store), w.tasks, w)
-        dialog.imported.connect(lambda: w.refresh_lists(""))
-        keep_open(w, dialog)
+        keep_open(w, RosterImportDialog(Roster(w.store), w.tasks, w))
 
     def export_ledger(self) -> None:
         from ...core.services.roster import Roster
@@ -48,5 +47,5 @@ class LedgerActions(QObject):
                 .replace("%1", str(result.count))
                 .replace("%2", str(out)),
             ),
-            lambda error: warn(w, self.tr("导出台账"), error),
+            lambda error: show_error(error, self.tr("导出台账")),
         )

@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from .base import add_menu, make_action, warn
+from ..tasks import show_error
+from .base import add_menu, make_action
 
 # reportlab, openpyxl and the PDF renderer (some 40 MB) load on the first report, not with the
 # main window: most days an officer prints nothing.
@@ -74,7 +75,7 @@ class ReportActions(QObject):
                 .replace("%1", str(printed.rows))
                 .replace("%2", str(out)),
             ),
-            lambda error: warn(self.window, self.tr("花名册"), error),
+            lambda error: show_error(error, self.tr("花名册")),
         )
 
     def ledger(self) -> None:

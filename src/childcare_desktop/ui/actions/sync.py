@@ -38,9 +38,7 @@ class SyncActions(QObject):
         from ..dialogs.sync_enroll import EnrollDialog
 
         w = self.window
-        dialog = EnrollDialog(w.store, w.tasks, w)
-        dialog.changed.connect(w.refresh_sync)
-        keep_open(w, dialog)
+        keep_open(w, EnrollDialog(w.store, w.tasks, w))
 
     def export(self) -> None:
         from ..dialogs.sync_export import ExportDialog
@@ -52,16 +50,10 @@ class SyncActions(QObject):
         from ..dialogs.sync_import import ImportDialog
 
         w = self.window
-        dialog = ImportDialog(w.store, w.tasks, w)
-        dialog.imported.connect(lambda _results: w.refresh_lists(""))
-        dialog.imported.connect(lambda _results: w.refresh_sync())
-        keep_open(w, dialog)
+        keep_open(w, ImportDialog(w.store, w.tasks, w))
 
     def conflicts(self) -> None:
         from ..dialogs.conflicts import ConflictsDialog
 
         w = self.window
-        dialog = ConflictsDialog(w.store, w.tasks, w)
-        dialog.resolved.connect(lambda _resolution: w.refresh_lists(""))
-        dialog.resolved.connect(lambda _resolution: w.refresh_sync())
-        keep_open(w, dialog)
+        keep_open(w, ConflictsDialog(w.store, w.tasks, w))

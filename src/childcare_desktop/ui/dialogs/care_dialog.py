@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, 
 
 from ...core.errors import CoreError, ValidationFailed
 from .. import i18n
-from ..tasks import Tasks
+from ..tasks import CARE, Changes, Tasks
 from ..widgets import DateField, ErrorLabel, FieldGrid, date_format_text
 
 
@@ -83,19 +83,22 @@ class CareDialog(QDialog):
 
     def submit(self, write: Callable[[], object]) -> None:
         self.save_button.setEnabled(False)
-        self.tasks.write(write, self._saved, self._failed)
+        self.tasks.write(
+            write,
+            self._saved,
+            self._failed,
+            ended=lambda: self.save_button.setEnabled(True),
+            changes=Changes.of(CARE),
+        )
 
     def _saved(self, record: object) -> None:
         self.saved.emit(record)
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self.save_button.setEnabled(True)
+    def _failed(self, error: CoreError) -> None:
         if isinstance(error, ValidationFailed):
             for problem in error.problems:
                 target = self.grid.errors.get(problem.field, self.general_error)
                 target.show_text(i18n.problem_text(problem))
-        elif isinstance(error, CoreError):
-            self.general_error.show_text(i18n.error_text(error))
         else:
-            raise error
+            self.general_error.show_text(i18n.error_text(error))

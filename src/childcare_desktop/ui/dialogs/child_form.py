@@ -4,7 +4,7 @@ with the care services at hand, a tab of its visits and care work."""
 from __future__ import annotations
 
 import re
-import sys
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
+from shiboken6 import isValid
 
 from ...core.domain.child import Child, FamilyMember
 from ...core.domain.completeness import completed_by_edit, marked, to_complete
@@ -25,7 +27,7 @@ from ...core.errors import CoreError, FieldProblem, ValidationFailed
 from ...core.services.care_work import CareWork
 from ...core.services.children import Children
 from .. import i18n
-from ..tasks import Tasks
+from ..tasks import CHILDREN, Changes, Tasks
 from ..widgets import ErrorLabel, date_format_text, plain_label
 from .child_basic import BasicSection, HealthSchoolSection
 from .child_care import AssistanceNotesSection, CareSection
@@ -39,7 +41,8 @@ _MEMBER_FIELD = re.compile(r"^members\[(\d+)\]\.(.+)$")
 
 class ChildForm(QDialog):
     """Edits one file; `saved` carries the uuid after each save, close or re-open, and after a
-    visit or care record written from the visits tab."""
+    visit or care record written from the visits tab. Every write goes through the one writer
+    (an import may be writing): the form waits for it without holding the window."""
 
     saved = Signal(str)
 
@@ -51,12 +54,15 @@ class ChildForm(QDialog):
         is_new: bool,
         parent=None,
         *,
+        tasks: Tasks,
         work: CareWork | None = None,
-        tasks: Tasks | None = None,
         visitor: str = "",
     ) -> None:
         super().__init__(parent)
         self.children = children
+        self.tasks = tasks
+        self.writing = False
+        self._focus: QWidget | None = None  # where the officer was when a write began
         self.child = child
         self.is_new = True
         self.dirty = False
@@ -80,7 +86,7 @@ class ChildForm(QDialog):
             self.tabs.addTab(section, title)
             section.changed.connect(self._mark_dirty)
         self.visits: ChildVisitsTab | None = None
-        if work is not None and tasks is not None:
+        if work is not None:
             self.visits = ChildVisitsTab(work, tasks, visitor)
             self.visits.changed.connect(self._care_changed)
             self.tabs.addTab(self.visits, self.tr("走访与关爱"))
@@ -105,7 +111,7 @@ class ChildForm(QDialog):
         self.close_file_button = QPushButton(self.tr("销档……"))
         self.reopen_button = QPushButton(self.tr("恢复在册"))
         self.leave_button = QPushButton(self.tr("关闭"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())  # not with `clicked`'s flag
         self.close_file_button.clicked.connect(self.close_file)
         self.reopen_button.clicked.connect(self.reopen)
         self.leave_button.clicked.connect(self.reject)
@@ -128,7 +134,7 @@ class ChildForm(QDialog):
         self.load(child, is_new)
         self.basic.name.setFocus()
 
-    def load(self, child: Child, is_new: bool = False) -> None:
+    def load(self, child: Child, is_new: bool = False, with_visits: bool = True) -> None:
         self.child = child
         self.is_new = is_new
         self.confirmed = False
@@ -137,11 +143,14 @@ class ChildForm(QDialog):
         self._clear_errors()
         self._show_header()
         self.dirty = False
-        if self.visits is not None:
+        if self.visits is not None and with_visits:
             self.visits.show_child(child.uuid, child.name, saved=not is_new)
 
-    def save(self) -> bool:
-        """Save when every field is right; otherwise show why beside each field and refuse."""
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save when every field is right, then run `then`; otherwise show why beside each
+        field and refuse (`then` does not run)."""
+        if self.writing:
+            return
         self._clear_errors()
         unreadable = {field for s in self.sections for field, w in s.date_fields().items()
                       if not w.is_valid()}  # fmt: skip
@@ -149,19 +158,10 @@ class ChildForm(QDialog):
         problems = [p for p in self.children.check(child) if p.field not in unreadable]
         self._show_problems(problems, unreadable)
         if unreadable or blocking(problems):
-            return False
-        try:
-            saved = self.children.save(child)
-        except ValidationFailed as err:
-            self._show_problems(err.problems, set())
-            return False
-        except CoreError as err:
-            self.general_error.show_text(i18n.error_text(err))
-            return False
-        self.load(saved)
-        self._show_problems([p for p in problems if p.code in WARNINGS], set())
-        self.saved.emit(saved.uuid)
-        return True
+            return
+        warnings = [p for p in problems if p.code in WARNINGS]
+        children = self.children
+        self._write(lambda: children.save(child), child.uuid, warnings, then)
 
     def edited(self) -> Child:
         child = self.child
@@ -179,27 +179,34 @@ class ChildForm(QDialog):
         self._show_to_complete(replace(self.child, to_complete=""))
 
     def close_file(self) -> None:
-        if self.dirty and not self.save():
+        if self.dirty:
+            self.save(then=self.close_file)
             return
         dialog = CloseFileDialog(self.child.name, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._change_status(
-            lambda: self.children.close(self.child.uuid, dialog.reason.code(), dialog.note.text())
-        )
+        children, uuid = self.children, self.child.uuid
+        reason, note = dialog.reason.code(), dialog.note.text()
+        self._write(lambda: children.close(uuid, reason, note), uuid)
 
     def reopen(self) -> None:
-        if self.dirty and not self.save():
+        if self.dirty:
+            self.save(then=self.reopen)
             return
-        self._change_status(lambda: self.children.reopen(self.child.uuid))
+        children, uuid = self.children, self.child.uuid
+        self._write(lambda: children.reopen(uuid), uuid)
 
     def reject(self) -> None:
-        """Leaving (Esc, the close button, the window's cross) asks first when edits are unsaved."""
+        """Leaving (Esc, the close button, the window's cross) asks first when edits are unsaved;
+        while a save is being written, it waits for it."""
+        if self.writing:
+            return
         if self.dirty:
             choice = self._ask_unsaved()
             if choice == QMessageBox.StandardButton.Cancel:
                 return
-            if choice == QMessageBox.StandardButton.Save and not self.save():
+            if choice == QMessageBox.StandardButton.Save:
+                self.save(then=super().reject)
                 return
         super().reject()
 
@@ -222,27 +229,56 @@ class ChildForm(QDialog):
                 return which
         return Button.Cancel
 
-    def _change_status(self, change) -> None:
-        try:
-            child = change()
-        except CoreError as err:
-            self.general_error.show_text(i18n.error_text(err))
-            return
-        except Exception as err:
-            sys.excepthook(type(err), err, err.__traceback__)
-            return
+    def _write(self, change, uuid: str, warnings=(), then=None) -> None:
+        """One write of this file through the writer; the fields wait meanwhile, so that what
+        is typed is not lost under the saved version."""
+        self._set_writing(True)
+        self.tasks.write(
+            change,
+            lambda child: self._written(child, warnings, then),
+            self._refused,
+            ended=lambda: self._set_writing(False),
+            changes=Changes.of(CHILDREN, children=[uuid]),
+        )
+
+    def _written(self, child: Child, warnings, then) -> None:
         self.load(child)
+        self._show_problems(list(warnings), set())
         self.saved.emit(child.uuid)
+        if then is not None:
+            then()
+
+    def _refused(self, error: CoreError) -> None:
+        if isinstance(error, ValidationFailed):
+            self._show_problems(error.problems, set())
+        else:
+            self.general_error.show_text(i18n.error_text(error))
+
+    def _set_writing(self, writing: bool) -> None:
+        focus = self.focusWidget()
+        self.writing = writing
+        for widget in (self.tabs, self.save_button, self.confirm_button):
+            widget.setEnabled(not writing)
+        if writing:
+            self._focus = focus
+            self.close_file_button.setEnabled(False)
+            self.reopen_button.setEnabled(False)
+            return
+        self._show_header()
+        if self._focus is not None and isValid(self._focus):
+            self._focus.setFocus()
 
     def _care_changed(self, uuid: str) -> None:
         """A visit may have reassessed the guardianship: the form takes the new grade, so that a
         later save does not put the old one back; other unsaved edits stay."""
-        stored = self.children.get(uuid)
+        self.tasks.read(lambda: self.children.get(uuid), self._care_reread)
+        self.saved.emit(uuid)
+
+    def _care_reread(self, stored: Child) -> None:
         if self.dirty:
             self.care.guardianship.set_code(stored.guardianship)
         else:
-            self.load(stored)
-        self.saved.emit(uuid)
+            self.load(stored, with_visits=False)  # the tab has read its lists again itself
 
     def _mark_dirty(self) -> None:
         self.dirty = True

@@ -22,7 +22,7 @@ from ...core.services.conflicts import Conflicts, ConflictView
 from ...core.services.station import station_info
 from .. import i18n
 from ..models.sync_models import ConflictsModel, ConflictValuesModel
-from ..tasks import Tasks
+from ..tasks import EVERYTHING, Tasks
 from ..widgets import ErrorLabel, plain_label
 
 
@@ -120,7 +120,9 @@ class ConflictsDialog(QDialog):
         self.error.clear_text()
         self.pick_button.setEnabled(False)
         self.type_button.setEnabled(False)
-        self.tasks.write(job, self._resolved, self._failed)
+        self.tasks.write(
+            job, self._resolved, self._failed, ended=self._update_buttons, changes=EVERYTHING
+        )
 
     def _resolved(self, resolution) -> None:
         self.new_value.clear()
@@ -147,11 +149,8 @@ class ConflictsDialog(QDialog):
         self.pick_button.setEnabled(self.current() is not None and chosen)
         self.type_button.setEnabled(self.current() is not None and bool(self.new_value.text()))
 
-    def _failed(self, error: Exception) -> None:
-        self._update_buttons()
+    def _failed(self, error: CoreError) -> None:
         if isinstance(error, ValidationFailed):
             self.error.show_text("；".join(i18n.problem_text(p) for p in error.problems))
-        elif isinstance(error, CoreError):
-            self.error.show_text(i18n.error_text(error))
         else:
-            raise error
+            self.error.show_text(i18n.error_text(error))

@@ -21,7 +21,7 @@ from ...core.errors import CoreError, ValidationFailed
 from ...core.services.care_work import CareWork
 from ...core.services.visits import POLICY_DAYS
 from .. import i18n
-from ..tasks import Tasks
+from ..tasks import POLICY, VISITS, Changes, Tasks
 from ..widgets import ErrorLabel, plain_label
 
 
@@ -88,13 +88,16 @@ class PolicyDialog(QDialog):
                 visits.set_policy(policy)
 
         self.save_button.setEnabled(False)
-        self.tasks.write(job, lambda _r: self.accept(), self._failed)
+        self.tasks.write(
+            job,
+            lambda _r: self.accept(),
+            self._failed,
+            ended=lambda: self.save_button.setEnabled(True),
+            changes=Changes.of(POLICY, VISITS),  # the next visit of every child
+        )
 
-    def _failed(self, error: Exception) -> None:
-        self.save_button.setEnabled(True)
+    def _failed(self, error: CoreError) -> None:
         if isinstance(error, ValidationFailed):
             self.error.show_text("；".join(i18n.problem_text(p) for p in error.problems))
-        elif isinstance(error, CoreError):
-            self.error.show_text(i18n.error_text(error))
         else:
-            raise error
+            self.error.show_text(i18n.error_text(error))

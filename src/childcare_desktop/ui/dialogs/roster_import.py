@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     QUrl,
     Signal,
 )
@@ -49,7 +50,7 @@ from ...core.roster.rows import RowProblem
 from ...core.services.roster import Cancelled, ImportResult, Preview, Roster
 from .. import i18n
 from ..models.ledger_model import COL_ID, COL_NAME, COL_PROBLEMS, COL_ROW, LedgerModel
-from ..tasks import Tasks
+from ..tasks import CHILDREN, VISITS, Changes, Tasks
 from ..widgets import ErrorLabel, plain_label
 
 MAPPING_PAIRS_PER_LINE = 3
@@ -202,6 +203,8 @@ class RosterImportDialog(QDialog):
             ),
             self._import_done,
             self._import_failed,
+            ended=self._import_ended,
+            changes=Changes.of(CHILDREN, VISITS),
         )
 
     def cancel_import(self) -> None:
@@ -235,7 +238,14 @@ class RosterImportDialog(QDialog):
             lambda: roster.preview(path, mapping, header_row=header_row),
             lambda preview: self._previewed(asked, preview),
             lambda error: self._preview_failed(asked, error),
+            ended=lambda: self._read_ended(asked),
         )
+
+    def _read_ended(self, asked: int) -> None:
+        if asked == self._asked:
+            self._reading = False
+            self.result_label.clear()
+            self._show_state()
 
     def _previewed(self, asked: int, preview: Preview) -> None:
         if asked != self._asked:
@@ -258,12 +268,12 @@ class RosterImportDialog(QDialog):
         self.result_label.clear()
         self._show_state()
 
-    def _preview_failed(self, asked: int, error: Exception) -> None:
+    def _preview_failed(self, asked: int, error: CoreError) -> None:
         if asked != self._asked:
             return
         self._reading = False
         self.result_label.clear()
-        self.error.show_text(self._error_words(error))
+        self.error.show_text(i18n.error_text(error))
         if self.preview is not None and self.preview.path == self._path:
             # A changed column made the file unreadable: the choice boxes go back to what the
             # table shows, so what is on screen is what an import would write.
@@ -285,8 +295,14 @@ class RosterImportDialog(QDialog):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _import_done(self, result: ImportResult) -> None:
+    def _import_ended(self) -> None:
         self._importing = False
+        self._show_state()
+        # Closing was asked meanwhile: the window goes once the answer below is shown.
+        if self._close_when_done:
+            QTimer.singleShot(0, self._close_if_asked)
+
+    def _import_done(self, result: ImportResult) -> None:
         self.result = result
         text = self.tr("导入完成：新增 %1 名，更新 %2 名，没有变化 %3 名。")
         text = text.replace("%1", str(result.imported)).replace("%2", str(result.updated))
@@ -306,21 +322,13 @@ class RosterImportDialog(QDialog):
         self.result_label.setText(text)
         self._show_state()
         self.imported.emit()
-        self._close_if_asked()
 
-    def _import_failed(self, error: Exception) -> None:
-        self._importing = False
+    def _import_failed(self, error: CoreError) -> None:
         if isinstance(error, Cancelled):
             self.result_label.setText(i18n.error_text(error))
         else:
             self.result_label.clear()
-            self.error.show_text(self._error_words(error))
-        self._show_state()
-        if not isinstance(error, Cancelled | CoreError):
-            # Such a failure may come after the children were written (the error list could
-            # not be saved): the lists read the store again rather than trust the message.
-            self.imported.emit()
-        self._close_if_asked()
+            self.error.show_text(i18n.error_text(error))
 
     def _close_if_asked(self) -> None:
         if self._close_when_done:
@@ -414,11 +422,6 @@ class RosterImportDialog(QDialog):
         self.cancel_button.setEnabled(self._importing)
         self.close_button.setEnabled(not self._importing)
         self.open_errors_button.setVisible(bool(self.result and self.result.error_file))
-
-    def _error_words(self, error: Exception) -> str:
-        if isinstance(error, CoreError):
-            return i18n.error_text(error)
-        return self.tr("出错了：%1").replace("%1", str(error))
 
     def _make_table(self) -> QTableView:
         table = QTableView()

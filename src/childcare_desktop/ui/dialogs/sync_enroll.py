@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.errors import CoreError
 from ...core.services import identity, sync
 from .. import i18n
 from ..models.sync_models import ReceiversModel, station_text
-from ..tasks import Tasks
+from ..tasks import SYNC, Changes, Tasks
 from ..widgets import ErrorLabel, plain_label
 
 FINGERPRINT_LETTERS = 24
@@ -46,8 +45,6 @@ def _typed_whole(text: str) -> bool:
 
 
 class EnrollDialog(QDialog):
-    changed = Signal()  # a certificate was issued, installed or revoked
-
     def __init__(self, store, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
         self.store = store
@@ -82,7 +79,7 @@ class EnrollDialog(QDialog):
         self.up.hide()
         self.down.hide()
         self.setMinimumWidth(720)
-        self.tasks.write(lambda: identity.identity(store), self._show_identity, self._failed)
+        self.tasks.write(lambda: identity.identity(store), self._show_identity, self.error)
 
     def _upward_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("向上级登记"))
@@ -169,7 +166,7 @@ class EnrollDialog(QDialog):
         self.refresh_enrolled()
 
     def refresh_enrolled(self) -> None:
-        self.tasks.read(lambda: sync.status(self.store), self._show_enrolled, self._failed)
+        self.tasks.read(lambda: sync.status(self.store), self._show_enrolled, self.error)
 
     def _show_enrolled(self, state: sync.SyncStatus) -> None:
         own = self.me.station if self.me else ""
@@ -199,7 +196,7 @@ class EnrollDialog(QDialog):
             lambda me: self.request_done.setText(
                 self.tr("已写到 %1。带着它和这台电脑去上级，当面核对指纹。").replace("%1", path)
             ),
-            self._failed,
+            self.error,
         )
 
     def install_certificate(self) -> None:
@@ -211,7 +208,8 @@ class EnrollDialog(QDialog):
         self.tasks.write(
             lambda: identity.install(self.store, Path(path), typed),
             self._installed,
-            self._failed,
+            self.error,
+            changes=Changes.of(SYNC),
         )
 
     def _installed(self, done: identity.Installed) -> None:
@@ -220,7 +218,6 @@ class EnrollDialog(QDialog):
         self.install_done.setText(
             text.replace("%2", str(done.serial)).replace("%3", done.not_after)
         )
-        self.changed.emit()
 
     def open_request(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开登记申请"), "", FILE_FILTER)
@@ -230,7 +227,7 @@ class EnrollDialog(QDialog):
         self.tasks.read(
             lambda: identity.read_request_file(Path(path)),
             lambda request: self._show_request(Path(path), request),
-            self._failed,
+            self.error,
         )
 
     def _show_request(self, path: Path, request) -> None:
@@ -257,7 +254,8 @@ class EnrollDialog(QDialog):
         self.tasks.write(
             lambda: identity.enroll(self.store, request, typed, Path(path)),
             self._issued,
-            self._failed,
+            self.error,
+            changes=Changes.of(SYNC),
         )
 
     def _issued(self, done: identity.Enrolled) -> None:
@@ -268,7 +266,6 @@ class EnrollDialog(QDialog):
         self.issue_button.setEnabled(False)
         self.request_path = None
         self.refresh_enrolled()
-        self.changed.emit()
 
     def ask_revoke(self) -> None:
         chosen = self.enrolled.row_record(self.table.currentIndex().row())
@@ -292,15 +289,10 @@ class EnrollDialog(QDialog):
         self.tasks.write(
             lambda: identity.revoke(self.store, station, after),
             lambda _count: self._revoked(station, after),
-            self._failed,
+            self.error,
+            changes=Changes.of(SYNC),
         )
 
     def _revoked(self, station: str, after: int) -> None:
         text = self.tr("已注销 %1：第 %2 批以后的文件将被隔离。")
         self.issue_done.setText(text.replace("%1", station).replace("%2", str(after)))
-        self.changed.emit()
-
-    def _failed(self, error: Exception) -> None:
-        if not isinstance(error, CoreError):
-            raise error
-        self.error.show_text(i18n.error_text(error))

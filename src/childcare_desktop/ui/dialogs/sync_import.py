@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.errors import CoreError
 from ...core.services import sync
-from .. import i18n
 from ..models.sync_models import ImportResultsModel
-from ..tasks import Tasks
+from ..tasks import EVERYTHING, Tasks
 from ..widgets import ErrorLabel, plain_label
 
 
@@ -116,10 +114,15 @@ class ImportDialog(QDialog):
         self.working.setText(self.tr("正在核对并导入 %1 个文件……").replace("%1", str(len(batch))))
         self.progress.show()
         self.choose_button.setEnabled(False)
-        self.tasks.write(lambda: sync.import_files(self.store, batch), self._done, self._failed)
+        self.tasks.write(
+            lambda: sync.import_files(self.store, batch),
+            self._done,
+            self.error,
+            ended=self._stopped,
+            changes=EVERYTHING,
+        )
 
     def _done(self, results: tuple[sync.FileResult, ...]) -> None:
-        self._stopped()
         self.results.set_rows(self.results.records() + tuple(results))
         counts = {s: 0 for s in ("applied", "duplicate", "rejected", "quarantined")}
         for r in self.results.records():
@@ -131,12 +134,6 @@ class ImportDialog(QDialog):
         self.table.resizeRowsToContents()
         self.imported.emit(tuple(results))
         self._start()
-
-    def _failed(self, error: Exception) -> None:
-        self._stopped()
-        if not isinstance(error, CoreError):
-            raise error
-        self.error.show_text(i18n.error_text(error))
 
     def _stopped(self) -> None:
         self.running = False

@@ -14,7 +14,7 @@ from ...core.domain.visit import FINDING_AREAS, MODES, Visit
 from ...core.errors import CoreError, ValidationFailed
 from ...core.services.visits import VisitRecord, Visits
 from .. import i18n
-from ..tasks import Tasks
+from ..tasks import CHILDREN, VISITS, Changes, Tasks
 from ..widgets import CodeCombo, DateField, ErrorLabel, FieldGrid, date_format_text, plain_label
 from .visit_photos import PhotoList
 
@@ -124,29 +124,31 @@ class VisitForm(QDialog):
         photos, dropped = self.photos.new_files(), self.photos.dropped()
         self.save_button.setEnabled(False)
         if old is None:
-            self.tasks.write(lambda: visits.log(visit, photos), self._saved, self._failed)
+            job = lambda: visits.log(visit, photos)  # noqa: E731 (one of two jobs)
         else:
             corrected = replace(visit, supersedes=None)
-            self.tasks.write(
-                lambda: visits.correct(old.visit.uuid, corrected, photos, dropped),
-                self._saved,
-                self._failed,
-            )
+            job = lambda: visits.correct(old.visit.uuid, corrected, photos, dropped)  # noqa: E731
+        # A visit may reassess the guardianship: the child's file changes with it.
+        changes = Changes.of(VISITS, CHILDREN, children=[self.child_uuid])
+        self.tasks.write(
+            job,
+            self._saved,
+            self._failed,
+            ended=lambda: self.save_button.setEnabled(True),
+            changes=changes,
+        )
 
     def _saved(self, _record: VisitRecord) -> None:
         self.saved.emit(self.child_uuid)
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self.save_button.setEnabled(True)
+    def _failed(self, error: CoreError) -> None:
         if isinstance(error, ValidationFailed):
             for problem in error.problems:
                 target = self.errors.get(problem.field, self.general_error)
                 target.show_text(i18n.problem_text(problem))
-        elif isinstance(error, CoreError):
-            self.general_error.show_text(i18n.error_text(error))
         else:
-            raise error
+            self.general_error.show_text(i18n.error_text(error))
 
     def _fill(self, visit: Visit) -> None:
         self.visit_date.set_value(visit.visit_date)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from ...core.services.care_work import CareWork
 from ..dialogs.visit_form import VisitForm
 from ..models.visits_model import COL_REASON, DueModel
-from ..tasks import Tasks
+from ..tasks import CHILDREN, POLICY, VISITS, Tasks
 from ..widgets import plain_label
 from .due_table import TitledTable
 from .seen import RefreshWhenSeen
@@ -31,7 +31,6 @@ def period(day: date, kind: str) -> tuple[date, date]:
 
 class AgendaView(RefreshWhenSeen, QWidget):
     open_child = Signal(str)
-    visit_logged = Signal(str)
     shown = Signal()  # the list shows the period asked for
 
     def __init__(self, work: CareWork, tasks: Tasks, visitor: str = "", parent=None) -> None:
@@ -67,6 +66,7 @@ class AgendaView(RefreshWhenSeen, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.list, 1)
+        self.refresh_after(tasks, CHILDREN, VISITS, POLICY)
         self.refresh_when_seen()
 
     def bounds(self) -> tuple[date, date]:
@@ -87,12 +87,7 @@ class AgendaView(RefreshWhenSeen, QWidget):
         self.dialog = VisitForm(
             self.work.visits, self.tasks, row.uuid, row.name, self.visitor, parent=self
         )
-        self.dialog.saved.connect(self._logged)
         self.dialog.open()
-
-    def _logged(self, uuid: str) -> None:
-        self.refresh()
-        self.visit_logged.emit(uuid)
 
     def _show(self, rows) -> None:
         self.list.model.set_rows(rows)

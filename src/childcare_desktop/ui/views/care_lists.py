@@ -14,7 +14,7 @@ from ..dialogs.referral_form import ReferralForm
 from ..dialogs.round_form import RoundForm
 from ..dialogs.wish_form import WishForm
 from ..models.care_model import CareModel, RecordRole
-from ..tasks import Tasks
+from ..tasks import CARE, CHILDREN, Changes, Tasks
 from ..widgets import CodeCombo, ErrorLabel
 from .due_table import TitledTable
 from .seen import RefreshWhenSeen
@@ -143,6 +143,7 @@ class CareLists(RefreshWhenSeen, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
+        self.refresh_after(tasks, CARE, CHILDREN)
         self.refresh_when_seen()
 
     def _page(self, table: TitledTable, *controls: QWidget | None) -> QWidget:
@@ -196,7 +197,7 @@ class CareLists(RefreshWhenSeen, QWidget):
         if not index.isValid():
             return
         uuid, care, who = index.data(RecordRole).wish.uuid, self.work.care, self.claimed_by.text()
-        self.tasks.write(lambda: care.advance_wish(uuid, claimed_by=who), self._done, self._failed)
+        self._write(lambda: care.advance_wish(uuid, claimed_by=who))
 
     def update_referral(self) -> None:
         index = self.referrals.table.currentIndex()
@@ -204,19 +205,17 @@ class CareLists(RefreshWhenSeen, QWidget):
             return
         uuid, care = index.data(RecordRole).referral.uuid, self.work.care
         status, outcome = self.status.code(), self.outcome.text()
-        self.tasks.write(
-            lambda: care.set_referral_status(uuid, status, outcome), self._done, self._failed
-        )
+        self._write(lambda: care.set_referral_status(uuid, status, outcome))
+
+    def _write(self, job) -> None:
+        self.tasks.write(job, self._done, self._failed, changes=Changes.of(CARE))
 
     def _done(self, _record) -> None:
         self.error.clear_text()
         self.claimed_by.clear()
         self.outcome.clear()
-        self.refresh()
 
-    def _failed(self, error: Exception) -> None:
-        if not isinstance(error, CoreError):
-            raise error
+    def _failed(self, error: CoreError) -> None:
         problems = getattr(error, "problems", [])
         text = "；".join(i18n.problem_text(p) for p in problems) or i18n.error_text(error)
         self.error.show_text(text)

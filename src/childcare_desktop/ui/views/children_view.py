@@ -26,7 +26,7 @@ from ..models.children_model import (
     ChildrenModel,
     UuidRole,
 )
-from ..tasks import Tasks
+from ..tasks import CHILDREN, CONCERNS, POLICY, VISITS, Changes, Tasks
 from ..widgets import CodeCombo, plain_label
 
 # Long enough that a fast typist's keystrokes make one query, short enough to feel immediate.
@@ -110,6 +110,13 @@ class ChildrenView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
+        tasks.changed.connect(self._written)
+
+    def _written(self, changes: Changes) -> None:
+        """A write changed what the list shows (a file, its risk, its next visit): search again,
+        keeping the child written selected."""
+        if changes.touch(CHILDREN, VISITS, CONCERNS, POLICY):
+            self.refresh(changes.only_child(), recount=True)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

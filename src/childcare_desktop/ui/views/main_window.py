@@ -7,18 +7,17 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QToolBar
 
 from ...core.domain.child import Child
-from ...core.errors import CoreError
 from ...core.services.care_work import CareWork
 from ...core.services.children import Children
 from ...core.services.station import StationInfo
-from ..actions.base import add_menu, make_action, warn
+from ..actions.base import add_menu, make_action
 from ..actions.care import CareActions
 from ..actions.ledger import LedgerActions
 from ..actions.reports import ReportActions
 from ..actions.sync import SyncActions
 from ..dialogs.child_form import ChildForm
 from ..dialogs.close_file import CloseFileDialog
-from ..tasks import Tasks
+from ..tasks import CHILDREN, Changes, Tasks
 from ..widgets import plain_label
 from .agenda_view import AgendaView
 from .care_lists import CareLists
@@ -54,13 +53,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.care_lists, self.tr("关爱服务"))
         if self.sync_status is not None:
             self.tabs.addTab(self.sync_status, self.tr("同步情况"))
-            self.sync_status.changed.connect(lambda: self.refresh_lists(""))
         self.setCentralWidget(self.tabs)
         for view in (self.today, self.agenda, self.review, self.care_lists):
             view.open_child.connect(self.open_child)
-        self.today.changed.connect(self.refresh_lists)
-        self.agenda.visit_logged.connect(self.refresh_lists)
-        self.review.decided.connect(self.refresh_lists)
         self.new_action = self._action(self.tr("新建档案(&N)"), QKeySequence.StandardKey.New)
         self.open_action = self._action(self.tr("打开档案(&O)"), QKeySequence.StandardKey.Open)
         self.close_file_action = self._action(self.tr("销档(&C)……"))
@@ -92,17 +87,6 @@ class MainWindow(QMainWindow):
         self.view.refresh()
         self.view.search.setFocus()
 
-    def refresh_lists(self, uuid: str = "") -> None:
-        """After a write anywhere: every list that may show it asks again (in the background)."""
-        self.view.refresh(uuid or None, recount=True)
-        self.today.refresh()
-        for view in (self.agenda, self.review, self.care_lists):
-            view.refresh_when_seen()
-
-    def refresh_sync(self) -> None:
-        if self.sync_status is not None:
-            self.sync_status.refresh_when_seen()
-
     def new_child(self) -> None:
         village = self.station.code if self.station.role == "village" else ""
         self._open_form(Child(name="", sex="", birth_date=None, village_code=village), True)
@@ -113,12 +97,8 @@ class MainWindow(QMainWindow):
             self.open_child(uuid)
 
     def open_child(self, uuid: str) -> None:
-        try:
-            child = self.children.get(uuid)
-        except CoreError as err:
-            self._warn(err)
-            return
-        self._open_form(child, False)
+        children = self.children
+        self.tasks.read(lambda: children.get(uuid), lambda child: self._open_form(child, False))
 
     def close_current(self) -> None:
         row = self.view.current_row()
@@ -126,13 +106,14 @@ class MainWindow(QMainWindow):
             return
         dialog = CloseFileDialog(row.name, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            reason, note = dialog.reason.code(), dialog.note.text()
-            self._change(lambda: self.children.close(row.uuid, reason, note))
+            reason, note, children = dialog.reason.code(), dialog.note.text(), self.children
+            self._change(row.uuid, lambda: children.close(row.uuid, reason, note))
 
     def reopen_current(self) -> None:
         row = self.view.current_row()
         if row is not None and row.status == "closed":
-            self._change(lambda: self.children.reopen(row.uuid))
+            children = self.children
+            self._change(row.uuid, lambda: children.reopen(row.uuid))
 
     def _open_form(self, child: Child, is_new: bool) -> None:
         village_fixed = self.station.role == "village"
@@ -142,11 +123,10 @@ class MainWindow(QMainWindow):
             village_fixed,
             is_new,
             self,
-            work=self.work,
             tasks=self.tasks,
+            work=self.work,
             visitor=self.station.officer,
         )
-        self.form.saved.connect(self.refresh_lists)
         self.form.finished.connect(self._form_closed)
         self.form.open()
 
@@ -156,16 +136,8 @@ class MainWindow(QMainWindow):
             self.form = None
         self.view.table.setFocus()
 
-    def _change(self, change) -> None:
-        try:
-            child = change()
-        except CoreError as err:
-            self._warn(err)
-            return
-        self.refresh_lists(child.uuid)
-
-    def _warn(self, err: CoreError) -> None:
-        warn(self, self.tr("出错了"), err)
+    def _change(self, uuid: str, change) -> None:
+        self.tasks.write(change, lambda _child: None, changes=Changes.of(CHILDREN, children=[uuid]))
 
     def _update_actions(self) -> None:
         row = self.view.current_row()

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.domain.categories import CATEGORY_CODES
-from ...core.errors import CoreError
 from ...core.services.care_work import CareWork
 from ...core.services.review import ReviewItem
 from .. import i18n
 from ..dialogs.close_file import CloseFileDialog
 from ..models.care_model import CareModel, RecordRole
-from ..tasks import Tasks
+from ..tasks import CHILDREN, VISITS, Changes, Tasks
 from ..widgets import plain_label
 from .due_table import TitledTable
 from .seen import RefreshWhenSeen
@@ -59,7 +57,6 @@ class RecategoriseDialog(QDialog):
 
 class ReviewView(RefreshWhenSeen, QWidget):
     open_child = Signal(str)
-    decided = Signal(str)  # a child was closed or re-categorised
 
     def __init__(self, work: CareWork, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
@@ -100,6 +97,7 @@ class ReviewView(RefreshWhenSeen, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.list, 1)
+        self.refresh_after(tasks, CHILDREN, VISITS)
         self.refresh_when_seen()
 
     def refresh(self) -> None:
@@ -128,8 +126,13 @@ class ReviewView(RefreshWhenSeen, QWidget):
         item = self.current_item()
         if item is None:
             return
-        held = list(self.work.children.get(item.child_uuid).categories)
-        codes = [s.code for s in held if s.end is None]
+        children = self.work.children
+        self.tasks.read(
+            lambda: children.get(item.child_uuid), lambda c: self._recategorise(item, c)
+        )
+
+    def _recategorise(self, item: ReviewItem, child) -> None:
+        codes = [s.code for s in child.categories if s.end is None]
         self.dialog = RecategoriseDialog(item, codes, self)
         review = self.work.review
 
@@ -143,24 +146,8 @@ class ReviewView(RefreshWhenSeen, QWidget):
         self.dialog.open()
 
     def _write(self, item: ReviewItem, job) -> None:
-        self.tasks.write(job, lambda _child: self._decided(item.child_uuid), self._warn)
-
-    def _decided(self, uuid: str) -> None:
-        self.refresh()
-        self.decided.emit(uuid)
-
-    def _warn(self, error: Exception) -> None:
-        if not isinstance(error, CoreError):
-            raise error
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("出错了"),
-            i18n.error_text(error),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        changes = Changes.of(CHILDREN, children=[item.child_uuid])
+        self.tasks.write(job, lambda _child: None, changes=changes)
 
     def _show(self, items: list[ReviewItem]) -> None:
         self.list.model.set_rows(items)

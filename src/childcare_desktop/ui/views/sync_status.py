@@ -3,7 +3,6 @@ conflicts; the files refused here; possible duplicates, merged or unmerged on re
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -15,13 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import CoreError
 from ...core.services import sync
 from ...core.services.conflicts import Conflicts
-from .. import i18n
 from ..dialogs.conflicts import ConflictsDialog
 from ..models.sync_models import DuplicatesModel, RefusedFilesModel, StationsModel
-from ..tasks import Tasks
+from ..tasks import CHILDREN, EVERYTHING, SYNC, Tasks
 from ..widgets import ErrorLabel, plain_label
 from .seen import RefreshWhenSeen
 
@@ -51,8 +48,6 @@ def _boxed(title: str, *widgets) -> QGroupBox:
 
 
 class SyncStatusView(RefreshWhenSeen, QWidget):
-    changed = Signal()  # a conflict was resolved or files were merged: lists elsewhere are stale
-
     def __init__(self, store, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
         self.store = store
@@ -95,6 +90,7 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         layout.addWidget(duplicates, 1)
         layout.addWidget(self.error)
         self._update_buttons()
+        self.refresh_after(tasks, SYNC, CHILDREN)
         self.refresh_when_seen()
 
     def refresh(self) -> None:
@@ -103,7 +99,7 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         def load():
             return sync.status(self.store), conflicts.open(), conflicts.possible_duplicates(True)
 
-        self.tasks.read(load, self._show, self._failed)
+        self.tasks.read(load, self._show, self.error)
 
     def _show(self, loaded) -> None:
         state, open_conflicts, groups = loaded
@@ -122,7 +118,6 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
 
     def show_conflicts(self) -> None:
         self.dialog = ConflictsDialog(self.store, self.tasks, self)
-        self.dialog.resolved.connect(self._changed)
         self.dialog.finished.connect(self.refresh)
         self.dialog.open()
 
@@ -147,11 +142,9 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         self.error.clear_text()
         self.merge_button.setEnabled(False)
         self.undo_button.setEnabled(False)
-        self.tasks.write(job, lambda _r: self._changed(), self._failed)
-
-    def _changed(self, *_resolution) -> None:
-        self.refresh()
-        self.changed.emit()
+        self.tasks.write(
+            job, lambda _r: None, self.error, ended=self._update_buttons, changes=EVERYTHING
+        )
 
     def _update_buttons(self, *_current) -> None:
         chosen = self.selected_file()
@@ -162,9 +155,3 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         )
         self.merge_button.setEnabled(mergeable)
         self.undo_button.setEnabled(chosen is not None and bool(chosen[1].duplicate_of))
-
-    def _failed(self, error: Exception) -> None:
-        self._update_buttons()
-        if not isinstance(error, CoreError):
-            raise error
-        self.error.show_text(i18n.error_text(error))

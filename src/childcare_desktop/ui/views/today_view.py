@@ -12,7 +12,7 @@ from ..dialogs.concern_form import ConcernForm
 from ..dialogs.visit_form import VisitForm
 from ..models.care_model import CareModel
 from ..models.visits_model import COL_REASON, DueModel
-from ..tasks import Tasks
+from ..tasks import CHILDREN, CONCERNS, POLICY, VISITS, Changes, Tasks
 from ..widgets import plain_label
 from .due_table import TitledTable
 
@@ -21,7 +21,6 @@ SHOWN = 200  # rows per list; the title always gives the full count
 
 class TodayView(QWidget):
     open_child = Signal(str)
-    changed = Signal(str)  # a visit or a concern was recorded for this child
 
     def __init__(self, work: CareWork, tasks: Tasks, visitor: str = "", parent=None) -> None:
         super().__init__(parent)
@@ -84,7 +83,12 @@ class TodayView(QWidget):
             table.table.selectionModel().currentChanged.connect(
                 lambda *_a, t=table: self._remember(t)
             )
+        tasks.changed.connect(self._written)
         self.refresh()
+
+    def _written(self, changes: Changes) -> None:
+        if changes.touch(CHILDREN, VISITS, CONCERNS, POLICY):
+            self.refresh()
 
     def refresh(self) -> None:
         w = self.work
@@ -112,7 +116,6 @@ class TodayView(QWidget):
         if current is None:
             return
         self.dialog = VisitForm(self.work.visits, self.tasks, *current, self.visitor, parent=self)
-        self.dialog.saved.connect(self._changed)
         self.dialog.open()
 
     def raise_concern(self) -> None:
@@ -120,12 +123,10 @@ class TodayView(QWidget):
         if current is None:
             return
         self.dialog = ConcernForm(self.work.concerns, self.tasks, *current, parent=self)
-        self.dialog.saved.connect(self._changed)
+        self.dialog.saved.connect(
+            lambda uuid: self.tasks.announce(Changes.of(CONCERNS, CHILDREN, children=[uuid]))
+        )
         self.dialog.open()
-
-    def _changed(self, uuid: str) -> None:
-        self.refresh()
-        self.changed.emit(uuid)
 
     def _open_current(self) -> None:
         current = self.current_child()
