@@ -7,6 +7,7 @@ import pytest
 from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.domain.categories import CategorySpan
 from childcare_desktop.core.domain.child import Child
+from childcare_desktop.core.domain.completeness import to_complete
 from childcare_desktop.core.errors import ValidationFailed
 from childcare_desktop.core.services.children import ChildQuery, Children
 from tests.conftest import VILLAGE
@@ -136,3 +137,24 @@ def test_the_list_counts_and_pages_in_pinyin_order(service):
     assert names == sorted(names, key=sort_key)
     zhang = ChildQuery(text="zh")
     assert service.count_matching(zhang) == len(service.find(zhang)) > 0
+
+
+def test_the_list_can_hold_only_the_files_still_to_complete(service):
+    whole = service.save(new_child())
+    marked = service.save(new_child("李想", 6, "female", to_complete="schooling,father.phone"))
+    no_grade = service.save(
+        new_child("王芳", 8, "female", health="disabled", disability_type="视力")
+    )
+    graded = service.save(
+        new_child("赵亮", 7, health="disabled", disability_type="视力", disability_grade="二级")
+    )
+    pending = ChildQuery(to_complete=True)
+    expected = {c.uuid for c in (whole, marked, no_grade, graded) if to_complete(c)}
+    assert expected == {marked.uuid, no_grade.uuid}
+    assert set(service.find(pending)) == expected
+    assert service.count_matching(pending) == 2
+    assert {r.uuid for r in service.page(pending, 0, 10)} == expected
+    assert service.position(pending, graded.uuid) == -1
+    service.close(marked.uuid, "moved_away")
+    assert service.find(pending) == [no_grade.uuid]
+    assert service.find(ChildQuery(status="closed", to_complete=True)) == [marked.uuid]

@@ -28,6 +28,7 @@ class ChildQuery:
     category: str = ""
     risk: str = ""
     status: str = "active"  # active | closed | all
+    to_complete: bool = False  # only files with something still to be completed (待补充)
 
 
 @dataclass(frozen=True)
@@ -316,11 +317,21 @@ def _conditions(query: ChildQuery) -> tuple[str, tuple]:
     if query.category:
         where.append("instr(',' || categories_now || ',', ?) > 0")
         params.append(f",{query.category},")
+    if query.to_complete:
+        where.append(_TO_COMPLETE)
     text = normalize_query(query.text)
     if text:
         where.append("instr(search_text, ?) > 0")
         params.append(text)
     return (" WHERE " + " AND ".join(where) if where else ""), tuple(params)
+
+
+# What domain/completeness.to_complete finds, in SQL: details marked on the file, or a
+# disability without its type or grade (read from the file itself, never marked).
+_TO_COMPLETE = (
+    "(to_complete != '' OR (health = 'disabled' AND "
+    "(disability_type = '' OR disability_grade = '')))"
+)
 
 
 def prepare(child: Child) -> Child:
