@@ -328,10 +328,10 @@ def test_children_new_at_the_town_are_derived_as_the_village_reads_them(village,
     visits.log(Visit(kid.uuid, date(2026, 11, 2), "phone", next_planned=date(2026, 12, 1)))
     visits.log(Visit(kid.uuid, date(2026, 10, 1), "home"))
     concerns = Concerns(village, today=lambda: TODAY)
-    concerns.add(kid.uuid, "alone", date(2026, 11, 10))
-    closed = concerns.add(kid.uuid, "alone", date(2026, 9, 1))
+    concerns.add(kid.uuid, "alone", date(2026, 11, 10), "独自在家")
+    closed = concerns.add(kid.uuid, "alone", date(2026, 9, 1), "独自在家")
     concerns.close(closed.uuid, "已解决", date(2026, 9, 3))
-    concerns.add(kid.uuid, "alone", date(2026, 11, 15))
+    concerns.add(kid.uuid, "alone", date(2026, 11, 15), "独自在家")
     with village.write() as conn:
         derived_repo.refresh_derived(conn, None, TODAY, settings.visit_policy(conn))
     result = send(village, town)

@@ -55,7 +55,20 @@ class ConcernReport:
 
 
 @dataclass(frozen=True)
+class ConcernNote:
+    """What was done or learnt on a day while the concern is open (a call, a visit, a reply)."""
+
+    concern_uuid: str
+    child_uuid: str
+    noted_on: date
+    text: str
+    uuid: str = field(default_factory=new_uuid)
+
+
+@dataclass(frozen=True)
 class Concern:
+    """`follow_up` is the outcome written on closing; the notes are what came before it."""
+
     child_uuid: str
     kind: str
     noticed_on: date
@@ -64,6 +77,7 @@ class Concern:
     closed_on: date | None = None
     follow_up: str = ""
     reports: tuple[ConcernReport, ...] = ()
+    notes: tuple[ConcernNote, ...] = ()
 
     @property
     def is_open(self) -> bool:

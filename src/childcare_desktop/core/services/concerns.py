@@ -1,4 +1,5 @@
-"""Use cases of concerns and mandatory reports (强制报告): record, report, follow up, close.
+"""Use cases of concerns and mandatory reports (强制报告): record (reported at once or later),
+report, follow up with notes, close with the outcome.
 
 An open concern makes the child high risk and due for a visit at once: every write here
 recomputes the child's derived columns in the same transaction.
@@ -10,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from ..domain.care import (
     CONCERN_KINDS,
     DEFAULT_REPORT_CONTACTS,
     REPORT_TARGETS,
     Concern,
+    ConcernNote,
     ConcernReport,
     ReportContact,
 )
@@ -39,35 +41,52 @@ class Concerns:
         self.store = store
         self.today = today
 
-    def add(self, child_uuid: str, kind: str, noticed_on: date, description: str = "") -> Concern:
+    def add(
+        self,
+        child_uuid: str,
+        kind: str,
+        noticed_on: date,
+        description: str,
+        reported_to: str = "",
+        reported_on: date | None = None,
+        receipt: str = "",
+    ) -> Concern:
+        """Record what was noticed and, when it was already reported, the report with it.
+
+        Without `reported_to` the concern waits to be reported (`report`, later): the law asks
+        for a report at once, but the officer may record before the call gets through.
+        """
         problems = []
         if kind not in CONCERN_KINDS:
-            problems.append(FieldProblem("kind", "unknown_value"))
+            problems.append(FieldProblem("kind", "unknown_value" if kind else "required"))
         if noticed_on > self.today():
             problems.append(FieldProblem("noticed_on", "future_date"))
+        if not description.strip():
+            problems.append(FieldProblem("description", "required"))
+        if reported_to:
+            problems += self._report_problems(reported_to, reported_on, noticed_on)
         if problems:
             raise ValidationFailed(problems)
         concern = Concern(child_uuid, kind, noticed_on, description.strip())
         with self.store.write() as conn:
             children_repo.load(conn, child_uuid)  # refuses an unknown child
             care_repo.create(conn, "concern", concern)
+            if reported_to:
+                entry = ConcernReport(
+                    concern.uuid, child_uuid, reported_to, reported_on, receipt.strip()
+                )
+                care_repo.create(conn, "concern_report", entry)
             self._refresh(conn, child_uuid)
-        return concern
+        return self.get(concern.uuid)
 
     def report(
         self, concern_uuid: str, target: str, reported_on: date, receipt: str = "", note: str = ""
     ) -> Concern:
         """Record that the concern was reported (to whom, when, the receipt number)."""
-        problems = []
-        if target not in REPORT_TARGETS:
-            problems.append(FieldProblem("target", "unknown_value"))
-        if reported_on > self.today():
-            problems.append(FieldProblem("reported_on", "future_date"))
+        concern = self.get(concern_uuid)
+        problems = self._report_problems(target, reported_on, concern.noticed_on)
         if problems:
             raise ValidationFailed(problems)
-        concern = self.get(concern_uuid)
-        if reported_on < concern.noticed_on:
-            raise ValidationFailed([FieldProblem("reported_on", "end_before_start")])
         entry = ConcernReport(
             concern_uuid, concern.child_uuid, target, reported_on, receipt.strip(), note.strip()
         )
@@ -75,16 +94,31 @@ class Concerns:
             care_repo.create(conn, "concern_report", entry)
         return self.get(concern_uuid)
 
+    def note(self, concern_uuid: str, text: str, noted_on: date | None = None) -> Concern:
+        """Add a follow-up note (a call, a visit, an answer) to an open concern."""
+        noted_on = noted_on or self.today()
+        concern = self.get(concern_uuid)
+        problems = []
+        if not text.strip():
+            problems.append(FieldProblem("text", "required"))
+        problems += self._day_problems("noted_on", noted_on, concern)
+        if problems:
+            raise ValidationFailed(problems)
+        entry = ConcernNote(concern_uuid, concern.child_uuid, noted_on, text.strip())
+        with self.store.write() as conn:
+            care_repo.create(conn, "concern_note", entry)
+        return self.get(concern_uuid)
+
     def close(self, concern_uuid: str, follow_up: str, closed_on: date | None = None) -> Concern:
-        """Close with what was done since; refused without a follow-up note."""
-        if not follow_up.strip():
-            raise ValidationFailed([FieldProblem("follow_up", "follow_up_required")])
+        """Close with its outcome (what was done, how it ended); refused without one."""
         closed_on = closed_on or self.today()
         concern = self.get(concern_uuid)
-        if not concern.is_open:
-            raise ValidationFailed([FieldProblem("closed_on", "concern_closed")])
-        if closed_on < concern.noticed_on:
-            raise ValidationFailed([FieldProblem("closed_on", "end_before_start")])
+        problems = []
+        if not follow_up.strip():
+            problems.append(FieldProblem("follow_up", "follow_up_required"))
+        problems += self._day_problems("closed_on", closed_on, concern)
+        if problems:
+            raise ValidationFailed(problems)
         values = {"closed_on": closed_on, "follow_up": follow_up.strip()}
         with self.store.write() as conn:
             care_repo.change(conn, "concern", concern_uuid, values, action="close")
@@ -146,22 +180,54 @@ class Concerns:
             settings.put(conn, "report_contacts", [asdict(c) for c in cleaned])
             audit.record(conn, "update", "setting", "report_contacts", ["report_contacts"])
 
+    def _report_problems(
+        self, target: str, reported_on: date | None, noticed_on: date
+    ) -> list[FieldProblem]:
+        if target not in REPORT_TARGETS:
+            return [FieldProblem("target", "unknown_value")]
+        if reported_on is None:
+            return [FieldProblem("reported_on", "required")]
+        if reported_on > self.today():
+            return [FieldProblem("reported_on", "future_date")]
+        if reported_on < noticed_on:
+            return [FieldProblem("reported_on", "end_before_start")]
+        return []
+
+    def _day_problems(self, name: str, day: date, concern: Concern) -> list[FieldProblem]:
+        """A note or a closing falls between the noticing and today, on an open concern."""
+        if not concern.is_open:
+            return [FieldProblem(name, "concern_closed")]
+        if day > self.today():
+            return [FieldProblem(name, "future_date")]
+        if day < concern.noticed_on:
+            return [FieldProblem(name, "end_before_start")]
+        return []
+
     def _refresh(self, conn: Connection, child_uuid: str) -> None:
         policy = settings.visit_policy(conn)
         derived_repo.refresh_derived(conn, [child_uuid], self.today(), policy)
 
 
 def _with_reports(conn: Connection, rows: list[dict]) -> list[Concern]:
-    r = t.concern_report.c
-    reports: dict[str, list[ConcernReport]] = {}
+    """The concerns of `rows`, each with its reports and notes, oldest first."""
     uuids = [row["uuid"] for row in rows]
-    for found in conn.execute(
-        select(t.concern_report).where(r.concern_uuid.in_(uuids)).order_by(r.reported_on)
-    ).mappings():
-        reports.setdefault(found["concern_uuid"], []).append(
-            care_repo.from_row(ConcernReport, found)
-        )
+    reports = _parts(conn, t.concern_report, ConcernReport, uuids, "reported_on")
+    notes = _parts(conn, t.concern_note, ConcernNote, uuids, "noted_on")
     return [
-        care_repo.from_row(Concern, row, reports=tuple(reports.get(row["uuid"], ())))
+        care_repo.from_row(
+            Concern,
+            row,
+            reports=tuple(reports.get(row["uuid"], ())),
+            notes=tuple(notes.get(row["uuid"], ())),
+        )
         for row in rows
     ]
+
+
+def _parts(conn: Connection, table: Table, cls: type, uuids: list[str], day: str) -> dict:
+    found: dict[str, list] = {}
+    for row in conn.execute(
+        select(table).where(table.c.concern_uuid.in_(uuids)).order_by(table.c[day])
+    ).mappings():
+        found.setdefault(row["concern_uuid"], []).append(care_repo.from_row(cls, row))
+    return found

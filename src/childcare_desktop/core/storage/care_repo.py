@@ -1,4 +1,5 @@
-"""Writing and reading the care records (concerns, reports, wishes, referrals, rounds, flags).
+"""Writing and reading the care records (concerns with their reports and follow-up notes, wishes,
+referrals, rounds, flags).
 
 Each write goes through the change log (so that it syncs) and the audit log, in the caller's
 transaction. Entity names are the table names.
@@ -19,13 +20,15 @@ from .changes import ChangeWriter
 TABLES: dict[str, Table] = {
     "concern": t.concern,
     "concern_report": t.concern_report,
+    "concern_note": t.concern_note,
     "wish": t.wish,
     "referral": t.referral,
     "visit_round": t.visit_round,
     "review_flag": t.review_flag,
 }
-# Reports of a concern are facts about the past: appended, never edited, so they never conflict.
-APPEND_ONLY = frozenset({"concern_report"})
+# Reports and follow-up notes of a concern are facts about the past: appended, never edited, so
+# they never conflict.
+APPEND_ONLY = frozenset({"concern_report", "concern_note"})
 
 R = TypeVar("R")
 

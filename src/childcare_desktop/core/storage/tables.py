@@ -268,6 +268,17 @@ concern_report = Table(
     Column("note", Text, nullable=False, default=""),
 )
 
+# Follow-up notes of a concern (a call, a visit, an answer): appended, never edited.
+concern_note = Table(
+    "concern_note",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("concern_uuid", String(36), ForeignKey("concern.uuid"), nullable=False, index=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False),
+    Column("noted_on", Date, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
 wish = Table(
     "wish",
     metadata,

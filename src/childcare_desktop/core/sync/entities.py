@@ -23,6 +23,7 @@ TABLES: dict[str, Table] = {
     "assistance": t.assistance,
     "concern": t.concern,
     "concern_report": t.concern_report,
+    "concern_note": t.concern_note,
     "wish": t.wish,
     "referral": t.referral,
     "visit_round": t.visit_round,
@@ -30,7 +31,7 @@ TABLES: dict[str, Table] = {
     "visit": t.visit,
 }
 # Records that are appended and never edited: no heads, never a conflict.
-APPEND_ONLY = frozenset({"visit", "concern_report"})
+APPEND_ONLY = frozenset({"visit", "concern_report", "concern_note"})
 # The child's local caches: recomputed on every station, never carried.
 DERIVED = frozenset(
     {
