@@ -15,7 +15,7 @@ from sqlcipher3.dbapi2 import DatabaseError
 
 from ..errors import StoreError
 from ..paths import backups_dir
-from ..storage import audit, keyfile
+from ..storage import audit, keyfile, swap
 from ..storage.integrity import check_file
 from ..storage.store import Store
 
@@ -125,15 +125,14 @@ def restore(store_path: Path, source: Path, passphrase: str) -> Path:
     """Replace the store with a checked backup; the current store is kept as a backup first,
     or, when it is damaged, moved aside as it is (a damaged store is never overwritten)."""
     check_backup(store_path, source, passphrase)
-    key_owner = _key_owner(store_path, source)
-    kept = _keep_current(store_path, passphrase) if Store.exists(store_path) else None
-    for suffix in ("-wal", "-shm"):
-        Path(f"{store_path}{suffix}").unlink(missing_ok=True)
-    tmp = store_path.with_name(store_path.name + ".restoring")
-    shutil.copyfile(source, tmp)
-    tmp.replace(store_path)
-    if key_owner == source:
-        shutil.copyfile(keyfile.key_path(source), keyfile.key_path(store_path))
+    # Copied first: keeping the current store makes a backup, which may rotate `source` away.
+    swap.stage(store_path, source, keyfile.key_path(_key_owner(store_path, source)))
+    try:
+        kept = _keep_current(store_path, passphrase) if store_path.exists() else None
+    except BaseException:
+        swap.discard(store_path)
+        raise
+    swap.commit(store_path)
     restored = Store.open(store_path, passphrase)
     try:
         with restored.write() as conn:
@@ -148,12 +147,13 @@ def _key_owner(store_path: Path, source: Path) -> Path:
 
 
 def _keep_current(store_path: Path, passphrase: str) -> Path:
-    """A backup of the store about to be replaced; a store that does not open or fails its
-    checks is copied byte for byte instead, since a backup of it could lose what is left."""
-    try:
-        current = Store.open(store_path, passphrase)
+    """A backup of the store about to be replaced; a store that does not open (damaged, or its
+    key file missing or damaged) or fails its checks is copied byte for byte instead, since a
+    backup of it could lose what is left."""
+    try:  # not Store.open: it would take the staged copies for those of a stopped restore
+        current = Store.open_with_key(store_path, keyfile.unlock(store_path, passphrase))
     except StoreError as err:
-        if err.code != "store_unreadable":
+        if err.code not in ("store_unreadable", "no_key_file", "key_file_damaged"):
             raise
         return _copy_aside(store_path)
     try:
@@ -173,7 +173,8 @@ def _copy_aside(store_path: Path) -> Path:
     wal = Path(f"{store_path}-wal")
     if wal.exists():
         shutil.copyfile(wal, Path(f"{dest}-wal"))
-    shutil.copyfile(keyfile.key_path(store_path), keyfile.key_path(dest))
+    if keyfile.key_path(store_path).exists():
+        shutil.copyfile(keyfile.key_path(store_path), keyfile.key_path(dest))
     return dest
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, inspect
 
 from ..errors import StoreError
 from ..paths import backups_dir, store_exists
-from . import keyfile, migrate
+from . import keyfile, migrate, swap
 from .engine import ONE_PASS_CACHE_KIB, WRITE_OPTION, make_engine, raw_connect
 from .integrity import check_file
 
@@ -43,6 +43,7 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Store:
+        swap.settle(path)  # a restore the program was stopped in is completed or rolled back
         if not path.exists():
             raise StoreError("no_store", path=path.name)
         return cls.open_with_key(path, keyfile.unlock(path, passphrase))
