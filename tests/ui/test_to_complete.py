@@ -12,6 +12,7 @@ from childcare_desktop.core.domain.child import Child
 from childcare_desktop.core.domain.completeness import to_complete
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.ui.dialogs.child_form import ChildForm
+from childcare_desktop.ui.views.children_view import ChildrenView
 from tests.conftest import VILLAGE
 
 from .conftest import save_form
@@ -69,3 +70,22 @@ def test_a_disability_without_its_type_is_asked_for_until_typed(qtbot, tasks, ch
     form.health.disability_grade.setText("二级")
     save_form(qtbot, form)
     assert not form.to_complete.isVisible()
+
+
+def test_the_registry_lists_only_the_files_still_to_complete_when_asked(qtbot, tasks, children):
+    marked = imported(children, to_complete="health")
+    born = date(2012, 3, 4)
+    complete = Child(
+        "李小红", "female", born, VILLAGE, id_number=idnumber.make(VILLAGE[:6], born, 4, "female")
+    )
+    children.save(complete)
+    view = ChildrenView(children, tasks)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.searched):
+        view.refresh()
+    assert view.model.rowCount() == 2
+    with qtbot.waitSignal(view.searched):
+        qtbot.mouseClick(view.to_complete, Qt.MouseButton.LeftButton)
+    assert view.to_complete.isChecked()
+    assert [view.model.row_record(i).uuid for i in range(view.model.rowCount())] == [marked.uuid]

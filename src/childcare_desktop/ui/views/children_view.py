@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -73,6 +74,11 @@ class ChildrenView(QWidget):
         self.status.addItem(i18n.label("status", "active"), "active")
         self.status.addItem(i18n.label("status", "closed"), "closed")
         self.status.addItem(self.tr("全部（含已销档）"), "all")
+        self.to_complete = QCheckBox(self.tr("只看待补充"))
+        self.to_complete.setToolTip(
+            self.tr("只列出还有信息待补充的档案（如导入台账时没读懂的内容）")
+        )
+        self.to_complete.toggled.connect(lambda _on: self.refresh())
         self.model = ChildrenModel(children, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -105,6 +111,7 @@ class ChildrenView(QWidget):
         filters.addWidget(self.search, 3)
         for combo in (self.category, self.risk, self.status):
             filters.addWidget(combo, 1)
+        filters.addWidget(self.to_complete)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -136,7 +143,11 @@ class ChildrenView(QWidget):
 
     def query(self) -> ChildQuery:
         return ChildQuery(
-            self.search.text(), self.category.code(), self.risk.code(), self.status.currentData()
+            self.search.text(),
+            self.category.code(),
+            self.risk.code(),
+            self.status.currentData(),
+            to_complete=self.to_complete.isChecked(),
         )
 
     def refresh(self, keep: str | None = None, recount: bool = False) -> None:
