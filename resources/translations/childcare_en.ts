@@ -39,6 +39,22 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>数据文件打不开</source>
+        <translation>The store does not open</translation>
+    </message>
+    <message>
+        <source>从备份恢复……</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>数据文件打不开，请选一份备份恢复。</source>
+        <translation>The store does not open: choose a backup to restore.</translation>
+    </message>
+    <message>
         <source>密码已修改。下次打开和解锁时请用新密码。</source>
         <translation>The passphrase is changed. Use the new one to open and unlock from now on.</translation>
     </message>
@@ -912,6 +928,14 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <source>从未走访</source>
         <translation>never</translation>
     </message>
+    <message>
+        <source>尚未报告</source>
+        <translation>Not reported yet</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
 </context>
 <context>
     <name>ChildrenModel</name>
@@ -979,6 +1003,14 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>All (with closed)</translation>
     </message>
     <message>
+        <source>只看待补充</source>
+        <translation>Only files to complete</translation>
+    </message>
+    <message>
+        <source>只列出还有信息待补充的档案（如导入台账时没读懂的内容）</source>
+        <translation>List only the files with details still to be completed (such as what a ledger import could not read)</translation>
+    </message>
+    <message>
         <source>显示 %1 名，本站共 %2 名儿童</source>
         <translation>Showing %1 of %2 children</translation>
     </message>
@@ -1009,12 +1041,20 @@ Restore the newest good backup: choose the top one in the next window.</translat
 <context>
     <name>ConcernForm</name>
     <message>
-        <source>关注与强制报告</source>
-        <translation>Concern and mandatory report</translation>
+        <source>记录关注（强制报告）</source>
+        <translation>Record a concern (mandatory report)</translation>
     </message>
     <message>
-        <source>看到或听到了什么</source>
-        <translation>What was seen or heard</translation>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>看到或听到了什么，在哪里，孩子现在怎样</source>
+        <translation>What was seen or heard, where, how the child is now</translation>
+    </message>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
     </message>
     <message>
         <source>情况类别</source>
@@ -1029,24 +1069,24 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>What</translation>
     </message>
     <message>
-        <source>记录</source>
-        <translation>Record</translation>
+        <source>报告（强制报告须立即报告）</source>
+        <translation>Report (a mandatory report is made at once)</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
+        <source>已报告</source>
+        <translation>Reported</translation>
     </message>
     <message>
-        <source>已记录。请立即报告（强制报告）：</source>
-        <translation>Recorded. Report it now (mandatory report):</translation>
-    </message>
-    <message>
-        <source>报告给</source>
-        <translation>Report to</translation>
+        <source>稍后报告</source>
+        <translation>Report later</translation>
     </message>
     <message>
         <source>如有回执号或接警编号</source>
         <translation>Receipt or case number, if any</translation>
+    </message>
+    <message>
+        <source>报告给</source>
+        <translation>Report to</translation>
     </message>
     <message>
         <source>报告日期</source>
@@ -1057,20 +1097,126 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>Receipt number</translation>
     </message>
     <message>
-        <source>记录这次报告</source>
-        <translation>Record this report</translation>
-    </message>
-    <message>
-        <source>完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
         <source>（号码未设置，请在设置中填写）</source>
         <translation>(no number set: enter it in the settings)</translation>
     </message>
     <message>
-        <source>已报告：</source>
-        <translation>Reported:</translation>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+</context>
+<context>
+    <name>_ConcernStep</name>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+</context>
+<context>
+    <name>ConcernSteps</name>
+    <message>
+        <source>报告</source>
+        <translation>reported to</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>follow-up:</translation>
+    </message>
+    <message>
+        <source>尚未报告</source>
+        <translation>Not reported yet</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>报告关注</source>
+        <translation>Report the concern</translation>
+    </message>
+    <message>
+        <source>如有回执号或接警编号</source>
+        <translation>Receipt or case number, if any</translation>
+    </message>
+    <message>
+        <source>接听人、对方怎么说</source>
+        <translation>Who answered, what they said</translation>
+    </message>
+    <message>
+        <source>报告电话</source>
+        <translation>Numbers to call</translation>
+    </message>
+    <message>
+        <source>报告给</source>
+        <translation>Report to</translation>
+    </message>
+    <message>
+        <source>报告日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>回执号</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>跟进记录</source>
+        <translation>Follow-up note</translation>
+    </message>
+    <message>
+        <source>做了什么、了解到什么（电话、走访、回复）</source>
+        <translation>What was done or learnt (a call, a visit, an answer)</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>跟进情况</source>
+        <translation>Follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>CloseConcernDialog</name>
+    <message>
+        <source>结案</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>处理结果：孩子现在由谁照看、安全情况如何</source>
+        <translation>Outcome: who looks after the child now, is the child safe</translation>
+    </message>
+    <message>
+        <source>结案日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>ConcernActions</name>
+    <message>
+        <source>报告(&amp;B)……</source>
+        <translation>Re&amp;port…</translation>
+    </message>
+    <message>
+        <source>跟进记录(&amp;G)……</source>
+        <translation>Follow-&amp;up note…</translation>
+    </message>
+    <message>
+        <source>结案(&amp;J)……</source>
+        <translation>Clos&amp;e…</translation>
     </message>
 </context>
 <context>
@@ -2714,6 +2860,10 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
     <message>
         <source>逾期 %1 · 本周 %2 · 关注 %3 · 到龄 %4</source>
         <translation>Overdue %1 · this week %2 · concerns %3 · ageing out %4</translation>
+    </message>
+    <message>
+        <source>尚未报告</source>
+        <translation>Not reported yet</translation>
     </message>
 </context>
 <context>
