@@ -51,8 +51,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "passphrase_too_short": ("密码至少 {min} 位", "the passphrase needs {min} characters"),
     "passphrase_mismatch": ("两次输入的密码不一样", "the two passphrases differ"),
     "no_store": ("找不到数据文件 {path}", "no store at {path}"),
-    "no_key_file": ("找不到密钥文件 {path}", "the key file {path} is missing"),
-    "key_file_damaged": ("密钥文件 {path} 已损坏", "the key file {path} is damaged"),
+    "no_key_file": (
+        "找不到密钥文件 {path}，没有它数据打不开。程序不会新建数据把原来的盖掉。"
+        "请把密钥文件放回数据文件旁边，或从备份恢复（每份备份都带着自己的密钥文件）",
+        "the key file {path} is missing, and the store does not open without it. The program "
+        "will not make a new store over it: put the key file back beside the store, or "
+        "restore a backup (each backup carries its own key file)",
+    ),
+    "key_file_damaged": (
+        "密钥文件 {path} 已损坏，数据打不开。程序不会新建数据把原来的盖掉。"
+        "请从备份恢复（每份备份都带着自己的密钥文件）",
+        "the key file {path} is damaged, and the store does not open. The program will not "
+        "make a new store over it: restore a backup (each backup carries its own key file)",
+    ),
+    "store_missing": (
+        "密钥文件还在，数据文件 {path} 却不见了。程序不会新建数据。"
+        "请把数据文件放回原处，或从备份恢复",
+        "the key file is there but the store {path} is not. The program will not make a new "
+        "store: put the store file back, or restore a backup",
+    ),
+    "store_empty": (
+        "数据文件 {path} 是空的（0 字节），里面没有记录。程序不会新建数据把它盖掉。请从备份恢复",
+        "the store {path} is empty (0 bytes): it holds no records. The program will not make "
+        "a new store over it: restore a backup",
+    ),
+    "store_foreign": (
+        "{path} 不是本程序的数据文件（可能被别的文件换掉了）。程序不会改动它，也不会新建数据把它"
+        "盖掉。请放回原来的数据文件，或从备份恢复",
+        "{path} is not a store of this program (another file may have replaced it). The "
+        "program will not change it or make a new store over it: put the store file back, or "
+        "restore a backup",
+    ),
     "store_exists": ("数据文件已存在：{path}", "a store already exists: {path}"),
     "store_unreadable": (
         "数据文件 {path} 打不开（密钥不对或文件损坏）",
@@ -465,6 +494,35 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "parents_returned": ("父母返乡", "a parent came home"),
         "moved_away": ("迁出", "moved away"),
     },
+    # The headings of a child's file as `childcare children show` prints it.
+    "file": {
+        "birth_date": ("出生日期", "birth date"),
+        "id_number": ("身份证号", "ID number"),
+        "ethnicity": ("民族", "ethnicity"),
+        "village": ("所属村（居）", "village"),
+        "current_address": ("现住址", "current address"),
+        "hukou_place": ("户籍地", "hukou place"),
+        "health": ("健康状况", "health"),
+        "schooling": ("就学情况", "schooling"),
+        "guardianship": ("监护情况", "guardianship"),
+        "risk": ("风险等级", "risk"),
+        "status": ("档案状态", "status"),
+        "registered_on": ("登记日期", "registered on"),
+        "categories": ("儿童类别", "categories"),
+        "members": ("家庭成员及照护人", "family and carers"),
+        "work_place": ("务工地", "work place"),
+        "phone": ("联系电话", "phone"),
+        "assistance": ("救助帮扶", "assistance"),
+        "notes": ("备注", "notes"),
+        "to_complete": ("待补充", "still to complete"),
+        "last_visits": ("最近走访", "last visits"),
+        "next_due": ("下次走访", "next visit due"),
+        "unset": ("未填", "not given"),
+        "none": ("无", "none"),
+        "until_now": ("至今", "until now"),
+        "amount": ("每月金额（元）", "yuan a month"),
+        "years": ("岁", "years"),
+    },
 }
 
 
@@ -480,6 +538,11 @@ def message(code: str, lang: str = ZH, **params: str) -> str:
 def both(code: str, **params: str) -> str:
     """Chinese, then English: what the CLI prints."""
     return f"{message(code, ZH, **params)} ({message(code, EN, **params)})"
+
+
+def label_both(kind: str, code: str) -> str:
+    """A label in Chinese, then English, as the CLI prints codes."""
+    return f"{label(kind, code)} ({label(kind, code, EN)})"
 
 
 def label(kind: str, code: str, lang: str = ZH) -> str:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 
 from ..core.errors import CoreError
 from ..core.paths import data_dir as find_data_dir
-from ..core.paths import store_exists, store_path, ui_settings_path
+from ..core.paths import store_path, ui_settings_path
+from ..core.storage.examine import examine
 from . import i18n, ui_settings
 from .dialogs.unlock import UnlockDialog
 from .lock import IdleWatcher
@@ -65,6 +66,7 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
         self.unlock: UnlockDialog | None = None
+        self.trouble: QMessageBox | None = None
         self.screen_lock: ScreenLock | None = None
         self.busy: QProgressDialog | None = None
         self.idle = IdleWatcher(app, self.settings.idle_minutes, self)
@@ -78,7 +80,12 @@ class AppController(QObject):
         path = store_path(self.data)
         # Loaded once the first window is up: loading sooner would slow its first paint.
         QTimer.singleShot(PRELOAD_AFTER_MS, _load_in_background)
-        if store_exists(path):
+        try:
+            present = examine(path)
+        except CoreError as error:
+            self._say_store_trouble(error)
+            return
+        if present:
             self.unlock = UnlockDialog(path, self.tasks)
             self.unlock.accepted.connect(lambda: self._open_main(self.unlock.store))
             self.unlock.rejected.connect(self.app.quit)
@@ -91,10 +98,35 @@ class AppController(QObject):
             self.wizard.rejected.connect(self._wizard_cancelled)
             self.wizard.show()
 
+    def _say_store_trouble(self, error: CoreError) -> None:
+        """The store's files are there but cannot be opened as they are: said, with the way
+        out (a backup); the set-up wizard is not offered, it would make a store over them."""
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("数据文件打不开"),
+                          i18n.error_text(error))  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+        box.button(QMessageBox.StandardButton.Open).setText(self.tr("从备份恢复……"))
+        box.button(QMessageBox.StandardButton.Close).setText(self.tr("退出"))
+        box.finished.connect(lambda _code: self._store_trouble_answered(box))
+        self.trouble = box
+        box.show()
+
+    def _store_trouble_answered(self, box: QMessageBox) -> None:
+        if self.trouble is not box:  # closed by shutdown
+            return
+        self.trouble = None
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Open):
+            self.open_backups(self.tr("数据文件打不开，请选一份备份恢复。"))
+        if self.store is None and self.busy is None:  # no backup restored: nothing to show
+            self.app.quit()
+        box.deleteLater()  # last: the backups dialog's own event loop would delete it sooner
+
     def shutdown(self) -> None:
         """Close the windows and the store and take the translator back (tests build many apps)."""
         self.idle.stop()
-        for window in (self.window, self.wizard, self.unlock):
+        windows = (self.window, self.wizard, self.unlock, self.trouble)
+        self.trouble = None
+        for window in windows:
             if window is not None:
                 window.close()
                 window.deleteLater()

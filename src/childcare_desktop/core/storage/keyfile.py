@@ -139,9 +139,35 @@ def _read(store_path: Path) -> dict:
         raise StoreError("no_key_file", path=path.name) from None
     except (ValueError, UnicodeDecodeError):
         raise StoreError("key_file_damaged", path=path.name) from None
-    if data.get("format") != FORMAT:
+    if not _well_formed(data):
         raise StoreError("key_file_damaged", path=path.name)
     return data
+
+
+def check(store_path: Path) -> None:
+    """Raise StoreError(no_key_file / key_file_damaged) unless the key file can be used."""
+    _read(store_path)
+
+
+_SIZES = {"salt": 16, "nonce": 12, "key": 48}  # the sealed key: 32 bytes and a 16-byte tag
+
+
+def _well_formed(data: object) -> bool:
+    """The parts unlocking needs, of the right kinds and lengths (other parts may be added)."""
+    try:
+        KdfParams(**data["kdf"])
+        costs_are_numbers = all(type(cost) is int for cost in data["kdf"].values())
+        return (
+            data["format"] == FORMAT
+            and costs_are_numbers
+            and all(
+                len(base64.b64decode(data[wrap][part], validate=True)) == size
+                for wrap in ("passphrase", "recovery")
+                for part, size in _SIZES.items()
+            )
+        )
+    except (KeyError, TypeError, ValueError):  # binascii.Error is a ValueError
+        return False
 
 
 def _write(store_path: Path, data: dict) -> None:

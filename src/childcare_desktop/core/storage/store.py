@@ -13,6 +13,7 @@ from ..errors import StoreError
 from ..paths import backups_dir, store_exists
 from . import keyfile, migrate, swap
 from .engine import ONE_PASS_CACHE_KIB, WRITE_OPTION, make_engine, raw_connect
+from .examine import check_store_file
 from .integrity import check_file
 
 
@@ -51,6 +52,7 @@ class Store:
     @classmethod
     def open_with_key(cls, path: Path, db_key: bytes | None) -> Store:
         """Open, refuse a store from a newer program, and migrate after a backup."""
+        check_store_file(path)  # an empty file would open as a new, empty store
         raw_connect(path, db_key).close()  # fails cleanly on a wrong key or a damaged file
         store = cls(path, make_engine(path, db_key), db_key)
         if migrate.is_newer_than_program(store.engine):
