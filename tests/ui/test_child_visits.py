@@ -108,6 +108,7 @@ def test_an_open_concern_makes_the_visit_due_now_and_the_override_shows(qtbot, w
     concern_form = tab.dialog
     concern_form.kind.setCurrentIndex(concern_form.kind.findData("injury"))
     type_text(qtbot, concern_form.description, "手臂有淤青")
+    concern_form.later.setChecked(True)
     with qtbot.waitSignal(tab.shown):
         click(qtbot, concern_form.save_button)
     assert tab.reason.text() == "有未结关注：立即走访"

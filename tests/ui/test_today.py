@@ -79,21 +79,19 @@ def test_raise_a_concern_shows_whom_to_call_and_the_child_turns_high_risk(
     qtbot.waitUntil(lambda: today.concerns.title() == "未结关注（强制报告）（0）")
     assert work.children.rows([child.uuid])[0].risk == "low"
     form = ConcernForm(work.concerns, tasks, child.uuid, child.name)  # as from the child's file
-    form.saved.connect(lambda _uuid: today.refresh())
     qtbot.addWidget(form)
     form.show()
-    for _ in range(2):  # 独居无人监护 → 失踪走失 → 疑似遭受虐待或家庭暴力
+    for _ in range(3):  # （请选择） → 独居无人监护 → 失踪走失 → 疑似遭受虐待或家庭暴力
         qtbot.keyClick(form.kind, Qt.Key.Key_Down)
     type_text(qtbot, form.description, "手臂有淤青")
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: form.pages.currentWidget() is form.prompt_page)
-    shown = [w.text() for w in form.contacts_box.findChildren(type(form.reported))]
-    assert any("110" in text for text in shown) and any("12355" in text for text in shown)
+    qtbot.waitUntil(lambda: "110" in form.contacts.text() and "12355" in form.contacts.text())
+    qtbot.keyClick(form.target, Qt.Key.Key_Down)  # 公安
     qtbot.keyClicks(form.receipt, "JJ-2026-88")
-    qtbot.mouseClick(form.report_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "JJ-2026-88" in form.reported.text())
-    form.accept()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: names(today.concerns) == [child.name])
+    assert today.concerns.model.index(0, 3).data() == "公安"
+    (concern,) = work.concerns.for_child(child.uuid)
+    assert (concern.kind, [r.receipt for r in concern.reports]) == ("abuse", ["JJ-2026-88"])
     row = work.children.rows([child.uuid])[0]
     assert (row.risk, row.next_due) == ("high", TODAY)
     assert names(today.due_soon) == [child.name]

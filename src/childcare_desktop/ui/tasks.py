@@ -119,8 +119,8 @@ class Tasks(QObject):
         self._start(self._writes, fn, _Asked(on_done, beside, ended, changes))
 
     def announce(self, changes: Changes) -> None:
-        """What a form's write changed, said by the form's opener when the write did not say it
-        (the concern form): the views showing it ask again."""
+        """What a form's write changed, said by the form's opener when the write did not say
+        it: the views showing it ask again."""
         self.changed.emit(changes)
 
     def wait(self, msecs: int = -1) -> bool:

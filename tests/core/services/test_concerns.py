@@ -93,6 +93,9 @@ def test_a_concern_reported_at_once_is_recorded_with_its_report(concerns, child,
     with pytest.raises(ValidationFailed) as refused:
         concerns.add(child.uuid, "abuse", clock.day, "手臂有淤青", "police", None)
     assert [(p.field, p.code) for p in refused.value.problems] == [("reported_on", "required")]
+    with pytest.raises(ValidationFailed) as refused:
+        concerns.add(child.uuid, "abuse", clock.day, "手臂有淤青", "", clock.day)
+    assert [(p.field, p.code) for p in refused.value.problems] == [("target", "required")]
     assert concerns.for_child(child.uuid) == []
     concern = concerns.add(
         child.uuid, "abuse", clock.day, "手臂有淤青", "police", clock.day, " JJ-1 "

@@ -47,13 +47,13 @@ class Concerns:
         kind: str,
         noticed_on: date,
         description: str,
-        reported_to: str = "",
+        reported_to: str | None = None,
         reported_on: date | None = None,
         receipt: str = "",
     ) -> Concern:
         """Record what was noticed and, when it was already reported, the report with it.
 
-        Without `reported_to` the concern waits to be reported (`report`, later): the law asks
+        With `reported_to` None the concern waits to be reported (`report`, later): the law asks
         for a report at once, but the officer may record before the call gets through.
         """
         problems = []
@@ -63,7 +63,7 @@ class Concerns:
             problems.append(FieldProblem("noticed_on", "future_date"))
         if not description.strip():
             problems.append(FieldProblem("description", "required"))
-        if reported_to:
+        if reported_to is not None:
             problems += self._report_problems(reported_to, reported_on, noticed_on)
         if problems:
             raise ValidationFailed(problems)
@@ -71,7 +71,7 @@ class Concerns:
         with self.store.write() as conn:
             children_repo.load(conn, child_uuid)  # refuses an unknown child
             care_repo.create(conn, "concern", concern)
-            if reported_to:
+            if reported_to is not None:
                 entry = ConcernReport(
                     concern.uuid, child_uuid, reported_to, reported_on, receipt.strip()
                 )
@@ -184,7 +184,7 @@ class Concerns:
         self, target: str, reported_on: date | None, noticed_on: date
     ) -> list[FieldProblem]:
         if target not in REPORT_TARGETS:
-            return [FieldProblem("target", "unknown_value")]
+            return [FieldProblem("target", "unknown_value" if target else "required")]
         if reported_on is None:
             return [FieldProblem("reported_on", "required")]
         if reported_on > self.today():

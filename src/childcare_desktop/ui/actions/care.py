@@ -7,7 +7,6 @@ from PySide6.QtCore import QObject
 from ..dialogs.concern_form import ConcernForm
 from ..dialogs.policy_dialog import PolicyDialog
 from ..dialogs.visit_form import VisitForm
-from ..tasks import CHILDREN, CONCERNS, Changes
 from .base import add_menu, keep_open, make_action
 
 
@@ -46,11 +45,7 @@ class CareActions(QObject):
         if row is None:
             return
         w = self.window
-        form = ConcernForm(w.work.concerns, w.tasks, row.uuid, row.name, parent=w)
-        form.saved.connect(
-            lambda uuid: w.tasks.announce(Changes.of(CONCERNS, CHILDREN, children=[uuid]))
-        )
-        keep_open(w, form)
+        keep_open(w, ConcernForm(w.work.concerns, w.tasks, row.uuid, row.name, parent=w))
 
     def edit_policy(self) -> None:
         w = self.window

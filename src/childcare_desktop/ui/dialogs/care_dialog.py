@@ -81,14 +81,15 @@ class CareDialog(QDialog):
             self.grid.errors[name].show_text(date_format_text())
         return not bad
 
-    def submit(self, write: Callable[[], object]) -> None:
+    def submit(self, write: Callable[[], object], changes: Changes | None = None) -> None:
+        """`changes` default to the care lists' (a concern's also touch the child's risk)."""
         self.save_button.setEnabled(False)
         self.tasks.write(
             write,
             self._saved,
             self._failed,
             ended=lambda: self.save_button.setEnabled(True),
-            changes=Changes.of(CARE),
+            changes=changes or Changes.of(CARE),
         )
 
     def _saved(self, record: object) -> None:

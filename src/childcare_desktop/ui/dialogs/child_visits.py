@@ -28,6 +28,7 @@ from ..models.visit_history_model import RecordRole as VisitRole
 from ..models.visits_model import reason_text
 from ..tasks import Tasks
 from ..widgets import plain_label
+from .concern_actions import ConcernActions
 from .concern_form import ConcernForm
 from .referral_form import ReferralForm, ReferralStatusDialog
 from .visit_form import VisitForm
@@ -130,12 +131,13 @@ class ChildVisitsTab(QWidget):
         self.history = VisitHistoryModel(self)
         self.concerns = CareModel(
             [self.tr("情况"), self.tr("发现日期"), self.tr("具体情况"), self.tr("已报告"),
-             self.tr("状态"), self.tr("跟进")],
+             self.tr("状态"), self.tr("跟进"), self.tr("处理结果")],
             lambda c: [
                 i18n.label("concern_kind", c.kind), _iso(c.noticed_on), c.description,
                 "；".join(f"{i18n.label('report_target', r.target)} {_iso(r.reported_on)} "
-                         f"{r.receipt}".strip() for r in c.reports),
+                         f"{r.receipt}".strip() for r in c.reports) or self.tr("尚未报告"),
                 self.tr("未结") if c.is_open else self.tr("已结 ") + _iso(c.closed_on),
+                "；".join(f"{_iso(n.noted_on)} {n.text}" for n in c.notes),
                 c.follow_up,
             ],
             lambda c: c.child_uuid,
@@ -173,7 +175,17 @@ class ChildVisitsTab(QWidget):
         self.referral_table = _table(self.referrals)
         self.lists = QTabWidget()
         self.lists.addTab(self._page(self.history_table, self.photos_button), self.tr("走访记录"))
-        self.lists.addTab(self.concern_table, self.tr("关注与报告"))
+        concern_page = QWidget()
+        self.concern_actions = ConcernActions(
+            work.concerns, tasks, self.concern_table,
+            lambda: (r, self.name) if (r := self.concern_table.currentIndex().data(RecordRole))
+            else None,
+            self._open, concern_page,
+        )  # fmt: skip
+        concern_layout = QVBoxLayout(concern_page)
+        concern_layout.addLayout(self.concern_actions.bar())
+        concern_layout.addWidget(self.concern_table, 1)
+        self.lists.addTab(concern_page, self.tr("关注与报告"))
         self.lists.addTab(self._page(self.wish_table, self.step_button), self.tr("微心愿"))
         self.lists.addTab(self._page(self.referral_table, self.status_button), self.tr("转介"))
         self.history_table.selectionModel().currentChanged.connect(self._update_buttons)

@@ -1,5 +1,6 @@
 """Today (工作台): overdue visits, visits due this week, open concerns, children ageing out,
-each with its count; Enter opens the child, the buttons log a visit or raise a concern."""
+each with its count; Enter opens the child, the buttons log a visit or raise a concern, and the
+concerns list carries the steps on the chosen concern (report, follow-up, close)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from ...core.services.care_work import CareWork
 from .. import i18n
+from ..dialogs.concern_actions import ConcernActions
 from ..dialogs.concern_form import ConcernForm
 from ..dialogs.visit_form import VisitForm
-from ..models.care_model import CareModel
+from ..models.care_model import CareModel, RecordRole
 from ..models.visits_model import COL_REASON, DueModel
 from ..tasks import CHILDREN, CONCERNS, POLICY, VISITS, Changes, Tasks
 from ..widgets import plain_label
@@ -36,12 +38,22 @@ class TodayView(QWidget):
                 r.child_name,
                 i18n.label("concern_kind", r.concern.kind),
                 r.concern.noticed_on.isoformat(),
-                i18n.join(i18n.label("report_target", x.target) for x in r.concern.reports),
+                i18n.join(i18n.label("report_target", x.target) for x in r.concern.reports)
+                or self.tr("尚未报告"),
             ],
             lambda r: r.concern.child_uuid,
             self,
         )
         self.concerns = TitledTable(self.tr("未结关注（强制报告）"), concerns)
+        self.concern_actions = ConcernActions(
+            work.concerns,
+            tasks,
+            self.concerns.table,
+            self._chosen_concern,
+            self._open,
+            self.concerns,
+        )
+        self.concerns.layout().insertLayout(0, self.concern_actions.bar())
         ageing = CareModel(
             [self.tr("姓名"), self.tr("到龄日期"), self.tr("类别")],
             lambda r: [
@@ -122,11 +134,15 @@ class TodayView(QWidget):
         current = self.current_child()
         if current is None:
             return
-        self.dialog = ConcernForm(self.work.concerns, self.tasks, *current, parent=self)
-        self.dialog.saved.connect(
-            lambda uuid: self.tasks.announce(Changes.of(CONCERNS, CHILDREN, children=[uuid]))
-        )
-        self.dialog.open()
+        self._open(ConcernForm(self.work.concerns, self.tasks, *current, parent=self))
+
+    def _chosen_concern(self):
+        row = self.concerns.table.currentIndex().data(RecordRole)
+        return None if row is None else (row.concern, row.child_name)
+
+    def _open(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.open()
 
     def _open_current(self) -> None:
         current = self.current_child()
