@@ -150,6 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kept_in_notes": ("{problem}；原文已写入备注", "{problem}; the text is kept in the notes"),
     "village_unknown": ("不认识的村（居）：{village}", "unknown village: {village}"),
     "roster_unreadable": ("文件 {path} 打不开或已损坏", "the file {path} cannot be read"),
+    "roster_too_large": (
+        "文件 {path} 解压后有 {size} MB，不像是台账（可能已损坏或被改过），没有读取",
+        "the file {path} unpacks to {size} MB: not a ledger (damaged or altered), not read",
+    ),
     "roster_missing": ("找不到文件 {path}", "no file {path}"),
     "roster_format": (
         "{path} 不是 xlsx、xls 或 csv 文件",
@@ -235,6 +239,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file was written by a newer version: upgrade first",
     ),
     "bad_change": ("文件里有一条修改格式不对，整批未导入", "a change in the file is malformed"),
+    "bad_field": (
+        "站点 {station} 的一条修改里 {field} 的值不符合规定（如隐藏字符、超出范围的日期、格式不对），整批未导入",
+        "a change written by station {station} holds a value of {field} no form accepts "
+        "(a hidden character, a date out of range, a wrong shape): the whole file was refused",
+    ),
+    "foreign_change": (
+        "文件里有以别的站点名义写的修改，整批未导入",
+        "the file holds changes in another station's name: nothing of it was imported",
+    ),
+    "outside_authority": (
+        "文件里有修改不归发送站点管的档案（别村、别镇的儿童），整批未导入",
+        "the file changes records the sender does not answer for (another village's or "
+        "town's children): nothing of it was imported",
+    ),
+    "clock_ahead": (
+        "文件里修改的时间比本机日期晚 30 天以上，整批未导入：请核对两台电脑的日期",
+        "the file's changes are dated more than 30 days after this computer's date: "
+        "check the date on both computers",
+    ),
+    "bad_sequence": (
+        "文件里修改的编号或时间与该站以前的修改接不上，整批未导入",
+        "the file's change numbers or times do not follow on from the station's earlier ones",
+    ),
     "revoked": (
         "这台电脑的登记已被注销，此后的批次已隔离",
         "this computer's enrollment was revoked: later batches are quarantined",

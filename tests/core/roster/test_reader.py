@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from childcare_desktop.core.roster import sheet as sheet_module
 from childcare_desktop.core.roster.mapping import detect_mapping
 from childcare_desktop.core.roster.rows import Context, read_rows
 from childcare_desktop.core.roster.sheet import RosterError, read_sheet
@@ -284,3 +286,43 @@ def test_a_damaged_file_cannot_be_read(tmp_path):
     with pytest.raises(RosterError) as caught:
         read(path)
     assert caught.value.code == "roster_unreadable"
+
+
+def rezip_with_padded_sheet(source: Path, target: Path, padding: int) -> None:
+    """The same workbook with its sheet's XML padded by `padding` spaces between two elements:
+    still a valid sheet, a few kilobytes packed, `padding` bytes unpacked."""
+    with (
+        zipfile.ZipFile(source) as original,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as bomb,
+    ):
+        for member in original.infolist():
+            data = original.read(member)
+            if member.filename.startswith("xl/worksheets/"):
+                head, tail = data.split(b"<sheetData>", 1)
+                with bomb.open(member.filename, "w", force_zip64=True) as sheet:
+                    sheet.write(head + b"<sheetData>")
+                    block = b" " * 2**20
+                    for _ in range(padding // len(block)):
+                        sheet.write(block)
+                    sheet.write(tail)
+            else:
+                bomb.writestr(member, data, zipfile.ZIP_DEFLATED)
+
+
+def test_a_workbook_that_unpacks_far_beyond_its_size_is_refused_before_it_is_read(tmp_path):
+    honest = write_xlsx(tmp_path / "台账.xlsx", [HEADER, child_row(1, "陈小兵")])
+    bomb = tmp_path / "台账（炸弹）.xlsx"
+    rezip_with_padded_sheet(honest, bomb, 64 * 2**20)
+    assert bomb.stat().st_size < 2**20
+    with pytest.raises(RosterError) as refused:
+        read_sheet(bomb)
+    assert refused.value.code == "roster_too_large"
+    assert len(read_sheet(honest).rows) == 2
+
+
+def test_a_workbook_whose_parts_unpack_beyond_the_bound_is_refused(tmp_path, monkeypatch):
+    honest = write_xlsx(tmp_path / "台账.xlsx", [HEADER, child_row(1, "陈小兵")])
+    monkeypatch.setattr(sheet_module, "MAX_UNPACKED", 4096)
+    with pytest.raises(RosterError) as refused:
+        read_sheet(honest)
+    assert refused.value.code == "roster_too_large"
