@@ -240,7 +240,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad_change": ("文件里有一条修改格式不对，整批未导入", "a change in the file is malformed"),
     "bad_field": (
-        "站点 {station} 的一条修改里 {field} 的值不符合规定（如隐藏字符、超出范围的日期、格式不对），整批未导入",
+        "站点 {station} 的一条修改里 {field} 的值不符合规定"
+        "（如隐藏字符、超出范围的日期、格式不对），整批未导入",
         "a change written by station {station} holds a value of {field} no form accepts "
         "(a hidden character, a date out of range, a wrong shape): the whole file was refused",
     ),
