@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from childcare_desktop import words
@@ -132,8 +132,8 @@ def enroll_through_dialogs(qtbot, monkeypatch, town, village, tasks, stick):
 
 def export_through_dialog(qtbot, dialog: ExportDialog, expected_seq: int) -> Path:
     qtbot.mouseClick(dialog.export_button, LEFT)
-    qtbot.waitUntil(lambda: f"第 {expected_seq} 批已写到" in dialog.done.text())
-    return Path(dialog.done.text().split("已写到 ")[1].split("\n")[0])
+    qtbot.waitUntil(lambda: f"第 {expected_seq} 批已写到" in dialog.sent.text())
+    return Path(dialog.sent.text().split("已写到 ")[1].split("\n")[0])
 
 
 def drop_files(widget, files: list[Path]) -> None:
@@ -156,6 +156,26 @@ def first_child(store) -> str:
 
 def click_cell(qtbot, table, index) -> None:
     qtbot.mouseClick(table.viewport(), LEFT, pos=table.visualRect(index).center())
+
+
+@pytest.mark.parametrize("way", ["Esc", "button", "cross"])
+def test_the_export_dialog_closes_after_an_export(
+    qtbot, monkeypatch, town, village, tasks, stick, way
+):
+    """Each time a village sends its records it must be able to close the window again."""
+    enroll_through_dialogs(qtbot, monkeypatch, town, village, tasks, stick)
+    dialog = shown(ExportDialog(village, tasks), qtbot)
+    qtbot.waitUntil(lambda: dialog.receiver.count() == 1)
+    dialog.folder.setText(str(stick))
+    export_through_dialog(qtbot, dialog, 1)
+    with qtbot.waitSignal(dialog.finished):
+        if way == "Esc":
+            qtbot.keyClick(dialog.folder, Qt.Key.Key_Escape)
+        elif way == "button":
+            qtbot.mouseClick(dialog.findChild(QDialogButtonBox).buttons()[0], LEFT)
+        else:
+            dialog.close()
+    assert not dialog.isVisible()
 
 
 @pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")

@@ -1,12 +1,23 @@
-"""Small widgets shared by the forms: plain labels, error labels, code pickers, date fields."""
+"""Small widgets shared by the forms: plain labels, error labels, code pickers, date fields, and
+the scroll area and sizing that keep every window on a small screen."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression, QSize, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from . import i18n
 
@@ -109,3 +120,40 @@ class FieldGrid(QGridLayout):
         self.addWidget(error, row, 2)
         self.errors[field] = error
         return error
+
+
+# What the system draws around a window (Windows 10 at 100%: a 31-pixel title bar and thin
+# borders): the largest window that fits is this much smaller than the free area of the screen.
+WINDOW_FRAME = QSize(16, 40)
+
+
+def fit_to_screen(window: QWidget, wished: QSize | None = None) -> None:
+    """Open `window` at the size wished (by default, the size its content asks for), but never
+    larger than the free area of its screen: a form taller than a 1366×768 laptop, or one in a
+    large font, would otherwise open with its buttons below the screen's edge."""
+    room = window.screen().availableGeometry().size() - WINDOW_FRAME
+    window.resize((wished or window.sizeHint()).boundedTo(room))
+
+
+class _ScrolledBody(QScrollArea):
+    def sizeHint(self) -> QSize:
+        # QScrollArea asks for at most 36×24 lines of text: a form would scroll on a screen
+        # with room for all of it. The vertical bar's width is asked for too, so that when it
+        # shows it never forces a horizontal one.
+        bar = self.verticalScrollBar().sizeHint().width()
+        return self.widget().sizeHint() + QSize(bar, 0)
+
+
+def scrolled(body: QWidget | QLayout) -> QScrollArea:
+    """A form's fields in a scroll area without a frame: it asks for the room of the whole form
+    and scrolls when the screen (or a large font) leaves less, so that the buttons kept outside
+    it stay in sight."""
+    if isinstance(body, QLayout):
+        holder = QWidget()
+        holder.setLayout(body)
+        body = holder
+    area = _ScrolledBody()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(body)
+    return area

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +27,7 @@ from ...core.services import identity, sync
 from .. import i18n
 from ..models.sync_models import ReceiversModel, station_text
 from ..tasks import Tasks
-from ..widgets import ErrorLabel, plain_label
+from ..widgets import ErrorLabel, fit_to_screen, plain_label, scrolled
 
 BATCH_SUFFIX = ".ccsync"
 
@@ -64,8 +64,9 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # the service reports no steps: a busy bar while it writes
         self.progress.hide()
-        self.done = plain_label()
-        self.done.setWordWrap(True)
+        # Not `done`: that is QDialog's own method, which closing calls.
+        self.sent = plain_label()
+        self.sent.setWordWrap(True)
         self.error = ErrorLabel()
         self.receivers = ReceiversModel(self)
         table = QTableView()
@@ -87,19 +88,21 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(
+        body = QVBoxLayout()
+        body.addLayout(grid)
+        body.addWidget(
             plain_label(self.tr("每次导出都带上对方还没有确认收到的全部修改，U盘丢了也不要紧。"))
         )
-        layout.addWidget(self.export_button)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.done)
-        layout.addWidget(self.error)
-        layout.addWidget(plain_label(self.tr("已发出的批次与对方的确认：")))
-        layout.addWidget(table)
+        body.addWidget(self.export_button)
+        body.addWidget(self.progress)
+        body.addWidget(self.sent)
+        body.addWidget(self.error)
+        body.addWidget(plain_label(self.tr("已发出的批次与对方的确认：")))
+        body.addWidget(table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolled(body))
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        fit_to_screen(self, QSize(640, 420))
         self._update_button()
         self.tasks.write(lambda: identity.identity(store).station, self._known_self, self._failed)
 
@@ -136,7 +139,7 @@ class ExportDialog(QDialog):
             return
         out = batch_path(folder, self.own, to, datetime.now())
         self.error.clear_text()
-        self.done.clear()
+        self.sent.clear()
         self.export_button.setEnabled(False)
         self.progress.show()
         self.tasks.write(lambda: sync.export(self.store, out, to), self._exported, self._failed)
@@ -148,7 +151,7 @@ class ExportDialog(QDialog):
         text = text.replace("%3", str(done.changes))
         if done.carried:
             text += self.tr("另原样转带下级的 %1 批。").replace("%1", str(done.carried))
-        self.done.setText(text)
+        self.sent.setText(text)
         self._update_button()
         self.refresh()
         self.exported.emit(done)
