@@ -58,7 +58,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             "file": r.file,
             "status": r.status,
             "reason": r.reason,
-            "message": message(r.reason) if r.reason else "",
+            "message": message(r.reason, **r.detail) if r.reason else "",
+            "detail": r.detail,
             "station": r.station,
             "seq": r.seq,
             "changes_applied": r.changes_applied,
@@ -69,7 +70,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     lines = [
         f"{Path(r.file).name}: {label('sync_status', r.status)}"
         + (f"（{r.changes_applied} 条修改，{r.conflicts} 处冲突）" if r.status == "applied" else "")
-        + (f"：{message(r.reason)}" if r.reason else "")
+        + (f"：{message(r.reason, **r.detail)}" if r.reason else "")
         for r in results
     ]
     emit(args, {"results": rows}, "\n".join(lines))

@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from childcare_desktop.core.errors import ValidationFailed
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.conflicts import Conflicts
 from childcare_desktop.core.storage import tables as t
@@ -114,8 +113,10 @@ def test_a_typed_value_for_the_file_must_pass_the_forms_checks(stores):
     village, town, _, _ = stores
     _concurrent(village, town, "guardianship", "good", "poor")
     (view,) = conflicts(town).open()
-    with pytest.raises(ValidationFailed):
+    # A word no form offers is refused as a received one would be.
+    with pytest.raises(SyncError) as refused:
         conflicts(town).resolve(view.id, "great")
+    assert refused.value.code == "bad_value"
     assert conflicts(town).resolve(view.id, "fair").value == "fair"
 
 

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from typing import Any
 
 from ..errors import FieldProblem
 from . import division, idnumber, vocab
 from .categories import CATEGORY_CODES
 from .child import Child, FamilyMember
+from .visit import FINDING_AREAS
 
 _PHONE = re.compile(r"^\+?[\d\- ]{7,20}$")
 # Problems that are reported but do not stop a save: a detail still to be completed never keeps
 # a child out of the registry (domain/completeness.py lists it on the file).
 WARNINGS = frozenset({"id_old_15", "disability_detail_missing", "member_name_missing"})
+# Characters no one types into a form: control characters (but tab and line breaks), direction
+# overrides that make a name read backwards, lone surrogates and non-characters. Workbooks and
+# PDFs cannot hold some of them; the rest hide what a text says.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+# The dates a file may hold: the program adds 18 years or a visit interval to them, which
+# near the end of the calendar (9999) overflows.
+EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
 
 
 def validate_child(child: Child, today: date | None = None) -> list[FieldProblem]:
@@ -110,3 +122,36 @@ def _member_problems(i: int, member: FamilyMember, today: date) -> list[FieldPro
     if member.entrust_signed_on and member.entrust_signed_on > today:
         problems.append(FieldProblem(f"{prefix}.entrust_signed_on", "future_date"))
     return problems
+
+
+def text_ok(text: str) -> bool:
+    """The text holds only characters a person can type and read."""
+    return _HIDDEN.search(text) is None
+
+
+def date_ok(day: date) -> bool:
+    return EARLIEST <= day <= LATEST
+
+
+def findings_ok(text: str) -> bool:
+    """A visit's findings as stored: a JSON object of finding areas to readable text."""
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(found, dict) and all(
+        area in FINDING_AREAS and isinstance(said, str) and text_ok(said)
+        for area, said in found.items()
+    )
+
+
+def read_findings(text: Any) -> dict[str, str]:
+    """A visit's findings for display, whatever an older version stored: what is not an object
+    of texts is shown as the text it is, under the area "" (the form's notes)."""
+    try:
+        found = json.loads(text or "{}")
+    except (TypeError, ValueError):
+        return {"": str(text)}
+    if not isinstance(found, dict):
+        return {"": str(text)}
+    return {str(area): said if isinstance(said, str) else str(said) for area, said in found.items()}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -46,6 +46,8 @@ class FileResult:
     seq: int | None
     changes_applied: int
     conflicts: int
+    # The facts of the reason (the field refused and the station that wrote it), for its words.
+    detail: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,8 @@ def import_files(
                 try:
                     checked = intake.check(conn, data, own_code)
                 except SyncError as error:
-                    result = _refused(path, error.code, intake.sender_station(conn, data))
+                    station = intake.sender_station(conn, data)
+                    result = _refused(path, error.code, station, detail=error.params)
                 else:
                     status, reason = intake.verdict(conn, checked)
             if result is None and status == "apply" and not backed_up:
@@ -275,8 +278,10 @@ def _read(store: Store, path: Path) -> tuple[bytes, FileResult | None]:
         return b"", _refused(path, "unreadable_file", "")
 
 
-def _refused(path: Path, reason: str, station: str, seq: int | None = None) -> FileResult:
-    return FileResult(str(path), "rejected", reason, station, seq, 0, 0)
+def _refused(
+    path: Path, reason: str, station: str, seq: int | None = None, detail: dict | None = None
+) -> FileResult:
+    return FileResult(str(path), "rejected", reason, station, seq, 0, 0, detail or {})
 
 
 def _settle(
@@ -300,7 +305,7 @@ def _settle(
         except Equivocation:
             status, reason = "quarantined", "equivocation"
         except SyncError as error:
-            return _refused(path, error.code, own.origin, own.seq)
+            return _refused(path, error.code, own.origin, own.seq, error.params)
     if status == "quarantined":
         with store.write() as conn:
             ledger.record(conn, own, "in", "quarantined", path.name, reason)

@@ -85,11 +85,11 @@ class ChangeRecord:
             and base == sorted(set(base))
         ):
             raise SyncError("bad_change", field="base")
-        _check_fields(entity, uuid, fields)
+        _check_fields(station, entity, uuid, fields)
         return cls(station, counter, entity, uuid, dict(fields), clock, tuple(base))
 
 
-def _check_fields(entity: str, uuid: str, fields: Any) -> None:
+def _check_fields(station: str, entity: str, uuid: str, fields: Any) -> None:
     """A creation, an edit, an append-only record or a tombstone, each well formed. (Written for
     speed: a town's batch brings 150,000 changes.)"""
     if not isinstance(fields, dict) or not fields:
@@ -111,8 +111,12 @@ def _check_fields(entity: str, uuid: str, fields: Any) -> None:
         if name in _MARKS:
             continue
         check = checks.get(name)
-        if check is None or not check(value):
+        if check is None:
             raise SyncError("bad_change", field=name)
+        # A value a form would refuse (a hidden character, a date past 2099, a code no form
+        # offers): the reason names it, so the sending station can find and correct it.
+        if not check(value):
+            raise SyncError("bad_field", field=f"{entity}.{name}", station=station)
     if entity in entities.APPEND_ONLY and not created:
         missing = [f for f in entities.SYNCED[entity] if f not in fields]
         if missing:

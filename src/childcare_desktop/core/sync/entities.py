@@ -10,6 +10,9 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table
 
+from ..domain import vocab
+from ..domain.validation import date_ok, findings_ok, text_ok
+from ..domain.visit import MODES
 from ..storage import tables as t
 
 # Parents before their parts: inserts follow this order (foreign keys), deletions the reverse.
@@ -76,7 +79,7 @@ def empty_value(entity: str, field: str) -> Any:
 
 def well_formed(entity: str, field: str, value: Any) -> bool:
     """The JSON value fits the column: the right type, a real date, a string not too long."""
-    check = _CHECKS[entity].get(field) or _check_of(_COLUMNS[entity][field])
+    check = _CHECKS[entity].get(field) or _check_of(entity, _COLUMNS[entity][field])
     return check(value)
 
 
@@ -85,9 +88,27 @@ def field_checks(entity: str) -> dict[str, Callable[[Any], bool]]:
     return _CHECKS[entity]
 
 
-def _check_of(col: Column) -> Callable[[Any], bool]:
+# Coded fields take the words the forms offer ("" where a form may leave them empty); a received
+# value is held to the same rules as a typed one (domain/validation.py).
+_CODES: dict[tuple[str, str], frozenset[str]] = {
+    ("child", "sex"): frozenset(vocab.SEXES),
+    ("child", "health"): frozenset(vocab.HEALTH),
+    ("child", "schooling"): frozenset(("", *vocab.SCHOOLING)),
+    ("child", "guardianship"): frozenset(("", *vocab.GUARDIANSHIP)),
+    ("child", "risk_override"): frozenset(("", *vocab.RISKS)),
+    ("child", "status"): frozenset(vocab.STATUSES),
+    ("visit", "mode"): frozenset(MODES),
+    ("visit", "guardianship"): frozenset(("", *vocab.GUARDIANSHIP)),
+}
+
+
+def _check_of(entity: str, col: Column) -> Callable[[Any], bool]:
     kind = col.type
-    if isinstance(kind, Boolean):
+    if (entity, col.name) in _CODES:
+        ok = partial(_is_code, _CODES[entity, col.name])
+    elif (entity, col.name) == ("visit", "findings"):
+        ok = _is_findings
+    elif isinstance(kind, Boolean):
         ok = _is_bool
     elif isinstance(kind, Integer):
         ok = _is_int
@@ -120,7 +141,15 @@ def _is_date(value: Any) -> bool:
 
 
 def _is_text(limit: int, value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= limit
+    return isinstance(value, str) and len(value) <= limit and text_ok(value)
+
+
+def _is_code(codes: frozenset[str], value: Any) -> bool:
+    return isinstance(value, str) and value in codes
+
+
+def _is_findings(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= 100_000 and findings_ok(value)
 
 
 def _none_or(ok: Callable[[Any], bool], value: Any) -> bool:
@@ -144,13 +173,13 @@ def _is_iso_date(text: str) -> bool:
     if len(text) != 10:
         return False
     try:
-        date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         return False
-    return True
+    return date_ok(day)
 
 
 _CHECKS: dict[str, dict[str, Callable[[Any], bool]]] = {
-    entity: {name: _check_of(_COLUMNS[entity][name]) for name in names}
+    entity: {name: _check_of(entity, _COLUMNS[entity][name]) for name in names}
     for entity, names in SYNCED.items()
 }

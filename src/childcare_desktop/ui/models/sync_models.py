@@ -39,7 +39,7 @@ class ImportResultsModel(RowsModel):
             detail = self.tr("%1 条修改，%2 处冲突")
             detail = detail.replace("%1", str(r.changes_applied)).replace("%2", str(r.conflicts))
         else:
-            detail = i18n.message(r.reason) if r.reason else ""
+            detail = i18n.message(r.reason, **r.detail) if r.reason else ""
         seq = "" if r.seq is None else str(r.seq)
         return [Path(r.file).name, i18n.label("sync_status", r.status), r.station, seq, detail]
 
