@@ -1,6 +1,7 @@
 """Every write leaves a change in the log, based on the heads it saw."""
 
 import json
+import re
 from datetime import date
 
 from sqlalchemy import select
@@ -75,3 +76,12 @@ def test_the_clock_never_goes_back_when_the_wall_clock_does():
     earlier_wall = next_clock(later, now_ms=1_000)
     assert earlier_wall > later
     assert next_clock(earlier_wall, now_ms=3_000) > earlier_wall
+
+
+def test_the_clock_stays_in_its_format_when_the_wall_clock_lags_behind_it():
+    """A station whose clock took up a time ahead of its wall clock and then records more than
+    100,000 changes keeps writing clocks other stations accept (ChangeRecord checks the form)."""
+    full = "1795396117385.99999"
+    after = next_clock(full, now_ms=1_000)
+    assert after == "1795396117386.00000"
+    assert re.fullmatch(r"[0-9]{13}\.[0-9]{5}", after) and after > full

@@ -21,6 +21,7 @@ from . import tables as t
 from .jsontext import dumps, loads
 
 _CHUNK = 900  # ids per IN (…): under SQLite's bound-parameter limit
+_MAX_LOGICAL = 99_999  # the clock's logical part has five digits
 _INSERT_CHANGE = (
     "INSERT INTO change (station, counter, entity, entity_uuid, fields, clock, base) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -42,8 +43,13 @@ def next_clock(previous: str, now_ms: int | None = None) -> str:
 
 
 def _tick(last_ms: int, last_n: int, now_ms: int | None = None) -> tuple[int, int]:
+    """The logical part counts up to 99,999 and then carries into the milliseconds: the clock
+    keeps its five digits (a station whose clock took up one ahead of its wall clock may write
+    more changes than that before the wall clock catches up)."""
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
-    return (now_ms, 0) if now_ms > last_ms else (last_ms, last_n + 1)
+    if now_ms > last_ms:
+        return now_ms, 0
+    return (last_ms, last_n + 1) if last_n < _MAX_LOGICAL else (last_ms + 1, 0)
 
 
 def _clock_parts(clock: str) -> tuple[int, int]:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from . import batchfile, envelope, ledger
+from ..domain.division import belongs_to
+from . import authority, batchfile, envelope, ledger
 from .changeset import ChangeRecord
 from .enrollment import Certificate, read_certificate
 from .envelope import Envelope
@@ -65,9 +66,16 @@ def check(conn: Connection, data: bytes, own_code: str) -> Checked:
         return Checked(sender, own, (), (), ())
     certificates = _certificates(own.body.get("certificates", []), sender)
     carried = _carried(own, carried_raw, certificates)
-    changes = [own, *carried]
-    records = tuple(ChangeRecord.from_json(c) for env in changes for c in env.body["changes"])
-    _check_origins(sender, carried)
+    signed = [
+        authority.Signed(
+            env.origin,
+            env is own and sender.relation == "parent",
+            [ChangeRecord.from_json(c) for c in env.body["changes"]],
+        )
+        for env in [own, *carried]
+    ]
+    authority.check(conn, own_code, signed)
+    records = tuple(c for env in signed for c in env.changes)
     return Checked(sender, own, tuple(carried), tuple(certificates), records)
 
 
@@ -89,26 +97,23 @@ def _certificates(encoded: list, sender: Peer) -> list[Certificate]:
 
 def _carried(own: Envelope, raws: list[bytes], certs: list[Certificate]) -> list[Envelope]:
     """Envelopes carried verbatim, each signed by a station the sender certified; exactly the
-    ones the sender's own signed body lists, in that order."""
+    ones the sender's own signed body lists, in that order. Each speaks for the station its
+    certificate names, which must be below the sender."""
     listed = own.body.get("carried", [])
     if len(listed) != len(raws):
         raise SyncError("bad_payload")
-    signers = {c.subject.key_id: c.subject.sign_public for c in certs}
+    subjects = {c.subject.key_id: c.subject for c in certs}
+    signers = {key: subject.sign_public for key, subject in subjects.items()}
     found = []
     for expected, raw in zip(listed, raws, strict=True):
         env = envelope.open_envelope(raw, signers.get)
         if env.hash != expected or env.recipient != own.origin:
             raise SyncError("bad_payload")
+        station = subjects[env.origin_key].station
+        if env.origin != station or station == own.origin or not belongs_to(station, own.origin):
+            raise SyncError("foreign_change", station=env.origin)
         found.append(env)
     return found
-
-
-def _check_origins(sender: Peer, carried: list[Envelope]) -> None:
-    """A carried envelope speaks only for stations below the sender that carries it."""
-    for env in carried:
-        for change in env.body["changes"]:
-            if not str(change.get("station", "")).startswith(sender.station):
-                raise SyncError("bad_payload")
 
 
 def verdict(conn: Connection, checked: Checked) -> tuple[str, str]:
@@ -117,8 +122,9 @@ def verdict(conn: Connection, checked: Checked) -> tuple[str, str]:
     own = checked.own
     if ledger.known(conn, own.hash):
         return "duplicate", ""
-    revoked_after = checked.sender.revoked_after
-    if revoked_after is not None and own.seq > revoked_after:
+    # "Nothing after batch N": a batch numbered N or less that is not held yet (it was not
+    # held when the key was revoked) may be forged into a gap by whoever holds the lost key.
+    if checked.sender.revoked_after is not None:
         return "quarantined", "revoked"
     if ledger.fork_of(conn, own) or any(
         ledger.fork_of(conn, env) for env in checked.carried if not ledger.known(conn, env.hash)
