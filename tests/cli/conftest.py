@@ -7,11 +7,16 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE
+from childcare_desktop.core.domain.categories import CategorySpan
+from childcare_desktop.core.domain.child import Assistance, Child, FamilyMember
+from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.storage.store import Store
+from tests.conftest import PASSPHRASE, VILLAGE
 
 
 @dataclass
@@ -63,3 +68,31 @@ def village_db(childcare, data_dir: Path) -> str:
     )
     assert result.code == 0, result.err
     return db
+
+
+@pytest.fixture
+def sparse_child(village_db: str) -> str:
+    """A child with little more than a name: no ID number, ethnicity or address, a father with
+    no work place or phone, a disability without its grade, a detail marked still to complete,
+    a category still held and an allowance with no amount or dates."""
+    store = Store.open(Path(village_db), PASSPHRASE)
+    try:
+        child = Children(store).save(
+            Child(
+                name="赵小花",
+                sex="female",
+                birth_date=date(2015, 5, 1),
+                village_code=VILLAGE,
+                ethnicity="",
+                no_id_reason="no_hukou",
+                health="disabled",
+                disability_type="视力",
+                to_complete="father.situation",
+                members=(FamilyMember("father", "赵大", situation="migrant"),),
+                categories=(CategorySpan("left_behind", date(2024, 1, 1)),),
+                assistance=(Assistance("dibao"),),
+            )
+        )
+    finally:
+        store.close()
+    return child.uuid

@@ -144,3 +144,20 @@ def test_update_validates_like_the_form_and_list_all_shows_closed(childcare, vil
     everyone = childcare("children", "list", "--db", village_db, "--json", "--all").json()
     assert child["uuid"] not in {c["uuid"] for c in active}
     assert child["uuid"] in {c["uuid"] for c in everyone}
+
+
+def test_list_to_complete_holds_only_the_files_still_to_complete(
+    childcare, village_db, sparse_child
+):
+    childcare("demo", "--db", village_db, "--children", "4")
+    everyone = childcare("children", "list", "--db", village_db, "--json").json()
+    assert len(everyone) == 5
+    result = childcare("children", "list", "--db", village_db, "--json", "--to-complete")
+    assert result.code == 0, result.err
+    pending = result.json()
+    assert [c["uuid"] for c in pending] == [c["uuid"] for c in everyone if c["to_complete"]]
+    assert [(c["uuid"], c["to_complete"]) for c in pending] == [
+        (sparse_child, ["disability_grade", "father.situation"])
+    ]
+    words = childcare("children", "list", "--db", village_db, "--to-complete").out
+    assert sparse_child in words and len(words.splitlines()) == 1

@@ -45,6 +45,15 @@ def test_enroll_export_import_status(childcare, village_db, data_dir: Path):
     assert enrolled.code == 0, enrolled.err
     assert enrolled.json()["station"] == "441481103201"
     assert childcare("identity", "install", "--db", village_db, cert).code == 0
+    # Nothing sent nor received yet: no last batch, said as null.
+    (waiting,) = childcare("sync", "status", "--db", village_db, "--json").json()["sent"]
+    assert (waiting["to"], waiting["last_seq"], waiting["last_export"], waiting["changes"]) == (
+        "441481103", None, None, None
+    )  # fmt: skip
+    (silent,) = childcare("sync", "status", "--db", town_db, "--json").json()["stations"]
+    assert (silent["station"], silent["last_seq"], silent["last_import"]) == (
+        "441481103201", None, None
+    )  # fmt: skip
 
     batch = str(data_dir / "b1.ccsync")
     exported = childcare("sync", "export", "--db", village_db, "--out", batch, "--json")

@@ -64,6 +64,10 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def to_json(value: object) -> object:
+    """The JSON form of a result: dates as ISO text, and an unset text ("" in the core: no
+    ID number, not assessed, no reason) as null, so that every command says unknown one way."""
+    if value == "":
+        return None
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {k: to_json(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, dict):

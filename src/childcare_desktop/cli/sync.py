@@ -10,7 +10,7 @@ from pathlib import Path
 from ..core.services import sync
 from ..core.services.conflicts import Conflicts
 from ..words import label, message
-from .common import emit, open_store, store_command
+from .common import emit, open_store, store_command, to_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -86,11 +86,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         state = sync.status(store)
     finally:
         store.close()
+    # Batches are numbered from 1: a last batch 0 is none yet, said as null like every unknown.
     stations = [
         {
             "station": s.station,
             "name": s.name,
-            "last_seq": s.last_seq,
+            "last_seq": s.last_seq or None,
             "missing": list(s.missing),
             "last_import": s.last_import,
             "rejected": s.rejected,
@@ -98,6 +99,10 @@ def cmd_status(args: argparse.Namespace) -> int:
             "late": s.late,
         }
         for s in state.stations
+    ]
+    sent = [
+        {**to_json(s), "last_seq": s.last_seq or None, "changes": s.changes if s.last_seq else None}
+        for s in state.sent
     ]
     lines = [
         f"{s.name or s.station}: 第 {s.last_seq} 批（{s.last_import or '-'}）"
@@ -109,7 +114,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     ]
     emit(
         args,
-        {"stations": stations, "sent": state.sent, "refused": state.refused},
+        {"stations": stations, "sent": sent, "refused": state.refused},
         "\n".join(lines) or "还没有同步过 (nothing synced yet)",
     )
     return 0

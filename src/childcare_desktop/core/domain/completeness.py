@@ -41,9 +41,20 @@ def marked(child: Child) -> tuple[str, ...]:
 
 def to_complete(child: Child) -> tuple[str, ...]:
     """The details still to be completed, in the order of DETAILS."""
-    keys = set(marked(child))
-    if child.health == "disabled":
-        keys |= {k for k in ("disability_type", "disability_grade") if not getattr(child, k)}
+    return details_left(
+        child.to_complete, child.health, child.disability_type, child.disability_grade
+    )
+
+
+def details_left(
+    marks: str, health: str, disability_type: str, disability_grade: str
+) -> tuple[str, ...]:
+    """`to_complete` from the stored columns, for lists that read rows rather than files."""
+    keys = {k for k in marks.split(",") if k}
+    if health == "disabled" and not disability_type:
+        keys.add("disability_type")
+    if health == "disabled" and not disability_grade:
+        keys.add("disability_grade")
     return tuple(k for k in DETAILS if k in keys) + tuple(sorted(keys - set(DETAILS)))
 
 

@@ -6,15 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Select, func, select, text
 
 from ..domain import idnumber
 from ..domain.categories import CategorySpan, age_on
 from ..domain.child import Child
+from ..domain.completeness import details_left
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.search import normalize_query
 from ..domain.validation import blocking, validate_child
-from ..errors import FieldProblem, ValidationFailed
+from ..errors import FieldProblem, NotFound, ValidationFailed
 from ..storage import audit, children_repo, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
@@ -78,6 +79,7 @@ class ChildSummary:
     last_visit: date | None
     next_due: date | None
     due_reason: str
+    to_complete: tuple[str, ...]  # field keys, as domain/completeness.to_complete gives them
 
 
 class Children:
@@ -255,23 +257,28 @@ class Children:
         spans += [CategorySpan(code, today) for code in codes if code not in held]
         return replace(child, categories=tuple(spans))
 
-    def summaries(self, include_closed: bool = False) -> list[ChildSummary]:
+    def summaries(
+        self, include_closed: bool = False, to_complete: bool = False
+    ) -> list[ChildSummary]:
+        """The children as scripts list them, in pinyin order; `to_complete`: only the files
+        with something still to be completed."""
         c = t.child.c
         stmt = select(t.child).order_by(c.sort_key)
         if not include_closed:
             stmt = stmt.where(c.status == "active")
-        today = self.today()
+        if to_complete:
+            stmt = stmt.where(text(_TO_COMPLETE))
         with self.store.read() as conn:
-            names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
-            return [
-                ChildSummary(
-                    **{k: r[k] for k in _SUMMARY_COLUMNS},
-                    age=age_on(r["birth_date"], today) if r["birth_date"] else None,
-                    categories=tuple(x for x in r["categories_now"].split(",") if x),
-                    village=names.get(r["village_code"], r["village_code"]),
-                )
-                for r in conn.execute(stmt).mappings()
-            ]
+            return read_summaries(conn, stmt, self.today())
+
+    def summary(self, uuid: str) -> ChildSummary:
+        with self.store.read() as conn:
+            found = read_summaries(
+                conn, select(t.child).where(t.child.c.uuid == uuid), self.today()
+            )
+        if not found:
+            raise NotFound("child_not_found", uuid=uuid)
+        return found[0]
 
     def update_fields(self, uuid: str, values: dict[str, str]) -> Child:
         """Set fields from text, with the same checks as the form."""
@@ -319,10 +326,10 @@ def _conditions(query: ChildQuery) -> tuple[str, tuple]:
         params.append(f",{query.category},")
     if query.to_complete:
         where.append(_TO_COMPLETE)
-    text = normalize_query(query.text)
-    if text:
+    typed = normalize_query(query.text)
+    if typed:
         where.append("instr(search_text, ?) > 0")
-        params.append(text)
+        params.append(typed)
     return (" WHERE " + " AND ".join(where) if where else ""), tuple(params)
 
 
@@ -332,6 +339,23 @@ _TO_COMPLETE = (
     "(to_complete != '' OR (health = 'disabled' AND "
     "(disability_type = '' OR disability_grade = '')))"
 )
+
+
+def read_summaries(conn: Connection, stmt: Select, today: date) -> list[ChildSummary]:
+    """Summaries of the child rows `stmt` selects (all columns of the child table)."""
+    names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+    return [
+        ChildSummary(
+            **{k: r[k] for k in _SUMMARY_COLUMNS},
+            age=age_on(r["birth_date"], today) if r["birth_date"] else None,
+            categories=tuple(x for x in r["categories_now"].split(",") if x),
+            village=names.get(r["village_code"], r["village_code"]),
+            to_complete=details_left(
+                r["to_complete"], r["health"], r["disability_type"], r["disability_grade"]
+            ),
+        )
+        for r in conn.execute(stmt).mappings()
+    ]
 
 
 def prepare(child: Child) -> Child:
@@ -350,5 +374,7 @@ def prepare(child: Child) -> Child:
 
 
 _SUMMARY_COLUMNS = tuple(
-    f.name for f in fields(ChildSummary) if f.name not in ("age", "categories", "village")
+    f.name
+    for f in fields(ChildSummary)
+    if f.name not in ("age", "categories", "village", "to_complete")
 )
