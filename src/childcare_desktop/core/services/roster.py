@@ -22,7 +22,7 @@ from ..roster.plan import Known, Plan, make_plan
 from ..roster.rows import Context, LedgerRow, RowProblem, read_rows
 from ..roster.sheet import Sheet, read_sheet
 from ..roster.workbooks import RosterLine, error_book_path, write_error_book, write_roster
-from ..storage import audit, children_repo
+from ..storage import audit, bulk, children_repo
 from ..storage import tables as t
 from ..storage.store import Store
 from . import roster_memory, safety
@@ -103,7 +103,9 @@ class Roster:
             with self.store.read() as conn:
                 mapping = roster_memory.recall(conn, readings(sheet, header_row))
             mapping = mapping or guess_mapping(sheet, header_row)
-        rows = tuple(read_rows(sheet, mapping, self._context()))
+        context = self._context()
+        with bulk.gc_paused():  # the rows' records all stay alive: see import_preview
+            rows = tuple(read_rows(sheet, mapping, context))
         warnings = tuple(
             RowProblem(
                 mapping.header_rows[0],
@@ -159,12 +161,14 @@ class Roster:
         """Write the previewed rows in one transaction; Cancelled leaves the store untouched.
         A dry run plans on a read connection and writes nothing at all, not even the error file."""
         today = self.today()
+        # Tens of thousands of records are made and all kept until the commit: the collector's
+        # passes would walk them again and again.
         if dry_run:
-            with self.store.read() as conn:
+            with self.store.read() as conn, bulk.gc_paused():
                 plan = _plan(conn, preview, today)
         else:
             safety.backup(self.store, "before-import")
-            with self.store.write() as conn:
+            with self.store.write() as conn, bulk.gc_paused():
                 plan = _plan(conn, preview, today)
                 stop = cancelled or _never
                 write_plan(conn, plan, today, progress or _quiet, lambda: _check(stop))
