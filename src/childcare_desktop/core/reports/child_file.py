@@ -196,7 +196,7 @@ def _visits(visits: tuple[Visit, ...]) -> Flowable:
             MODES.get(v.mode, v.mode),
             v.visitor,
             v.met,
-            "；".join(f"{FINDINGS.get(k, k)}：{t}" for k, t in v.findings.items() if t),
+            _findings(v.findings),
             v.needs,
             v.actions,
             label("guardianship", v.guardianship) if v.guardianship else "",
@@ -260,3 +260,10 @@ def _sign_off() -> Flowable:
     line = "填表人：＿＿＿＿＿＿　复核人：＿＿＿＿＿＿　单位负责人：＿＿＿＿＿＿"
     dated = "填表单位（盖章）　　　　　　　　　　　　日期：＿＿＿＿年＿＿月＿＿日"
     return KeepTogether([Paragraph(line, style), Paragraph(dated, style)])
+
+
+def _findings(findings: dict[str, str]) -> str:
+    """Each area's words after its name; a text an older version stored whole (area "") alone."""
+    return "；".join(
+        (f"{FINDINGS[k]}：" if k in FINDINGS else "") + said for k, said in findings.items() if said
+    )

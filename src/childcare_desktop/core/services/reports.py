@@ -7,7 +7,6 @@ Summary figures are counted by SQL aggregation, one breakdown per query, so that
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +18,7 @@ from ...words import label
 from ..domain.care import Concern, Referral, Wish
 from ..domain.categories import CATEGORY_CODES, age_on
 from ..domain.masking import mask_id_number, mask_phone
+from ..domain.validation import read_findings
 from ..domain.visit import Visit
 from ..domain.visit_policy import Interval, due_date
 from ..reports.child_file import ChildFileData, render_child_file
@@ -164,7 +164,7 @@ def _child_file_data(
             uuid=r.uuid,
             visitor=r.visitor,
             met=r.met,
-            findings=json.loads(r.findings or "{}"),
+            findings=read_findings(r.findings),
             needs=r.needs,
             actions=r.actions,
             guardianship=r.guardianship,

@@ -3,7 +3,6 @@ their photos, and the station's visit policy."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
@@ -16,6 +15,7 @@ from sqlalchemy import Connection, select
 from ..domain import vocab
 from ..domain.child import new_uuid
 from ..domain.risk import derived_risk
+from ..domain.validation import read_findings
 from ..domain.visit import FINDING_AREAS, MODES, Visit
 from ..domain.visit_policy import DUE_SOON_DAYS, VisitPolicy, due_status
 from ..errors import FieldProblem, NotFound, ValidationFailed
@@ -397,7 +397,7 @@ def _records(conn: Connection, where) -> list[VisitRecord]:
         VisitRecord(
             Visit(
                 **{f: r[f] for f in _VISIT_FIELDS if f != "findings"},
-                findings=json.loads(r["findings"]),
+                findings=read_findings(r["findings"]),
             ),
             r["recorded_at"],
             r["superseded_by"],

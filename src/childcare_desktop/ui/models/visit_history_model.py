@@ -58,7 +58,7 @@ class VisitHistoryModel(RowsModel):
             return visit.met
         if column == COL_FINDINGS:
             return "；".join(
-                f"{i18n.label('finding_area', area)}：{text}"
+                (f"{i18n.label('finding_area', area)}：" if area else "") + text
                 for area, text in visit.findings.items()
             )
         if column == COL_ACTIONS:

@@ -1,0 +1,50 @@
+"""Values an older version let into a store (hidden characters in a name, findings that are not
+an object) are printed as text by every report and export, never failing the document."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+
+from childcare_desktop.core.domain.visit import Visit
+from childcare_desktop.core.services.demo import fill_demo
+from childcare_desktop.core.services.reports import Reports
+from childcare_desktop.core.services.roster import Roster
+from childcare_desktop.core.storage import tables as t
+from childcare_desktop.core.storage.visits_repo import visit_row
+from tests.core.reports import poppler
+
+NAME = "李\x00想\u202e"
+
+
+def spoil(store) -> str:
+    """A child named with a NUL and a direction override, its visits' findings not an object."""
+    fill_demo(store, 3, seed=4, today=date.today())
+    with store.write() as conn:
+        uuid = conn.execute(select(t.child.c.uuid).order_by(t.child.c.uuid)).scalars().first()
+        conn.execute(update(t.child).where(t.child.c.uuid == uuid).values(name=NAME))
+        for day, findings in ((2, "居住一般，未填表"), (3, '["一般"]'), (4, '{"living": 3}')):
+            visit = Visit(uuid, date.today().replace(day=day), "home", visitor="王主任")
+            conn.execute(insert(t.visit).values(visit_row(visit) | {"findings": findings}))
+    return uuid
+
+
+def test_the_child_file_prints_such_values_as_text(store, tmp_path: Path):
+    uuid = spoil(store)
+    out = tmp_path / "child.pdf"
+    Reports(store).child_file(uuid, out)
+    flat = poppler.flat_text(out)
+    assert "李" in flat and "想" in flat
+    assert "居住一般，未填表" in flat and '["一般"]' in flat
+
+
+def test_the_roster_exports_and_reports_survive_such_values(store, tmp_path: Path):
+    spoil(store)
+    reports = Reports(store)
+    assert reports.roster(tmp_path / "roster.xlsx").rows == 3
+    assert reports.roster(tmp_path / "roster.pdf").rows == 3
+    assert reports.ledger(date.today().strftime("%Y-%m"), tmp_path / "ledger.pdf").pages
+    assert reports.summary(tmp_path / "summary.pdf")[0].rows == 3
+    Roster(store).export(tmp_path / "ledger.xlsx")
