@@ -1,5 +1,9 @@
-"""Random edits on two to five stations, exchanged in random orders and subsets, until everyone
-has everything: the same records and the same open conflicts everywhere."""
+"""Random edits on a town and one to four of its villages, exchanged between the town and its
+villages in random orders and subsets, until everyone has everything: the same records and the
+same open conflicts everywhere. Honest stations edit only what they answer for; an adversarial
+village also edits other villages' children, signs changes in another station's name and writes
+with an absurd clock. Every received batch goes through the authority check first: no honest
+batch is refused, and the honest stations still converge."""
 
 from __future__ import annotations
 
@@ -21,7 +25,11 @@ from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.services.children import ChildQuery, Children
 from childcare_desktop.core.services.conflicts import Conflicts
 from childcare_desktop.core.services.visits import Visits
+from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.storage.store import Store
+from childcare_desktop.core.sync import authority
+from childcare_desktop.core.sync.changeset import ChangeRecord
+from childcare_desktop.core.sync.errors import SyncError
 from childcare_desktop.core.sync.merge import apply_changes, changes_since, version_vector
 from tests.conftest import PASSPHRASE
 from tests.core.sync.merging import TODAY, TOWN, open_conflicts, records, station
@@ -48,7 +56,11 @@ operation = st.one_of(
     st.tuples(st.just("reopen"), station_index, pick),
     st.tuples(st.just("resolve"), station_index, pick),
     st.tuples(st.just("send"), station_index, station_index, st.randoms()),
+    st.tuples(st.just("trespass"), station_index, pick, st.sampled_from(["越权", "冒改"])),
+    st.tuples(st.just("far_clock"), station_index, pick),
+    st.tuples(st.just("impersonate"), station_index, station_index),
 )
+FAR_CLOCK = "9999999990000.00000"
 
 
 @pytest.fixture(scope="module")
@@ -65,22 +77,36 @@ def templates(tmp_path_factory) -> Path:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(count=st.integers(2, 5), operations=st.lists(operation, min_size=1, max_size=25))
-def test_every_station_ends_with_the_same_records_and_conflicts(templates, count, operations):
+@given(
+    count=st.integers(2, 5),
+    adversary=st.booleans(),
+    operations=st.lists(operation, min_size=1, max_size=25),
+)
+def test_every_station_ends_with_the_same_records_and_conflicts(
+    templates, count, adversary, operations
+):
     folder = Path(tempfile.mkdtemp())
     stores = [_copy(templates, folder, code) for code in CODES[:count]]
     try:
-        run = _Run(stores)
+        run = _Run(stores, adversary=count > 2 and adversary)
+        # A child in each village, known everywhere: something to edit, and to trespass on.
+        for index in range(1, count):
+            run.create(index)
+            run.send(stores[index], stores[0], random.Random(index))
+        for index in range(1, count):
+            run.send(stores[0], stores[index], random.Random(index))
         for op in operations:
             run.do(op)
         for _ in range(2):
             for source in stores:
                 for target in stores:
-                    if source is not target:
-                        _send(source, target, random.Random(0))
-        first = records(stores[0]), open_conflicts(stores[0])
-        for store in stores[1:]:
+                    run.send(source, target, random.Random(0))
+        honest = [s for i, s in enumerate(stores) if i != run.adversary]
+        first = records(honest[0]), open_conflicts(honest[0])
+        for store in honest[1:]:
             assert (records(store), open_conflicts(store)) == first
+        assert all(source == run.adversary for source in run.refused)
+        assert run.adversary in run.refused or not run.misbehaved
     finally:
         for store in stores:
             store.close()
@@ -93,36 +119,56 @@ def _copy(templates: Path, folder: Path, code: str) -> Store:
     return Store.open(folder / f"{code}.db", PASSPHRASE)
 
 
-def _send(source: Store, target: Store, rng: random.Random) -> None:
-    with target.read() as conn:
-        acknowledged = version_vector(conn)
-    with source.read() as conn:
-        changes = changes_since(conn, acknowledged)
-    rng.shuffle(changes)
-    with target.write() as conn:
-        apply_changes(conn, changes, TODAY)
-
-
 class _Run:
-    """Applies one random operation through the real services of one station."""
+    """Applies one random operation through the real services of one station. The town is
+    station 0; with an adversary, it is the last village."""
 
-    def __init__(self, stores: list[Store]) -> None:
+    def __init__(self, stores: list[Store], adversary: bool) -> None:
         self.stores = stores
+        self.codes = CODES[: len(stores)]
+        self.adversary = len(stores) - 1 if adversary else None
         self.serial = 0
+        self.forged: dict[int, list[ChangeRecord]] = {}
+        self.refused: list[int] = []
+        self.misbehaved = False
+
+    def send(self, source: Store, target: Store, rng: random.Random) -> None:
+        """What `target` lacks, checked as an import checks it, then applied; only between
+        the town and its villages. A refused batch is noted, and nothing of it applied."""
+        i, j = self.stores.index(source), self.stores.index(target)
+        if i == j or 0 not in (i, j):
+            return
+        with target.read() as conn:
+            acknowledged = version_vector(conn)
+        with source.read() as conn:
+            changes = [*changes_since(conn, acknowledged), *self.forged.get(i, ())]
+        rng.shuffle(changes)
+        signed = authority.Signed(self.codes[i], i == 0, changes)
+        with target.write() as conn:
+            try:
+                authority.check(conn, self.codes[j], [signed])
+                apply_changes(conn, changes, TODAY)
+            except SyncError:  # refused, or (a forged id met a held one) quarantined
+                self.refused.append(i)
 
     def do(self, op: tuple) -> None:
-        kind, at = op[0], self.stores[op[1] % len(self.stores)]
+        index = op[1] % len(self.stores)
+        kind, at = op[0], self.stores[index]
+        if kind in ("trespass", "far_clock", "impersonate"):
+            if self.adversary is not None:
+                self.misbehave(self.stores[self.adversary], op)
+            return
         if kind == "send":
-            self.stores_send(at, op[2], op[3])
+            self.send(at, self.stores[op[2] % len(self.stores)], op[3])
             return
         if kind == "create":
-            self.create(at)
+            self.create(index)
             return
         service = Children(at, today=lambda: TODAY)
         if kind == "resolve":
-            self.resolve(at, op[2])
+            self.resolve(index, op[2])
             return
-        uuids = service.find(ChildQuery(status="all"))
+        uuids = self.own_children(index)
         if not uuids:
             return
         kid = service.get(uuids[op[2] % len(uuids)])
@@ -146,16 +192,50 @@ class _Run:
         elif kind == "reopen" and kid.status == "closed":
             service.reopen(kid.uuid)
 
-    def stores_send(self, source: Store, target_index: int, rng: random.Random) -> None:
-        target = self.stores[target_index % len(self.stores)]
-        if target is not source:
-            _send(source, target, rng)
+    def own_children(self, index: int) -> list[str]:
+        """The children station `index` answers for: all of them for the town."""
+        service = Children(self.stores[index], today=lambda: TODAY)
+        uuids = service.find(ChildQuery(status="all"))
+        if index == 0:
+            return uuids
+        return [u for u in uuids if service.get(u).village_code == self.codes[index]]
 
-    def create(self, at: Store) -> None:
+    def misbehave(self, at: Store, op: tuple) -> None:
+        service = Children(at, today=lambda: TODAY)
+        if op[0] == "impersonate":
+            other = op[2] % len(self.stores)
+            if other != self.adversary:
+                with at.read() as conn:
+                    mine = changes_since(conn, {})
+                if mine:
+                    top = max(c.counter for c in mine) + 1
+                    fake = replace(mine[-1], station=self.codes[other], counter=top)
+                    self.forged.setdefault(self.adversary, []).append(fake)
+                    self.misbehaved = True
+            return
+        uuids = service.find(ChildQuery(status="all"))
+        if op[0] == "trespass":
+            foreign = sorted(set(uuids) - set(self.own_children(self.adversary)))
+            if foreign:
+                kid = service.get(foreign[op[2] % len(foreign)])
+                service.save(replace(kid, notes=op[3]))
+                self.misbehaved = True
+        else:
+            mine = self.own_children(self.adversary)
+            if mine:
+                with at.write() as conn:
+                    conn.execute(t.station.update().values(clock=FAR_CLOCK))
+                kid = service.get(mine[op[2] % len(mine)])
+                service.save(replace(kid, notes="远"))
+                self.misbehaved = True
+
+    def create(self, index: int) -> None:
         self.serial += 1
         born = date(2015, 1, 1) + timedelta(days=self.serial)
-        village = CODES[1]
-        Children(at, today=lambda: TODAY).save(
+        village = (
+            self.codes[index] if index else self.codes[1 + self.serial % (len(self.codes) - 1)]
+        )
+        Children(self.stores[index], today=lambda: TODAY).save(
             Child(
                 f"童{self.serial}",
                 "male",
@@ -167,9 +247,10 @@ class _Run:
             )
         )
 
-    def resolve(self, at: Store, choice: int) -> None:
-        service = Conflicts(at, today=lambda: TODAY)
-        found = service.open()
+    def resolve(self, index: int, choice: int) -> None:
+        service = Conflicts(self.stores[index], today=lambda: TODAY)
+        mine = set(self.own_children(index))
+        found = [c for c in service.open() if c.child_uuid in mine]
         if found:
             conflict = found[choice % len(found)]
             value = conflict.values[choice % len(conflict.values)]
