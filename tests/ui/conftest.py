@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -19,6 +21,13 @@ from childcare_desktop.ui.dialogs import unlock
 from childcare_desktop.ui.tasks import Tasks
 from tests.conftest import PASSPHRASE, VILLAGE
 from tests.core.services.care_support import Clock
+
+# The windows open on the screens officers have, as Windows leaves them below its taskbar: a
+# 1366×768 laptop (1366×728), and a 1920×1080 screen at 150% as the program sees it (1280×680
+# logical pixels; Qt scales everything alike, so the layout is the one of a screen that size).
+SCREENS = Path(__file__).with_name("screens.json")
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
 
 # A valid number of a boy born on 1 June 2015 in the test village's county.
 BOY_ID = idnumber.make(VILLAGE[:6], date(2015, 6, 1), 12, "male")

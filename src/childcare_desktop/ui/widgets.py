@@ -128,11 +128,12 @@ WINDOW_FRAME = QSize(16, 40)
 
 
 def fit_to_screen(window: QWidget, wished: QSize | None = None) -> None:
-    """Open `window` at the size wished (by default, the size its content asks for), but never
-    larger than the free area of its screen: a form taller than a 1366×768 laptop, or one in a
-    large font, would otherwise open with its buttons below the screen's edge."""
+    """Open `window` at the size wished, or larger where its content asks for more (a large
+    font), but never larger than the free area of its screen: a form taller than a 1366×768
+    laptop would otherwise open with its buttons below the screen's edge."""
     room = window.screen().availableGeometry().size() - WINDOW_FRAME
-    window.resize((wished or window.sizeHint()).boundedTo(room))
+    size = window.sizeHint() if wished is None else wished.expandedTo(window.sizeHint())
+    window.resize(size.boundedTo(room))
 
 
 class _ScrolledBody(QScrollArea):

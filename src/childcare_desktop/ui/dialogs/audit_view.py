@@ -6,7 +6,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,7 @@ from ...core.storage.store import Store
 from .. import i18n
 from ..models.audit_model import COL_DETAIL, AuditModel, action_words
 from ..tasks import Tasks
-from ..widgets import ErrorLabel, plain_label
+from ..widgets import ErrorLabel, fit_to_screen, plain_label
 
 # A month back by default: what a supervisor's visit looks at; the dates widen it.
 DEFAULT_DAYS = 30
@@ -57,7 +57,7 @@ class AuditViewDialog(QDialog):
         self.export_button = QPushButton(self.tr("导出为 CSV……"))
         self.export_button.clicked.connect(self.export)
         close_button = QPushButton(self.tr("关闭"))
-        close_button.clicked.connect(self.accept)
+        close_button.clicked.connect(self.reject)
         self.model = AuditModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -91,7 +91,7 @@ class AuditViewDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
-        self.resize(1000, 560)
+        fit_to_screen(self, QSize(1000, 560))
         self.refresh()
 
     def filters(self) -> tuple[str, str, str | None]:

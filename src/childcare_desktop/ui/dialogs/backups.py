@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,7 +25,7 @@ from ...core.storage.store import Store
 from .. import i18n
 from ..models.backups_model import BackupsModel, reason_words
 from ..tasks import Tasks
-from ..widgets import ErrorLabel, plain_label
+from ..widgets import ErrorLabel, fit_to_screen, plain_label, scrolled
 
 
 class RestoreConfirm(QDialog):
@@ -56,10 +57,13 @@ class RestoreConfirm(QDialog):
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
+        body = QVBoxLayout()
+        for widget in (question, self.passphrase, self.error, self.status):
+            body.addWidget(widget)
         layout = QVBoxLayout(self)
-        for widget in (question, self.passphrase, self.error, self.status, buttons):
-            layout.addWidget(widget)
-        self.resize(520, 220)
+        layout.addWidget(scrolled(body))
+        layout.addWidget(buttons)
+        fit_to_screen(self, QSize(520, 220))
 
     def check(self) -> None:
         if not self.restore_button.isEnabled():
@@ -131,7 +135,7 @@ class BackupsDialog(QDialog):
         for widget in (self.damage, note, self.table, self.status, self.error):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        self.resize(640, 420)
+        fit_to_screen(self, QSize(640, 420))
         self.refresh()
 
     def refresh(self) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, 
 from ...core.errors import CoreError, ValidationFailed
 from .. import i18n
 from ..tasks import CARE, Changes, Tasks
-from ..widgets import DateField, ErrorLabel, FieldGrid, date_format_text
+from ..widgets import DateField, ErrorLabel, FieldGrid, date_format_text, fit_to_screen, scrolled
 
 
 class ChildChoice(QComboBox):
@@ -57,12 +57,21 @@ class CareDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        body = QVBoxLayout()
+        body.addLayout(self.grid)
+        body.addWidget(self.general_error)
+        body.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.grid)
-        layout.addWidget(self.general_error)
-        layout.addStretch(1)
+        layout.addWidget(scrolled(body))
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("字") * 36)
+
+    def setVisible(self, visible: bool) -> None:
+        # Sized on first showing, where Qt would size it: the subclass adds its fields after
+        # this class's __init__.
+        if visible and not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            fit_to_screen(self)
+        super().setVisible(visible)
 
     def save(self) -> None:
         raise NotImplementedError

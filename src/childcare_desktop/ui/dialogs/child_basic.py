@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QLineEdit
 
 from ...core.domain import idnumber, vocab
 from ...core.domain.child import Child
@@ -41,7 +41,7 @@ class BasicSection(ChildSection):
         g.add("hukou_place", self.tr("户籍地"), self.hukou_place)
         g.add("current_address", self.tr("现住址"), self.current_address)
         g.add("village_code", self.tr("所属村（居）代码"), self.village_code)
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.addLayout(g)
         layout.addStretch(1)
         self.id_number.textEdited.connect(self._fill_from_id)
@@ -108,7 +108,7 @@ class HealthSchoolSection(ChildSection):
         g.add("schooling", self.tr("就学情况"), self.schooling)
         g.add("school", self.tr("学校"), self.school)
         g.add("boarding", self.tr("寄宿"), self.boarding)
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.addLayout(g)
         layout.addStretch(1)
         self.watch(self.health, self.disability_type, self.disability_grade, self.illness,

@@ -25,7 +25,16 @@ from ...core.domain.categories import CATEGORY_CODES, CategorySpan
 from ...core.domain.child import Assistance, Child
 from .. import i18n
 from ..models.records_model import RecordsModel
-from ..widgets import CodeCombo, DateField, ErrorLabel, FieldGrid, date_format_text, plain_label
+from ..widgets import (
+    CodeCombo,
+    DateField,
+    ErrorLabel,
+    FieldGrid,
+    date_format_text,
+    fit_to_screen,
+    plain_label,
+    scrolled,
+)
 from .child_section import ChildSection
 
 SetCategories = Callable[[Child, list[str]], Child]
@@ -63,7 +72,7 @@ class CareSection(ChildSection):
         g.add("risk_override_reason", self.tr("调整理由"), self.risk_override_reason)
         g.add("consent_on", self.tr("监护人同意建档日期"), self.consent_on)
         g.add("consent_by", self.tr("同意人"), self.consent_by)
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.addWidget(group)
         layout.addLayout(g)
         layout.addStretch(1)
@@ -136,8 +145,9 @@ class AssistanceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.grid)
+        layout.addWidget(scrolled(self.grid))
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
     def accept(self) -> None:
         bad = False
@@ -184,7 +194,7 @@ class AssistanceNotesSection(ChildSection):
         buttons.addStretch(1)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.addWidget(plain_label(self.tr("救助情况")))
         layout.addWidget(self.table, 2)
         layout.addLayout(buttons)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,7 +24,15 @@ from ...core.domain.child import Child, FamilyMember
 from ...core.errors import FieldProblem
 from .. import i18n
 from ..models.records_model import RecordsModel
-from ..widgets import CodeCombo, DateField, ErrorLabel, FieldGrid, date_format_text
+from ..widgets import (
+    CodeCombo,
+    DateField,
+    ErrorLabel,
+    FieldGrid,
+    date_format_text,
+    fit_to_screen,
+    scrolled,
+)
 from .child_section import ChildSection
 
 # The member's own problems, with field names relative to the member (`phone`, not members[0].phone)
@@ -78,9 +86,9 @@ class MemberDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.grid)
+        layout.addWidget(scrolled(self.grid))
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        fit_to_screen(self, QSize(640, 420))
         self._load(member)
 
     def _load(self, m: FamilyMember) -> None:
@@ -158,7 +166,7 @@ class FamilySection(ChildSection):
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.addWidget(self.table)
         layout.addWidget(self.error)
         layout.addLayout(buttons)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +28,7 @@ from ...core.services.care_work import CareWork
 from ...core.services.children import Children
 from .. import i18n
 from ..tasks import CHILDREN, Changes, Tasks
-from ..widgets import ErrorLabel, date_format_text, plain_label
+from ..widgets import ErrorLabel, date_format_text, fit_to_screen, plain_label
 from .child_basic import BasicSection, HealthSchoolSection
 from .child_care import AssistanceNotesSection, CareSection
 from .child_family import FamilySection
@@ -130,7 +130,7 @@ class ChildForm(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        self.resize(1000, 680)
+        fit_to_screen(self, QSize(1000, 680))
         self.load(child, is_new)
         self.basic.name.setFocus()
 

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.domain.child import Child
-from ..widgets import DateField, ErrorLabel, FieldGrid
+from ..widgets import DateField, ErrorLabel, FieldGrid, scrolled
 
 
 class ChildSection(QWidget):
-    """A tab of the form. `errors` maps a field name of the core (`id_number`) to its label."""
+    """A tab of the form. `errors` maps a field name of the core (`id_number`) to its label;
+    a subclass lays out its fields in `body`, which scrolls inside the tab."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid = FieldGrid()
+        self.body = QVBoxLayout()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(self.body))
 
     @property
     def errors(self) -> dict[str, ErrorLabel]:

@@ -3,7 +3,7 @@ when; the supervisor keeps one or types the right value, and the choice travels 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,7 +23,7 @@ from ...core.services.station import station_info
 from .. import i18n
 from ..models.sync_models import ConflictsModel, ConflictValuesModel
 from ..tasks import EVERYTHING, Tasks
-from ..widgets import ErrorLabel, plain_label
+from ..widgets import ErrorLabel, fit_to_screen, plain_label
 
 
 def station_names(store) -> dict[str, str]:
@@ -92,7 +92,7 @@ class ConflictsDialog(QDialog):
         layout.addLayout(typed)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        fit_to_screen(self, QSize(760, 560))
         self._update_buttons()
         self.refresh()
 

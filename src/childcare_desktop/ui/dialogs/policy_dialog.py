@@ -22,7 +22,7 @@ from ...core.services.care_work import CareWork
 from ...core.services.visits import POLICY_DAYS
 from .. import i18n
 from ..tasks import POLICY, VISITS, Changes, Tasks
-from ..widgets import ErrorLabel, plain_label
+from ..widgets import ErrorLabel, fit_to_screen, plain_label, scrolled
 
 
 class PolicyDialog(QDialog):
@@ -64,12 +64,15 @@ class PolicyDialog(QDialog):
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        body = QVBoxLayout()
+        body.addWidget(rules)
+        body.addWidget(numbers)
+        body.addWidget(plain_label(self.tr("保存后，全部儿童的下次走访日期会重新计算。")))
+        body.addWidget(self.error)
         layout = QVBoxLayout(self)
-        layout.addWidget(rules)
-        layout.addWidget(numbers)
-        layout.addWidget(plain_label(self.tr("保存后，全部儿童的下次走访日期会重新计算。")))
-        layout.addWidget(self.error)
+        layout.addWidget(scrolled(body))
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
     def policy(self) -> VisitPolicy:
         return VisitPolicy(**{name: spin.value() for name, spin in self.days.items()})

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import CoreError
 from .. import i18n
 from ..tasks import Tasks
+from ..widgets import fit_to_screen
 
 SCREEN_DPI = 96
 PRINT_DPI = 300  # enough for small Chinese print; more only makes the job slower
@@ -52,7 +53,6 @@ class ReportPreview(QDialog):
         super().__init__(parent)
         self.pdf = pdf
         self.setWindowTitle(title)
-        self.resize(900, 1000)
         self._document = pdfium.PdfDocument(str(pdf))
         self._pages: list[QLabel] = []
         self._drawn: set[int] = set()
@@ -75,18 +75,20 @@ class ReportPreview(QDialog):
         self.count = QLabel(self.tr("共 %n 页", "", len(self._pages)))
         self.print_button = QPushButton(self.tr("打印(&P)…"))
         self.save_button = QPushButton(self.tr("另存为(&S)…"))
-        close = QPushButton(self.tr("关闭"))
+        self.close_button = QPushButton(self.tr("关闭"))
         self.print_button.clicked.connect(self.print_pages)
         self.save_button.clicked.connect(self.save_as)
-        close.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count)
         buttons.addStretch(1)
-        for button in (self.print_button, self.save_button, close):
+        for button in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
+        # An A4 page's width and most of its height; less on a smaller screen.
+        fit_to_screen(self, QSize(900, 1000))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     QUrl,
@@ -51,7 +52,7 @@ from ...core.services.roster import Cancelled, ImportResult, Preview, Roster
 from .. import i18n
 from ..models.ledger_model import COL_ID, COL_NAME, COL_PROBLEMS, COL_ROW, LedgerModel
 from ..tasks import CHILDREN, VISITS, Changes, Tasks
-from ..widgets import ErrorLabel, plain_label
+from ..widgets import ErrorLabel, fit_to_screen, plain_label, scrolled
 
 MAPPING_PAIRS_PER_LINE = 3
 MAPPING_LINES_SHOWN = 5  # more columns than this scroll: the rows below matter more
@@ -88,7 +89,6 @@ class RosterImportDialog(QDialog):
         self._importing = False
         self._close_when_done = False
         self.setWindowTitle(self.tr("导入台账"))
-        self.resize(1040, 760)
 
         self.file_label = plain_label(self.tr("还没有选择文件"))
         self.choose_button = QPushButton(self.tr("选择文件(&O)…"))
@@ -150,6 +150,7 @@ class RosterImportDialog(QDialog):
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.reject)
         self._lay_out()
+        fit_to_screen(self, QSize(1040, 760))
         self._show_state()
 
     def choose_file(self) -> None:
@@ -469,15 +470,17 @@ class RosterImportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
+        body = QVBoxLayout()
+        body.addLayout(top)
+        body.addWidget(self.error)
+        body.addWidget(self.mapping_box)
+        body.addWidget(self.warnings_label)
+        body.addLayout(counts)
+        body.addWidget(self.views, 1)
+        body.addLayout(running)
+        body.addWidget(self.result_label)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.error)
-        layout.addWidget(self.mapping_box)
-        layout.addWidget(self.warnings_label)
-        layout.addLayout(counts)
-        layout.addWidget(self.views, 1)
-        layout.addLayout(running)
-        layout.addWidget(self.result_label)
+        layout.addWidget(scrolled(body), 1)
         layout.addLayout(buttons)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from ...core.services import identity, sync
 from .. import i18n
 from ..models.sync_models import ReceiversModel, station_text
 from ..tasks import SYNC, Changes, Tasks
-from ..widgets import ErrorLabel, plain_label
+from ..widgets import ErrorLabel, fit_to_screen, plain_label, scrolled
 
 FINGERPRINT_LETTERS = 24
 FILE_FILTER = "*.json"
@@ -68,17 +68,20 @@ class EnrollDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
+        body = QVBoxLayout()
+        body.addWidget(self.who)
+        body.addWidget(plain_label(self.tr("本站指纹（当面念给对方核对）：")))
+        body.addWidget(self.fingerprint)
+        body.addWidget(self.up)
+        body.addWidget(self.down)
+        body.addWidget(self.error)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.who)
-        layout.addWidget(plain_label(self.tr("本站指纹（当面念给对方核对）：")))
-        layout.addWidget(self.fingerprint)
-        layout.addWidget(self.up)
-        layout.addWidget(self.down)
-        layout.addWidget(self.error)
+        layout.addWidget(scrolled(body))
         layout.addWidget(buttons)
         self.up.hide()
         self.down.hide()
-        self.setMinimumWidth(720)
+        # The boxes show once the station is known: at a town both, the tallest of the forms.
+        fit_to_screen(self, QSize(760, 760))
         self.tasks.write(lambda: identity.identity(store), self._show_identity, self.error)
 
     def _upward_box(self) -> QGroupBox:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.services import sync
 from ..models.sync_models import ImportResultsModel
 from ..tasks import EVERYTHING, Tasks
-from ..widgets import ErrorLabel, plain_label
+from ..widgets import ErrorLabel, fit_to_screen, plain_label
 
 
 def _local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -81,7 +81,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        fit_to_screen(self, QSize(900, 420))
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

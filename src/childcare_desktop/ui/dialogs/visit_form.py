@@ -15,7 +15,16 @@ from ...core.errors import CoreError, ValidationFailed
 from ...core.services.visits import VisitRecord, Visits
 from .. import i18n
 from ..tasks import CHILDREN, VISITS, Changes, Tasks
-from ..widgets import CodeCombo, DateField, ErrorLabel, FieldGrid, date_format_text, plain_label
+from ..widgets import (
+    CodeCombo,
+    DateField,
+    ErrorLabel,
+    FieldGrid,
+    date_format_text,
+    fit_to_screen,
+    plain_label,
+    scrolled,
+)
 from .visit_photos import PhotoList
 
 
@@ -79,12 +88,15 @@ class VisitForm(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        body = QVBoxLayout()
+        body.addWidget(plain_label(child_name))
+        body.addLayout(grid)
+        body.addWidget(self.general_error)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(child_name))
-        layout.addLayout(grid)
-        layout.addWidget(self.general_error)
+        layout.addWidget(scrolled(body))
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("字") * 40)
+        fit_to_screen(self)
         if correcting is not None:
             self._fill(correcting.visit)
         self.mode.setFocus()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from ...core.errors import CoreError, FieldProblem
 from ...core.services.visits import PhotoFile, VisitPhoto, Visits, read_photo
 from .. import i18n
 from ..tasks import Tasks
+from ..widgets import fit_to_screen
 
 Photo = PhotoFile | VisitPhoto  # picked now, or stored with the version being corrected
 # A photo is shown no larger than this: a phone's 12-megapixel photo is 48 MB as pixels.
@@ -201,7 +202,7 @@ class PhotoViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
         layout.addWidget(buttons)
-        self.resize(900, 620)
+        fit_to_screen(self, QSize(900, 620))
         self.names.currentRowChanged.connect(self._load)
         self.names.setCurrentRow(min(max(current, 0), len(self.photos) - 1))
 

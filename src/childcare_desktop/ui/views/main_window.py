@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QToolBar
 
@@ -18,7 +18,7 @@ from ..actions.sync import SyncActions
 from ..dialogs.child_form import ChildForm
 from ..dialogs.close_file import CloseFileDialog
 from ..tasks import CHILDREN, Changes, Tasks
-from ..widgets import plain_label
+from ..widgets import fit_to_screen, plain_label
 from .agenda_view import AgendaView
 from .care_lists import CareLists
 from .children_view import ChildrenView
@@ -28,6 +28,8 @@ from .today_view import TodayView
 
 
 class MainWindow(QMainWindow):
+    OPENING_SIZE = QSize(1200, 760)  # made smaller on a smaller screen
+
     def __init__(self, children: Children, station: StationInfo, tasks: Tasks, parent=None):
         super().__init__(parent)
         self.children = children
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
         who = self.tr("本站：%1（%2）    负责人：%3")
         who = who.replace("%1", station.name).replace("%2", station.code)
         self.statusBar().addWidget(plain_label(who.replace("%3", station.officer)))
-        self.resize(1200, 760)
+        fit_to_screen(self, self.OPENING_SIZE)
         self._update_actions()
         self.view.refresh()
         self.view.search.setFocus()
