@@ -97,3 +97,53 @@ def test_export_without_enrollment_is_refused(childcare, village_db, data_dir: P
     result = childcare("sync", "export", "--db", village_db, "--out", str(data_dir / "x"))
     assert result.code == 1 and "登记" in result.err
     assert childcare("sync", "export", "--db", village_db).code == 2
+
+
+def test_a_refused_file_is_a_result_line_and_the_next_file_is_imported(childcare, data_dir: Path):
+    """One file with a value no form would save (a birth date in 9999), then a sound one: the
+    first is a `rejected` line naming the field and station, the second is applied, no traceback,
+    and the exit status says something was refused."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from childcare_desktop.core.services import sync
+    from childcare_desktop.core.services.demo import fill_demo
+    from childcare_desktop.core.storage import tables as t
+    from childcare_desktop.core.storage.changes import ChangeWriter
+    from tests.core.sync.stations import OTHER_VILLAGE, TOWN, VILLAGE, enroll, station
+
+    folders = {code: data_dir / code for code in (TOWN, VILLAGE, OTHER_VILLAGE)}
+    for folder in folders.values():
+        folder.mkdir()
+    town = station(folders[TOWN], "town", TOWN, "宁新镇")
+    bad, good = data_dir / "v1.ccsync", data_dir / "n1.ccsync"
+    for code, name, out in ((VILLAGE, "新陂村", bad), (OTHER_VILLAGE, "大岭村", good)):
+        village = station(folders[code], "village", code, name)
+        enroll(town, village, folders[code])
+        fill_demo(village, 2, seed=int(code[-3:]), today=date.today())
+        if code == VILLAGE:
+            with village.write() as conn:
+                uuid = conn.execute(select(t.child.c.uuid)).scalars().first()
+                writer = ChangeWriter(conn)
+                writer.record("child", uuid, {"birth_date": "9999-12-31"})
+                writer.flush()
+        sync.export(village, out)
+        village.close()
+    town.close()
+    town_db = str(folders[TOWN] / f"{TOWN}.db")
+
+    shown = childcare("sync", "import", "--db", town_db, str(bad), str(good))
+    assert shown.code == 1 and "Traceback" not in shown.err
+    first, second = shown.out.splitlines()
+    assert first.startswith("v1.ccsync: ") and "child.birth_date" in first and VILLAGE in first
+    assert second.startswith("n1.ccsync: ") and "条修改" in second
+
+    again = childcare("sync", "import", "--db", town_db, str(bad), str(good), "--json")
+    assert again.code == 1 and "Traceback" not in again.err
+    refused, duplicate = again.json()["results"]
+    assert (refused["status"], refused["reason"], refused["station"]) == (
+        "rejected", "bad_field", VILLAGE
+    )  # fmt: skip
+    assert refused["detail"] == {"field": "child.birth_date", "station": VILLAGE}
+    assert (duplicate["status"], duplicate["station"]) == ("duplicate", OTHER_VILLAGE)
