@@ -104,6 +104,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the audit log was altered or cut at entry {seq}",
     ),
     "bad_value": ("{field} 的值不对：{value}", "bad value for {field}: {value}"),
+    "stored_value_refused": (
+        "儿童 {child} 的档案里 {field} 的值现在不允许（记录 {uuid}），请打开档案改正",
+        "the file of child {child} holds a value of {field} no longer accepted (record {uuid}): "
+        "open the file and correct it",
+    ),
     "no_cjk_font": (
         "找不到能显示中文和数字的字体，无法生成 PDF",
         "no font that shows Chinese and digits was found: cannot make the PDF",

@@ -81,3 +81,35 @@ def test_passwd_from_the_environment(childcare, village_db):
     assert result.code == 0, result.err
     assert childcare("check", "--db", village_db, passphrase="a fresh passphrase").code == 0
     assert childcare("check", "--db", village_db).code == 1
+
+
+def test_check_names_each_stored_value_that_would_now_be_refused(childcare, village_db):
+    """A name with a NUL and a visit's findings stored as a list (an older version let both in):
+    `childcare check` names each with its child and field, and its exit status says so."""
+    assert childcare("demo", "--db", village_db, "--children", "3").code == 0
+    from sqlalchemy import text
+
+    from childcare_desktop.core.storage.store import Store
+
+    store = Store.open(Path(village_db), PASSPHRASE)
+    with store.write() as conn:
+        child = conn.execute(text("SELECT uuid FROM child ORDER BY uuid")).scalars().first()
+        conn.execute(text("UPDATE child SET name = '李' || char(0) || '想' WHERE uuid = :u"),
+                     {"u": child})  # fmt: skip
+        visit = conn.execute(text("SELECT uuid FROM visit WHERE child_uuid = :u"), {"u": child})
+        visit = visit.scalars().first()
+        conn.execute(text("UPDATE visit SET findings = '[\"一般\"]' WHERE uuid = :u"), {"u": visit})
+    store.close()
+
+    result = childcare("check", "--db", village_db, "--json")
+    assert result.code == 1
+    document = result.json()
+    assert document["ok"] is True and document["audit_chain"] == "ok"
+    assert document["refused_values"] == [
+        {"entity": "child", "uuid": child, "child": child, "field": "child.name"},
+        {"entity": "visit", "uuid": visit, "child": child, "field": "visit.findings"},
+    ]
+    said = childcare("check", "--db", village_db)
+    assert said.code == 1
+    assert f"儿童 {child} 的档案里 child.name 的值现在不允许" in said.out
+    assert f"儿童 {child} 的档案里 visit.findings 的值现在不允许" in said.out

@@ -99,6 +99,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         report = safety.check(store)
+        problems = safety.stored_problems(store) if report.ok else ()
     finally:
         store.close()
     audit_text = "ok" if report.audit_broken_at is None else f"broken at {report.audit_broken_at}"
@@ -114,5 +115,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     lines = [f"{k}: {v}" for k, v in document.items()]
     if report.audit_broken_at is not None:
         lines.append(both("audit_broken", seq=str(report.audit_broken_at)))
+    # Values an older version stored that a received change could not set today: each named
+    # with its child and field, so the town can open the file and correct it.
+    document["refused_values"] = [
+        {"entity": p.entity, "uuid": p.uuid, "child": p.child_uuid or None, "field": p.field}
+        for p in problems
+    ]
+    lines += [
+        both("stored_value_refused", field=p.field, child=p.child_uuid or "-", uuid=p.uuid)
+        for p in problems
+    ]
     emit(args, document, "\n".join(lines))
-    return 0 if report.ok else 1
+    return 0 if report.ok and not problems else 1

@@ -18,6 +18,8 @@ from ..paths import backups_dir
 from ..storage import audit, keyfile, swap
 from ..storage.integrity import check_file
 from ..storage.store import Store
+from ..sync import stored
+from ..sync.stored import StoredProblem
 
 DEFAULT_KEEP = 10
 _SUFFIX = ".db"
@@ -101,6 +103,13 @@ def check(store: Store) -> CheckReport:
         complaint = str(getattr(err, "orig", err))
         return CheckReport(complaint, complaint, None, len(backups), _newest(backups))
     return CheckReport(quick, cipher, broken, len(backups), _newest(backups))
+
+
+def stored_problems(store: Store) -> tuple[StoredProblem, ...]:
+    """Each stored value a received change could not set today (an older version let it in),
+    for `childcare check`; a scan of every record, so not part of the check made at each start."""
+    with store.read() as conn:
+        return tuple(stored.stored_problems(conn))
 
 
 def _newest(backups: list[BackupInfo]) -> datetime | None:

@@ -1,0 +1,47 @@
+"""Values a store already holds that a received change could not set today: what an older
+version let in (a hidden character in a name, a date in 9999, a code no form offers, findings
+that are not an object) is found and named, so a town can find the file and correct it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Boolean, Connection
+
+from . import entities
+
+
+@dataclass(frozen=True)
+class StoredProblem:
+    entity: str
+    uuid: str
+    child_uuid: str  # the child whose file holds the value ("" for a visit round)
+    field: str  # "child.name", as a refused change names it
+
+
+def stored_problems(conn: Connection) -> Iterator[StoredProblem]:
+    """Every synced value that `entities.well_formed` refuses, table by table, row by row.
+    The rows are read as SQLite holds them: a date too far out for Python is still text here."""
+    for entity, names in entities.SYNCED.items():
+        checks = entities.field_checks(entity)
+        flags = {n for n in names if isinstance(entities.column(entity, n).type, Boolean)}
+        owner = "uuid" if entity == "child" else "child_uuid"
+        child_at = names.index(owner) if owner in names else None
+        uuid_at = names.index("uuid")
+        query = "SELECT " + ", ".join(f'"{n}"' for n in names) + f' FROM "{entity}"'
+        for row in conn.exec_driver_sql(query).yield_per(2000):
+            for name, value in zip(names, row, strict=True):
+                if name == "uuid":
+                    continue
+                if not checks[name](_as_json(value, name in flags)):
+                    child = str(row[child_at]) if child_at is not None else ""
+                    yield StoredProblem(entity, str(row[uuid_at]), child, f"{entity}.{name}")
+
+
+def _as_json(value: Any, flag: bool) -> Any:
+    """A stored value as a change would carry it: SQLite keeps booleans as 0 and 1."""
+    if flag and value in (0, 1) and not isinstance(value, bool):
+        return bool(value)
+    return value
