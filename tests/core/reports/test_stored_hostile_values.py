@@ -48,3 +48,33 @@ def test_the_roster_exports_and_reports_survive_such_values(store, tmp_path: Pat
     assert reports.ledger(date.today().strftime("%Y-%m"), tmp_path / "ledger.pdf").pages
     assert reports.summary(tmp_path / "summary.pdf")[0].rows == 3
     Roster(store).export(tmp_path / "ledger.xlsx")
+
+
+def spoil_codes(store) -> str:
+    """Codes no form offers (sex, health, schooling, guardianship, a visit's mode) and a birth
+    date at the end of the calendar, as an older version's import could store them."""
+    fill_demo(store, 3, seed=7, today=date.today())
+    with store.write() as conn:
+        uuid = conn.execute(select(t.child.c.uuid).order_by(t.child.c.uuid)).scalars().first()
+        conn.execute(
+            update(t.child)
+            .where(t.child.c.uuid == uuid)
+            .values(sex="x", health="odd", schooling="zz", guardianship="??")
+        )
+        conn.execute(update(t.visit).where(t.visit.c.child_uuid == uuid).values(mode="mail"))
+        other = conn.execute(select(t.child.c.uuid).order_by(t.child.c.uuid)).scalars().all()[1]
+        conn.execute(
+            update(t.child).where(t.child.c.uuid == other).values(birth_date=date(9999, 12, 31))
+        )
+    return uuid
+
+
+def test_codes_no_form_offers_and_a_date_at_the_calendars_end_are_printed(store, tmp_path):
+    uuid = spoil_codes(store)
+    reports = Reports(store)
+    reports.child_file(uuid, tmp_path / "child.pdf")
+    assert "odd" in poppler.flat_text(tmp_path / "child.pdf")
+    assert reports.roster(tmp_path / "roster.xlsx").rows == 3
+    assert reports.roster(tmp_path / "roster.pdf").rows == 3
+    assert reports.ledger(date.today().strftime("%Y-%m"), tmp_path / "ledger.pdf").pages
+    Roster(store).export(tmp_path / "ledger.xlsx")
