@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import uuid as _uuid
+import os
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from .categories import CategorySpan
 
+# The variant's hex digit: its two high bits are 10 (RFC 4122).
+_VARIANT = str.maketrans("0123456789abcdef", "89ab89ab89ab89ab")
+
 
 def new_uuid() -> str:
-    return str(_uuid.uuid4())
+    """A random (version 4) UUID as canonical text, as str(uuid.uuid4()) gives it but written
+    straight from the random bytes: an import makes one for every child, parent and visit, and
+    the UUID object's conversions cost more than the randomness."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{h[16].translate(_VARIANT)}{h[17:20]}-{h[20:]}"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from operator import mul
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
@@ -33,13 +35,21 @@ def normalize(raw: str) -> str:
 
 
 def check_digit(first17: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
-    return _CHECK[total % 11]
+    if len(first17) != 17:
+        raise ValueError("a check digit is worked out from 17 digits")
+    return _CHECK[sum(map(mul, map(int, first17), _WEIGHTS)) % 11]
 
 
 def check(raw: str, today: date | None = None) -> IdCheck:
     """Check a number; codes: id_empty, id_old_15, id_length, id_chars, id_birth_date,
     id_future_birth, id_checksum."""
+    return _check(raw, today or date.today())
+
+
+# A ledger's row checks its number when it is read and again as the child's file: the second
+# check, and a number met again in the same ledger, is found here.
+@lru_cache(maxsize=4096)
+def _check(raw: str, today: date) -> IdCheck:
     number = normalize(raw)
     if not number:
         return IdCheck(number, "id_empty")
@@ -52,7 +62,7 @@ def check(raw: str, today: date | None = None) -> IdCheck:
     born = _birth(number[6:14])
     if born is None:
         return IdCheck(number, "id_birth_date")
-    if born > (today or date.today()):
+    if born > today:
         return IdCheck(number, "id_future_birth", born)
     if check_digit(number[:17]) != number[17]:
         return IdCheck(number, "id_checksum", born, _sex(number[16]))
