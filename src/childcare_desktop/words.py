@@ -104,6 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the audit log was altered or cut at entry {seq}",
     ),
     "bad_value": ("{field} 的值不对：{value}", "bad value for {field}: {value}"),
+    "file_unavailable": (
+        "文件读写不了（{reason}），请换一个U盘或文件夹再试",
+        "the file could not be read or written ({reason}): try another USB stick or folder",
+    ),
     "stored_value_refused": (
         "儿童 {child} 的档案里 {field} 的值现在不允许（记录 {uuid}），请打开档案改正",
         "the file of child {child} holds a value of {field} no longer accepted (record {uuid}): "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 
 import pytest
@@ -9,7 +10,8 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
 from childcare_desktop.core.errors import StoreError
-from childcare_desktop.ui.tasks import Tasks
+from childcare_desktop.ui import i18n
+from childcare_desktop.ui.tasks import SYNC, Changes, Tasks
 
 
 @pytest.fixture
@@ -79,3 +81,37 @@ def test_an_answer_for_a_deleted_window_is_dropped(qtbot, tasks):
     gate.set()
     qtbot.waitUntil(lambda: shown == ["alive"])
     tasks.wait()
+
+
+def test_a_file_that_cannot_be_written_is_said_beside_the_work_and_the_views_ask_again(
+    qtbot, tasks, monkeypatch
+):
+    unexpected, errors, announced = [], [], []
+    monkeypatch.setattr("sys.excepthook", lambda *exc: unexpected.append(exc))
+    tasks.changed.connect(announced.append)
+
+    def write_to_a_full_stick():
+        raise OSError(errno.ENOSPC, "No space left on device", "E:/张小明.ccsync")
+
+    changes = Changes.of(SYNC)
+    tasks.write(write_to_a_full_stick, lambda _r: None, errors.append, changes=changes)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert unexpected == []  # the machine's trouble, not the program's: no crash dialog
+    assert errors[0].code == "file_unavailable"
+    assert errors[0].params == {"reason": "No space left on device"}
+    assert "张小明" not in i18n.error_text(errors[0])  # the file's name may be a child's
+    assert "No space left on device" in i18n.error_text(errors[0])
+    assert announced == [changes]  # it may have failed after its records were committed
+
+
+def test_ended_gives_the_form_back_after_an_unexpected_error(qtbot, tasks, monkeypatch):
+    unexpected, ended, beside = [], [], []
+    monkeypatch.setattr("sys.excepthook", lambda *exc: unexpected.append(exc[0]))
+
+    def broken():
+        raise KeyError("a bug")
+
+    tasks.read(broken, lambda _r: None, beside.append, ended=lambda: ended.append(1))
+    qtbot.waitUntil(lambda: bool(unexpected))
+    assert unexpected == [KeyError] and ended == [1]
+    assert beside == []  # a handler given the error only ever sees coded ones

@@ -5,15 +5,18 @@ A job's function runs on a worker thread and must not touch widgets. Its result 
 `on_done` on the GUI thread; a write's `Changes` then go out on `Tasks.changed`, and each view
 that shows them asks again. A failure has one path: a `CoreError` becomes words beside the work
 (`beside`: an error label, a function taking the error, or, when none is given, a box over the
-window); anything else goes to `sys.excepthook`, which the program points at its log and the
-crash dialog (see `logbook`). `ended` runs first either way, to give the form its buttons back.
+window); so does an `OSError` (a USB stick pulled out, a full disk, a folder that may not be
+written: the machine's trouble, not the program's), as the code `file_unavailable` with the
+system's reason; anything else goes to `sys.excepthook`, which the program points at its log and
+the crash dialog (see `logbook`). `ended` runs first either way, to give the form its buttons
+back: a handler given the error never has to put the form right after an unexpected one.
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import sys
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +28,8 @@ from shiboken6 import isValid
 from ..core.errors import CoreError
 from ..core.storage import PARALLEL_READS
 from . import i18n
+
+log = logging.getLogger("childcare_desktop")
 
 # What a write may change: the views showing one of these ask the store again.
 CHILDREN, VISITS, CONCERNS, CARE, POLICY, SYNC = (
@@ -53,26 +58,6 @@ class Changes:
 
 # Merging batch files or resolving conflicts may change any record of any child.
 EVERYTHING = Changes.of(CHILDREN, VISITS, CONCERNS, CARE, POLICY, SYNC)
-
-
-class Job(QObject):
-    """Progress and cancelling for work that allows them: the worker calls `report` and asks
-    `cancelled`; `moved` arrives on the GUI thread (the job is made there)."""
-
-    moved = Signal(int, int)  # done, total
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-
-    def report(self, done: int, total: int) -> None:
-        self.moved.emit(done, total)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 class _Relay(QObject):
@@ -157,12 +142,14 @@ class Tasks(QObject):
         asked = self._asked.pop(number)
         if asked.ended is not None and _alive(asked.ended):
             asked.ended()
+        if not isinstance(error, CoreError) and asked.changes is not None:
+            # It may have failed after its transaction was committed (a batch's records kept,
+            # its file not written): the views read the store again rather than trust it.
+            self.changed.emit(asked.changes)
+        if isinstance(error, OSError):
+            error = file_trouble(error)
         if not isinstance(error, CoreError):
             sys.excepthook(type(error), error, error.__traceback__)
-            # It may have failed after its transaction was committed (a file written after the
-            # records): the views read the store again rather than trust the failure.
-            if asked.changes is not None:
-                self.changed.emit(asked.changes)
         elif callable(asked.beside):
             if _alive(asked.beside):
                 asked.beside(error)
@@ -171,6 +158,13 @@ class Tasks(QObject):
                 asked.beside.show_text(i18n.error_text(error))
         else:
             show_error(error)
+
+
+def file_trouble(error: OSError) -> CoreError:
+    """An OSError as a coded error: the system's reason (never the file's name, which may be a
+    child's) for the officer, its type and number for the log."""
+    log.info("file trouble: %s errno=%s", type(error).__name__, error.errno)
+    return CoreError("file_unavailable", reason=error.strerror or type(error).__name__)
 
 
 def show_error(error: CoreError, title: str = "") -> None:

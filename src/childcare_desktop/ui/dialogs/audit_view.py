@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,10 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.errors import CoreError
 from ...core.services import safety
 from ...core.storage.store import Store
-from .. import i18n
 from ..models.audit_model import COL_DETAIL, AuditModel, action_words
 from ..tasks import Tasks
 from ..widgets import ErrorLabel, fit_to_screen, plain_label
@@ -102,7 +99,7 @@ class AuditViewDialog(QDialog):
     def refresh(self) -> None:
         store, (start, end, action) = self.store, self.filters()
         self.tasks.read(
-            lambda: safety.audit_entries(store, start, end, action), self._shown, self._failed
+            lambda: safety.audit_entries(store, start, end, action), self._shown, self.error
         )
 
     def _shown(self, entries) -> None:
@@ -124,7 +121,8 @@ class AuditViewDialog(QDialog):
         self.tasks.write(
             lambda: safety.export_audit_csv(store, path, header, rows),
             lambda count: self._exported(path, count),
-            self._failed,
+            self.error,
+            ended=lambda: self.export_button.setEnabled(True),
         )
 
     def _exported(self, path: Path, count: int) -> None:
@@ -132,12 +130,3 @@ class AuditViewDialog(QDialog):
         text = self.tr("已导出 %1 条到 %2").replace("%1", str(count)).replace("%2", path.name)
         self.status.setText(text)
         self.refresh()  # the export is itself in the log
-
-    def _failed(self, error: Exception) -> None:
-        self.export_button.setEnabled(True)
-        if isinstance(error, CoreError):
-            self.error.show_text(i18n.error_text(error))
-        elif isinstance(error, OSError):
-            self.error.show_text(self.tr("无法写入文件：%1").replace("%1", str(error.strerror)))
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)

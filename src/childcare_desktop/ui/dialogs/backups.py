@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -18,11 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.errors import CoreError
 from ...core.services import safety
 from ...core.services.safety import BackupInfo
 from ...core.storage.store import Store
-from .. import i18n
 from ..models.backups_model import BackupsModel, reason_words
 from ..tasks import Tasks
 from ..widgets import ErrorLabel, fit_to_screen, plain_label, scrolled
@@ -73,20 +70,15 @@ class RestoreConfirm(QDialog):
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("正在检查备份……"))
         self.tasks.read(
-            lambda: safety.check_backup(path, source, passphrase), self._sound, self._failed
+            lambda: safety.check_backup(path, source, passphrase),
+            lambda _result: self.accept(),
+            self.error,
+            ended=self._answered,
         )
 
-    def _sound(self, _result) -> None:
-        self.status.clear()
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
+    def _answered(self) -> None:
         self.status.clear()
         self.restore_button.setEnabled(True)
-        if isinstance(error, CoreError):
-            self.error.show_text(i18n.error_text(error))
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
 
 
 class BackupsDialog(QDialog):
@@ -153,22 +145,20 @@ class BackupsDialog(QDialog):
         self.backup_button.setEnabled(False)
         self.error.clear_text()
         self.status.setText(self.tr("正在备份……"))
-        self.tasks.write(lambda: safety.backup(store, "manual"), self._backed_up, self._failed)
+        self.tasks.write(
+            lambda: safety.backup(store, "manual"),
+            self._backed_up,
+            self.error,
+            ended=self._backup_ended,
+        )
+
+    def _backup_ended(self) -> None:
+        self.status.clear()
+        self.backup_button.setEnabled(self.store is not None and not self.damage.text())
 
     def _backed_up(self, _path) -> None:
         self.status.setText(self.tr("已备份。"))
-        self.backup_button.setEnabled(True)
         self.refresh()
-
-    def _failed(self, error: Exception) -> None:
-        self.status.clear()
-        self.backup_button.setEnabled(self.store is not None and not self.damage.text())
-        if isinstance(error, CoreError):
-            self.error.show_text(i18n.error_text(error))
-        elif isinstance(error, OSError):
-            self.error.show_text(self.tr("无法写入备份：%1").replace("%1", str(error.strerror)))
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
 
     def restore_selected(self) -> None:
         backup = self.selected()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -88,18 +87,18 @@ class PassphraseDialog(QDialog):
         self.change_button.setEnabled(False)
         self.status.setText(self.tr("正在修改……"))
         # Through the write queue: the audit entry must not race the program's other writes.
-        self.tasks.write(lambda: safety.change_passphrase(path, old, new), self._done, self._failed)
+        self.tasks.write(
+            lambda: safety.change_passphrase(path, old, new),
+            lambda _result: self.accept(),
+            self._failed,
+            ended=self._answered,
+        )
 
-    def _done(self, _result) -> None:
-        self.status.clear()
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
+    def _answered(self) -> None:
         self.status.clear()
         self.change_button.setEnabled(True)
-        if not isinstance(error, CoreError):
-            sys.excepthook(type(error), error, error.__traceback__)
-            return
+
+    def _failed(self, error: CoreError) -> None:
         field = {"wrong_passphrase": "old", "passphrase_too_short": "new"}.get(error.code)
         if field is None:
             self.error.show_text(i18n.error_text(error))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -67,28 +66,29 @@ class RecoveryDialog(QDialog):
         self.reset_button.setEnabled(False)
         self.status.setText(self.tr("正在核对恢复码……"))
         self.tasks.write(
-            lambda: safety.reset_passphrase_with_recovery(path, code, new), self._done, self._failed
+            lambda: safety.reset_passphrase_with_recovery(path, code, new),
+            self._done,
+            self._failed,
+            ended=self._answered,
         )
+
+    def _answered(self) -> None:
+        self.status.clear()
+        self.reset_button.setEnabled(True)
 
     def _done(self, store: Store) -> None:
         if not self.isVisible():  # given up while the code was being checked
             store.close()
             return
         self.store = store
-        self.status.clear()
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self.status.clear()
-        if not isinstance(error, CoreError):
-            self.reset_button.setEnabled(True)
-            sys.excepthook(type(error), error, error.__traceback__)
-            return
+    def _failed(self, error: CoreError) -> None:
         if error.code != "wrong_recovery_code":
-            self.reset_button.setEnabled(True)
             field = "new" if error.code == "passphrase_too_short" else "code"
             show_problems(self.grid, {field: i18n.error_text(error)})
             return
+        self.reset_button.setEnabled(False)
         self.failures += 1
         delay = unlock.failure_delay_ms(self.failures)
         show_problems(self.grid, {"code": self.tr("恢复码不对，请逐位核对")})

@@ -169,10 +169,14 @@ def make_and_preview(
     busy.setWindowModality(Qt.WindowModality.WindowModal)
     busy.setMinimumDuration(300)
 
-    def done(_result: object) -> None:
-        cancelled = busy.wasCanceled()  # read first: closing the dialog counts as cancelling
+    cancelled: list[bool] = []
+
+    def ended() -> None:
+        cancelled.append(busy.wasCanceled())  # read first: closing the dialog counts as cancelling
         busy.close()
-        if cancelled:
+
+    def done(_result: object) -> None:
+        if cancelled[0]:
             folder.cleanup()
             return
         preview = ReportPreview(pdf, title, parent)
@@ -182,13 +186,8 @@ def make_and_preview(
         preview.finished.connect(lambda _code: preview.temp_folder.cleanup())
         preview.open()
 
-    def failed(error: Exception) -> None:
-        busy.close()
+    def failed(error: CoreError) -> None:
         folder.cleanup()
-        QMessageBox.warning(parent, title, _error_words(error))
+        QMessageBox.warning(parent, title, i18n.error_text(error))
 
-    tasks.read(lambda: make(pdf), done, failed)
-
-
-def _error_words(error: Exception) -> str:
-    return i18n.error_text(error) if isinstance(error, CoreError) else str(error)
+    tasks.read(lambda: make(pdf), done, failed, ended=ended)

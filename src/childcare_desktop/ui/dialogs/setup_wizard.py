@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -158,22 +157,19 @@ class SetupWizard(QWizard):
             lambda: _init_station(self.store_path, passphrase, role, code, name, officer),
             self._created,
             self._failed,
+            ended=lambda: self._set_busy(False),
         )
 
     def _created(self, outcome: tuple) -> None:
         self.store, self.setup = outcome
-        self._set_busy(False)
         self.next()
 
-    def _failed(self, error: Exception) -> None:
-        self._set_busy(False)
+    def _failed(self, error: CoreError) -> None:
         if isinstance(error, ValidationFailed):
             self.restart()
             self.station_page.validatePage()
-        elif isinstance(error, CoreError):
-            self.passphrase_page.status.setText(i18n.error_text(error))
         else:
-            sys.excepthook(type(error), error, error.__traceback__)
+            self.passphrase_page.status.setText(i18n.error_text(error))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

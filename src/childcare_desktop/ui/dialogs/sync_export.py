@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.errors import CoreError
 from ...core.services import identity, sync
 from .. import i18n
 from ..models.sync_models import ReceiversModel, station_text
-from ..tasks import Tasks
+from ..tasks import SYNC, Changes, Tasks
 from ..widgets import ErrorLabel, fit_to_screen, plain_label, scrolled
 
 BATCH_SUFFIX = ".ccsync"
@@ -104,14 +103,15 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, QSize(640, 420))
         self._update_button()
-        self.tasks.write(lambda: identity.identity(store).station, self._known_self, self._failed)
+        # A station's first look at its identity makes its keys: through the writer.
+        self.tasks.write(lambda: identity.identity(store).station, self._known_self, self.error)
 
     def _known_self(self, own: str) -> None:
         self.own = own
         self.refresh()
 
     def refresh(self) -> None:
-        self.tasks.read(lambda: sync.status(self.store), self._show_status, self._failed)
+        self.tasks.read(lambda: sync.status(self.store), self._show_status, self.error)
 
     def _show_status(self, state: sync.SyncStatus) -> None:
         # The station above first: it is where a village's batches always go.
@@ -142,30 +142,28 @@ class ExportDialog(QDialog):
         self.sent.clear()
         self.export_button.setEnabled(False)
         self.progress.show()
-        self.tasks.write(lambda: sync.export(self.store, out, to), self._exported, self._failed)
+        self.tasks.write(
+            lambda: sync.export(self.store, out, to),
+            self._exported,
+            self.error,
+            ended=self._export_ended,
+            changes=Changes.of(SYNC),  # a new batch sent, waiting for its acknowledgement
+        )
+
+    def _export_ended(self) -> None:
+        self.progress.hide()
+        self._update_button()
 
     def _exported(self, done: sync.ExportResult) -> None:
-        self.progress.hide()
         text = self.tr("第 %1 批已写到 %2\n含 %3 条修改。")
         text = text.replace("%1", str(done.seq)).replace("%2", done.file)
         text = text.replace("%3", str(done.changes))
         if done.carried:
             text += self.tr("另原样转带下级的 %1 批。").replace("%1", str(done.carried))
         self.sent.setText(text)
-        self._update_button()
         self.refresh()
         self.exported.emit(done)
 
     def _update_button(self) -> None:
         ready = bool(self.folder.text().strip()) and self.receiver.count() > 0
         self.export_button.setEnabled(ready and self.progress.isHidden())
-
-    def _failed(self, error: Exception) -> None:
-        self.progress.hide()
-        self._update_button()
-        if isinstance(error, CoreError):
-            self.error.show_text(i18n.error_text(error))
-        elif isinstance(error, OSError):
-            self.error.show_text(self.tr("文件写不进去，请换一个U盘或文件夹。"))
-        else:
-            raise error

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -63,25 +62,24 @@ class PassphrasePrompt(QDialog):
         self.open_button.setEnabled(False)
         self.status.setText(QCoreApplication.translate("PassphrasePrompt", "正在核对密码……"))
         passphrase, attempt = self.passphrase.text(), self.attempt
-        self.tasks.read(lambda: attempt(passphrase), self._opened, self._failed)
+        self.tasks.read(
+            lambda: attempt(passphrase), self._opened, self._failed, ended=self._answered
+        )
+
+    def _answered(self) -> None:
+        self.status.clear()
+        self.open_button.setEnabled(True)
 
     def _opened(self, result: Any) -> None:
-        self.status.clear()
         self.passphrase.clear()
         self.failures = 0
-        self.open_button.setEnabled(True)
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self.status.clear()
-        if not isinstance(error, CoreError):
-            self.open_button.setEnabled(True)
-            sys.excepthook(type(error), error, error.__traceback__)
-            return
+    def _failed(self, error: CoreError) -> None:
         self.error.show_text(i18n.error_text(error))
         if error.code != "wrong_passphrase":
-            self.open_button.setEnabled(True)
             return
+        self.open_button.setEnabled(False)
         self.failures += 1
         delay = failure_delay_ms(self.failures)
         self.status.setText(wait_text(delay))

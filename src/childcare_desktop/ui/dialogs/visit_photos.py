@@ -213,22 +213,28 @@ class PhotoViewer(QDialog):
         self.picture.setPixmap(QPixmap())
         self.picture.setText(self.tr("正在打开…"))
         visits, photo = self.visits, self.photos[row]
-        self.tasks.read(lambda: (row, load_image(visits, photo)), self._show, self._failed)
+        self.tasks.read(
+            lambda: (row, load_image(visits, photo)),
+            self._show,
+            self._failed,
+            ended=lambda: self._answered(row),
+        )
+
+    def _answered(self, row: int) -> None:
+        # Whatever came back, 正在打开 is over: the answer below replaces these words.
+        if row == self.names.currentRow():
+            self.picture.setText(self.tr("无法显示这张照片"))
 
     def _show(self, found: tuple[int, QImage]) -> None:
         row, image = found
         if row != self.names.currentRow():
             return  # another photo was chosen meanwhile
-        if image.isNull():
-            self.picture.setText(self.tr("无法显示这张照片"))
-        else:
+        if not image.isNull():
             self._image = image
             self._fit()
         self.shown.emit()
 
-    def _failed(self, error: Exception) -> None:
-        if not isinstance(error, CoreError):
-            raise error
+    def _failed(self, error: CoreError) -> None:
         self.picture.setText(i18n.error_text(error))
         self.shown.emit()
 
