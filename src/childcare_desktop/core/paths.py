@@ -1,20 +1,39 @@
-"""Where the program keeps its files: one place, overridable by --data-dir or CHILDCARE_HOME."""
+"""Where the program keeps its files: one place, overridable by --data-dir or CHILDCARE_HOME.
+
+A frozen program with `portable.txt` beside its executable keeps its data in `data/` beside
+itself, so a folder on a USB stick carries the program and its store from laptop to laptop.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
 ENV_HOME = "CHILDCARE_HOME"
+PORTABLE_MARKER = "portable.txt"
 
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
-    chosen = override or os.environ.get(ENV_HOME) or user_data_dir("childcare-desktop", False)
+    chosen = (
+        override
+        or os.environ.get(ENV_HOME)
+        or portable_data_dir()
+        or user_data_dir("childcare-desktop", False)
+    )
     path = Path(chosen).expanduser()
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def portable_data_dir() -> Path | None:
+    """`data/` beside a frozen program that has the marker file beside its executable."""
+    if not getattr(sys, "frozen", False):  # a source run's executable is Python's own
+        return None
+    program = Path(sys.executable).parent
+    return program / "data" if (program / PORTABLE_MARKER).is_file() else None
 
 
 def store_path(data: Path) -> Path:

@@ -332,13 +332,35 @@ def build_app(data: Path | str | None = None) -> AppController:
     return controller
 
 
+def _quit_when_shown(controller: AppController) -> None:
+    """An installation's check: the first window is up and painted; say which one, then quit."""
+    window = controller.unlock or controller.wizard or controller.trouble
+    if window is None or not window.isVisible():
+        print("no window was shown", file=sys.stderr)
+        controller.app.exit(1)
+        return
+    window.grab()
+    if sys.stdout is not None:  # a windowed program on Windows has no standard output
+        print(type(window).__name__, flush=True)
+    controller.app.quit()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="childcare-desktop")
     parser.add_argument("--data-dir", help="the folder of the store and the settings")
+    parser.add_argument(
+        "--quit-when-shown",
+        action="store_true",
+        help="open the first window, print its name once painted and quit (checks an install)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication(sys.argv[:1])
     controller = build_app(args.data_dir)
-    if controller.font_family is None:
+    if args.quit_when_shown:
+        QTimer.singleShot(0, lambda: _quit_when_shown(controller))
+        if controller.font_family is None:
+            print(i18n.MISSING_FONT_TEXT, file=sys.stderr)
+    elif controller.font_family is None:
         box = QMessageBox(QMessageBox.Icon.Warning, "childcare-desktop", i18n.MISSING_FONT_TEXT)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
