@@ -56,3 +56,15 @@ def test_record_created_logs_as_record_does(store, monkeypatch):
     # A record created again is based on its first creation, the others on nothing.
     ids = [f'["{c[0]}:{c[1]}"]' for c in changes]
     assert [c[6] for c in changes] == ["[]", "[]", "[]", ids[1], ids[0]]
+
+
+def test_record_appended_logs_as_record_does(store, monkeypatch):
+    monkeypatch.setattr(changes_module.time, "time", lambda: 1_900_000_000.0)
+    visits = [{"uuid": f"v-{i}", "child_uuid": "c-1", "notes": ""} for i in range(3)]
+    one_by_one = _logged(
+        store,
+        lambda writer: [writer.record("visit", v["uuid"], v, append_only=True) for v in visits],
+    )
+    in_bulk = _logged(store, lambda writer: writer.record_appended("visit", visits))
+    assert in_bulk == one_by_one
+    assert [c[6] for c in in_bulk[0]][1:] == ["[]"] * 3

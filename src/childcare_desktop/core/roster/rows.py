@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from ...words import LABELS, message, problem_text
 from ..domain import division, idnumber
@@ -53,7 +54,7 @@ class LedgerRow:
     visit_dates: tuple[date, ...]
     problems: tuple[RowProblem, ...]
 
-    @property
+    @cached_property  # asked of every row by the plan, the result and the preview
     def ok(self) -> bool:
         return not any(p.blocking for p in self.problems)
 
@@ -79,7 +80,8 @@ def read_rows(sheet: Sheet, mapping: Mapping, context: Context) -> list[LedgerRo
         cells = sheet.rows[i]
         width = len(cells)
         raw = [cells[j] if j < width else "" for j in wanted]
-        texts = [v.text(cell) for cell in raw]
+        # Most cells are text: stripped here, the others read by v.text (a third of a million).
+        texts = [c.strip() if type(c) is str else v.text(c) for c in raw]
         if not any(texts) or _is_footer(cells):
             continue
         result.append(_read_row(i + 1, tuple(cells), raw, texts, columns, context))

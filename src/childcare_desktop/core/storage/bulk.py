@@ -49,8 +49,9 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
     for row in rows:
         found = list(values_of(defaults | row))
         for i in dates:
-            if found[i] is not None:
-                found[i] = as_stored(found[i])
+            value = found[i]
+            if value is not None and value.__class__ is not str:  # a date, not yet ISO text
+                found[i] = as_stored(value)
         values.append(tuple(found))
     conn.exec_driver_sql(sql, values)
 

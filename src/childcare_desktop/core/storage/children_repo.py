@@ -8,7 +8,7 @@ from datetime import date
 from operator import attrgetter, itemgetter
 from uuid import UUID
 
-from sqlalchemy import Connection, delete, insert, update
+from sqlalchemy import Connection, Date, delete, insert, update
 
 from ..domain.categories import CategorySpan
 from ..domain.child import (
@@ -123,13 +123,8 @@ def insert_many(
         rows["member"].extend(member_rows(child))
         rows["category"].extend(category_rows(child))
         rows["assistance"].extend(assistance_rows(child))
-    stored = bulk.as_stored
-    shaped = {
-        entity: [tuple(map(stored, pick(r))) for r in rows[entity]]
-        for entity, pick in _DERIVED_PICKS.items()
-    }
-    visit_values = attrgetter(*DERIVED_FROM["visit"])
-    shaped["visit"] = [tuple(map(stored, visit_values(v))) for v in visits]
+    shaped = {entity: _shaped(entity, map(pick, rows[entity])) for entity, pick in _PICKS.items()}
+    shaped["visit"] = _shaped("visit", map(_VISIT_PICK, visits))
     derived = derive_new(shaped, today, policy)
     for entity, table in (
         ("child", t.child),
@@ -148,8 +143,30 @@ def insert_many(
     return len(rows["child"])
 
 
-# What `derive_new` is given of each row, in DERIVED_FROM's order.
-_DERIVED_PICKS = {e: itemgetter(*DERIVED_FROM[e]) for e in ("child", "member", "category")}
+# What `derive_new` is given of each row, in DERIVED_FROM's order, and where its dates are.
+_PICKS = {e: itemgetter(*DERIVED_FROM[e]) for e in ("child", "member", "category")}
+_VISIT_PICK = attrgetter(*DERIVED_FROM["visit"])
+_DATES = {
+    e: tuple(i for i, n in enumerate(names) if isinstance(t.metadata.tables[e].c[n].type, Date))
+    for e, names in DERIVED_FROM.items()
+}
+
+
+def _shaped(entity: str, picked: Iterable[tuple]) -> list[tuple]:
+    """The values picked, dates as ISO text (as the store keeps them)."""
+    dates = _DATES[entity]
+    if not dates:
+        return list(picked)
+    shaped = []
+    for values in picked:
+        found = list(values)
+        for i in dates:
+            if found[i] is not None:
+                found[i] = bulk.as_stored(found[i])
+        shaped.append(tuple(found))
+    return shaped
+
+
 _CHILD_VALUES = attrgetter(*CHILD_FIELDS)
 _MEMBER_VALUES = attrgetter(*MEMBER_FIELDS)
 

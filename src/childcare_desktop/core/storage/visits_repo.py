@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import datetime
+from operator import attrgetter
 
 from sqlalchemy import Connection, insert, select
 
@@ -15,20 +16,24 @@ from . import tables as t
 from .changes import ChangeWriter
 from .jsontext import dumps
 
+_FIELDS = tuple(f.name for f in fields(Visit))
+_VALUES = attrgetter(*_FIELDS)
 
-def visit_row(visit: Visit) -> dict:
-    row = {f.name: getattr(visit, f.name) for f in fields(Visit)}
+
+def visit_row(visit: Visit, recorded_at: str | None = None) -> dict:
+    row = dict(zip(_FIELDS, _VALUES(visit), strict=True))
     row["findings"] = dumps(visit.findings)
-    row["recorded_at"] = datetime.now().isoformat(timespec="seconds")
+    row["recorded_at"] = recorded_at or datetime.now().isoformat(timespec="seconds")
     return row
 
 
 def append_many(conn: Connection, writer: ChangeWriter, visits: Iterable[Visit]) -> int:
-    rows = [visit_row(v) for v in visits]
+    """The visits written in one transaction are recorded at one time."""
+    at = datetime.now().isoformat(timespec="seconds")
+    rows = [visit_row(v, at) for v in visits]
     if rows:
         bulk.insert_rows(conn, t.visit, rows)
-        for row in rows:
-            writer.record("visit", row["uuid"], row, append_only=True)
+        writer.record_appended("visit", rows)
     return len(rows)
 
 
