@@ -118,17 +118,22 @@ def run() -> list[dict]:
                 update_all = time.perf_counter() - start
                 assert changed.updated == CHILDREN, (changed.updated, changed.errors[:3])
             store.close()
-        floor = _store(work / "floor.db")
-        bare_write = _bare_write(floor, written)
-        floor.close()
+        floors = []
+        for i in range(3):  # as many runs as the imports, each into a new, empty store
+            floor = _store(work / f"floor{i}.db")
+            floors.append(_bare_write(floor, written))
+            floor.close()
+        bare_write = statistics.median(floors)
     first = statistics.median(imports)
+    least = bare + bare_write
     return [
         row("bare read, python-calamine (baseline)", bare, "s"),
         row("bare read, openpyxl read-only (for comparison)", openpyxl_time, "s", bare),
         row("preview: read + map + check, nothing written", preview, "s", bare),
-        row("import 10,000 rows into an empty store", first, "s", bare, "≤ 2× bare read"),
+        row("import 10,000 rows into an empty store", first, "s", bare),
         row("  its rows alone, made already: executemany + commit", bare_write, "s", bare),
-        row("  least an import can take: bare read + that write", bare + bare_write, "s", bare),
+        row("  least an import can take: bare read + that write", least, "s", bare),
+        row("import ÷ least an import can take", first, "s", least, "≤ 1.5×"),
         row("re-import the same file (all unchanged)", reimport, "s", bare),
         row("re-import with every child's guardianship changed", update_all, "s", bare),
         row("export 10,000 children (.xlsx)", export_time, "s"),
