@@ -41,6 +41,11 @@ PROVINCES = frozenset(
         "65",
     }
 )
+# Prefecture cities without counties (不设区的地级市): 东莞 and 中山 (广东), 儋州 (海南). The
+# statistical codes put their towns directly under the city's code (东莞 莞城街道 441900006), so
+# the city's own code stands where a county's would. 嘉峪关 (甘肃), the fourth, numbers its towns
+# under 620201 (雄关街道 620201001), a code of the ordinary county form.
+CITIES_WITHOUT_COUNTIES = frozenset({"4419", "4420", "4604"})
 
 
 def check(role: str, code: str) -> str | None:
@@ -55,7 +60,9 @@ def check(role: str, code: str) -> str | None:
         return "division_length"
     if code[:2] not in PROVINCES:
         return "division_province"
-    if code[2:4] == "00" or code[4:6] == "00":  # a province or a city, not a county
+    if code[2:4] == "00":  # a province, not a county
+        return "division_county"
+    if code[4:6] == "00" and code[:4] not in CITIES_WITHOUT_COUNTIES:  # a city, not a county
         return "division_county"
     return None
 
