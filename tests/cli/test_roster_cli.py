@@ -85,3 +85,14 @@ def test_export_then_import_elsewhere(childcare, village_db, data_dir, tmp_path)
     assert imported.json()["imported"] == 25 and imported.json()["errors"] == []
     refused = childcare("roster", "export", "--db", village_db, "--out", str(tmp_path / "a.csv"))
     assert refused.code == 1
+
+
+def test_a_problem_of_no_column_says_its_column_as_null(childcare, village_db, tmp_path):
+    """Two rows of one child: the warning belongs to the row, not to a column."""
+    path = write_xlsx(
+        tmp_path / "台账.xlsx", [HEADER, child_row(1, "张小明"), child_row(1, "张小明")]
+    )
+    result = childcare("roster", "import", "--db", village_db, str(path), "--json")
+    assert result.code == 0, result.err
+    (warning,) = result.json()["warnings"]
+    assert (warning["row"], warning["column"], warning["code"]) == (3, None, "roster_duplicate_row")
