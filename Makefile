@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench fuzz sysdeps translations screenshots clean
+.PHONY: run test lint bench fuzz sysdeps translations screenshots dist clean
 
 run: $(STAMP) translations sysdeps
 	$(PY) -m childcare_desktop $(ARGS)
@@ -31,6 +31,16 @@ screenshots: $(STAMP) translations sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) -m childcare_desktop.ui.screenshots docs/screenshots
 	$(PY) -m childcare_desktop.core.reports.samples docs/screenshots
 
+# The frozen program (DIST/childcare-desktop/, no Python needed) and, where dpkg is, the .deb.
+DIST ?= dist
+DIST_WORK ?= build/dist
+dist: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) installer/icons.py $(DIST_WORK)/icons
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --workpath $(DIST_WORK)/pyinstaller \
+		--distpath $(DIST) installer/childcare.spec
+	if command -v dpkg-deb >/dev/null; then \
+		$(PY) installer/linux/build_deb.py $(DIST)/childcare-desktop $(DIST_WORK)/icons $(DIST); fi
+
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -48,4 +58,4 @@ sysdeps:
 	@sh scripts/sysdeps.sh
 
 clean:
-	rm -rf $(VENV) resources/translations/*.qm .pytest_cache
+	rm -rf $(VENV) dist build/dist resources/translations/*.qm .pytest_cache
