@@ -1,6 +1,7 @@
 """The program as installed from its wheel, not the editable checkout: every package is shipped
 (each module imports; the programs and migrations run rather than import),
-and the installed `childcare` makes a store (migrations and resources found in the wheel)."""
+the installed `childcare` makes a store (migrations and resources found in the wheel), and the
+installed window opens on it: the passphrase prompt, then the main window once unlocked."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import sysconfig
 import tomllib
 import venv
 from pathlib import Path
+
+from childcare_desktop import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPPED = {"childcare_desktop.resources": "resources", "childcare_desktop.migrations": "migrations"}
@@ -41,7 +44,8 @@ def test_the_installed_wheel_imports_every_module_and_makes_a_store(tmp_path):
          "--wheel-dir", str(tmp_path / "dist"), str(ROOT)],
         check=True, capture_output=True,
     )  # fmt: skip
-    (wheel,) = (tmp_path / "dist").glob("childcare_desktop-*.whl")
+    # The version the wheel carries is the package's own (pyproject reads it from there).
+    (wheel,) = (tmp_path / "dist").glob(f"childcare_desktop-{__version__}-*.whl")
     target = tmp_path / "venv"
     venv.create(target, with_pip=False)
     python = target / "bin" / "python"
@@ -65,12 +69,41 @@ def test_the_installed_wheel_imports_every_module_and_makes_a_store(tmp_path):
         "        importlib.import_module(m.name)\n"
     )
     subprocess.run([python, "-c", check], check=True, cwd=tmp_path, env=env, timeout=120)
-    store = tmp_path / "store.db"
+    data = tmp_path / "data"
+    store = data / "store.db"
     made = subprocess.run(
-        [target / "bin" / "childcare", "--data-dir", str(tmp_path / "data"), "init",
-         "--db", str(store), "--role", "village", "--division", "441481103201",
+        [target / "bin" / "childcare", "--data-dir", str(data), "init",
+         "--role", "village", "--division", "441481103201",
          "--name", "新陂村", "--officer", "李主任", "--json"],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert store.stat().st_size > 0
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    shown = subprocess.run(
+        [target / "bin" / "childcare-desktop", "--data-dir", str(data), "--quit-when-shown"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert (shown.returncode, shown.stdout.split()) == (0, ["UnlockDialog"]), shown.stderr
+    unlocked = subprocess.run(
+        [python, "-c", UNLOCK_AND_SHOW, str(data), env["CHILDCARE_PASSPHRASE"]],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert unlocked.stdout.split() == ["MainWindow", "True"], unlocked.stderr
+
+
+# The passphrase typed into the installed program's prompt, until its main window is painted.
+UNLOCK_AND_SHOW = """
+import sys, time
+from childcare_desktop.ui.app import build_app
+controller = build_app(sys.argv[1])
+controller.unlock.passphrase.setText(sys.argv[2])
+controller.unlock.try_open()
+give_up = time.monotonic() + 60
+while controller.window is None and time.monotonic() < give_up:
+    controller.app.processEvents()
+    time.sleep(0.01)
+controller.window.grab()
+print(type(controller.window).__name__, controller.window.isVisible())
+controller.shutdown()
+"""
