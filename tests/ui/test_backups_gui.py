@@ -50,7 +50,7 @@ def test_back_up_now_then_restore_the_daily_backup(qtbot, make_app, store, store
 
     def work(dialog: BackupsDialog):
         QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-        assert dialog.model.rowCount() == 1
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)  # listed in the background
         qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
         seen["reasons"] = [dialog.model.index(r, COL_REASON).data() for r in range(2)]
@@ -99,6 +99,7 @@ def test_a_damaged_store_is_said_never_overwritten_and_a_good_backup_restored(
         seen["backups_then"] = [b.reason for b in safety.list_backups(store_path)]
         when_shown(RestoreConfirm, lambda c: (qtbot.keyClicks(c.passphrase, PASSPHRASE),
                                               c.restore_button.click()))  # fmt: skip
+        qtbot.waitUntil(dialog.restore_button.isEnabled)  # the backups listed
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     def answer(box: QMessageBox):

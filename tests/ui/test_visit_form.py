@@ -55,6 +55,7 @@ def test_the_policy_table_edit_recomputes_due_dates(qtbot, work, tasks):
     dialog = PolicyDialog(work, tasks)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(dialog.save_button.isEnabled)  # the policy in the store is shown
     spin = dialog.days["intensive"]
     assert spin.value() == 30
     spin.selectAll()

@@ -118,6 +118,7 @@ class BackupsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         close_button.clicked.connect(self.reject)
         self.backup_button.setEnabled(store is not None and not damage)
+        self.restore_button.setEnabled(False)  # until the backups are listed
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
@@ -131,7 +132,11 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(safety.list_backups(self.store_path))
+        path = self.store_path
+        self.tasks.read(lambda: safety.list_backups(path), self._listed, self.error)
+
+    def _listed(self, backups: list[BackupInfo]) -> None:
+        self.model.set_rows(backups)
         if self.model.rowCount():
             self.table.selectRow(0)
         self.restore_button.setEnabled(bool(self.model.rowCount()))

@@ -31,7 +31,7 @@ class PolicyDialog(QDialog):
         self.work = work
         self.tasks = tasks
         self.setWindowTitle(self.tr("走访周期与报告电话"))
-        policy = work.visits.policy()
+        self.loaded: VisitPolicy | None = None  # as the store holds it, once read
         self.days: dict[str, QSpinBox] = {}
         rules = QGroupBox(self.tr("走访周期（多条适用时取最短）"))
         grid = QGridLayout(rules)
@@ -40,7 +40,6 @@ class PolicyDialog(QDialog):
         for row, field in enumerate(fields(VisitPolicy), start=1):
             spin = QSpinBox()
             spin.setRange(POLICY_DAYS[0], POLICY_DAYS[-1])
-            spin.setValue(getattr(policy, field.name))
             spin.setSuffix(self.tr(" 天"))
             caption = QLabel(i18n.label("policy_rule", field.name))
             caption.setBuddy(spin)
@@ -49,18 +48,13 @@ class PolicyDialog(QDialog):
             self.days[field.name] = spin
         self.contacts: list[tuple[ReportContact, QLineEdit, QLineEdit]] = []
         numbers = QGroupBox(self.tr("发现情况时报告给（强制报告）"))
-        numbers_grid = QGridLayout(numbers)
-        for row, contact in enumerate(work.concerns.contacts()):
-            name, number = QLineEdit(contact.name), QLineEdit(contact.number)
-            numbers_grid.addWidget(plain_label(i18n.label("report_target", contact.target)), row, 0)
-            numbers_grid.addWidget(name, row, 1)
-            numbers_grid.addWidget(number, row, 2)
-            self.contacts.append((contact, name, number))
+        self.numbers_grid = QGridLayout(numbers)
         self.error = ErrorLabel()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
             self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.save_button.setEnabled(False)  # until the policy in the store is shown
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -73,17 +67,34 @@ class PolicyDialog(QDialog):
         layout.addWidget(scrolled(body))
         layout.addWidget(buttons)
         fit_to_screen(self)
+        visits, concerns = work.visits, work.concerns
+        self.tasks.read(lambda: (visits.policy(), concerns.contacts()), self._show, self.error)
+
+    def _show(self, found: tuple[VisitPolicy, list[ReportContact]]) -> None:
+        self.loaded, contacts = found
+        for name, spin in self.days.items():
+            spin.setValue(getattr(self.loaded, name))
+        for row, contact in enumerate(contacts):
+            name, number = QLineEdit(contact.name), QLineEdit(contact.number)
+            target = plain_label(i18n.label("report_target", contact.target))
+            self.numbers_grid.addWidget(target, row, 0)
+            self.numbers_grid.addWidget(name, row, 1)
+            self.numbers_grid.addWidget(number, row, 2)
+            self.contacts.append((contact, name, number))
+        self.save_button.setEnabled(True)
 
     def policy(self) -> VisitPolicy:
         return VisitPolicy(**{name: spin.value() for name, spin in self.days.items()})
 
     def save(self) -> None:
+        if self.loaded is None:
+            return
         policy = self.policy()
         contacts = [
             ReportContact(c.target, name.text(), number.text()) for c, name, number in self.contacts
         ]
         visits, concerns = self.work.visits, self.work.concerns
-        changed = asdict(policy) != asdict(visits.policy())
+        changed = asdict(policy) != asdict(self.loaded)
 
         def job() -> None:
             concerns.set_contacts(contacts)
