@@ -98,6 +98,15 @@ def test_a_name_with_hidden_characters_is_refused_with_its_batch(tmp_path, town,
         ("visit", "findings", '{"weather": "晴"}'),
         ("child", "sex", "x"),
         ("visit", "mode", "mail"),
+        ("child", "name", ""),
+        ("child", "name", "   "),
+        ("child", "name", "李" * 41),
+        ("child", "id_number", "441481201501010000"),
+        ("child", "id_number", "12345"),
+        ("member", "id_number", "44148119800101001X"),
+        ("member", "phone", "call me"),
+        ("visit", "recorded_at", "10015-01-01T00:00:00"),
+        ("visit", "recorded_at", "yesterday"),
     ],
 )
 def test_a_value_out_of_range_or_shape_is_refused(tmp_path, town, village, entity, field, value):
@@ -106,7 +115,10 @@ def test_a_value_out_of_range_or_shape_is_refused(tmp_path, town, village, entit
         uuid, fields = visit_fields(uuid, **{field: value})
         out = written(village, tmp_path / "v1.ccsync", "visit", uuid, fields, append_only=True)
     else:
-        out = written(village, tmp_path / "v1.ccsync", "child", uuid, {field: value})
+        if entity == "member":
+            with village.read() as conn:
+                uuid = conn.execute(select(t.member.c.uuid).order_by(t.member.c.uuid)).scalar()
+        out = written(village, tmp_path / "v1.ccsync", entity, uuid, {field: value})
     refused(town, out, f"{entity}.{field}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ..errors import FieldProblem
@@ -131,6 +131,26 @@ def text_ok(text: str) -> bool:
 
 def date_ok(day: date) -> bool:
     return EARLIEST <= day <= LATEST
+
+
+def name_ok(text: str) -> bool:
+    """A child's name as the form takes it: not blank, at most 40 characters, readable."""
+    return bool(text.strip()) and len(text) <= 40 and text_ok(text)
+
+
+def id_number_ok(text: str, today: date | None = None) -> bool:
+    """An ID number as the form and the ledger keep it: none, or one that passes its checks
+    (an old 15-digit number is kept, flagged)."""
+    return not text or idnumber.check(text, today).code in (None, "id_old_15")
+
+
+def timestamp_ok(text: str) -> bool:
+    """A moment as the program writes it (ISO, to the second), on a day a file may hold."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) <= 32 and date_ok(moment.date())
 
 
 def findings_ok(text: str) -> bool:

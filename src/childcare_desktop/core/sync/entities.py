@@ -11,7 +11,15 @@ from typing import Any
 from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table
 
 from ..domain import vocab
-from ..domain.validation import date_ok, findings_ok, text_ok
+from ..domain.validation import (
+    date_ok,
+    findings_ok,
+    id_number_ok,
+    name_ok,
+    phone_ok,
+    text_ok,
+    timestamp_ok,
+)
 from ..domain.visit import MODES
 from ..storage import tables as t
 
@@ -102,12 +110,23 @@ _CODES: dict[tuple[str, str], frozenset[str]] = {
 }
 
 
+# Texts with a rule of their own, as the form and the ledger import hold them.
+_RULES: dict[tuple[str, str], Callable[[str], bool]] = {
+    ("child", "name"): name_ok,
+    ("child", "id_number"): id_number_ok,
+    ("member", "id_number"): id_number_ok,
+    ("member", "phone"): lambda text: not text or phone_ok(text),
+    ("visit", "recorded_at"): timestamp_ok,
+    ("visit", "findings"): findings_ok,
+}
+
+
 def _check_of(entity: str, col: Column) -> Callable[[Any], bool]:
     kind = col.type
     if (entity, col.name) in _CODES:
         ok = partial(_is_code, _CODES[entity, col.name])
-    elif (entity, col.name) == ("visit", "findings"):
-        ok = _is_findings
+    elif (entity, col.name) in _RULES:
+        ok = partial(_is_ruled, _RULES[entity, col.name])
     elif isinstance(kind, Boolean):
         ok = _is_bool
     elif isinstance(kind, Integer):
@@ -148,8 +167,8 @@ def _is_code(codes: frozenset[str], value: Any) -> bool:
     return isinstance(value, str) and value in codes
 
 
-def _is_findings(value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= 100_000 and findings_ok(value)
+def _is_ruled(rule: Callable[[str], bool], value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= 100_000 and rule(value)
 
 
 def _none_or(ok: Callable[[Any], bool], value: Any) -> bool:
