@@ -100,6 +100,7 @@ class _Columns:
     # Word cells repeat down a ledger (男, 较好, 农村留守儿童): each text is read once.
     words: dict[str, dict[str, tuple[object, str | None]]]
     categories: dict[str, tuple[list[str], list[str]]]
+    situations: dict[str, tuple[str, str, str | None]]
 
     @classmethod
     def of(cls, mapping: Mapping) -> _Columns:
@@ -115,12 +116,19 @@ class _Columns:
             headers,
             {},
             {},
+            {},
         )
 
     def word(self, field: str, text: str, words: dict[str, object]) -> tuple[object, str | None]:
         seen = self.words.setdefault(field, {})
         if text not in seen:
             seen[text] = v.read_word(text, words)
+        return seen[text]
+
+    def situation(self, text: str) -> tuple[str, str, str | None]:
+        seen = self.situations
+        if text not in seen:
+            seen[text] = v.read_situation(text)
         return seen[text]
 
     def category_codes(self, text: str) -> tuple[list[str], list[str], list[str]]:
@@ -282,6 +290,9 @@ def _village_under(code: str, station: str) -> bool:
     return division.check("village", code) is None and division.belongs_to(code, station)
 
 
+_MEMBER_PARTS = ("situation", "entrust_signed", "work_place", "phone", "id_number", "name")
+
+
 def _members(
     values: dict[str, object],
     text: dict[str, str],
@@ -295,38 +306,39 @@ def _members(
     notes, not on the member."""
     members = []
     groups = {key.partition(".")[0] for key in present if "." in key}
-    for group, _head in GROUPS:
+    get = text.get
+    for group, keys in _MEMBER_KEYS:
         if group not in groups:
             continue
-        get = text.get
-        situation_key, signed_key = f"{group}.situation", f"{group}.entrust_signed"
+        situation_key, signed_key, work_key, phone_key, id_key, name_key = keys
         said = get(situation_key, "")
-        situation, place, code = v.read_situation(said)
+        situation, place, code = columns.situation(said)
         if code:
             unread(situation_key, "word_unknown", said, word=said, allowed=_allowed("situation"))
             situation = "other"
         elif situation == "other":
             keep(situation_key, said)  # 改嫁, 离家出走: 其他, and the word says which
-        work_place = get(f"{group}.work_place", "") or place
-        if place and f"{group}.work_place" not in present:
-            present.add(f"{group}.work_place")
+        work_place = get(work_key, "") or place
+        if place and work_key not in present:
+            present.add(work_key)
         signed, code = columns.word(signed_key, get(signed_key, ""), v.YES_WORDS)
         if code:
             unread(signed_key, "word_unknown", get(signed_key), word=get(signed_key),
                    allowed="是、否")  # fmt: skip
-        phone = v.plain(values.get(f"{group}.phone"))
+        phone = v.plain(values.get(phone_key))
         if phone and not phone_ok(phone):
-            unread(f"{group}.phone", "phone_invalid", phone)
+            unread(phone_key, "phone_invalid", phone)
             phone = ""
-        id_number = idnumber.normalize(get(f"{group}.id_number", ""))
+        written_id = get(id_key, "")
+        id_number = idnumber.normalize(written_id) if written_id else ""
         found = idnumber.check(id_number, today).code if id_number else None
         if found and found != "id_old_15":
-            unread(f"{group}.id_number", found, get(f"{group}.id_number"))
+            unread(id_key, found, written_id)
             id_number = ""
         members.append(
             FamilyMember(
                 relation=group,
-                name=get(f"{group}.name", ""),
+                name=get(name_key, ""),
                 id_number=id_number,
                 phone=phone,
                 work_place=work_place,
@@ -335,6 +347,12 @@ def _members(
             )
         )
     return tuple(members)
+
+
+# Each member group's field keys, as `_members` reads them: made once, not for every row.
+_MEMBER_KEYS = tuple(
+    (group, tuple(f"{group}.{f}" for f in _MEMBER_PARTS)) for group, _head in GROUPS
+)
 
 
 def _visit_dates(cell, today: date, text: dict[str, str], unread) -> tuple[date, ...]:

@@ -46,8 +46,13 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
         return
     sql, defaults, values_of, dates = _shape(table)
     values = []
+    # Rows that name every column (an import's) need no defaults merged in, one dict less each.
+    whole = defaults.keys() <= rows[0].keys()
     for row in rows:
-        found = list(values_of(defaults | row))
+        try:
+            found = list(values_of(row if whole else defaults | row))
+        except KeyError:  # a row that lacks a column the first had
+            found = list(values_of(defaults | row))
         for i in dates:
             value = found[i]
             if value is not None and value.__class__ is not str:  # a date, not yet ISO text
