@@ -55,3 +55,36 @@ def test_lists_and_clauses_follow_the_language(qapp):
     finally:
         i18n.set_language("zh")
         qapp.removeTranslator(translator)
+
+
+def qt_words_shown() -> tuple[list[str], list[str]]:
+    """What Qt itself writes: a standard OK/Cancel box, and a line edit's context menu."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+    standard = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(standard.Ok | standard.Cancel)
+    line = QLineEdit()  # the menu is the line edit's child: it must outlive the reading
+    menu = line.createStandardContextMenu()
+    buttons = [box.button(standard.Ok).text(), box.button(standard.Cancel).text()]
+    actions = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+    line.deleteLater()
+    return buttons, actions
+
+
+def test_qt_s_own_words_are_chinese_in_the_chinese_window(make_app):
+    make_app()  # as the program starts: the officer's language is Chinese unless chosen
+    buttons, actions = qt_words_shown()
+    assert buttons == ["确定", "取消"]
+    assert actions[:2] == ["撤消(&U)", "重做(&R)"]
+    assert "粘贴(&P)" in actions
+
+
+def test_qt_s_own_words_stay_english_in_the_english_window(make_app, data_dir):
+    from childcare_desktop.core.paths import ui_settings_path
+    from childcare_desktop.ui import ui_settings
+
+    ui_settings.save(ui_settings_path(data_dir), ui_settings.UiSettings(language="en"))
+    make_app()
+    buttons, actions = qt_words_shown()
+    assert buttons == ["OK", "Cancel"]
+    assert "&Paste" in actions

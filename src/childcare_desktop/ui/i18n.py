@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -12,6 +12,8 @@ from .. import words
 from ..core.errors import CoreError, FieldProblem
 from ..core.fonts import find_cjk_font
 
+# Qt's own words in Chinese, in the folder of translations PySide6 ships.
+QT_WORDS = "qtbase_zh_CN"
 # Chosen once at start (a language switch applies at the next start), read by every window.
 _language = words.ZH
 
@@ -55,9 +57,11 @@ def problem_text(problem: FieldProblem) -> str:
 
 
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Chinese is the source language of every tr() string; other languages load a .qm file."""
+    """Chinese is the source language of every tr() string, so the Chinese window loads only
+    Qt's own words (OK/Cancel, the line edits' Undo/Copy/Paste, the file dialogs); other
+    languages load the program's .qm file (Qt's own words are English already)."""
     if lang == words.ZH:
-        return None
+        return _install_qt_words(app)
     source = (
         resources.files("childcare_desktop.resources") / "translations" / f"childcare_{lang}.qm"
     )
@@ -67,6 +71,17 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     # Read as bytes so a frozen build works too; Qt keeps a pointer, so the bytes stay with it.
     translator.qm_data = source.read_bytes()
     if not translator.load(translator.qm_data):
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def _install_qt_words(app: QCoreApplication) -> QTranslator | None:
+    """Qt's Chinese, as PySide6 ships it; without it (a build that left it out) Qt's buttons
+    stay English and the program still runs."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QT_WORDS, folder):
         return None
     app.installTranslator(translator)
     return translator
