@@ -97,8 +97,11 @@ def test_the_review_lists_read_indexes_never_every_child(children, review, store
         ]
     assert plans
     # Index searches only: the list's and the review's covering indexes, the small partial
-    # index of parents at home, a child by its key; the few open flags are the one scan.
+    # index of parents at home, a child by its key (and the open spans of the few aged out);
+    # the few open flags are the one scan.
     allowed = (
+        "SEARCH child USING INDEX sqlite_autoindex_child_1 (uuid=?)",
+        "SEARCH category USING INDEX ix_category_child_uuid (child_uuid=?)",
         "SEARCH child USING COVERING INDEX ix_child_age_out (status=? AND age_out_on",
         "SEARCH c USING INDEX ix_child_list (status=?)",
         "SEARCH member EXISTS USING INDEX ix_member_parent_home (child_uuid=?)",

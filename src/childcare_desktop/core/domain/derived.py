@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .categories import CategorySpan, ages_out_on, current_codes
+from .categories import CategorySpan, current_codes, law_end
 from .risk import derived_risk, effective_risk
 from .search import search_text, sort_key
 from .visit_policy import Due, VisitPolicy, next_visit, visit_interval
@@ -41,8 +41,10 @@ def derive(
     policy: VisitPolicy,
     today: date,
     next_planned: date | None = None,
+    schooling: str = "",
+    keep_in_school: bool = False,
 ) -> Derived:
-    codes = current_codes(spans, today)
+    codes = current_codes(spans, today, birth_date, schooling, keep_in_school)
     open_concern = open_concern_since is not None
     risk = effective_risk(derived_risk(codes, guardianship, open_concern), risk_override)
     interval = visit_interval(codes, guardianship, open_concern, policy)
@@ -54,9 +56,15 @@ def derive(
         # A closed child is never due; the rule that would apply is kept for the file.
         due = Due(None, "high_risk" if open_concern else (interval.reason if interval else ""),
                   interval.days if interval else None)  # fmt: skip
-    age_out = None
-    if birth_date and codes:
-        age_out = min(ages_out_on(code, birth_date) for code in codes)
+    # The first birthday on which the law ends a span the officer has not ended, even one
+    # already past: such a child stays on the review list until a person closes or
+    # re-categorises the file.
+    ends = (
+        law_end(s.code, birth_date, schooling, keep_in_school)
+        for s in spans
+        if s.end is None and s.start <= today
+    )
+    age_out = min((end for end in ends if end is not None), default=None)
     return Derived(
         categories_now=",".join(codes),
         risk=risk,

@@ -9,14 +9,14 @@ from datetime import date
 from sqlalchemy import Connection, Select, func, select, text
 
 from ..domain import idnumber
-from ..domain.categories import CategorySpan, age_on
+from ..domain.categories import CategorySpan, age_on, still_in_force
 from ..domain.child import Child
 from ..domain.completeness import details_left
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.search import normalize_query
 from ..domain.validation import blocking, validate_child
 from ..errors import FieldProblem, NotFound, ValidationFailed
-from ..storage import audit, children_repo, settings
+from ..storage import audit, children_repo, derived_repo, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
@@ -181,11 +181,13 @@ class Children:
                         c.last_visit,
                         c.next_due,
                         c.status,
+                        c.schooling,
                     ).where(c.uuid.in_(uuids))
                 )
             }
+            keep = derived_repo.keeps_in_school(conn.connection.driver_connection)
         today = self.today()
-        return [self._row(found[u], names, today) for u in uuids if u in found]
+        return [self._row(found[u], names, today, keep) for u in uuids if u in found]
 
     def count(self) -> int:
         with self.store.read() as conn:
@@ -289,13 +291,13 @@ class Children:
             child = replace(child, closed_on=self.today())
         return self.save(child)
 
-    def _row(self, r, names: dict[str, str], today: date) -> ChildRow:
+    def _row(self, r, names: dict[str, str], today: date, keep: bool) -> ChildRow:
         return ChildRow(
             uuid=r.uuid,
             name=r.name,
             sex=r.sex,
             age=age_on(r.birth_date, today) if r.birth_date else None,
-            categories=tuple(x for x in r.categories_now.split(",") if x),
+            categories=in_force_now(r.categories_now, r.birth_date, r.schooling, today, keep),
             guardianship=r.guardianship,
             risk=r.risk,
             village=names.get(r.village_code, r.village_code),
@@ -344,11 +346,14 @@ _TO_COMPLETE = (
 def read_summaries(conn: Connection, stmt: Select, today: date) -> list[ChildSummary]:
     """Summaries of the child rows `stmt` selects (all columns of the child table)."""
     names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+    keep = derived_repo.keeps_in_school(conn.connection.driver_connection)
     return [
         ChildSummary(
             **{k: r[k] for k in _SUMMARY_COLUMNS},
             age=age_on(r["birth_date"], today) if r["birth_date"] else None,
-            categories=tuple(x for x in r["categories_now"].split(",") if x),
+            categories=in_force_now(
+                r["categories_now"], r["birth_date"], r["schooling"], today, keep
+            ),
             village=names.get(r["village_code"], r["village_code"]),
             to_complete=details_left(
                 r["to_complete"], r["health"], r["disability_type"], r["disability_grade"]
@@ -356,6 +361,15 @@ def read_summaries(conn: Connection, stmt: Select, today: date) -> list[ChildSum
         )
         for r in conn.execute(stmt).mappings()
     ]
+
+
+def in_force_now(
+    codes_now: str, born: date | None, schooling: str, today: date, keep: bool
+) -> tuple[str, ...]:
+    """The stored categories (worked out at the file's last write) that the law has not ended
+    by `today`: a child who turned 16 since is no longer listed as left-behind."""
+    codes = [x for x in codes_now.split(",") if x]
+    return still_in_force(codes, today, born, schooling, keep)
 
 
 def prepare(child: Child) -> Child:

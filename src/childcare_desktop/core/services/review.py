@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from ..domain.care import REVIEW_REASONS, ReviewFlag
-from ..domain.categories import ages_out_on
+from ..domain.categories import CATEGORY_CODES, ages_out_on, law_end
 from ..domain.child import Child
 from ..errors import FieldProblem, ValidationFailed
-from ..storage import care_repo
+from ..storage import care_repo, derived_repo
 from ..storage import tables as t
 from ..storage.store import Store
 from .children import Children
@@ -53,6 +53,21 @@ _FLAGGED = (
 )
 
 
+def _aged_details(conn, uuids: list[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The schooling and the open spans (the law has ended them, no person has yet) of the
+    few children aged out, each read by its key."""
+    if not uuids:
+        return {}, {}
+    c, k = t.child.c, t.category.c
+    schooling = dict(conn.execute(select(c.uuid, c.schooling).where(c.uuid.in_(uuids))).all())
+    open_spans: dict[str, list[str]] = {}
+    for uuid, code in conn.execute(
+        select(k.child_uuid, k.code).where(k.child_uuid.in_(uuids), k.end.is_(None))
+    ):
+        open_spans.setdefault(uuid, []).append(code)
+    return schooling, open_spans
+
+
 class Review:
     def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
         self.store = store
@@ -64,17 +79,22 @@ class Review:
         c = t.child.c
         with self.store.read() as conn:
             aged = conn.execute(
-                select(c.uuid, c.name, c.birth_date, c.categories_now)
+                select(c.uuid, c.name, c.birth_date)
                 .where(c.status == "active", c.age_out_on <= today)
                 .order_by(c.age_out_on, c.sort_key)
             ).all()
+            schooling, open_spans = _aged_details(conn, [r.uuid for r in aged])
+            keep = derived_repo.keeps_in_school(conn.connection.driver_connection)
             returned = conn.exec_driver_sql(_PARENTS_RETURNED).all()
             flagged = conn.exec_driver_sql(_FLAGGED).all()
         items = []
-        for uuid, name, born, codes_now in aged:
-            codes = [x for x in codes_now.split(",") if x and ages_out_on(x, born) <= today]
-            since = min(ages_out_on(x, born) for x in codes)
-            items.append(ReviewItem(uuid, name, "aged_out", tuple(codes), since))
+        for uuid, name, born in aged:
+            school = schooling.get(uuid, "")
+            ends = {x: law_end(x, born, school, keep) for x in open_spans.get(uuid, ())}
+            codes = [x for x in CATEGORY_CODES if ends.get(x) and ends[x] <= today]
+            if codes:
+                since = min(ends[x] for x in codes)
+                items.append(ReviewItem(uuid, name, "aged_out", tuple(codes), since))
         items += [ReviewItem(u, n, "parents_returned", ("left_behind",), None) for u, n in returned]
         items += [
             ReviewItem(u, n, reason, (), date.fromisoformat(on), note)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select
 
 from ..domain.station_setup import check_setup
 from ..errors import StationError, ValidationFailed
-from ..storage import keyfile
+from ..storage import audit, derived_repo, keyfile, settings
 from ..storage import tables as t
 from ..storage.store import Store
 
@@ -70,3 +70,14 @@ def station_info(store: Store) -> StationInfo:
     if row is None:
         raise StationError("station_not_set_up")
     return StationInfo(*row)
+
+
+def keep_in_school(store: Store, on: bool, today: date | None = None) -> int:
+    """Choose the Guangdong rule (粤民规字〔2019〕10号) for this station: 孤儿 and 事实无人抚养儿童
+    in full-time schooling keep their category past 18. Every child's categories are worked
+    out again; returns how many children were looked at."""
+    with store.write() as conn:
+        settings.put(conn, derived_repo.KEEP_IN_SCHOOL, bool(on))
+        audit.record(conn, "update", "setting", derived_repo.KEEP_IN_SCHOOL, {"on": bool(on)})
+        policy = settings.visit_policy(conn)
+        return derived_repo.refresh_derived(conn, None, today or date.today(), policy)

@@ -25,7 +25,13 @@ from ..errors import NotFound
 from . import bulk
 from . import tables as t
 from .changes import ChangeWriter
-from .derived_repo import DERIVED_COLUMNS, DERIVED_FROM, derive_new, refresh_derived
+from .derived_repo import (
+    DERIVED_COLUMNS,
+    DERIVED_FROM,
+    derive_new,
+    keeps_in_school,
+    refresh_derived,
+)
 
 _CHUNK = 900  # children per statement: stays under SQLite's bound-parameter limit
 
@@ -125,7 +131,7 @@ def insert_many(
         rows["assistance"].extend(assistance_rows(child))
     shaped = {entity: _shaped(entity, map(pick, rows[entity])) for entity, pick in _PICKS.items()}
     shaped["visit"] = _shaped("visit", map(_VISIT_PICK, visits))
-    derived = derive_new(shaped, today, policy)
+    derived = derive_new(shaped, today, policy, keeps_in_school(conn.connection.driver_connection))
     for entity, table in (
         ("child", t.child),
         ("member", t.member),

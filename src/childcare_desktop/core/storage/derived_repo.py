@@ -26,8 +26,9 @@ def refresh_derived(
     raw = conn.connection.driver_connection
     if uuids is None:
         uuids = [uuid for (uuid,) in raw.execute("SELECT uuid FROM child")]
+    keep = keeps_in_school(raw)
     for i in range(0, len(uuids), _CHUNK):
-        _refresh_chunk(raw, tuple(uuids[i : i + _CHUNK]), today, policy)
+        _refresh_chunk(raw, tuple(uuids[i : i + _CHUNK]), today, policy, keep)
     return len(uuids)
 
 
@@ -43,7 +44,7 @@ DERIVED_COLUMNS = tuple(_DERIVED.split(", "))
 DERIVED_FROM = {
     "child": (
         "uuid", "name", "id_number", "birth_date", "guardianship", "risk_override", "status",
-        "registered_on",
+        "registered_on", "schooling",
     ),
     "category": ("child_uuid", "code", "start", "end"),
     "visit": ("child_uuid", "uuid", "visit_date", "next_planned", "supersedes"),
@@ -53,11 +54,20 @@ DERIVED_FROM = {
 _CHILDREN_SQL = (
     f"SELECT {', '.join(DERIVED_FROM['child'])}, {_DERIVED} FROM child WHERE uuid IN ({{}})"
 )
+_CHILD_WIDTH = len(DERIVED_FROM["child"])
+# The station's choice of the Guangdong rule (粤民规字〔2019〕10号): see domain/categories.py.
+KEEP_IN_SCHOOL = "keep_in_school"
 _UPDATE_SQL = f"UPDATE child SET {' = ?, '.join(DERIVED_COLUMNS)} = ? WHERE uuid = ?"
 
 
+def keeps_in_school(raw: DriverConnection) -> bool:
+    """Whether the station chose the Guangdong rule (a setting, JSON true)."""
+    found = raw.execute("SELECT value FROM setting WHERE key = ?", (KEEP_IN_SCHOOL,)).fetchone()
+    return found is not None and found[0] == "true"
+
+
 def _refresh_chunk(
-    raw: DriverConnection, params: tuple[str, ...], today: date, policy: VisitPolicy
+    raw: DriverConnection, params: tuple[str, ...], today: date, policy: VisitPolicy, keep: bool
 ) -> None:
     marks = ", ".join("?" * len(params))
     spans: dict[str, list[CategorySpan]] = {}
@@ -78,16 +88,18 @@ def _refresh_chunk(
     for row in raw.execute(_CHILDREN_SQL.format(marks), params):
         uid = row[0]
         values = _derived_values(
-            row[:8], spans.get(uid, []), visits.get(uid), plans.get(uid), concerns.get(uid),
-            phones.get(uid, ""), today, policy,
+            row[:_CHILD_WIDTH], spans.get(uid, []), visits.get(uid), plans.get(uid),
+            concerns.get(uid), phones.get(uid, ""), today, policy, keep,
         )  # fmt: skip
-        if values != row[8:]:
+        if values != row[_CHILD_WIDTH:]:
             updates.append((*values, uid))
     if updates:
         raw.executemany(_UPDATE_SQL, updates)
 
 
-def derive_new(rows: dict[str, list[tuple]], today: date, policy: VisitPolicy) -> dict[str, tuple]:
+def derive_new(
+    rows: dict[str, list[tuple]], today: date, policy: VisitPolicy, keep: bool = False
+) -> dict[str, tuple]:
     """The derived columns (in DERIVED_COLUMNS order) of children not yet written, from their
     rows and all their parts' rows, each shaped as DERIVED_FROM says (dates as ISO text): a
     merge that creates ten thousand children inserts them whole instead of reading them back.
@@ -113,7 +125,7 @@ def derive_new(rows: dict[str, list[tuple]], today: date, policy: VisitPolicy) -
         last, plan = _latest_of(visits.get(uid, ()))
         phone = phones[uid][2] if uid in phones else ""
         derived[uid] = _derived_values(
-            child, spans.get(uid, []), last, plan, concerns.get(uid), phone, today, policy
+            child, spans.get(uid, []), last, plan, concerns.get(uid), phone, today, policy, keep
         )
     return derived
 
@@ -145,9 +157,10 @@ def _derived_values(
     phone: str,
     today: date,
     policy: VisitPolicy,
+    keep: bool = False,
 ) -> tuple:
     """The stored derived columns of a child (its DERIVED_FROM["child"] values, as stored)."""
-    _, name, id_number, born, guardianship, override, status, registered = child
+    _, name, id_number, born, guardianship, override, status, registered, schooling = child
     iso = date.fromisoformat
     d = derive(
         name=name,
@@ -163,6 +176,8 @@ def _derived_values(
         policy=policy,
         today=today,
         next_planned=plan and iso(plan),
+        schooling=schooling,
+        keep_in_school=keep,
     )
     return (
         d.categories_now,

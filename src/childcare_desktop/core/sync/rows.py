@@ -112,7 +112,7 @@ class RowWrites:
             self.heads.append((r.entity, r.uuid, dumps(r.heads)))
         self._touch(r.entity, r.uuid, r.child_uuid, written=r.exists)
 
-    def derive_new_children(self, today: date, policy: VisitPolicy) -> set[str]:
+    def derive_new_children(self, today: date, policy: VisitPolicy, keep: bool) -> set[str]:
         """The children this merge creates get their derived columns from the rows in hand
         (all their parts are in the batch too: a part never arrives before its child), so they
         are inserted whole instead of read back. Returns their ids."""
@@ -126,7 +126,7 @@ class RowWrites:
             pick = itemgetter(*(columns.index(n) for n in names))
             parent = columns.index("uuid" if entity == "child" else "child_uuid")
             rows[entity] = [pick(r) for r in self.inserts.get(entity, ()) if r[parent] in new]
-        derived = derived_repo.derive_new(rows, today, policy)
+        derived = derived_repo.derive_new(rows, today, policy, keep)
         slots = [SHAPES["child"].columns.index(n) for n in derived_repo.DERIVED_COLUMNS]
         for i, row in enumerate(children):
             values = list(row)
