@@ -69,6 +69,7 @@ def test_the_way_out_restores_a_backup_and_keeps_the_store_without_its_key(
     def restore(dialog: BackupsDialog):
         when_shown(RestoreConfirm, lambda c: (qtbot.keyClicks(c.passphrase, PASSPHRASE),
                                               c.restore_button.click()))  # fmt: skip
+        qtbot.waitUntil(dialog.restore_button.isEnabled)  # the backups are listed
         dialog.restore_selected()
 
     when_shown(BackupsDialog, restore)
