@@ -45,7 +45,7 @@ def test_the_tab_says_when_and_why_and_a_logged_visit_moves_the_due_date(qtbot, 
     qtbot.waitUntil(visit_form.isVisible)
     assert visit_form.visitor.text() == "李主任"
     type_text(qtbot, visit_form.met, "祖母")
-    type_text(qtbot, visit_form.actions, "送冬衣")
+    type_text(qtbot, visit_form.taken, "送冬衣")
     with qtbot.waitSignal(tab.shown):
         click(qtbot, visit_form.save_button)
     assert tab.reason.text() == "孤儿，每30天"
@@ -59,16 +59,16 @@ def test_a_correction_is_listed_above_the_old_version_greyed(qtbot, work, tasks)
     child = add_child(work.children, ("orphan",))
     _form, tab = open_file(qtbot, work, tasks, child)
     click(qtbot, tab.log_button)
-    type_text(qtbot, tab.dialog.actions, "送冬衣")
+    type_text(qtbot, tab.dialog.taken, "送冬衣")
     with qtbot.waitSignal(tab.shown):
         click(qtbot, tab.dialog.save_button)
     tab.history_table.setCurrentIndex(tab.history.index(0, 0))
     assert tab.correct_button.isEnabled()
     click(qtbot, tab.correct_button)
     correction = tab.dialog
-    assert correction.windowTitle() == "更正走访记录" and correction.actions.text() == "送冬衣"
-    correction.actions.clear()
-    type_text(qtbot, correction.actions, "送冬衣和书包")
+    assert correction.windowTitle() == "更正走访记录" and correction.taken.text() == "送冬衣"
+    correction.taken.clear()
+    type_text(qtbot, correction.taken, "送冬衣和书包")
     with qtbot.waitSignal(tab.shown):
         click(qtbot, correction.save_button)
     rows = [

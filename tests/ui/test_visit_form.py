@@ -37,9 +37,9 @@ def test_a_correction_is_prefilled_and_keeps_the_old_version(qtbot, work, tasks,
     form = VisitForm(work.visits, tasks, child.uuid, child.name, correcting=first)
     qtbot.addWidget(form)
     form.show()
-    assert (form.met.text(), form.actions.text()) == ("祖母", "送冬衣")
-    form.actions.clear()
-    type_text(qtbot, form.actions, "送冬衣和书包")
+    assert (form.met.text(), form.taken.text()) == ("祖母", "送冬衣")
+    form.taken.clear()
+    type_text(qtbot, form.taken, "送冬衣和书包")
     with qtbot.waitSignal(form.saved):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     history = work.visits.history(child.uuid)

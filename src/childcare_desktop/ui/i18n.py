@@ -41,6 +41,15 @@ def clause(*parts: str) -> str:
     return ("，" if _language == words.ZH else ", ").join(parts)
 
 
+def bracket(text: str, inner: str) -> str:
+    """A word with its aside: 待走访（3） / Due (3)."""
+    return f"{text}（{inner}）" if _language == words.ZH else f"{text} ({inner})"
+
+
+def language() -> str:
+    return _language
+
+
 def size_text(size: int) -> str:
     """A file's size as people read it: 12 KB, 3.4 MB (the same in both languages)."""
     if size < 1024 * 1024:

@@ -291,7 +291,7 @@ class ChildVisitsTab(QWidget):
             self.due.setText(self.tr("不安排走访（已销档或没有适用的规则）"))
         else:
             status = i18n.label("due_status", plan.due_status)
-            self.due.setText(f"{plan.next_due.isoformat()}（{status}）")
+            self.due.setText(i18n.bracket(plan.next_due.isoformat(), status))
         self.reason.setText(due_reason_text(plan, today))
         self.last_visit.setText(_iso(plan.last_visit) or self.tr("从未走访"))
         self.risk.setText(risk_text(plan))
@@ -306,7 +306,7 @@ class ChildVisitsTab(QWidget):
         counts = (len(history), len(concerns), len(wishes), len(referrals))
         titles = (self.tr("走访记录"), self.tr("关注与报告"), self.tr("微心愿"), self.tr("转介"))
         for i, (title, count) in enumerate(zip(titles, counts, strict=True)):
-            self.lists.setTabText(i, f"{title}（{count}）")
+            self.lists.setTabText(i, i18n.bracket(title, str(count)))
         self._update_buttons()
         self.shown.emit()
 

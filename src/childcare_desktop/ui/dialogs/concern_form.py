@@ -11,17 +11,36 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLineEdit, QRadioButton, QVBoxLayout
 
-from ...core.domain.care import CONCERN_KINDS, REPORT_TARGETS, ReportContact
+from ... import words
+from ...core.domain.care import (
+    CONCERN_KINDS,
+    DEFAULT_REPORT_CONTACTS,
+    REPORT_TARGETS,
+    ReportContact,
+)
 from ...core.services.concerns import Concerns
+from .. import i18n
 from ..tasks import CHILDREN, CONCERNS, Changes, Tasks
 from ..widgets import CodeCombo, DateField, FieldGrid, plain_label
 from .care_dialog import CareDialog
+
+# The names the program ships, in Chinese, before an officer types the office's own.
+_SHIPPED_NAMES = {c.target: c.name for c in DEFAULT_REPORT_CONTACTS}
 
 
 def contact_lines(contacts: list[ReportContact]) -> str:
     """Whom to call, one a line, a missing number said as such."""
     missing = QCoreApplication.translate("ConcernForm", "（号码未设置，请在设置中填写）")
-    return "\n".join(f"{c.name}    {c.number or missing}" for c in contacts)
+    return "\n".join(f"{contact_name(c)}    {c.number or missing}" for c in contacts)
+
+
+def contact_name(contact: ReportContact) -> str:
+    """The name the officer gave; one the program shipped (Chinese) is said, in another
+    language, as the kind of office it is."""
+    shipped = contact.name == _SHIPPED_NAMES.get(contact.target)
+    if shipped and i18n.language() != words.ZH:
+        return i18n.label("report_target", contact.target)
+    return contact.name
 
 
 def choose_text() -> str:

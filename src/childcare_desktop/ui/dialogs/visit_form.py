@@ -56,7 +56,7 @@ class VisitForm(QDialog):
         self.met.setPlaceholderText(self.tr("如：祖母、本人"))
         self.findings = {area: QLineEdit() for area in FINDING_AREAS}
         self.needs = QLineEdit()
-        self.actions = QLineEdit()
+        self.taken = QLineEdit()
         self.guardianship = CodeCombo(
             "guardianship", vocab.GUARDIANSHIP, blank=self.tr("不重新评估")
         )
@@ -71,7 +71,7 @@ class VisitForm(QDialog):
         for area, edit in self.findings.items():
             grid.add(f"findings.{area}", i18n.label("finding_area", area), edit)
         grid.add("needs", self.tr("需求"), self.needs)
-        grid.add("actions", self.tr("采取的措施"), self.actions)
+        grid.add("actions", self.tr("采取的措施"), self.taken)
         grid.add("guardianship", self.tr("监护情况（重新评估）"), self.guardianship)
         grid.add("next_planned", self.tr("下次计划走访"), self.next_planned)
         grid.add("photos", self.tr("照片（可选）"), self.photos)
@@ -111,7 +111,7 @@ class VisitForm(QDialog):
             met=self.met.text().strip(),
             findings=findings,
             needs=self.needs.text().strip(),
-            actions=self.actions.text().strip(),
+            actions=self.taken.text().strip(),
             guardianship=self.guardianship.code(),
             next_planned=self.next_planned.value(),
         )
@@ -170,6 +170,6 @@ class VisitForm(QDialog):
         for area, edit in self.findings.items():
             edit.setText(visit.findings.get(area, ""))
         self.needs.setText(visit.needs)
-        self.actions.setText(visit.actions)
+        self.taken.setText(visit.actions)
         self.guardianship.set_code(visit.guardianship)
         self.next_planned.set_value(visit.next_planned)

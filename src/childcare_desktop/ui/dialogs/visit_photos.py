@@ -50,8 +50,8 @@ def pick_photo_files(parent: QWidget) -> list[Path]:
 def photo_title(photo: Photo) -> str:
     """The file's name as it was picked, and its size: "厨房.jpg（2.3 MB）"."""
     if isinstance(photo, PhotoFile):
-        return f"{photo.name}（{i18n.size_text(len(photo.data))}）"
-    return f"{photo.taken_name}（{i18n.size_text(photo.size)}）"
+        return i18n.bracket(photo.name, i18n.size_text(len(photo.data)))
+    return i18n.bracket(photo.taken_name, i18n.size_text(photo.size))
 
 
 def load_image(visits: Visits, photo: Photo) -> QImage:

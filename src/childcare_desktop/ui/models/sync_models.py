@@ -260,7 +260,7 @@ class ConflictValuesModel(QAbstractTableModel):
 
 
 def station_text(code: str, name: str) -> str:
-    return f"{name}（{code}）" if name else code
+    return i18n.bracket(name, code) if name else code
 
 
 def value_text(value) -> str:

@@ -181,7 +181,7 @@ class CareLists(RefreshWhenSeen, QWidget):
         children = self.work.children
         self.tasks.read(
             lambda: [
-                (s.uuid, f"{s.name}（{_iso(s.birth_date)}）" if s.birth_date else s.name)
+                (s.uuid, i18n.bracket(s.name, _iso(s.birth_date)) if s.birth_date else s.name)
                 for s in children.summaries()
             ],
             lambda kids: self._open(make(kids)),

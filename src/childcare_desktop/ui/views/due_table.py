@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableView, QVBoxLayout
 
+from .. import i18n
+
 UuidRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -39,9 +41,9 @@ class TitledTable(QGroupBox):
         self.set_count(0)
 
     def set_count(self, count: int, shown: int | None = None) -> None:
-        text = f"{self._title}（{count}）"
+        text = i18n.bracket(self._title, str(count))
         if shown is not None and shown < count:
-            text = f"{self._title}（{shown} / {count}）"
+            text = i18n.bracket(self._title, f"{shown} / {count}")
         self.setTitle(text)
 
     def current_uuid(self) -> str | None:
