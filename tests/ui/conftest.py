@@ -21,6 +21,7 @@ from childcare_desktop.ui.dialogs import unlock
 from childcare_desktop.ui.tasks import Tasks
 from tests.conftest import PASSPHRASE, VILLAGE
 from tests.core.services.care_support import Clock
+from tests.ui.model_checks import check_model  # noqa: F401 (a fixture for every GUI test)
 
 # The windows open on the screens officers have, as Windows leaves them below its taskbar: a
 # 1366×768 laptop (1366×728), and a 1920×1080 screen at 150% as the program sees it (1280×680

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog
 
 from childcare_desktop.core.domain import idnumber
@@ -22,7 +21,7 @@ from tests.conftest import VILLAGE
 
 
 @pytest.fixture
-def viewer(qtbot, store):
+def viewer(qtbot, store, check_model):
     born = date(2014, 3, 9)
     number = idnumber.make(VILLAGE[:6], born, 7, "female")
     child = Children(store).save(
@@ -32,7 +31,7 @@ def viewer(qtbot, store):
     tasks = Tasks()
     dialog = AuditViewDialog(store, tasks)
     qtbot.addWidget(dialog)
-    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    check_model(dialog.model)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
     yield dialog, child

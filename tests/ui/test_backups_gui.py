@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QMessageBox
 
 from childcare_desktop import words
@@ -27,7 +26,7 @@ def child(name: str, serial: int) -> Child:
     return Child(name=name, sex="female", birth_date=born, village_code=VILLAGE, id_number=number)
 
 
-def test_back_up_now_then_restore_the_daily_backup(qtbot, make_app, store, store_path):
+def test_back_up_now_then_restore_the_daily_backup(qtbot, make_app, store, store_path, check_model):
     Children(store).save(child("王芳", 7))
     store.close()
     controller = make_app()
@@ -49,7 +48,7 @@ def test_back_up_now_then_restore_the_daily_backup(qtbot, make_app, store, store
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     def work(dialog: BackupsDialog):
-        QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        check_model(dialog.model)
         qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)  # listed in the background
         qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.ui.models.visit_history_model import VisitHistoryModel
@@ -17,12 +16,12 @@ from tests.ui.conftest import TODAY, type_text
 
 
 @pytest.fixture
-def lists(qtbot, work, tasks):
+def lists(qtbot, work, tasks, check_model):
     lists = CareLists(work, tasks)
     qtbot.addWidget(lists)
     lists.show()
     for table in (lists.wishes, lists.referrals, lists.rounds):
-        QAbstractItemModelTester(table.model)
+        check_model(table.model)
     return lists
 
 
@@ -104,12 +103,12 @@ def test_a_referral_for_a_child_picked_by_name(qtbot, work, lists):
     ]
 
 
-def test_the_visit_history_model_passes_the_model_tester(qtbot, work):
+def test_the_visit_history_model_passes_the_model_tester(qtbot, work, check_model):
     child = add_child(work.children)
     first = work.visits.log(Visit(child.uuid, TODAY, "home", findings={"health": "感冒"}))
     work.visits.correct(first.visit.uuid, Visit(child.uuid, TODAY, "phone"))
     model = VisitHistoryModel()
-    QAbstractItemModelTester(model)
+    check_model(model)
     model.set_rows(work.visits.history(child.uuid))
     assert [model.index(r, 1).data() for r in range(2)] == ["电话", "入户"]
     assert model.index(1, 4).data() == "健康状况：感冒"

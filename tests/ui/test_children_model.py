@@ -7,13 +7,12 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from childcare_desktop.core.domain.child import FamilyMember
 from childcare_desktop.core.services.children import ChildQuery, Children
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.ui.models import children_model as cm
-from childcare_desktop.ui.models.records_model import RecordsModel
+from childcare_desktop.ui.models.records_model import MARKED, RecordsModel
 from childcare_desktop.ui.tasks import Tasks
 from childcare_desktop.ui.views.children_view import ChildrenView
 
@@ -31,9 +30,9 @@ def show(model, children, query: ChildQuery) -> None:
     )
 
 
-def test_the_model_passes_qt_model_checks_through_resets_and_pages(qtbot, children):
+def test_the_model_passes_qt_model_checks_through_resets_and_pages(qtbot, children, check_model):
     model = cm.ChildrenModel(children)
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    check_model(model)
     everyone = ChildQuery(status="all")
     show(model, children, everyone)
     assert model.rowCount() == 300
@@ -93,13 +92,13 @@ def test_cells_show_words_masked_numbers_and_an_overdue_date_in_red(children):
     assert model.headerData(cm.COL_NAME, Qt.Orientation.Horizontal) == "姓名"
 
 
-def test_records_model_passes_qt_model_checks():
+def test_records_model_passes_qt_model_checks(check_model):
     model = RecordsModel(["关系", "姓名"], lambda m: [m.relation, m.name])
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    check_model(model)
     members = [FamilyMember(relation="father", name=f"父{i}") for i in range(5)]
     model.set_rows(members)
     model.mark({1, 3})
-    assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) == Qt.GlobalColor.red
+    assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) == MARKED
     assert model.index(0, 1).data() == "父0"
     model.set_rows(members[:2])
     assert model.records() == tuple(members[:2])

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog
 
 from childcare_desktop.core.services.children import Children
@@ -51,10 +50,10 @@ def tasks(qapp):
 
 
 @pytest.fixture
-def dialog(qtbot, store, tasks):
+def dialog(qtbot, store, tasks, check_model):
     dialog = RosterImportDialog(Roster(store), tasks)
     qtbot.addWidget(dialog)
-    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    check_model(dialog.model)
     dialog.show()
     return dialog
 
@@ -263,10 +262,10 @@ def column_of(dialog, header: str) -> int:
 
 
 def test_a_header_not_known_is_mapped_by_hand_and_warnings_are_listed_apart_from_errors(
-    qtbot, store, dialog, tmp_path, monkeypatch
+    qtbot, store, dialog, tmp_path, monkeypatch, check_model
 ):
     for model in (dialog.errors_model, dialog.warnings_model):
-        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        check_model(model)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     path = student_ledger(tmp_path)
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.ui.dialogs.concern_form import ConcernForm
@@ -31,7 +30,7 @@ def overdue_orphan(work, clock, name="张小明", serial=5):
     return child
 
 
-def test_log_a_visit_from_the_agenda_by_keyboard(qtbot, work, tasks, clock):
+def test_log_a_visit_from_the_agenda_by_keyboard(qtbot, work, tasks, clock, check_model):
     child = overdue_orphan(work, clock)
     overdue_orphan(work, clock, "李想", 6)
     today = TodayView(work, tasks, "李主任")
@@ -39,7 +38,7 @@ def test_log_a_visit_from_the_agenda_by_keyboard(qtbot, work, tasks, clock):
     for view in (today, agenda):
         qtbot.addWidget(view)
         view.show()
-    QAbstractItemModelTester(agenda.list.model)
+    check_model(agenda.list.model)
     qtbot.waitUntil(lambda: names(today.overdue) == ["李想", "张小明"])
     assert today.overdue.title() == "逾期未走访（2）"
     qtbot.waitUntil(lambda: agenda.list.model.rowCount() == 2)
@@ -97,7 +96,7 @@ def test_raise_a_concern_shows_whom_to_call_and_the_child_turns_high_risk(
     assert names(today.due_soon) == [child.name]
 
 
-def test_close_a_child_who_aged_out(qtbot, work, tasks, clock):
+def test_close_a_child_who_aged_out(qtbot, work, tasks, clock, check_model):
     born = date(TODAY.year - 16, TODAY.month, TODAY.day) - timedelta(days=3)
     clock.day = TODAY - timedelta(days=400)
     old = add_child(work.children, ("left_behind",), born=born, serial=1, name="王大伟")
@@ -107,7 +106,7 @@ def test_close_a_child_who_aged_out(qtbot, work, tasks, clock):
     view = ReviewView(work, tasks)
     qtbot.addWidget(view)
     view.show()
-    QAbstractItemModelTester(view.list.model)
+    check_model(view.list.model)
     qtbot.waitUntil(lambda: names(view.list) == ["王大伟"])
     assert view.list.model.index(0, 1).data() == "超过类别年龄"
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.ui.dialogs.policy_dialog import PolicyDialog
@@ -69,7 +68,7 @@ def test_the_policy_table_edit_recomputes_due_dates(qtbot, work, tasks):
     assert work.concerns.contacts()[0].number == "0753-110"
 
 
-def test_wishes_move_on_and_claiming_needs_a_name(qtbot, work, tasks):
+def test_wishes_move_on_and_claiming_needs_a_name(qtbot, work, tasks, check_model):
     child = add_child(work.children)
     wish = work.care.add_wish(child.uuid, "一套课外书")
     work.care.advance_wish(wish.uuid)
@@ -79,7 +78,7 @@ def test_wishes_move_on_and_claiming_needs_a_name(qtbot, work, tasks):
     qtbot.addWidget(lists)
     lists.show()
     for table in (lists.wishes, lists.referrals, lists.rounds):
-        QAbstractItemModelTester(table.model)
+        check_model(table.model)
     qtbot.waitUntil(lambda: lists.wishes.model.rowCount() == 1)
     assert lists.rounds.model.index(0, 4).data() == "0 / 1"
     assert lists.wishes.model.index(0, 2).data() == "已发布"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.services.visits import MAX_PHOTO_BYTES, PhotoFile
@@ -35,7 +34,7 @@ def listed(photo_list) -> list[str]:
 
 
 def test_a_photo_attached_in_the_form_is_saved_listed_and_shown(
-    qtbot, work, tasks, picked, tmp_path
+    qtbot, work, tasks, picked, tmp_path, check_model
 ):
     child = add_child(work.children, ("orphan",))
     photo = tmp_path / "祖母家的厨房.png"
@@ -44,7 +43,7 @@ def test_a_photo_attached_in_the_form_is_saved_listed_and_shown(
     qtbot.addWidget(form, before_close_func=lambda f: setattr(f, "dirty", False))
     form.show()
     tab = form.visits
-    QAbstractItemModelTester(tab.history)
+    check_model(tab.history)
     form.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.reason.text() != "")
     click(qtbot, tab.log_button)

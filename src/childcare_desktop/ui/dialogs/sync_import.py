@@ -123,7 +123,7 @@ class ImportDialog(QDialog):
         )
 
     def _done(self, results: tuple[sync.FileResult, ...]) -> None:
-        self.results.set_rows(self.results.records() + tuple(results))
+        self.results.append_rows(results)
         counts = {s: 0 for s in ("applied", "duplicate", "rejected", "quarantined")}
         for r in self.results.records():
             counts[r.status] += 1

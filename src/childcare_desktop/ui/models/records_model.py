@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush
 
 from .rows_model import RowsModel
+
+# A brush, as Qt asks of a colour role (a bare Qt.GlobalColor is not one).
+MARKED = QBrush(Qt.GlobalColor.red)
 
 
 class RecordsModel(RowsModel):
@@ -29,23 +33,35 @@ class RecordsModel(RowsModel):
         super().set_rows(rows)
 
     def put(self, row: int | None, record) -> None:
-        """Replace the record at `row`, or add it at the end when `row` is None."""
-        rows = list(self._rows)
+        """Replace the record at `row`, or add it at the end when `row` is None; the other rows
+        and the selection stay where they are."""
+        self._unmark()
         if row is None:
-            rows.append(record)
-        else:
-            rows[row] = record
-        self.set_rows(rows)
+            self.append_rows([record])
+            return
+        self._rows[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
 
     def remove(self, row: int) -> None:
-        self.set_rows(r for i, r in enumerate(self._rows) if i != row)
+        self._unmark()
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
 
     def mark(self, rows: set[int]) -> None:
         """Rows with a problem are shown in red until the records change."""
         self._marked = set(rows)
+        self._repaint_marks()
+
+    def _unmark(self) -> None:
+        if self._marked:
+            self._marked.clear()
+            self._repaint_marks()
+
+    def _repaint_marks(self) -> None:
         if self._rows:
             last = self.index(len(self._rows) - 1, len(self._headers) - 1)
             self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
 
-    def brush(self, record, row: int) -> Qt.GlobalColor | None:
-        return Qt.GlobalColor.red if row in self._marked else None
+    def brush(self, record, row: int) -> QBrush | None:
+        return MARKED if row in self._marked else None

@@ -23,7 +23,7 @@ class RowsModel(QAbstractTableModel):
     def cells(self, record) -> list[str]:
         raise NotImplementedError
 
-    def brush(self, record, row: int) -> QBrush | Qt.GlobalColor | None:
+    def brush(self, record, row: int) -> QBrush | None:
         return None
 
     def child_of(self, record) -> str | None:
@@ -33,6 +33,16 @@ class RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def append_rows(self, rows: Iterable) -> None:
+        """Add records below the others: the rows shown, their selection and the scroll stay."""
+        added = list(rows)
+        if not added:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+        self._rows.extend(added)
+        self.endInsertRows()
 
     def records(self) -> tuple:
         return tuple(self._rows)
