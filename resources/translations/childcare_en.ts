@@ -1416,8 +1416,8 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>Open a request…</translation>
     </message>
     <message>
-        <source>对方电脑屏幕上的指纹</source>
-        <translation>The fingerprint on the other computer&apos;s screen</translation>
+        <source>对方念出的指纹，如 ABCD EFGH ……</source>
+        <translation>The fingerprint they read aloud, e.g. ABCD EFGH …</translation>
     </message>
     <message>
         <source>发证书……</source>
@@ -1476,10 +1476,8 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>Open an enrollment request</translation>
     </message>
     <message>
-        <source>申请登记：%1，%2，负责人 %3
-文件里的指纹：%4</source>
-        <translation>Request from %1, %2, officer %3
-Fingerprint in the file: %4</translation>
+        <source>申请登记：%1，%2，负责人 %3</source>
+        <translation>Request from %1, %2, officer %3</translation>
     </message>
     <message>
         <source>保存证书</source>

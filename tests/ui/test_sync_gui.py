@@ -9,7 +9,14 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+)
 from sqlalchemy import select
 
 from childcare_desktop import words
@@ -87,6 +94,15 @@ def read_aloud(dialog: EnrollDialog) -> str:
     return " ".join(dialog.fingerprint.text().split()).lower()
 
 
+def shows_fingerprint(dialog: EnrollDialog, fingerprint: str) -> bool:
+    """Whether any text of the dialog other than its own fingerprint shows `fingerprint`,
+    in any spacing."""
+    whole = fingerprint.replace("-", "")
+    widgets = [*dialog.findChildren(QLabel), *dialog.findChildren(QLineEdit)]
+    texts = [w.text() for w in widgets if w is not dialog.fingerprint]
+    return any(whole in "".join(ch for ch in text if ch.isalnum()) for text in texts)
+
+
 def enroll_through_dialogs(qtbot, monkeypatch, town, village, tasks, stick):
     request, cert = stick / "request.json", stick / "certificate.json"
     at_village = shown(EnrollDialog(village, tasks), qtbot)
@@ -103,18 +119,31 @@ def enroll_through_dialogs(qtbot, monkeypatch, town, village, tasks, stick):
     answer(monkeypatch, "getOpenFileName", request)
     qtbot.mouseClick(at_town.open_request_button, LEFT)
     qtbot.waitUntil(lambda: "新陂村（441481103201）" in at_town.request_info.text())
-    assert at_town.request_info.text().endswith(at_village.me.fingerprint)
+    # The supervisor never sees the request's fingerprint: only the village's screen shows it.
+    assert not shows_fingerprint(at_town, at_village.me.fingerprint)
+    assert not at_town.issue_button.isEnabled()
 
-    # A misheard group is refused with the reason, and no certificate is written.
+    # A misheard group is refused beside the field, before any certificate is asked for.
     heard = read_aloud(at_village)
     misheard = heard[:-4] + ("bbbb" if heard[-4:] != "bbbb" else "cccc")
-    qtbot.keyClicks(at_town.child_fingerprint, misheard)
-    answer(monkeypatch, "getSaveFileName", cert)
+    qtbot.keyClicks(at_town.child_fingerprint, misheard[:-1])
+    assert not at_town.issue_button.isEnabled()  # a group is still missing
+    qtbot.keyClicks(at_town.child_fingerprint, misheard[-1])
+    asked: list[str] = []
+
+    def save_to(*_args, **_kwargs):
+        asked.append("cert")
+        return str(cert), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_to))
     qtbot.mouseClick(at_town.issue_button, LEFT)
-    qtbot.waitUntil(lambda: at_town.error.isVisible())
-    assert at_town.error.text() == words.message("fingerprint_mismatch")
-    assert not cert.exists()
+    refused = at_town.child_fingerprint_error
+    qtbot.waitUntil(refused.isVisible)
+    assert refused.text() == words.message("fingerprint_mismatch")
+    assert not asked and not cert.exists()
+    assert not shows_fingerprint(at_town, at_village.me.fingerprint)
     at_town.child_fingerprint.clear()
+    assert not refused.isVisible()  # the field is typed again
     qtbot.keyClicks(at_town.child_fingerprint, heard)
     qtbot.mouseClick(at_town.issue_button, LEFT)
     qtbot.waitUntil(lambda: at_town.enrolled.rowCount() == 1)

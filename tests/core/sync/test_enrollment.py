@@ -72,6 +72,37 @@ def test_enroll_refuses_a_different_fingerprint(tmp_path):
     assert not (tmp_path / "cert.json").exists()
 
 
+def _full_width(text: str) -> str:
+    """As a Chinese input method in full-width mode types it: ＡＢＣＤ－ＥＦＧＨ."""
+    return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else "\u3000" for ch in text)
+
+
+@pytest.mark.parametrize(
+    "as_typed",
+    [
+        lambda fp: fp.lower().replace("-", " "),
+        lambda fp: " - ".join(fp.split("-")),
+        lambda fp: fp.replace("-", ""),
+        _full_width,
+    ],
+    ids=["lower, spaces", "spaced dashes", "run together", "full width"],
+)
+def test_the_fingerprint_read_aloud_is_checked_whatever_its_spaces_dashes_and_case(
+    tmp_path, as_typed
+):
+    village = station(tmp_path, "village", VILLAGE, "新陂村")
+    shown = identity.write_request(village, tmp_path / "req.json")
+    request = identity.check_read_aloud(tmp_path / "req.json", as_typed(shown.fingerprint))
+    assert request.party.station == VILLAGE
+    one_group_off = shown.fingerprint[:-4] + (
+        "BBBB" if shown.fingerprint[-4:] != "BBBB" else "CCCC"
+    )
+    with pytest.raises(SyncError, match="fingerprint_mismatch"):
+        identity.check_read_aloud(tmp_path / "req.json", as_typed(one_group_off))
+    with pytest.raises(SyncError, match="fingerprint_mismatch"):
+        identity.check_read_aloud(tmp_path / "req.json", as_typed(shown.fingerprint)[:-1])
+
+
 def test_install_checks_the_request_and_the_issuer(tmp_path):
     county = station(tmp_path, "county", COUNTY, "兴宁市")
     town = station(tmp_path, "town", TOWN, "宁新镇")

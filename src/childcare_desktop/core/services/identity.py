@@ -13,7 +13,7 @@ from ..storage import tables as t
 from ..storage.store import Store
 from ..sync import enrollment, keys
 from ..sync.errors import SyncError
-from ..sync.fingerprint import normalise
+from ..sync.fingerprint import read_aloud_matches
 from .station import station_info
 
 
@@ -66,8 +66,18 @@ def write_request(store: Store, out: Path) -> Identity:
 
 
 def read_request_file(path: Path) -> enrollment.Request:
-    """A request as the supervisor sees it before enrolling (to show its fingerprint)."""
+    """A request as the supervisor sees it before enrolling. Its fingerprint is not for the
+    screen: the supervisor types what the village reads aloud, and `check_read_aloud` compares."""
     return enrollment.read_request(_read(path, "bad_request"))
+
+
+def check_read_aloud(request: Path, typed_fingerprint: str) -> enrollment.Request:
+    """The request, when the fingerprint read aloud from the requesting screen is its own;
+    SyncError("fingerprint_mismatch") otherwise."""
+    req = read_request_file(request)
+    if not read_aloud_matches(typed_fingerprint, req.party.fingerprint):
+        raise SyncError("fingerprint_mismatch")
+    return req
 
 
 def enroll(
@@ -76,10 +86,8 @@ def enroll(
     """Issue a certificate for a station below this one, only when the fingerprint the person
     read from the other screen is the request's."""
     today = today or date.today()
-    req = read_request_file(request)
+    req = check_read_aloud(request, typed_fingerprint)
     party = req.party
-    if normalise(typed_fingerprint) != party.fingerprint:
-        raise SyncError("fingerprint_mismatch")
     info = station_info(store)
     with store.write() as conn:
         key = keys.own_key(conn)
@@ -128,7 +136,9 @@ def install(
             or cert.request_hash != settings.get(conn, "sync_request")
         ):
             raise SyncError("not_our_certificate")
-        if issuer_fingerprint and normalise(issuer_fingerprint) != cert.issuer.fingerprint:
+        if issuer_fingerprint and not read_aloud_matches(
+            issuer_fingerprint, cert.issuer.fingerprint
+        ):
             raise SyncError("fingerprint_mismatch")
         if not enrollment.valid_on(cert, today):
             raise SyncError("bad_certificate")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import unicodedata
 
 _GROUPS, _GROUP = 6, 4
 # Letters a person reads aloud can be mistaken for digits the base32 alphabet does not use.
@@ -23,9 +24,16 @@ def fingerprint(sign_public: bytes, enc_public: bytes) -> str:
 
 
 def normalise(typed: str) -> str:
-    """What a person typed, in the shown form: case, spaces and dashes do not matter."""
-    letters = "".join(ch for ch in typed.upper() if ch.isalnum()).translate(_MISREAD)
+    """What a person typed, in the shown form: case, spaces, dashes and a Chinese input
+    method's full-width letters (ＡＢ－ＣＤ) do not matter."""
+    folded = unicodedata.normalize("NFKC", typed).upper()
+    letters = "".join(ch for ch in folded if ch.isascii() and ch.isalnum()).translate(_MISREAD)
     return "-".join(letters[i : i + _GROUP] for i in range(0, len(letters), _GROUP))
+
+
+def read_aloud_matches(typed: str, fingerprint: str) -> bool:
+    """Whether the fingerprint a person heard and typed is `fingerprint`."""
+    return normalise(typed) == fingerprint
 
 
 def recipient_id(enc_public: bytes) -> str:

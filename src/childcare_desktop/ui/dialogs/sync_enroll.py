@@ -116,9 +116,11 @@ class EnrollDialog(QDialog):
         self.request_info = plain_label()
         self.request_info.setWordWrap(True)
         self.child_fingerprint = QLineEdit()
-        self.child_fingerprint.setPlaceholderText(self.tr("对方电脑屏幕上的指纹"))
+        self.child_fingerprint.setPlaceholderText(self.tr("对方念出的指纹，如 ABCD EFGH ……"))
+        self.child_fingerprint_error = ErrorLabel()
         self.issue_button = QPushButton(self.tr("发证书……"))
         self.issue_button.setEnabled(False)
+        self.child_fingerprint.textChanged.connect(self._fingerprint_typed)
         self.issue_done = plain_label()
         self.issue_done.setWordWrap(True)
         self.open_request_button.clicked.connect(self.open_request)
@@ -152,10 +154,11 @@ class EnrollDialog(QDialog):
         grid.addWidget(plain_label(self.tr("2. 请对方念出屏幕上的指纹，输入到这里：")), 2, 0, 1, 2)
         grid.addWidget(self.child_fingerprint, 3, 0)
         grid.addWidget(self.issue_button, 3, 1)
-        grid.addWidget(self.issue_done, 4, 0, 1, 2)
-        grid.addWidget(plain_label(self.tr("已登记的下级站点：")), 5, 0, 1, 2)
-        grid.addWidget(self.table, 6, 0, 1, 2)
-        grid.addLayout(revoke_row, 7, 0, 1, 2)
+        grid.addWidget(self.child_fingerprint_error, 4, 0, 1, 2)
+        grid.addWidget(self.issue_done, 5, 0, 1, 2)
+        grid.addWidget(plain_label(self.tr("已登记的下级站点：")), 6, 0, 1, 2)
+        grid.addWidget(self.table, 7, 0, 1, 2)
+        grid.addLayout(revoke_row, 8, 0, 1, 2)
         return box
 
     def _show_identity(self, me: identity.Identity) -> None:
@@ -234,21 +237,38 @@ class EnrollDialog(QDialog):
         )
 
     def _show_request(self, path: Path, request) -> None:
+        # The file's fingerprint is not shown: a supervisor who saw it could hear what they
+        # expect. The village reads its screen aloud, the supervisor types it, the program
+        # compares.
         party = request.party
         self.request_path = path
-        text = self.tr("申请登记：%1，%2，负责人 %3\n文件里的指纹：%4")
+        text = self.tr("申请登记：%1，%2，负责人 %3")
         text = text.replace("%1", station_text(party.station, party.name))
-        text = text.replace("%2", i18n.label("role", party.role)).replace("%3", party.officer)
-        self.request_info.setText(text.replace("%4", party.fingerprint))
-        self.issue_button.setEnabled(True)
+        self.request_info.setText(
+            text.replace("%2", i18n.label("role", party.role)).replace("%3", party.officer)
+        )
         self.child_fingerprint.clear()
         self.child_fingerprint.setFocus()
 
+    def _fingerprint_typed(self, text: str) -> None:
+        self.child_fingerprint_error.clear_text()
+        self.issue_button.setEnabled(self.request_path is not None and _typed_whole(text))
+
     def issue_certificate(self) -> None:
+        """The typed fingerprint is compared first, so that a mismatch is said before the
+        supervisor is asked where to save a certificate that will not be made."""
         request, typed = self.request_path, self.child_fingerprint.text()
         if request is None:
             return
         self.error.clear_text()
+        self.child_fingerprint_error.clear_text()
+        self.tasks.read(
+            lambda: identity.check_read_aloud(request, typed),
+            lambda _request: self._issue(request, typed),
+            self.child_fingerprint_error,
+        )
+
+    def _issue(self, request: Path, typed: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("保存证书"), str(request.with_name("certificate.json")), FILE_FILTER
         )
