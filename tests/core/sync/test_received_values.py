@@ -3,16 +3,19 @@ own program (its real key, its own batch writer) with values no form would let a
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from uuid import uuid4
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.services import sync
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.storage.changes import ChangeWriter
+from childcare_desktop.core.storage.jsontext import loads
 from childcare_desktop.core.storage.store import Store
 from childcare_desktop.core.storage.visits_repo import visit_row
 
@@ -133,3 +136,127 @@ def test_the_other_files_of_the_import_go_on(tmp_path, town, village, neighbour)
     with town.read() as conn:
         kept = conn.execute(select(t.child.c.uuid).where(t.child.c.village_code == OTHER_VILLAGE))
         assert len(kept.all()) == 2
+
+
+def with_id_number(store: Store) -> tuple[str, str, date, str]:
+    """(uuid, ID number, birth date, sex) of the first child whose file has a number."""
+    with store.read() as conn:
+        c = t.child.c
+        row = conn.execute(
+            select(c.uuid, c.id_number, c.birth_date, c.sex)
+            .where(c.id_number != "")
+            .order_by(c.uuid)
+        ).first()
+    return tuple(row)
+
+
+@pytest.fixture
+def held(tmp_path, town, village):
+    """The town holds the village's children as they were registered."""
+    first = tmp_path / "v0.ccsync"
+    sync.export(village, first)
+    (result,) = sync.import_files(town, [first])
+    assert result.status == "applied"
+    return with_id_number(village)
+
+
+def _other(sex: str) -> str:
+    return "female" if sex == "male" else "male"
+
+
+def disagreeing(kind: str, number: str, born: date, sex: str) -> dict:
+    """A change that leaves the child's number, birth date and sex disagreeing."""
+    earlier = born - timedelta(days=400)
+    return {
+        "birth_date": {"birth_date": (born + timedelta(days=1)).isoformat()},
+        "sex": {"sex": _other(sex)},
+        "number_of_another_day": {"id_number": idnumber.make(number[:6], earlier, 7, sex)},
+        "number_of_the_other_sex": {"id_number": idnumber.make(number[:6], born, 7, _other(sex))},
+        "sex_and_birth_date": {"sex": _other(sex), "birth_date": "2016-02-29"},
+    }[kind]
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        ("birth_date", "child.birth_date"),
+        ("sex", "child.sex"),
+        ("number_of_another_day", "child.id_number"),
+        ("number_of_the_other_sex", "child.id_number"),
+        ("sex_and_birth_date", "child.birth_date"),
+    ],
+)
+def test_a_field_disagreeing_with_the_stored_id_number_is_refused(
+    tmp_path, town, village, held, kind, field
+):
+    """One field set, the other already held at the town: the form would refuse the pair."""
+    uuid = held[0]
+    out = written(village, tmp_path / "v1.ccsync", "child", uuid, disagreeing(kind, *held[1:]))
+    refused(town, out, field)
+
+
+def test_a_new_child_whose_number_disagrees_with_its_birth_date_is_refused(tmp_path, town, village):
+    uuid, _, born, _ = with_id_number(village)
+    fresh = str(uuid4())
+    with village.read() as conn:
+        row = conn.execute(select(t.change.c.fields).where(t.change.c.entity_uuid == uuid)).first()
+    fields = {k: v for k, v in loads(row[0]).items() if k != "uuid"}
+    fields["birth_date"] = (born + timedelta(days=31)).isoformat()
+    out = written(village, tmp_path / "v1.ccsync", "child", fresh, fields)
+    refused(town, out, "child.birth_date")
+
+
+@pytest.mark.parametrize("one_change", [True, False])
+def test_a_correction_of_the_number_and_the_birth_date_is_applied(
+    tmp_path, town, village, held, one_change
+):
+    """The number and the date corrected together, in one change or one after the other in the
+    same batch: the batch leaves them agreeing, so it is applied."""
+    uuid, number, born, sex = held
+    right = born - timedelta(days=400)
+    fields = {
+        "id_number": idnumber.make(number[:6], right, 7, sex),
+        "birth_date": right.isoformat(),
+    }
+    with village.write() as conn:
+        writer = ChangeWriter(conn)
+        if one_change:
+            writer.record("child", uuid, fields)
+        else:
+            writer.record("child", uuid, {"id_number": fields["id_number"]})
+            writer.record("child", uuid, {"birth_date": fields["birth_date"]})
+        writer.flush()
+    out = tmp_path / "v1.ccsync"
+    sync.export(village, out)
+    (result,) = sync.import_files(town, [out])
+    assert (result.status, result.reason) == ("applied", "")
+    with town.read() as conn:
+        c = t.child.c
+        stored = conn.execute(select(c.id_number, c.birth_date).where(c.uuid == uuid)).one()
+    assert tuple(stored) == (fields["id_number"], right)
+
+
+@pytest.mark.parametrize("edit", [{"school": "新陂小学"}, {"sex": "same"}])
+def test_a_disagreement_an_older_version_stored_does_not_refuse_other_edits(
+    tmp_path, town, village, held, edit
+):
+    """A birth date an older version let disagree with the number is `childcare check`'s to
+    name: a later edit of the child that does not touch the pair still goes through."""
+    uuid, _, born, sex = held
+    wrong = (born + timedelta(days=1)).isoformat()
+    for store in (village, town):  # both logs, or the village's next batch would equivocate
+        with store.write() as conn:
+            conn.exec_driver_sql(
+                "UPDATE change SET fields = json_set(fields, '$.birth_date', ?) "
+                "WHERE entity = 'child' AND entity_uuid = ? AND fields LIKE '%birth_date%'",
+                (wrong, uuid),
+            )
+            conn.execute(
+                update(t.child)
+                .where(t.child.c.uuid == uuid)
+                .values(birth_date=born + timedelta(days=1))
+            )
+    fields = {"sex": sex} if edit == {"sex": "same"} else edit
+    out = written(village, tmp_path / "v1.ccsync", "child", uuid, fields)
+    (result,) = sync.import_files(town, [out])
+    assert (result.status, result.reason) == ("applied", "")

@@ -87,15 +87,27 @@ def _id_problems(child: Child, today: date) -> list[FieldProblem]:
         if child.no_id_reason not in vocab.NO_ID_REASONS:
             return [FieldProblem("id_number", "id_missing_reason")]
         return []
-    result = idnumber.check(child.id_number, today)
-    if result.code:
-        return [FieldProblem("id_number", result.code)]
+    code = idnumber.check(child.id_number, today).code
+    if code:
+        return [FieldProblem("id_number", code)]
+    return id_disagreements(child.id_number, child.birth_date, child.sex, today)
+
+
+def id_disagreements(
+    id_number: str, birth_date: date | None, sex: str, today: date
+) -> list[FieldProblem]:
+    """Where a birth date and a sex disagree with the valid ID number they stand beside (the
+    form, the ledger import and a received change hold them together by this one rule). A
+    number that is empty, old or invalid has problems of its own and is compared with nothing."""
+    result = idnumber.check(id_number, today) if id_number else None
+    if result is None or result.code:
+        return []
     problems = []
-    if child.birth_date and result.birth_date != child.birth_date:
+    if birth_date and result.birth_date != birth_date:
         problems.append(
             FieldProblem("birth_date", "id_birth_mismatch", {"id_birth": str(result.birth_date)})
         )
-    if child.sex in vocab.SEXES and result.sex != child.sex:
+    if sex in vocab.SEXES and result.sex != sex:
         problems.append(FieldProblem("sex", "id_sex_mismatch", {"id_sex": str(result.sex)}))
     return problems
 

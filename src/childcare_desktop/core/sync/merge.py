@@ -20,7 +20,7 @@ from sqlalchemy import Connection, func, select, update
 from ..storage import bulk, derived_repo, settings
 from ..storage import tables as t
 from ..storage.jsontext import dumps, loads
-from . import conflicts, entities
+from . import agreement, conflicts, entities
 from .changeset import ChangeRecord
 from .errors import SyncError
 from .heads import Resolved, resolve
@@ -65,6 +65,7 @@ def _apply(conn: Connection, changes: Sequence[ChangeRecord], today: date) -> Me
     for r in resolved:
         writes.add_resolved(r, (r.entity, r.uuid) in existing)
     writes.check_parents(conn)
+    agreement.check_children(new, writes, today)
     policy = settings.visit_policy(conn)
     keep = derived_repo.keeps_in_school(conn.connection.driver_connection)
     created = writes.derive_new_children(today, policy, keep)
