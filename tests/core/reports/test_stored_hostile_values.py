@@ -77,4 +77,5 @@ def test_codes_no_form_offers_and_a_date_at_the_calendars_end_are_printed(store,
     assert reports.roster(tmp_path / "roster.xlsx").rows == 3
     assert reports.roster(tmp_path / "roster.pdf").rows == 3
     assert reports.ledger(date.today().strftime("%Y-%m"), tmp_path / "ledger.pdf").pages
+    assert reports.summary(tmp_path / "summary.pdf")[0].rows == 3
     Roster(store).export(tmp_path / "ledger.xlsx")

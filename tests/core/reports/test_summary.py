@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import event, func, select, update
 
 from childcare_desktop.core.reports.errors import ReportError
-from childcare_desktop.core.reports.summary import age_band, check_totals
+from childcare_desktop.core.reports.summary import UNKNOWN, age_band, check_totals
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.demo import fill_demo
-from childcare_desktop.core.services.reports import Reports
+from childcare_desktop.core.services.reports import Reports, refuse_disagreeing
 from childcare_desktop.core.services.station import init_station
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.words import both
@@ -64,17 +64,39 @@ def test_an_inconsistent_figure_is_caught(demo):
     assert {(d.table, d.line) for d in found} == {("分村统计", "女"), ("分村统计", "新陂村")}
 
 
-def test_printing_is_refused_when_totals_disagree(demo, tmp_path: Path):
-    # A sex code outside the vocabulary: counted in the total, in neither 男 nor 女.
-    with demo.store.write() as conn:
-        conn.execute(update(t.child).where(t.child.c.uuid == demo.long_child).values(sex="x"))
-    out = tmp_path / "summary.pdf"
+def test_printing_is_refused_when_totals_disagree(demo):
+    figures = Reports(demo.store).figures()
+    village = replace(figures.villages[0], female=figures.villages[0].female - 2)
     with pytest.raises(ReportError) as refused:
-        Reports(demo.store).summary(out)
+        refuse_disagreeing(replace(figures, villages=(village, *figures.villages[1:])))
     assert refused.value.code == "totals_disagree"
     words = both(refused.value.code, **refused.value.params)
     assert "分村统计·新陂村" in words and "未打印" in words
-    assert not out.exists()
+
+
+def test_a_code_no_form_offers_is_counted_as_unknown_and_printed(demo, tmp_path: Path):
+    """A sex, a guardianship grade and a schooling level an older version stored: the child is
+    counted once in every breakdown, under 不详, and the summary prints with its totals agreeing."""
+    with demo.store.write() as conn:
+        conn.execute(
+            update(t.child)
+            .where(t.child.c.uuid == demo.long_child)
+            .values(sex="x", guardianship="??", schooling="zz")
+        )
+    out = tmp_path / "summary.pdf"
+    printed, figures = Reports(demo.store).summary(out)
+    assert figures.by_sex[UNKNOWN] == figures.by_guardianship[UNKNOWN] == 1
+    assert figures.by_schooling[UNKNOWN] == 1
+    assert "x" not in figures.by_sex and "??" not in figures.by_guardianship
+    (village,) = figures.villages
+    assert village.unknown_sex == 1
+    assert village.total == village.male + village.female + 1 == printed.rows
+    assert check_totals(figures) == []
+    flat = poppler.flat_text(out)
+    male, female = figures.by_sex["male"], figures.by_sex["female"]
+    assert f"在册儿童男女性别不详有类别无类别{figures.total}{male}{female}1" in flat
+    assert f"新陂村{village.total}{male}{female}1" in flat
+    assert "全部一致" in flat
 
 
 def test_summary_pdf_prints_the_checked_figures(town, tmp_path: Path):

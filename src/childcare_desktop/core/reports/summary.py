@@ -1,7 +1,10 @@
 """The summary's figures (汇总表) and the check that its totals agree (表间勾稽).
 
 Each breakdown is counted on its own, so a total that is not the sum of its parts shows a fault
-(a bad code, a child counted twice, a query gone wrong) instead of being papered over.
+(a child counted twice, a query gone wrong) instead of being papered over. A code no form offers
+(a sex, a guardianship grade or a schooling level an older version stored) is counted as 不详
+(unknown) in a part of its own, as a birth date that gives no age is: the child is still counted
+once in every breakdown, and a town can print its summary while it corrects the file.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class VillageLine:
     total: int
     male: int
     female: int
+    unknown_sex: int  # a sex code no form offers
     by_category: dict[str, int]
 
 
@@ -91,11 +95,12 @@ def comparisons(f: SummaryFigures) -> list[Disagreement]:
     pair("分村统计", "合计", f.total, sum(v.total for v in f.villages))
     pair("分村统计", "男", f.by_sex.get("male", 0), sum(v.male for v in f.villages))
     pair("分村统计", "女", f.by_sex.get("female", 0), sum(v.female for v in f.villages))
+    pair("分村统计", "不详", f.by_sex.get(UNKNOWN, 0), sum(v.unknown_sex for v in f.villages))
     for code in CATEGORY_CODES:
         in_villages = sum(v.by_category.get(code, 0) for v in f.villages)
         pair("分村统计", label("category", code), f.by_category.get(code, 0), in_villages)
     for v in f.villages:
-        pair("分村统计", v.name, v.total, v.male + v.female)
+        pair("分村统计", v.name, v.total, v.male + v.female + v.unknown_sex)
     return pairs
 
 

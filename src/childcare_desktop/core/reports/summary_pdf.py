@@ -44,11 +44,12 @@ def render_summary(f: SummaryFigures, meta: ReportMeta, out: Path) -> int:
         para(f"统计单位：{f.station}　统计对象：在册儿童　截至：{f.as_of.isoformat()}", "note"),
         *_part(
             "表一　基本情况",
-            ["在册儿童", "男", "女", "有类别", "无类别"],
+            ["在册儿童", "男", "女", *_unknown_sex(f, "性别不详"), "有类别", "无类别"],
             [
                 f.total,
                 f.by_sex.get("male", 0),
                 f.by_sex.get("female", 0),
+                *_unknown_sex(f, f.by_sex.get(UNKNOWN, 0)),
                 f.with_category,
                 f.without_category,
             ],
@@ -70,16 +71,16 @@ def render_summary(f: SummaryFigures, meta: ReportMeta, out: Path) -> int:
         *_breakdown(
             "表四　监护情况",
             f.by_guardianship,
-            [*GUARDIANSHIP, ""],
+            [*GUARDIANSHIP, "", UNKNOWN],
             f.total,
-            lambda c: label("guardianship", c),
+            lambda c: _word("guardianship", c),
         ),
         *_breakdown(
             "表五　就学情况",
             f.by_schooling,
-            [*SCHOOLING, ""],
+            [*SCHOOLING, "", UNKNOWN],
             f.total,
-            lambda c: label("schooling", c) if c else "未填",
+            lambda c: _word("schooling", c) if c else "未填",
         ),
         CondPageBreak(75 * mm),
         para("图　儿童类别（人次）与监护情况", "section"),
@@ -107,19 +108,32 @@ def _breakdown(title, counts: dict[str, int], order: list[str], total: int, word
     return _part(title, head, [counts.get(c, 0) for c in codes] + [total])
 
 
+def _word(kind: str, code: str) -> str:
+    return BAND_WORDS[UNKNOWN] if code == UNKNOWN else label(kind, code)
+
+
+def _unknown_sex(f: SummaryFigures, shown) -> list:
+    """A column for the children whose sex code no form offers, only when there are some: the
+    summary a county knows has 男 and 女 alone."""
+    return [shown] if f.by_sex.get(UNKNOWN) else []
+
+
 def _fill() -> tuple:
     return ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL)
 
 
 def _villages(f: SummaryFigures) -> Flowable:
-    head = ["村（居）", "合计", "男", "女", *(SHORT[c] for c in CATEGORY_CODES)]
+    head = ["村（居）", "合计", "男", "女", *_unknown_sex(f, "不详")]
+    head += [SHORT[c] for c in CATEGORY_CODES]
     first = 30 * mm
     rest = (frame_width(False) - first) / (len(head) - 1)
     rows: list[list] = [[para(h, "head") for h in head]]
     for v in f.villages:
-        counts = [v.total, v.male, v.female, *(v.by_category.get(c, 0) for c in CATEGORY_CODES)]
+        counts = [v.total, v.male, v.female, *_unknown_sex(f, v.unknown_sex)]
+        counts += [v.by_category.get(c, 0) for c in CATEGORY_CODES]
         rows.append([para(v.name, "small"), *(str(n) for n in counts)])
     totals = [f.total, f.by_sex.get("male", 0), f.by_sex.get("female", 0)]
+    totals += _unknown_sex(f, f.by_sex.get(UNKNOWN, 0))
     totals += [f.by_category.get(c, 0) for c in CATEGORY_CODES]
     rows.append([para("合计", "label"), *(str(n) for n in totals)])
     return long_table(
@@ -172,7 +186,7 @@ def _category_bars(f: SummaryFigures, width: float, height: float) -> Drawing:
 def _guardianship_pie(f: SummaryFigures, width: float, height: float) -> Drawing:
     font = report_font()
     drawing = _drawing(width, height)
-    codes = [c for c in (*GUARDIANSHIP, "") if f.by_guardianship.get(c)]
+    codes = [c for c in (*GUARDIANSHIP, "", UNKNOWN) if f.by_guardianship.get(c)]
     if not codes:
         drawing.add(String(width / 2, height / 2, "无数据", fontName=font, textAnchor="middle"))
         return drawing
@@ -183,7 +197,7 @@ def _guardianship_pie(f: SummaryFigures, width: float, height: float) -> Drawing
     pie.data = [f.by_guardianship[c] for c in codes]
     total = sum(pie.data)
     pie.labels = [
-        f"{label('guardianship', c)} {100 * f.by_guardianship[c] / total:.0f}%" for c in codes
+        f"{_word('guardianship', c)} {100 * f.by_guardianship[c] / total:.0f}%" for c in codes
     ]
     pie.sideLabels = True
     pie.slices.fontName = font

@@ -21,6 +21,7 @@ from ..domain.masking import mask_id_number, mask_phone
 from ..domain.validation import read_findings
 from ..domain.visit import Visit
 from ..domain.visit_policy import Interval, due_date
+from ..domain.vocab import GUARDIANSHIP, SCHOOLING, SEXES
 from ..reports.child_file import ChildFileData, render_child_file
 from ..reports.errors import ReportError
 from ..reports.layout import ReportMeta
@@ -320,10 +321,12 @@ def _figures(conn: Connection, role: str, station: str, today: date) -> SummaryF
             total=row[1],
             male=row[2] or 0,
             female=row[3] or 0,
-            by_category={code: n or 0 for code, n in zip(CATEGORY_CODES, row[4:], strict=True)},
+            unknown_sex=row[4] or 0,
+            by_category={code: n or 0 for code, n in zip(CATEGORY_CODES, row[5:], strict=True)},
         )
         for row in counted(
-            f"village_code, count(*), sum(sex = 'male'), sum(sex = 'female'), {held}",
+            "village_code, count(*), sum(sex = 'male'), sum(sex = 'female'), "
+            f"sum(sex NOT IN ('male', 'female')), {held}",
             codes,
             " GROUP BY village_code ORDER BY village_code",
         )
@@ -333,15 +336,21 @@ def _figures(conn: Connection, role: str, station: str, today: date) -> SummaryF
         station=station,
         as_of=today,
         total=total,
-        by_sex=grouped("sex"),
+        by_sex=grouped(*_offered("sex", SEXES)),
         by_age=grouped(*_age_band(today)),
-        by_guardianship=grouped("guardianship"),
-        by_schooling=grouped("schooling"),
+        by_guardianship=grouped(*_offered("guardianship", ("", *GUARDIANSHIP))),
+        by_schooling=grouped(*_offered("schooling", ("", *SCHOOLING))),
         by_category={code: n or 0 for code, n in zip(CATEGORY_CODES, per_code, strict=True)},
         with_category=with_category,
         without_category=without_category,
         villages=villages,
     )
+
+
+def _offered(column: str, codes: tuple[str, ...]) -> tuple[str, tuple]:
+    """The column as SQL and its parameters, a code no form offers counted as unknown (不详)."""
+    marks = ", ".join("?" for _ in codes)
+    return f"CASE WHEN {column} IN ({marks}) THEN {column} ELSE ? END", (*codes, UNKNOWN)
 
 
 def _age_band(today: date) -> tuple[str, tuple]:
