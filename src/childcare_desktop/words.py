@@ -48,6 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "division_county": ("区划代码的县级部分不对", "the county part of the code is wrong"),
     "validation_failed": ("有 {count} 处需要修改", "{count} problems to fix"),
     "wrong_passphrase": ("密码不对，请重试", "wrong passphrase, try again"),
+    "passphrase_wait": (
+        "密码或恢复码输错了几次，请等 {seconds} 秒再试",
+        "wrong passphrases or codes were typed: wait {seconds} seconds and try again",
+    ),
     "passphrase_too_short": ("密码至少 {min} 位", "the passphrase needs {min} characters"),
     "passphrase_mismatch": ("两次输入的密码不一样", "the two passphrases differ"),
     "no_store": ("找不到数据文件 {path}", "no store at {path}"),
@@ -102,6 +106,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_broken": (
         "操作日志第 {seq} 条被改动或删除",
         "the audit log was altered or cut at entry {seq}",
+    ),
+    "audit_altered": (
+        "操作日志被改动过：第 {seq} 条（{at}）起的记录不能再作证",
+        "the audit log was altered: it can no longer vouch for entry {seq} ({at}) and after",
+    ),
+    "audit_cut": (
+        "操作日志被删掉了一段：第 {seq} 条起不见了（在 {at} 之后写的）",
+        "the audit log was cut: entry {seq} and after are gone (written after {at})",
+    ),
+    "audit_anchor_reached": (
+        "密钥文件记着日志写到第 {seq} 条",
+        "the key file vouches for the log up to entry {seq}",
     ),
     "bad_value": ("{field} 的值不对：{value}", "bad value for {field}: {value}"),
     "file_unavailable": (
@@ -492,12 +508,46 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "first_visit": ("新登记儿童首次走访（登记后）", "first visit after registration"),
     },
     "concern_kind": {
-        "alone": ("独居无人监护", "living alone without a guardian"),
-        "missing": ("失踪走失", "missing"),
-        "abuse": ("疑似遭受虐待或家庭暴力", "suspected abuse or domestic violence"),
+        "genital_injury": (
+            "生殖器官或隐私部位遭受或疑似遭受非正常损伤",
+            "abnormal injury, or suspected, to the genitals or private parts",
+        ),
+        "sexual_abuse": (
+            "不满十四周岁女童遭受或疑似遭受性侵害、怀孕、流产",
+            "a girl under 14 sexually assaulted (or suspected), pregnant or miscarrying",
+        ),
+        "pregnancy": (
+            "十四周岁以上女童遭受或疑似遭受性侵害所致怀孕、流产",
+            "a girl of 14 or over pregnant or miscarrying through sexual assault",
+        ),
+        "abuse": (
+            "多处损伤、严重营养不良或意识不清，疑似遭受家庭暴力、欺凌、虐待、殴打或被人麻醉",
+            "injuries, severe malnutrition or clouded consciousness: suspected violence, "
+            "bullying, abuse, beating or drugging",
+        ),
+        "unnatural_harm": (
+            "因自杀、自残、工伤、中毒、被人麻醉、殴打等非正常原因导致伤残、死亡",
+            "disabled or dead through suicide, self-harm, work injury, poisoning or beating",
+        ),
+        "abandoned": ("被遗弃或长期处于无人照料状态", "abandoned or long left without care"),
+        "missing": ("来源不明、失踪或被拐卖、收买", "unknown origin, missing, trafficked or sold"),
+        "begging": ("被组织乞讨", "made to beg by others"),
+        "other_serious": (
+            "其他严重侵害身心健康的情形或正面临不法侵害危险",
+            "other serious harm to body or mind, or in danger of unlawful harm",
+        ),
+        "alone": ("未满十六周岁脱离监护单独生活", "under 16 and living alone without a guardian"),
+        "unattended": ("未满八周岁无人看护", "under 8 with no one looking after them"),
         "injury": ("受伤", "injury"),
         "dropout": ("辍学", "dropped out of school"),
         "other": ("其他", "other"),
+    },
+    "reportable_reason": {
+        "assessed_unguarded": ("监护情况评估为无人监护", "guardianship assessed as none"),
+        "nobody_at_home": (
+            "父母都不在家，也没有在家能照护的祖辈或委托照护人",
+            "neither parent at home, nor a grandparent or carer able to care",
+        ),
     },
     "report_target": {
         "police": ("公安", "police"),

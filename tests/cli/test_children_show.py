@@ -213,8 +213,8 @@ def test_no_command_prints_an_empty_text_for_an_unset_value(
         "--mode", "phone", "--json",
     )  # fmt: skip
     concern = childcare(
-        "concerns", "add", "--db", db, "--child", sparse_child, "--type", "dropout",
-        "--noticed", TODAY.isoformat(), "--notes", "连续两周没有到校", "--json",
+        "concerns", "add", "--db", db, "--child", sparse_child, "--type", "abandoned",
+        "--noticed", TODAY.isoformat(), "--notes", "连续两周无人照料", "--json",
     )  # fmt: skip
     commands = [
         logged,

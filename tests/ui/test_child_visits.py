@@ -12,6 +12,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from childcare_desktop.core.domain.child import Child
 from childcare_desktop.ui.dialogs.child_form import ChildForm
 from childcare_desktop.ui.models.visit_history_model import COL_VERSION, OLD_VERSION
+from childcare_desktop.words import label
 from tests.conftest import VILLAGE
 from tests.core.services.care_support import add_child
 from tests.ui.conftest import TODAY, type_text
@@ -106,7 +107,7 @@ def test_an_open_concern_makes_the_visit_due_now_and_the_override_shows(qtbot, w
     assert tab.risk.text() == "中（人工调整；按规则为低）  理由：父亲酗酒"
     click(qtbot, tab.concern_button)
     concern_form = tab.dialog
-    concern_form.kind.setCurrentIndex(concern_form.kind.findData("injury"))
+    concern_form.kind.setCurrentIndex(concern_form.kind.findData("abuse"))
     type_text(qtbot, concern_form.description, "手臂有淤青")
     concern_form.later.setChecked(True)
     with qtbot.waitSignal(tab.shown):
@@ -114,7 +115,11 @@ def test_an_open_concern_makes_the_visit_due_now_and_the_override_shows(qtbot, w
     assert tab.reason.text() == "有未结关注：立即走访"
     assert tab.due.text() == f"{TODAY}（七天内到期）"
     assert tab.risk.text().startswith("中（人工调整；按规则为高）")
-    assert [tab.concerns.index(0, c).data() for c in (0, 2, 4)] == ["受伤", "手臂有淤青", "未结"]
+    assert [tab.concerns.index(0, c).data() for c in (0, 2, 4)] == [
+        label("concern_kind", "abuse"),
+        "手臂有淤青",
+        "未结",
+    ]
 
 
 def test_a_wish_added_on_the_file_moves_on_to_claimed_by_whom(qtbot, work, tasks):

@@ -96,13 +96,19 @@ def test_a_concern_is_recorded_reported_later_followed_up_and_closed_from_today(
     click(qtbot, view.concern_button)
     form = view.dialog
     qtbot.waitUntil(form.isVisible)
-    qtbot.keyClick(form.kind, Qt.Key.Key_Down)  # 独居无人监护
+    qtbot.keyClick(form.kind, Qt.Key.Key_End)  # the last: 未满八周岁无人看护
+    qtbot.keyClick(form.kind, Qt.Key.Key_Up)  # 未满十六周岁脱离监护单独生活
     type_text(qtbot, form.description, "父母外出，晚上独自在家")
     choose(qtbot, form.later)
     qtbot.keyClick(form.description, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(concern_cells(view)) == 1)
     assert not form.isVisible()
-    assert concern_cells(view)[0][:4] == [child.name, "独居无人监护", TODAY.isoformat(), "尚未报告"]
+    assert concern_cells(view)[0][:4] == [
+        child.name,
+        "未满十六周岁脱离监护单独生活",
+        TODAY.isoformat(),
+        "尚未报告",
+    ]
     assert work.children.rows([child.uuid])[0].risk == "high"
 
     # Report now: by its button.
@@ -164,7 +170,7 @@ def test_the_steps_wait_for_a_chosen_open_concern(qtbot, work, tasks, clock):
     view = today_view(qtbot, work, tasks)
     assert not any(b.isEnabled() for b in view.concern_actions.buttons)
     child = visited_child(work, clock)
-    work.concerns.add(child.uuid, "dropout", TODAY, "连续一周未到校", "education", TODAY)
+    work.concerns.add(child.uuid, "abandoned", TODAY, "连续一周无人照料", "education", TODAY)
     view.refresh()
     qtbot.waitUntil(lambda: len(concern_cells(view)) == 1)
     assert all(b.isEnabled() for b in view.concern_actions.buttons)
@@ -177,7 +183,7 @@ def test_the_steps_wait_for_a_chosen_open_concern(qtbot, work, tasks, clock):
 
 def test_the_childs_file_reports_follows_up_and_closes_its_concern(qtbot, work, tasks, clock):
     child = visited_child(work, clock)
-    work.concerns.add(child.uuid, "injury", TODAY, "手臂有淤青")
+    work.concerns.add(child.uuid, "abuse", TODAY, "手臂有淤青")
     _form, tab = open_file(qtbot, work, tasks, work.children.get(child.uuid))
     tab.lists.setCurrentIndex(1)
     assert tab.concerns.index(0, 3).data() == "尚未报告"

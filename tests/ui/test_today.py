@@ -80,7 +80,7 @@ def test_raise_a_concern_shows_whom_to_call_and_the_child_turns_high_risk(
     form = ConcernForm(work.concerns, tasks, child.uuid, child.name)  # as from the child's file
     qtbot.addWidget(form)
     form.show()
-    for _ in range(3):  # （请选择） → 独居无人监护 → 失踪走失 → 疑似遭受虐待或家庭暴力
+    for _ in range(4):  # （请选择） → 意见第四条（一） … （四）：疑似遭受家庭暴力、虐待
         qtbot.keyClick(form.kind, Qt.Key.Key_Down)
     type_text(qtbot, form.description, "手臂有淤青")
     qtbot.waitUntil(lambda: "110" in form.contacts.text() and "12355" in form.contacts.text())

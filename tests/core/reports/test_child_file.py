@@ -40,7 +40,7 @@ def test_concerns_reports_wishes_and_referrals(demo, tmp_path: Path):
     out = tmp_path / "child.pdf"
     Reports(demo.store).child_file(demo.long_child, out)
     flat = poppler.flat_text(out)
-    assert "独居无人监护" in flat and "放学后独自在家" in flat
+    assert "未满十六周岁脱离监护单独生活" in flat and "放学后独自在家" in flat
     assert "公安" in flat and "GA2024-0815X" in flat and "未结" in flat
     assert "想要一套《十万个为什么》和一个新书包" in flat
     assert "兴宁市第一中学团委Class3" in flat and "已认领" in flat

@@ -1,16 +1,18 @@
 """Concerns and mandatory reports: whom to call, reported at once or later, follow-up notes,
 closing needs its outcome."""
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 
 from childcare_desktop.core.domain.care import ReportContact
+from childcare_desktop.core.domain.child import FamilyMember
 from childcare_desktop.core.errors import NotFound, ValidationFailed
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.concerns import Concerns
 from childcare_desktop.core.storage import audit
-from tests.core.services.care_support import add_child
+from tests.core.services.care_support import add_child, parent
 from tests.core.sync.merging import TODAY, TOWN, VILLAGE, send, station
 from tests.core.sync.merging import child as village_child
 
@@ -68,8 +70,8 @@ def test_a_concern_is_checked_and_audited(concerns, child, clock, store):
     with pytest.raises(ValidationFailed):
         concerns.add(child.uuid, "weather", clock.day + timedelta(days=1), "下雨")
     with pytest.raises(NotFound):
-        concerns.add("no-such-child", "other", clock.day, "不明")
-    concern = concerns.add(child.uuid, "dropout", clock.day, "连续一周未到校")
+        concerns.add("no-such-child", "other_serious", clock.day, "不明")
+    concern = concerns.add(child.uuid, "abandoned", clock.day, "连续一周无人照料")
     concerns.close(concern.uuid, "已返校")
     with store.read() as conn:
         actions = [(e.action, e.entity) for e in audit.entries(conn) if e.entity == "concern"]
@@ -151,7 +153,7 @@ def test_follow_up_notes_are_kept_in_order_until_the_concern_is_closed(
 
 
 def test_a_closing_cannot_be_dated_after_today(concerns, child, clock):
-    concern = concerns.add(child.uuid, "injury", clock.day, "摔伤")
+    concern = concerns.add(child.uuid, "unnatural_harm", clock.day, "摔伤")
     with pytest.raises(ValidationFailed) as refused:
         concerns.close(concern.uuid, "已痊愈", clock.day + timedelta(days=1))
     assert refused.value.problems[0].code == "future_date"
@@ -170,3 +172,48 @@ def test_follow_up_notes_travel_to_the_town_with_their_concern(tmp_path):
     finally:
         village.close()
         town.close()
+
+
+def test_the_facts_raise_a_situation_for_a_person_to_confirm(store, clock, concerns):
+    """未保法 §21 ¶2: a child of 11 whose parents are both away and whom nobody at home can
+    look after is raised to be confirmed; recording the concern, or saying why it is not one,
+    takes it off the list."""
+    children = Children(store, clock)
+
+    def away():
+        return (parent("father", "migrant"), parent("mother", "migrant"))
+
+    alone = add_child(children, ("left_behind",), "fair", date(2015, 1, 1), 1, "刘小红", away())
+    cared = add_child(
+        children, ("left_behind",), "fair", date(2015, 1, 1), 2, "刘小兰",
+        (*away(), FamilyMember("grandmother", "陈桂英", situation="home")),
+    )  # fmt: skip
+    small = add_child(children, ("orphan",), "none", date(2022, 5, 1), 3, "刘小宝")
+    add_child(children, ("orphan",), "none", date(2009, 5, 1), 4, "刘大宝")
+    found = concerns.to_confirm()
+    assert [(x.child_name, x.found.kind, x.found.reason) for x in found] == [
+        ("刘小宝", "unattended", "assessed_unguarded"),
+        ("刘小红", "alone", "nobody_at_home"),
+        ("刘大宝", "abandoned", "assessed_unguarded"),
+    ]
+    assert cared.uuid not in {x.child_uuid for x in found}
+    concern = concerns.add(alone.uuid, "alone", clock.day, "父母外出，无人照看")
+    with pytest.raises(ValidationFailed):
+        concerns.dismiss(small.uuid, "unattended", "  ")
+    concerns.dismiss(small.uuid, "unattended", "已核实：外婆每天来家照看")
+    assert [x.child_name for x in concerns.to_confirm()] == ["刘大宝"]
+    with store.read() as conn:
+        assert audit.entries(conn)[-1].entity_uuid == small.uuid
+    # Closed while the file still says nobody is at home: raised again until the file says who.
+    concerns.close(concern.uuid, "已联系父亲")
+    assert "刘小红" in [x.child_name for x in concerns.to_confirm()]
+    carer = FamilyMember("carer", "李阿姨", situation="home")
+    children.save(
+        replace(children.get(alone.uuid), members=(*children.get(alone.uuid).members, carer))
+    )
+    assert [x.child_name for x in concerns.to_confirm()] == ["刘大宝"]
+    # 18 years old: no longer a minor.
+    clock.day = date(2027, 5, 1)
+    assert concerns.to_confirm() == []
+    with pytest.raises(NotFound):
+        concerns.dismiss("no-such-child", "alone", "不明")

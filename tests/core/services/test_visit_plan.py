@@ -52,7 +52,7 @@ def test_an_open_concern_not_yet_visited_wins_over_a_plan(children, visits, stor
     child = add_child(children, ("orphan",))
     visits.log(Visit(child.uuid, START, "home", next_planned=START + timedelta(days=10)))
     clock.advance(2)
-    Concerns(store, clock).add(child.uuid, "injury", clock.day, "手臂有伤")
+    Concerns(store, clock).add(child.uuid, "abuse", clock.day, "手臂有伤")
     row = due_of(visits, child.uuid)
     assert (row.due_date, row.reason, row.risk) == (clock.day, "high_risk", "high")
 

@@ -78,7 +78,7 @@ def test_an_open_concern_makes_the_child_high_risk_and_due_at_once(children, vis
     child = add_child(children, ("left_behind",), "good")
     visits.log(Visit(child.uuid, START, "home"))
     clock.advance(10)
-    concern = Concerns(store, clock).add(child.uuid, "injury", clock.day, "手臂有伤")
+    concern = Concerns(store, clock).add(child.uuid, "abuse", clock.day, "手臂有伤")
     row = due_of(visits, child.uuid)
     assert (row.due_date, row.status, row.reason, row.risk) == (
         clock.day,

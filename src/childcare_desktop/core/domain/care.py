@@ -11,9 +11,24 @@ from datetime import date
 
 from .child import new_uuid
 
-# 强制报告 (未成年人保护法 §11): living alone without a guardian, missing, suspected abuse or
-# domestic violence, injury, dropping out of school, other.
-CONCERN_KINDS = ("alone", "missing", "abuse", "injury", "dropout", "other")
+# 强制报告 (未成年人保护法 §11): the situations of 《关于建立侵害未成年人案件强制报告制度的意见
+# （试行）》(2020) 第四条, in its order (一)–(九), then the two of 未成年人保护法 §21 that a
+# children's director meets at the door. These are what a new concern may say.
+CONCERN_KINDS = (
+    "genital_injury",  # (一) 生殖器官或隐私部位遭受或疑似遭受非正常损伤
+    "sexual_abuse",  # (二) 不满十四周岁的女性未成年人遭受或疑似遭受性侵害、怀孕、流产
+    "pregnancy",  # (三) 十四周岁以上女性未成年人遭受或疑似遭受性侵害所致怀孕、流产
+    "abuse",  # (四) 多处损伤、严重营养不良、意识不清，疑似家庭暴力、欺凌、虐待、殴打或被人麻醉
+    "unnatural_harm",  # (五) 因自杀、自残、工伤、中毒、被人麻醉、殴打等非正常原因导致伤残、死亡
+    "abandoned",  # (六) 被遗弃或长期处于无人照料状态
+    "missing",  # (七) 来源不明、失踪或者被拐卖、收买
+    "begging",  # (八) 被组织乞讨
+    "other_serious",  # (九) 其他严重侵害身心健康的情形或正在面临不法侵害危险
+    "alone",  # §21 ¶2: 未满十六周岁脱离监护单独生活
+    "unattended",  # §21 ¶1: 未满八周岁无人看护
+)
+# Kinds an earlier version offered: still read, printed and received, no longer offered.
+OLD_CONCERN_KINDS = ("injury", "dropout", "other")
 # To whom a concern is reported: 公安 / 民政 / 教育 / 热线.
 REPORT_TARGETS = ("police", "civil_affairs", "education", "hotline")
 WISH_STATES = ("collected", "published", "claimed", "fulfilled", "shared")

@@ -22,6 +22,8 @@ from ..domain.care import (
     ConcernReport,
     ReportContact,
 )
+from ..domain.child import FamilyMember
+from ..domain.reportable import ADULTHOOD, ALONE_BELOW, Reportable, reportable
 from ..errors import FieldProblem, ValidationFailed
 from ..storage import audit, care_repo, children_repo, derived_repo, settings
 from ..storage import tables as t
@@ -34,6 +36,21 @@ class ConcernRow:
 
     concern: Concern
     child_name: str
+
+
+@dataclass(frozen=True)
+class ToConfirm:
+    """A situation the facts of a child's file show, waiting for a person to record it as a
+    concern (and report it) or to say why it is not one."""
+
+    child_uuid: str
+    child_name: str
+    birth_date: date
+    found: Reportable
+
+
+# Dismissed situations, per child and kind: {child: {kind: {"on": day, "reason": text}}}.
+_DISMISSED = "reportable_dismissed"
 
 
 class Concerns:
@@ -159,6 +176,78 @@ class Concerns:
             )
         return [ConcernRow(c, r["child_name"]) for c, r in zip(concerns, rows, strict=True)]
 
+    def to_confirm(self) -> list[ToConfirm]:
+        """Every active child whose file shows a situation to report (`domain.reportable`),
+        unless a concern of that kind is open or a person said why it is not one; youngest
+        first, as the law is most pressing for them."""
+        today = self.today()
+        c, m = t.child.c, t.member.c
+        cut_adult = _years_before(today, ADULTHOOD)
+        nobody_home = (
+            ~select(m.uuid)
+            .where(
+                m.child_uuid == c.uuid,
+                m.situation == "home",
+                m.guardian_capable.is_(True),
+                m.relation != "sibling",
+            )
+            .exists()
+        )
+        # Narrowed in SQL to the children the rule could take; the rule itself decides.
+        candidates = (
+            select(c.uuid, c.name, c.birth_date, c.guardianship)
+            .where(c.status == "active", c.birth_date > cut_adult)
+            .where(
+                (c.guardianship == "none")
+                | ((c.birth_date > _years_before(today, ALONE_BELOW)) & nobody_home)
+            )
+        )
+        chosen = select(candidates.subquery().c.uuid)
+        with self.store.read() as conn:
+            rows = conn.execute(candidates).all()
+            members: dict[str, list[FamilyMember]] = {}
+            for r in conn.execute(
+                select(m.child_uuid, m.relation, m.situation, m.guardian_capable).where(
+                    m.child_uuid.in_(chosen)
+                )
+            ):
+                members.setdefault(r.child_uuid, []).append(
+                    FamilyMember(
+                        r.relation, "", situation=r.situation, guardian_capable=r.guardian_capable
+                    )
+                )
+            open_kinds = {
+                (r.child_uuid, r.kind)
+                for r in conn.execute(
+                    select(t.concern.c.child_uuid, t.concern.c.kind).where(
+                        t.concern.c.closed_on.is_(None), t.concern.c.child_uuid.in_(chosen)
+                    )
+                )
+            }
+            dismissed = settings.get(conn, _DISMISSED) or {}
+        found = []
+        for r in rows:
+            seen = reportable(r.birth_date, r.guardianship, members.get(r.uuid, ()), today)
+            if seen is None or (r.uuid, seen.kind) in open_kinds:
+                continue
+            if seen.kind in dismissed.get(r.uuid, {}):
+                continue
+            found.append(ToConfirm(r.uuid, r.name, r.birth_date, seen))
+        return sorted(found, key=lambda x: (x.birth_date, x.child_name), reverse=True)
+
+    def dismiss(self, child_uuid: str, kind: str, reason: str) -> None:
+        """A person looked and found no situation to report: why, kept with the day, so the
+        same situation is not raised again for this child."""
+        if not reason.strip():
+            raise ValidationFailed([FieldProblem("reason", "required")])
+        with self.store.write() as conn:
+            children_repo.load(conn, child_uuid)  # refuses an unknown child
+            dismissed = settings.get(conn, _DISMISSED) or {}
+            entry = {"on": self.today().isoformat(), "reason": reason.strip()}
+            dismissed.setdefault(child_uuid, {})[kind] = entry
+            settings.put(conn, _DISMISSED, dismissed)
+            audit.record(conn, "update", "child", child_uuid, [_DISMISSED], detail=kind)
+
     def contacts(self) -> list[ReportContact]:
         """Whom to call, in order: the station's own list, else the shipped one."""
         with self.store.read() as conn:
@@ -231,3 +320,11 @@ def _parts(conn: Connection, table: Table, cls: type, uuids: list[str], day: str
     ).mappings():
         found.setdefault(row["concern_uuid"], []).append(care_repo.from_row(cls, row))
     return found
+
+
+def _years_before(day: date, years: int) -> date:
+    """The birth date of a child who turns `years` on `day`: one born after it is younger."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return date(day.year - years, 2, 28)
