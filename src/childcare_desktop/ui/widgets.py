@@ -3,19 +3,24 @@ the scroll area and sizing that keep every window on a small screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, QSize, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QLabel,
     QLayout,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QWidget,
 )
 
@@ -100,13 +105,22 @@ def date_format_text() -> str:
 
 
 class FieldGrid(QGridLayout):
-    """Rows of caption | input | red message, so that each message sits beside its field."""
+    """Rows of caption | input | red message, so that each message sits beside its field.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    A message speaks of the field as it was when the form was checked; once the person edits the
+    field, it is checked again and the message goes as soon as the field is right, without
+    waiting for 保存. A form that can check itself at once gives `check` (each wrong field's
+    words, as a save would find them); without one, a date field checks its own writing and any
+    other field's message goes at its first edit."""
+
+    def __init__(
+        self, parent: QWidget | None = None, check: Callable[[], dict[str, str]] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setColumnStretch(1, 2)
         self.setColumnStretch(2, 1)
         self.errors: dict[str, ErrorLabel] = {}
+        self.check = check
         self._rows = 0
 
     def add(self, field: str, caption: str, widget: QWidget) -> ErrorLabel:
@@ -119,7 +133,33 @@ class FieldGrid(QGridLayout):
         self.addWidget(widget, row, 1)
         self.addWidget(error, row, 2)
         self.errors[field] = error
+        edited = edit_signal(widget)
+        if edited is not None:
+            edited.connect(lambda *_value: self.recheck(field, widget))
         return error
+
+    def recheck(self, field: str, widget: QWidget) -> None:
+        """The field was edited: its message stays only while the field is still wrong."""
+        error = self.errors[field]
+        if not error.text():
+            return
+        if self.check is not None:
+            error.show_text(self.check().get(field, ""))
+        elif not (isinstance(widget, DateField) and not widget.is_valid()):
+            error.clear_text()
+
+
+def edit_signal(widget: QWidget):
+    """The signal a field gives when the person changes it (None for a widget that has none)."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
+        return widget.valueChanged
+    return None
 
 
 # What the system draws around a window (Windows 10 at 100%: a 31-pixel title bar and thin

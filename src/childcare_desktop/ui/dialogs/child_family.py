@@ -69,7 +69,7 @@ class MemberDialog(QDialog):
         self.guardian_capable = QCheckBox(self.tr("有监护能力"))
         self.entrust_signed = QCheckBox(self.tr("已签订委托监护确认书"))
         self.entrust_signed_on = DateField()
-        self.grid = FieldGrid()
+        self.grid = FieldGrid(check=self._problems)
         for field, widget in (
             ("relation", self.relation), ("name", self.name), ("id_number", self.id_number),
             ("birth_date", self.birth_date), ("phone", self.phone),
@@ -120,20 +120,21 @@ class MemberDialog(QDialog):
 
     def accept(self) -> None:
         """Refused, with each message beside its field, until the member is right."""
-        for error in self.grid.errors.values():
-            error.clear_text()
-        bad = False
+        problems = self._problems()
+        for field, error in self.grid.errors.items():
+            error.show_text(problems.get(field, ""))
+        if not problems:
+            self.member = self.edited()
+            super().accept()
+
+    def _problems(self) -> dict[str, str]:
+        """Each wrong field's words: an unreadable date, then what the member's checks find."""
+        found = {p.field: i18n.problem_text(p) for p in self._check(self.edited())}
         for field, widget in (("birth_date", self.birth_date),
                               ("entrust_signed_on", self.entrust_signed_on)):  # fmt: skip
             if not widget.is_valid():
-                self.grid.errors[field].show_text(date_format_text())
-                bad = True
-        for problem in self._check(self.edited()):
-            self.grid.errors[problem.field].show_text(i18n.problem_text(problem))
-            bad = True
-        if not bad:
-            self.member = self.edited()
-            super().accept()
+                found[field] = date_format_text()
+        return found
 
 
 class FamilySection(ChildSection):

@@ -85,6 +85,7 @@ class ChildForm(QDialog):
         ), strict=True):  # fmt: skip
             self.tabs.addTab(section, title)
             section.changed.connect(self._mark_dirty)
+            section.grid.check = self._field_problems
         self.visits: ChildVisitsTab | None = None
         if work is not None:
             self.visits = ChildVisitsTab(work, tasks, visitor)
@@ -292,6 +293,14 @@ class ChildForm(QDialog):
             if match:
                 found.append(FieldProblem(match[2], problem.code, problem.params))
         return found
+
+    def _field_problems(self) -> dict[str, str]:
+        """Each field's words as a save would find them now: a message beside a field that is
+        being corrected stays while the field is wrong and goes once it is right."""
+        unreadable = {field: date_format_text() for s in self.sections
+                      for field, w in s.date_fields().items() if not w.is_valid()}  # fmt: skip
+        found = {p.field: i18n.problem_text(p) for p in self.children.check(self.edited())}
+        return found | unreadable
 
     def _show_problems(self, problems: list[FieldProblem], unreadable: set[str]) -> None:
         first_tab = None

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core.domain.child import Child
-from ..widgets import DateField, ErrorLabel, FieldGrid, scrolled
+from ..widgets import DateField, ErrorLabel, FieldGrid, edit_signal, scrolled
 
 
 class ChildSection(QWidget):
@@ -48,11 +40,6 @@ class ChildSection(QWidget):
     def watch(self, *widgets: QWidget) -> None:
         """Any edit in these widgets makes the form dirty."""
         for widget in widgets:
-            if isinstance(widget, QLineEdit | QPlainTextEdit):
-                widget.textChanged.connect(self.changed)
-            elif isinstance(widget, QComboBox):
-                widget.currentIndexChanged.connect(self.changed)
-            elif isinstance(widget, QCheckBox):
-                widget.toggled.connect(self.changed)
-            elif isinstance(widget, QSpinBox):
-                widget.valueChanged.connect(self.changed)
+            edited = edit_signal(widget)
+            if edited is not None:
+                edited.connect(self.changed)
