@@ -90,7 +90,7 @@ def _main(dialog) -> QPushButton:
 def _preview(o: Opened) -> ReportPreview:
     pdf = o.folder / "child.pdf"
     Reports(o.store).child_file(o.child().uuid, pdf)
-    return ReportPreview(pdf, "一人一档", o.parent)
+    return ReportPreview(pdf.read_bytes(), "一人一档", o.parent)
 
 
 def _restore(o: Opened) -> RestoreConfirm:

@@ -1,6 +1,14 @@
-"""Preview a child's file, see its pages, save it and print it, as an officer would."""
+"""Preview a child's file, see its pages, save it and print it, as an officer would; the
+preview puts no plaintext PDF on disk, even when the program is killed while it is open."""
 
 from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -46,16 +54,14 @@ def test_preview_a_childs_file_and_save_it(qtbot, store, child_uuid, tmp_path, m
     fonts = poppler.fonts(saved)
     assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
 
-    folder = preview.pdf.parent
     preview.close()
-    qtbot.waitUntil(lambda: not folder.exists())  # personal data does not linger
     tasks.wait()
 
 
 def test_print_draws_every_page(qtbot, store, child_uuid, tmp_path):
     pdf = tmp_path / "child.pdf"
     Reports(store).child_file(child_uuid, pdf)
-    preview = ReportPreview(pdf, "一人一档")
+    preview = ReportPreview(pdf.read_bytes(), "一人一档")
     qtbot.addWidget(preview)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -77,6 +83,68 @@ def test_a_refused_report_is_said_in_words(qtbot, store, monkeypatch):
     qtbot.waitUntil(lambda: bool(said))
     assert "YYYY-MM" in said[0]
     tasks.wait()
+
+
+def test_a_preview_writes_no_pdf_to_the_temporary_or_data_folder(
+    qtbot, store, child_uuid, tmp_path, data_dir, monkeypatch
+):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # asked again, from TMPDIR
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tasks = Tasks(parent)
+    make_and_preview(
+        parent, tasks, "一人一档", lambda out: Reports(store).child_file(child_uuid, out)
+    )
+    qtbot.waitUntil(lambda: _preview(parent) is not None, timeout=20000)
+    preview = _preview(parent)
+    qtbot.waitUntil(lambda: 0 in preview.drawn_pages())
+    assert _pdfs(temp) == [] and _pdfs(data_dir) == []
+    assert preview.pdf.startswith(b"%PDF-")
+    preview.close()
+    tasks.wait()
+
+
+def test_a_killed_preview_leaves_no_plaintext(tmp_path):
+    temp, data = tmp_path / "tmp", tmp_path / "program"
+    child = _preview_process("wait", temp, data)
+    assert child.stdout.readline().strip() == b"shown", (tmp_path / "stderr").read_text()
+    os.kill(child.pid, signal.SIGKILL)
+    assert child.wait() == -signal.SIGKILL
+    assert (data / "store.db").exists()
+    assert _pdfs(temp) == [] and _pdfs(data) == []
+
+
+def test_a_closed_preview_releases_its_document(tmp_path):
+    """PDFium says at exit which documents were left open: a closed preview, shown or not (a
+    dialog closed before it was shown never passes through done()), leaves none."""
+    child = _preview_process("close", tmp_path / "tmp", tmp_path / "program")
+    assert child.stdout.readline().strip() == b"shown"
+    assert child.wait() == 0
+    said = (tmp_path / "stderr").read_text()
+    assert "still open" not in said and "PdfDocument" not in said, said
+
+
+def _preview_process(mode: str, temp: Path, data: Path) -> subprocess.Popen:
+    """A real program process showing a child's file in the preview (tests/ui/preview_child)."""
+    temp.mkdir()
+    data.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp), "CHILDCARE_HOME": str(data)}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.preview_child", mode, str(data)],
+        stdout=subprocess.PIPE,
+        stderr=(temp.parent / "stderr").open("wb"),
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def _pdfs(folder: Path) -> list[Path]:
+    """Every file under `folder` that holds a PDF (its header anywhere in it)."""
+    return [p for p in folder.rglob("*") if p.is_file() and b"%PDF-" in p.read_bytes()]
 
 
 def _preview(parent: QWidget) -> ReportPreview | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
@@ -20,6 +19,7 @@ from ..domain.child import Child
 from ..domain.visit import Visit
 from .layout import (
     LABEL_FILL,
+    PdfTarget,
     ReportMeta,
     build,
     day,
@@ -58,7 +58,7 @@ class ChildFileData:
     referrals: tuple[Referral, ...]
 
 
-def render_child_file(data: ChildFileData, meta: ReportMeta, out: Path) -> int:
+def render_child_file(data: ChildFileData, meta: ReportMeta, out: PdfTarget) -> int:
     """Write the file to `out`; returns the number of pages."""
     story: list[Flowable] = [
         para(TITLE, "title"),

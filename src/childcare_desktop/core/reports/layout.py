@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
 from pathlib import Path
+from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -27,6 +28,8 @@ HEADER_GAP = 8 * mm  # room above and below the frame for the running header and
 CONFIDENTIAL = "内部资料 注意保密"
 GRID_COLOR = colors.black
 LABEL_FILL = colors.Color(0.93, 0.93, 0.93)
+# Where a PDF is written: a file, or memory for a preview, which puts nothing of a child on disk.
+PdfTarget = Path | BinaryIO
 
 
 @dataclass(frozen=True)
@@ -98,11 +101,11 @@ def frame_width(wide: bool) -> float:
     return page_width - 2 * MARGIN
 
 
-def build(out: Path, story: list[Flowable], meta: ReportMeta, wide: bool = False) -> int:
+def build(out: PdfTarget, story: list[Flowable], meta: ReportMeta, wide: bool = False) -> int:
     """Write the PDF and return its number of pages; `wide` is landscape (rosters, ledgers)."""
     pagesize = landscape(A4) if wide else A4
     doc = SimpleDocTemplate(
-        str(out),
+        str(out) if isinstance(out, Path) else out,
         pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,

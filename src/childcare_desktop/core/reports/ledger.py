@@ -6,14 +6,23 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from reportlab.lib.units import mm
 
 from ...words import label
 from .child_file import MODES
 from .errors import ReportError
-from .layout import ReportMeta, build, day, frame_width, grid_style, lines_para, long_table, para
+from .layout import (
+    PdfTarget,
+    ReportMeta,
+    build,
+    day,
+    frame_width,
+    grid_style,
+    lines_para,
+    long_table,
+    para,
+)
 from .layout import header_row_style as head_fill
 
 HEAD = (
@@ -59,7 +68,7 @@ def month_bounds(month: str) -> tuple[date, date]:
 
 
 def render_ledger(
-    lines: list[LedgerLine], meta: ReportMeta, first: date, as_of: date, out: Path
+    lines: list[LedgerLine], meta: ReportMeta, first: date, as_of: date, out: PdfTarget
 ) -> int:
     widths = [w * mm for _, w in HEAD]
     widths[-1] = frame_width(True) - sum(widths)

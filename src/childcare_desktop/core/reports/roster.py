@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 
 from ...words import label
 from ..roster.cells import cell_value
-from .layout import ReportMeta, build, day, frame_width, grid_style, long_table, para
+from .layout import PdfTarget, ReportMeta, build, day, frame_width, grid_style, long_table, para
 from .layout import header_row_style as head_fill
 
 HEAD = (
@@ -84,7 +84,7 @@ def roster_title(category: str, status: str) -> str:
     return f"儿童花名册（{which}，{state}）"
 
 
-def render_roster_pdf(lines: list[RosterLine], meta: ReportMeta, out: Path) -> int:
+def render_roster_pdf(lines: list[RosterLine], meta: ReportMeta, out: PdfTarget) -> int:
     widths = [w * mm for _, w in HEAD]
     widths[-1] = frame_width(True) - sum(widths)
     rows: list[list] = [[para(h, "head") for h, _ in HEAD]]

@@ -6,8 +6,6 @@ printed is the independently counted one, printed beside the parts it must equal
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
@@ -19,7 +17,16 @@ from ...words import label
 from ..domain.categories import CATEGORY_CODES
 from ..domain.vocab import GUARDIANSHIP, SCHOOLING
 from .fonts import report_font
-from .layout import LABEL_FILL, ReportMeta, build, frame_width, grid_style, long_table, para
+from .layout import (
+    LABEL_FILL,
+    PdfTarget,
+    ReportMeta,
+    build,
+    frame_width,
+    grid_style,
+    long_table,
+    para,
+)
 from .summary import AGE_BANDS, BAND_WORDS, UNKNOWN, SummaryFigures, comparisons
 
 LEVEL = {"village": "村（居）级", "town": "镇（街道）级", "county": "县（区）级"}
@@ -37,7 +44,7 @@ SHORT = {
 PIE_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#bab0ac", "#59a14f", "#edc948")
 
 
-def render_summary(f: SummaryFigures, meta: ReportMeta, out: Path) -> int:
+def render_summary(f: SummaryFigures, meta: ReportMeta, out: PdfTarget) -> int:
     checks = len(comparisons(f))
     story: list[Flowable] = [
         para(f"儿童关爱服务汇总表（{LEVEL.get(f.level, f.level)}）", "title"),

@@ -24,7 +24,7 @@ from ..domain.visit_policy import Interval, due_date
 from ..domain.vocab import GUARDIANSHIP, SCHOOLING, SEXES
 from ..reports.child_file import ChildFileData, render_child_file
 from ..reports.errors import ReportError
-from ..reports.layout import ReportMeta
+from ..reports.layout import PdfTarget, ReportMeta
 from ..reports.ledger import LedgerLine, month_bounds, render_ledger
 from ..reports.roster import RosterLine, render_roster_pdf, roster_title, write_roster_xlsx
 from ..reports.summary import AGE_BANDS, UNKNOWN, SummaryFigures, VillageLine, check_totals
@@ -41,9 +41,10 @@ STATUSES = ("active", "closed", "all")
 
 @dataclass(frozen=True)
 class Printed:
-    """A report written: where, how many pages (None for a workbook), how many rows."""
+    """A report written: where (a file, or memory), how many pages (None for a workbook), how
+    many rows."""
 
-    path: Path
+    path: PdfTarget
     pages: int | None
     rows: int
 
@@ -53,7 +54,7 @@ class Reports:
         self.store = store
         self.today = today
 
-    def child_file(self, uuid: str, out: Path) -> Printed:
+    def child_file(self, uuid: str, out: PdfTarget) -> Printed:
         care = Care(self.store, self.today)
         kept = (
             tuple(Concerns(self.store, self.today).for_child(uuid)),
@@ -68,18 +69,19 @@ class Reports:
 
     def roster(
         self,
-        out: Path,
+        out: PdfTarget,
         category: str = "",
         status: str = "active",
         full_ids: bool = False,
         limit: int | None = None,
     ) -> Printed:
-        """The roster as PDF or Excel (by the suffix of `out`), masked unless `full_ids`."""
+        """The roster as PDF or Excel (by the suffix of `out`; a PDF when written to memory),
+        masked unless `full_ids`."""
         if category and category not in CATEGORY_CODES:
             raise ReportError("unknown_category", category=category)
         if status not in STATUSES:
             raise ReportError("unknown_status", status=status)
-        suffix = out.suffix.lower()
+        suffix = out.suffix.lower() if isinstance(out, Path) else ".pdf"
         if suffix not in (".pdf", ".xlsx"):
             raise ReportError("report_format", suffix=out.suffix or out.name)
         with self.store.read() as conn:
@@ -95,7 +97,7 @@ class Reports:
         self._audit("print", "roster", "", detail)
         return Printed(out, pages, len(lines))
 
-    def ledger(self, month: str, out: Path) -> Printed:
+    def ledger(self, month: str, out: PdfTarget) -> Printed:
         first, last = month_bounds(month)
         today = self.today()
         with self.store.read() as conn:
@@ -110,7 +112,7 @@ class Reports:
         with self.store.read() as conn:
             return _figures(conn, info.role, info.name, self.today())
 
-    def summary(self, out: Path) -> tuple[Printed, SummaryFigures]:
+    def summary(self, out: PdfTarget) -> tuple[Printed, SummaryFigures]:
         """Count, check that the totals agree (refused, naming them, when not), then print."""
         figures = self.figures()
         refuse_disagreeing(figures)

@@ -3,14 +3,18 @@
 PySide6-Essentials has no QtPdf, so pages are drawn to images by PDFium (pypdfium2), and only
 the pages scrolled into view: a roster of ten thousand children has hundreds of pages.
 `make_and_preview` makes the report in the background first, with a busy indicator.
+
+The report is made and shown from memory: a PDF of a child's file written to a temporary folder
+would stay there, in plaintext, if the program were killed while it is on screen. Only the
+officer's own 另存为 and the printer put it anywhere.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
@@ -47,13 +51,14 @@ def page_image(document: pdfium.PdfDocument, index: int, dpi: int) -> QImage:
 
 
 class ReportPreview(QDialog):
-    """Shows the pages of `pdf`; the officer prints them or saves the file where they choose."""
+    """Shows the pages of `pdf` (the PDF's bytes); the officer prints them or saves the file
+    where they choose."""
 
-    def __init__(self, pdf: Path, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf = pdf
         self.setWindowTitle(title)
-        self._document = pdfium.PdfDocument(str(pdf))
+        self._document: pdfium.PdfDocument | None = pdfium.PdfDocument(pdf)
         self._pages: list[QLabel] = []
         self._drawn: set[int] = set()
 
@@ -101,6 +106,8 @@ class ReportPreview(QDialog):
         return set(self._drawn)
 
     def _draw_visible(self) -> None:
+        if self._document is None:  # closed: a late scroll draws nothing
+            return
         top = self.scroll.verticalScrollBar().value()
         seen = QRect(0, top, 1 << 20, self.scroll.viewport().height())
         for index, label in enumerate(self._pages):
@@ -110,14 +117,14 @@ class ReportPreview(QDialog):
 
     def save_as(self) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存报表"), self.pdf.name, self.tr("PDF 文件 (*.pdf)")
+            self, self.tr("保存报表"), f"{self.windowTitle()}.pdf", self.tr("PDF 文件 (*.pdf)")
         )
         if not chosen:
             return None
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
-        shutil.copyfile(self.pdf, target)
+        target.write_bytes(self.pdf)
         return target
 
     def print_pages(self) -> None:
@@ -145,20 +152,26 @@ class ReportPreview(QDialog):
             painter.end()
 
     def done(self, result: int) -> None:
-        self._document.close()
+        self.release()
         super().done(result)
+
+    def closeEvent(self, event) -> None:
+        # A dialog closed without being shown (or by its owner) never passes through done().
+        self.release()
+        super().closeEvent(event)
+
+    def release(self) -> None:
+        """Close the PDF document (its pages with it); the dialog shows nothing more."""
+        if self._document is not None:
+            self._document.close()
+            self._document = None
 
 
 def make_and_preview(
-    parent: QWidget, tasks: Tasks, title: str, make: Callable[[Path], object]
+    parent: QWidget, tasks: Tasks, title: str, make: Callable[[BinaryIO], object]
 ) -> None:
-    """Run `make(path)` (a Reports call) off the GUI thread, then preview what it wrote.
-
-    The file lives in a private temporary folder removed when the preview closes: it holds
-    children's personal data and must not linger.
-    """
-    folder = tempfile.TemporaryDirectory(prefix="childcare-report-")
-    pdf = Path(folder.name) / "report.pdf"
+    """Run `make(out)` (a Reports call) off the GUI thread into memory, then preview it."""
+    pdf = io.BytesIO()
     busy = QProgressDialog(
         QCoreApplication.translate("ReportPreview", "正在生成报表…"),
         QCoreApplication.translate("ReportPreview", "取消"),
@@ -176,18 +189,10 @@ def make_and_preview(
         busy.close()
 
     def done(_result: object) -> None:
-        if cancelled[0]:
-            folder.cleanup()
-            return
-        preview = ReportPreview(pdf, title, parent)
-        # The preview owns the folder: were it left to this closure, the garbage collector
-        # could finalise (and empty) it while the preview still shows the file.
-        preview.temp_folder = folder
-        preview.finished.connect(lambda _code: preview.temp_folder.cleanup())
-        preview.open()
+        if not cancelled[0]:
+            ReportPreview(pdf.getvalue(), title, parent).open()
 
     def failed(error: CoreError) -> None:
-        folder.cleanup()
         QMessageBox.warning(parent, title, i18n.error_text(error))
 
     tasks.read(lambda: make(pdf), done, failed, ended=ended)
