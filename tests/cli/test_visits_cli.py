@@ -1,6 +1,12 @@
 """`childcare visits` and `childcare concerns`: the JSON scripts read, and refusals."""
 
+from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
+
+from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.storage.store import Store
+from tests.conftest import PASSPHRASE
 
 TODAY = date.today()
 
@@ -115,3 +121,29 @@ def test_log_a_visit_with_photos_and_refuse_a_file_that_is_not_one(childcare, vi
     logged = childcare(*args, "--photo", door)
     assert logged.code == 0, logged.err
     assert logged.json()["photos"] == ["门口.png"]
+
+
+def test_concerns_to_confirm_lists_what_the_files_show_and_dismiss_needs_a_reason(
+    childcare, village_db, sparse_child
+):
+    """赵小花 is 11 with only her father on file: nothing to confirm until the file says her
+    guardianship is 无人监护 (未保法 §21 ¶2: under 16, living away from guardianship)."""
+    assert childcare("concerns", "to-confirm", "--db", village_db, "--json").json() == []
+    store = Store.open(Path(village_db), PASSPHRASE)
+    try:
+        children = Children(store)
+        children.save(replace(children.get(sparse_child), guardianship="none"))
+    finally:
+        store.close()
+    listed = childcare("concerns", "to-confirm", "--db", village_db)
+    assert "未满十六周岁脱离监护单独生活" in listed.out and "无人监护" in listed.out
+    (found,) = childcare("concerns", "to-confirm", "--db", village_db, "--json").json()
+    assert (found["child"], found["type"], found["reason"]) == (
+        sparse_child, "alone", "assessed_unguarded",
+    )  # fmt: skip
+    dismiss = ("concerns", "dismiss", "--db", village_db, "--child", sparse_child, "--type")
+    refused = childcare(*dismiss, "alone", "--reason", "  ", "--json")
+    assert refused.code == 1 and "必填" in refused.err
+    done = childcare(*dismiss, "alone", "--reason", "已核实：奶奶每天来照看", "--json")
+    assert done.code == 0, done.err
+    assert childcare("concerns", "to-confirm", "--db", village_db, "--json").json() == []

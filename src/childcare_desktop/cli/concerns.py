@@ -1,4 +1,5 @@
-"""`childcare concerns add|report|close|list`: concerns and mandatory reports from a script."""
+"""`childcare concerns add|report|close|list|to-confirm|dismiss`: concerns and mandatory reports
+from a script."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 
 from ..core.domain.care import CONCERN_KINDS, REPORT_TARGETS
 from ..core.services.concerns import Concerns
+from ..words import label_both
 from .common import emit, open_store, store_command
 
 
@@ -31,6 +33,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     close.add_argument("--follow-up", required=True, help="跟进情况 what was done (required)")
 
     store_command(verbs, "list", "未结关注 open concerns", cmd_list)
+
+    store_command(
+        verbs, "to-confirm", "档案显示须确认的情形 situations the files show", cmd_to_confirm
+    )
+    dismiss = store_command(
+        verbs, "dismiss", "核实后不需报告 not a situation to report", cmd_dismiss
+    )
+    dismiss.add_argument("--child", required=True, help="儿童 UUID")
+    dismiss.add_argument("--type", required=True, choices=CONCERN_KINDS)
+    dismiss.add_argument("--reason", required=True, help="核实情况 why it is not one (required)")
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -81,6 +93,42 @@ def cmd_list(args: argparse.Namespace) -> int:
         f"{r.concern.noticed_on}  {r.child_name}  {r.concern.kind}  {r.concern.uuid}" for r in rows
     )
     emit(args, document, text or "（无 none）")
+    return 0
+
+
+def cmd_to_confirm(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        found = Concerns(store).to_confirm()
+    finally:
+        store.close()
+    document = [
+        {
+            "child": x.child_uuid,
+            "child_name": x.child_name,
+            "birth_date": x.birth_date,
+            "type": x.found.kind,
+            "reason": x.found.reason,
+        }
+        for x in found
+    ]
+    text = "\n".join(
+        f"{x.child_name}  {x.birth_date}  {label_both('concern_kind', x.found.kind)}\n"
+        f"    {label_both('reportable_reason', x.found.reason)}  {x.child_uuid}"
+        for x in found
+    )
+    emit(args, document, text or "（无 none）")
+    return 0
+
+
+def cmd_dismiss(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        Concerns(store).dismiss(args.child, args.type, args.reason)
+    finally:
+        store.close()
+    emit(args, {"child": args.child, "type": args.type, "reason": args.reason.strip()},
+         "已记录核实情况 recorded")  # fmt: skip
     return 0
 
 
