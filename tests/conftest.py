@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from childcare_desktop.core.services.station import init_station
-from childcare_desktop.core.storage import keyfile
+from childcare_desktop.core.storage import keyfile, tries
 
 PASSPHRASE = "correct horse battery"
 VILLAGE = "441481103201"
@@ -26,6 +26,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CHILDCARE_HOME", str(home))
     monkeypatch.setenv("CHILDCARE_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr(keyfile, "DEFAULT_KDF", TEST_KDF)
+    # A wrong passphrase makes no wait unless the test is about the wait.
+    monkeypatch.setattr(tries, "FIRST_WAIT_MS", 0)
     return home
 
 

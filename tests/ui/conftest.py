@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QWizard
 from childcare_desktop import words
 from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.services.care_work import CareWork
+from childcare_desktop.core.storage import tries
 from childcare_desktop.ui import i18n
 from childcare_desktop.ui.app import build_app
-from childcare_desktop.ui.dialogs import unlock
 from childcare_desktop.ui.tasks import Tasks
 from tests.conftest import PASSPHRASE, VILLAGE
 from tests.core.services.care_support import Clock
@@ -70,9 +70,10 @@ def make_app(qapp, data_dir):
     i18n.set_language(words.ZH)
 
 
-@pytest.fixture(autouse=True)
-def short_unlock_delay(monkeypatch):
-    monkeypatch.setattr(unlock, "FIRST_DELAY_MS", 100)
+@pytest.fixture
+def short_wait(monkeypatch):
+    """A wrong passphrase waits 100 ms, then 200 ms … (none in the other tests)."""
+    monkeypatch.setattr(tries, "FIRST_WAIT_MS", 100)
 
 
 def type_text(qtbot, widget, text: str) -> None:

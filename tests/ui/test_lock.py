@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from childcare_desktop import words
 from childcare_desktop.core.paths import ui_settings_path
+from childcare_desktop.core.storage import tries
 from childcare_desktop.ui import lock
-from childcare_desktop.ui.dialogs import unlock
 from childcare_desktop.ui.dialogs.settings import SettingsDialog
 from childcare_desktop.ui.lock import Cover, LockDialog
 
@@ -44,7 +44,7 @@ def type_passphrase(qtbot, dialog: LockDialog, passphrase: str) -> None:
 
 
 def test_idle_time_covers_every_window_and_the_typed_form_survives(
-    qtbot, make_app, store, short_minute
+    qtbot, make_app, store, short_minute, short_wait
 ):
     store.close()
     controller = opened(qtbot, make_app)
@@ -65,12 +65,11 @@ def test_idle_time_covers_every_window_and_the_typed_form_survives(
     qtbot.waitUntil(prompt.error.isVisible)
     assert prompt.error.text() == words.message("wrong_passphrase")
     assert not prompt.open_button.isEnabled()  # the same growing wait as at the start
-    assert prompt._wait.interval() == unlock.FIRST_DELAY_MS
+    assert prompt._wait.interval() == tries.FIRST_WAIT_MS
     assert controller.screen_lock.locked and covered(form)
     qtbot.waitUntil(prompt.open_button.isEnabled)
     type_passphrase(qtbot, prompt, "still not it")
-    qtbot.waitUntil(lambda: prompt.failures == 2)
-    assert prompt._wait.interval() == 2 * unlock.FIRST_DELAY_MS
+    qtbot.waitUntil(lambda: prompt._wait.interval() == 2 * tries.FIRST_WAIT_MS)
     qtbot.waitUntil(prompt.open_button.isEnabled)
 
     type_passphrase(qtbot, prompt, "correct horse battery")

@@ -80,7 +80,7 @@ def test_change_passphrase_says_what_is_wrong_beside_the_field_then_the_new_one_
 
 
 def test_the_recovery_code_sets_a_new_passphrase_and_opens_the_program(
-    qtbot, make_app, recovery_code
+    qtbot, make_app, recovery_code, short_wait
 ):
     controller = make_app()
     unlock = controller.unlock

@@ -9,13 +9,15 @@ from PySide6.QtWidgets import QApplication
 
 from childcare_desktop import words
 from childcare_desktop.core.paths import ui_settings_path
-from childcare_desktop.ui.dialogs import unlock
+from childcare_desktop.core.storage import tries
 from childcare_desktop.ui.dialogs.settings import SettingsDialog
 
 from .conftest import listed_names, unlock_with
 
 
-def test_a_wrong_passphrase_is_said_in_the_dialog_and_the_next_try_waits(qtbot, make_app, store):
+def test_a_wrong_passphrase_is_said_in_the_dialog_and_the_next_try_waits(
+    qtbot, make_app, store, short_wait
+):
     store.close()
     controller = make_app()
     dialog = unlock_with(qtbot, controller, "not the passphrase")
@@ -27,8 +29,7 @@ def test_a_wrong_passphrase_is_said_in_the_dialog_and_the_next_try_waits(qtbot, 
     qtbot.waitUntil(dialog.open_button.isEnabled)
     dialog.passphrase.clear()
     unlock_with(qtbot, controller, "still wrong!")
-    qtbot.waitUntil(lambda: dialog.failures == 2)
-    assert dialog._wait.interval() == 2 * unlock.FIRST_DELAY_MS  # the wait doubles
+    qtbot.waitUntil(lambda: dialog._wait.interval() == 2 * tries.FIRST_WAIT_MS)  # it doubles
     qtbot.waitUntil(dialog.open_button.isEnabled)
     dialog.passphrase.clear()
     unlock_with(qtbot, controller)

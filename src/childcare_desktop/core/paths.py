@@ -45,6 +45,11 @@ def key_path(store: Path) -> Path:
     return store.with_name(store.name + ".key")
 
 
+def tries_path(store: Path) -> Path:
+    """The count of wrong passphrases, beside the store: `store.db` → `store.db.tries`."""
+    return store.with_name(store.name + ".tries")
+
+
 def store_exists(store: Path) -> bool:
     return store.exists() and key_path(store).exists()
 

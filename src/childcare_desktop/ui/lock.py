@@ -86,7 +86,7 @@ class LockDialog(PassphrasePrompt):
     """The passphrase, checked against the key file; it cannot be closed any other way."""
 
     def __init__(self, store_path: Path, tasks: Tasks, parent=None) -> None:
-        super().__init__(tasks, lambda p: _check_passphrase(store_path, p), parent)
+        super().__init__(tasks, lambda p: _check_passphrase(store_path, p), parent, store_path)
         self.setWindowTitle(self.tr("已锁定"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from ..domain.station_setup import check_passphrase_strength
 from ..errors import StoreError
 from ..paths import key_path
+from . import tries
 
 FORMAT = "childcare-keyfile-1"
 _AAD = b"childcare-desktop store key v1"
@@ -67,19 +68,22 @@ def create(store_path: Path, passphrase: str, kdf: KdfParams | None = None) -> t
 def unlock(store_path: Path, passphrase: str) -> bytes:
     """The database key, or StoreError(wrong_passphrase / no_key_file)."""
     data = _read(store_path)
-    return _unwrap(data["passphrase"], passphrase, KdfParams(**data["kdf"]))
+    with tries.counted(store_path):
+        return _unwrap(data["passphrase"], passphrase, KdfParams(**data["kdf"]))
 
 
 def unlock_with_recovery(store_path: Path, code: str) -> bytes:
     data = _read(store_path)
-    return _unwrap(data["recovery"], _recovery_secret(code), KdfParams(**data["kdf"]))
+    with tries.counted(store_path):
+        return _unwrap(data["recovery"], _recovery_secret(code), KdfParams(**data["kdf"]))
 
 
 def change_passphrase(store_path: Path, old: str, new: str) -> None:
     check_passphrase_strength(new)
     data = _read(store_path)
     kdf = KdfParams(**data["kdf"])
-    db_key = _unwrap(data["passphrase"], old, kdf)
+    with tries.counted(store_path):
+        db_key = _unwrap(data["passphrase"], old, kdf)
     data["passphrase"] = _wrap(db_key, new, kdf)
     _write(store_path, data)
 
@@ -90,10 +94,11 @@ def reset_passphrase_with_recovery(store_path: Path, code: str, new: str) -> Non
     check_passphrase_strength(new)
     data = _read(store_path)
     kdf = KdfParams(**data["kdf"])
-    try:
-        db_key = _unwrap(data["recovery"], _recovery_secret(code), kdf)
-    except StoreError:
-        raise StoreError("wrong_recovery_code") from None
+    with tries.counted(store_path):
+        try:
+            db_key = _unwrap(data["recovery"], _recovery_secret(code), kdf)
+        except StoreError:
+            raise StoreError("wrong_recovery_code") from None
     data["passphrase"] = _wrap(db_key, new, kdf)
     _write(store_path, data)
 

@@ -99,7 +99,11 @@ class PassphraseDialog(QDialog):
         self.change_button.setEnabled(True)
 
     def _failed(self, error: CoreError) -> None:
-        field = {"wrong_passphrase": "old", "passphrase_too_short": "new"}.get(error.code)
+        field = {
+            "wrong_passphrase": "old",
+            "passphrase_wait": "old",
+            "passphrase_too_short": "new",
+        }.get(error.code)
         if field is None:
             self.error.show_text(i18n.error_text(error))
         else:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from ...core.errors import CoreError
 from ...core.services import safety
+from ...core.storage import tries
 from ...core.storage.store import Store
 from .. import i18n
 from ..tasks import Tasks
@@ -25,7 +26,6 @@ class RecoveryDialog(QDialog):
         self.store_path = store_path
         self.tasks = tasks
         self.store: Store | None = None
-        self.failures = 0
         self.setWindowTitle(self.tr("用恢复码重设密码"))
         intro = plain_label(
             self.tr("恢复码是建站时打印的那一张（24 个字母和数字）。输入恢复码，再设一个新密码。")
@@ -47,6 +47,7 @@ class RecoveryDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
+        self._wait.setTimerType(Qt.TimerType.PreciseTimer)  # not before the core's wait ends
         self._wait.timeout.connect(self._wait_over)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -83,17 +84,25 @@ class RecoveryDialog(QDialog):
         self.store = store
         self.accept()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._wait.isActive():  # a wait left by wrong passphrases holds codes too
+            self._hold(tries.left_ms(self.store_path))
+
     def _failed(self, error: CoreError) -> None:
-        if error.code != "wrong_recovery_code":
+        if error.code == "wrong_recovery_code":
+            show_problems(self.grid, {"code": self.tr("恢复码不对，请逐位核对")})
+        elif error.code != "passphrase_wait":
             field = "new" if error.code == "passphrase_too_short" else "code"
             show_problems(self.grid, {field: i18n.error_text(error)})
+        self._hold(unlock.wait_after(error))
+
+    def _hold(self, delay_ms: int) -> None:
+        if delay_ms <= 0:
             return
         self.reset_button.setEnabled(False)
-        self.failures += 1
-        delay = unlock.failure_delay_ms(self.failures)
-        show_problems(self.grid, {"code": self.tr("恢复码不对，请逐位核对")})
-        self.status.setText(unlock.wait_text(delay))
-        self._wait.start(delay)
+        self.status.setText(unlock.wait_text(delay_ms))
+        self._wait.start(delay_ms)
 
     def _wait_over(self) -> None:
         self.status.clear()

@@ -1,4 +1,5 @@
-"""Asking for the passphrase: tried off the GUI thread; repeated failures wait longer each time."""
+"""Asking for the passphrase: tried off the GUI thread; repeated failures wait longer each time,
+as long as the core says (the wait is kept beside the store and outlives the program)."""
 
 from __future__ import annotations
 
@@ -6,21 +7,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton, QVBoxLayout
 
 from ...core.errors import CoreError
+from ...core.storage import tries
 from .. import i18n
 from ..tasks import Tasks
 from ..widgets import ErrorLabel, plain_label
 
-# Guessing is slowed down on top of the key derivation: 1 s, 2 s, 4 s … at most a minute.
-FIRST_DELAY_MS = 1000
-LONGEST_DELAY_MS = 60_000
 
-
-def failure_delay_ms(failures: int) -> int:
-    return min(FIRST_DELAY_MS * 2 ** (failures - 1), LONGEST_DELAY_MS)
+def wait_after(error: CoreError) -> int:
+    """Milliseconds a wrong passphrase or code, or a try during the wait, holds the next try."""
+    if error.code not in (*tries.WRONG, "passphrase_wait"):
+        return 0
+    return int(error.params.get("wait_ms", "0"))
 
 
 def wait_text(delay_ms: int) -> str:
@@ -30,13 +31,20 @@ def wait_text(delay_ms: int) -> str:
 
 class PassphrasePrompt(QDialog):
     """A passphrase field and one button; `attempt(passphrase)` runs in the background and its
-    result goes to `_opened`; a wrong passphrase makes the next try wait."""
+    result goes to `_opened`; a wrong passphrase makes the next try wait. With `store_path`, a
+    wait still running from before (another window, an earlier start) holds it when shown."""
 
-    def __init__(self, tasks: Tasks, attempt: Callable[[str], Any], parent=None) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        attempt: Callable[[str], Any],
+        parent=None,
+        store_path: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.attempt = attempt
-        self.failures = 0
+        self.store_path = store_path
         self.prompt = plain_label()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -49,11 +57,25 @@ class PassphrasePrompt(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
+        self._wait.setTimerType(Qt.TimerType.PreciseTimer)  # not before the core's wait ends
         self._wait.timeout.connect(self._wait_over)
         self.layout_ = QVBoxLayout(self)
         for widget in (self.prompt, self.passphrase, self.error, self.status, self.buttons):
             self.layout_.addWidget(widget)
         self.resize(420, 180)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.store_path is not None and not self._wait.isActive():
+            self.hold(tries.left_ms(self.store_path))
+
+    def hold(self, delay_ms: int) -> None:
+        """No try for `delay_ms`; the prompt says how long."""
+        if delay_ms <= 0:
+            return
+        self.open_button.setEnabled(False)
+        self.status.setText(wait_text(delay_ms))
+        self._wait.start(delay_ms)
 
     def try_open(self) -> None:
         if not self.open_button.isEnabled():
@@ -72,19 +94,13 @@ class PassphrasePrompt(QDialog):
 
     def _opened(self, result: Any) -> None:
         self.passphrase.clear()
-        self.failures = 0
         self.accept()
 
     def _failed(self, error: CoreError) -> None:
-        self.error.show_text(i18n.error_text(error))
-        if error.code != "wrong_passphrase":
-            return
-        self.open_button.setEnabled(False)
-        self.failures += 1
-        delay = failure_delay_ms(self.failures)
-        self.status.setText(wait_text(delay))
+        if error.code != "passphrase_wait":  # the status below says it
+            self.error.show_text(i18n.error_text(error))
+        self.hold(wait_after(error))
         self.passphrase.selectAll()
-        self._wait.start(delay)
 
     def _wait_over(self) -> None:
         self.status.clear()
@@ -96,8 +112,9 @@ class UnlockDialog(PassphrasePrompt):
     """Accepted once the store is open; `store` is then the open store."""
 
     def __init__(self, store_path: Path, tasks: Tasks, parent=None) -> None:
-        super().__init__(tasks, lambda passphrase: _open_store(store_path, passphrase), parent)
-        self.store_path = store_path
+        super().__init__(
+            tasks, lambda passphrase: _open_store(store_path, passphrase), parent, store_path
+        )
         self.store = None
         self.setWindowTitle(self.tr("儿童关爱服务 — 输入密码"))
         self.prompt.setText(self.tr("请输入本站的密码："))
