@@ -2174,6 +2174,29 @@ with %3 changes.</translation>
         <source>请把恢复码抄下或打印出来，和本站的名称一起放进村（居）委会的保险柜。不要保存在这台电脑上，也不要拍照发到群里。</source>
         <translation>Write the recovery code down or print it, and keep it with the station&apos;s name in the committee&apos;s safe. Do not keep it on this computer and do not post a photo of it in a chat group.</translation>
     </message>
+    <message>
+        <source>打印/保存恢复码……</source>
+        <translation>Print or save the recovery code…</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>核对恢复码</source>
+        <translation>Check the recovery code</translation>
+    </message>
+    <message>
+        <source>请对照抄下或打印的恢复码，输入第 %1 组和第 %2 组。</source>
+        <translation>From the code you wrote down or printed, type group %1 and group %2.</translation>
+    </message>
+    <message>
+        <source>第 %1 组</source>
+        <translation>Group %1</translation>
+    </message>
+    <message>
+        <source>与恢复码的第 %1 组不一致，请对照纸上的恢复码</source>
+        <translation>This is not group %1 of the recovery code: check it against the paper</translation>
+    </message>
 </context>
 <context>
     <name>ReferralForm</name>

@@ -3,6 +3,7 @@
 import re
 
 from childcare_desktop import __version__
+from tests.core.reports import poppler
 
 
 def test_version(childcare):
@@ -50,6 +51,31 @@ def test_init_prints_the_recovery_code_once(childcare, data_dir):
     document = result.json()
     assert document["station"] == "441481103" and document["role"] == "town"
     assert re.fullmatch(r"([A-Z2-9]{4}-){5}[A-Z2-9]{4}", document["recovery_code"])
+
+
+def test_init_writes_the_recovery_code_on_a_page_to_print(childcare, data_dir):
+    pdf = data_dir / "恢复码.pdf"
+    result = childcare(
+        "init", "--db", str(data_dir / "v.db"), "--role", "village", "--division",
+        "441481103201", "--name", "新陂村", "--officer", "李", "--recovery-pdf", str(pdf),
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    code = result.out.split("recovery code, shown once:\n")[1].split()[0]
+    assert str(pdf) in result.out
+    assert code in poppler.text(pdf) and "新陂村" in poppler.text(pdf)
+
+
+def test_init_still_shows_the_code_when_its_page_cannot_be_written(childcare, data_dir):
+    nowhere = data_dir / "no such folder" / "恢复码.pdf"
+    result = childcare(
+        "init", "--db", str(data_dir / "v.db"), "--role", "village", "--division",
+        "441481103201", "--name", "新陂村", "--officer", "李", "--recovery-pdf", str(nowhere),
+        "--json",
+    )  # fmt: skip
+    assert result.code == 1
+    assert re.fullmatch(r"([A-Z2-9]{4}-){5}[A-Z2-9]{4}", result.json()["recovery_code"])
+    assert "recovery_pdf" not in result.json()
+    assert "could not write the PDF" in result.err and not nowhere.exists()
 
 
 def test_a_usage_error_exits_2(childcare):

@@ -99,9 +99,20 @@ def run_wizard(qtbot, controller, division=VILLAGE, passphrase=PASSPHRASE):
     qtbot.keyClicks(wizard.passphrase_page.second, passphrase)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    type_recovery_groups(qtbot, wizard, wizard.setup.recovery_code)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.window is not None)
     return controller.window
+
+
+def type_recovery_groups(qtbot, wizard, code: str) -> None:
+    """Type the two groups the wizard asks for, as read from the paper."""
+    page = wizard.confirm_page
+    groups = code.split("-")
+    for edit, number in zip((page.first, page.second), page.asked, strict=True):
+        edit.clear()
+        qtbot.keyClicks(edit, groups[number - 1])
 
 
 def unlock_with(qtbot, controller, passphrase=PASSPHRASE):

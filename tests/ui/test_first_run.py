@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWizard
+from PySide6.QtWidgets import QFileDialog, QLabel, QWizard
 
 from childcare_desktop import words
 from childcare_desktop.core.paths import store_path
+from childcare_desktop.ui.dialogs.report_preview import ReportPreview
 from childcare_desktop.ui.models.children_model import COL_NAME
+from tests.conftest import PASSPHRASE
+from tests.core.reports import poppler
 
 from .conftest import BOY_ID, listed_names, run_wizard, type_text, unlock_with
 
@@ -118,3 +121,61 @@ def test_a_name_that_looks_like_html_shows_as_those_characters(qtbot, make_app):
     form.reject()
     qtbot.waitUntil(lambda: listed_names(window) == [name])
     assert window.view.model.index(0, COL_NAME).data(Qt.ItemDataRole.DisplayRole) == name
+
+
+def test_the_recovery_code_is_saved_as_a_page_and_two_of_its_groups_typed_back(
+    qtbot, make_app, monkeypatch, tmp_path
+):
+    controller = make_app()
+    wizard = controller.wizard
+    page = wizard.station_page
+    qtbot.keyClicks(page.division, "441481103201")
+    type_text(qtbot, page.station_name, "新陂村")
+    type_text(qtbot, page.officer, "李主任")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(wizard.passphrase_page.first, PASSPHRASE)
+    qtbot.keyClicks(wizard.passphrase_page.second, PASSPHRASE)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page)
+    code = wizard.setup.recovery_code
+
+    # 打印/保存恢复码: the page in the report preview, saved where the officer chooses.
+    qtbot.mouseClick(wizard.recovery_page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.findChild(ReportPreview) is not None)
+    preview = wizard.findChild(ReportPreview)
+    assert preview.page_count() == 1
+    saved = tmp_path / "U盘" / "恢复码.pdf"
+    saved.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(saved), ""))
+    )
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert code in poppler.text(saved) and "新陂村" in poppler.text(saved)
+    qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
+
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    confirm = wizard.confirm_page
+    assert wizard.currentPage() is confirm
+    first, second = confirm.asked
+    assert f"第 {first} 组和第 {second} 组" in confirm.subTitle()
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    qtbot.keyClick(confirm.first, Qt.Key.Key_Escape)  # the code would be lost: not left so
+    assert wizard.isVisible() and controller.window is None
+
+    groups = code.split("-")
+    wrong = groups[first - 1][:3] + ("2" if groups[first - 1][3] != "2" else "3")
+    qtbot.keyClicks(confirm.first, wrong)
+    qtbot.keyClicks(confirm.second, groups[second - 1].lower())  # case does not matter
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    refused = confirm.grid.errors["first"]
+    assert wizard.currentPage() is confirm and controller.window is None
+    assert refused.isVisible() and f"第 {first} 组" in refused.text()
+    assert not confirm.grid.errors["second"].isVisible()
+
+    qtbot.keyClick(confirm.first, Qt.Key.Key_Backspace)
+    assert not refused.isVisible()  # the field is being typed again
+    qtbot.keyClicks(confirm.first, groups[first - 1][3])
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.window is not None)
+    assert "新陂村" in controller.window.windowTitle()

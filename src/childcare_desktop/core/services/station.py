@@ -62,6 +62,18 @@ def init_station(
     return store, SetupResult(station_info(store), recovery)
 
 
+def print_recovery_code(setup: SetupResult, out: Path, today: date | None = None) -> int:
+    """The recovery code on one page to print or keep (see reports/recovery_pdf.py); returns
+    its number of pages."""
+    # Imported here: reportlab loads only when the page is asked for, not with every window.
+    from ..reports.recovery_pdf import render_recovery_code
+
+    station = setup.station
+    return render_recovery_code(
+        out, station.name, station.code, setup.recovery_code, today or date.today()
+    )
+
+
 def station_info(store: Store) -> StationInfo:
     with store.read() as conn:
         row = conn.execute(

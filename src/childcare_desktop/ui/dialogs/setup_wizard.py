@@ -1,4 +1,5 @@
-"""The first-run wizard: who this station is, the passphrase, and the recovery code shown once."""
+"""The first-run wizard: who this station is, the passphrase, the recovery code shown once (to
+copy, print or save as a one-page PDF) and two of its groups typed back from the paper."""
 
 from __future__ import annotations
 
@@ -8,13 +9,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWizard,
     QWizardPage,
 )
 
-from ...core.domain.station_setup import check_passphrase_strength, check_setup
+from ...core.domain.station_setup import (
+    check_passphrase_strength,
+    check_setup,
+    groups_to_confirm,
+    recovery_group_matches,
+)
 from ...core.errors import CoreError, ValidationFailed
 from .. import i18n
 from ..tasks import Tasks
@@ -98,8 +106,9 @@ class PassphrasePage(QWizardPage):
 
 
 class RecoveryPage(QWizardPage):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
         self.setTitle(self.tr("恢复码"))
         self.setSubTitle(self.tr("忘记密码时，只有这个恢复码能打开数据。它只显示这一次。"))
         self.code = plain_label()
@@ -115,14 +124,84 @@ class RecoveryPage(QWizardPage):
             )
         )
         note.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("打印/保存恢复码……"))
+        self.print_button.clicked.connect(self.print_code)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.code)
         layout.addWidget(note)
+        layout.addLayout(row)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        setup = self.wizard().setup
+        setup = self._wizard.setup
         self.code.setText(setup.recovery_code if setup else "")
+
+    def print_code(self) -> None:
+        """The one-page PDF in the report preview, which prints it or saves it where the
+        officer chooses (a USB stick, to print elsewhere)."""
+        # Imported when asked for: the preview's PDF renderer and the store layer would slow
+        # the wizard's first paint.
+        from ...core.services.station import print_recovery_code
+        from .report_preview import make_and_preview
+
+        setup = self._wizard.setup
+        make_and_preview(
+            self, self._wizard.tasks, self.tr("恢复码"), lambda out: print_recovery_code(setup, out)
+        )
+
+
+class ConfirmPage(QWizardPage):
+    """Two groups of the code, chosen at random, typed back from the paper: the wizard goes on
+    only when the code was really written down or printed."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.asked: tuple[int, int] = (1, 2)
+        self.setTitle(self.tr("核对恢复码"))
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        self.first_caption = plain_label()
+        self.second_caption = plain_label()
+        self.grid = FieldGrid(self)
+        for field, edit in (("first", self.first), ("second", self.second)):
+            edit.setMaxLength(12)
+            self.grid.add(field, "", edit)
+            edit.textEdited.connect(lambda _text, f=field: self.grid.errors[f].clear_text())
+
+    def initializePage(self) -> None:
+        setup = self._wizard.setup
+        self.asked = groups_to_confirm(setup.recovery_code) if setup else (1, 2)
+        self.setSubTitle(
+            self.tr("请对照抄下或打印的恢复码，输入第 %1 组和第 %2 组。")
+            .replace("%1", str(self.asked[0]))
+            .replace("%2", str(self.asked[1]))
+        )
+        for row, number in enumerate(self.asked):
+            caption = self.grid.itemAtPosition(row, 0).widget()
+            caption.setText(self.tr("第 %1 组").replace("%1", str(number)))
+        for edit in (self.first, self.second):
+            edit.clear()
+        for error in self.grid.errors.values():
+            error.clear_text()
+
+    def validatePage(self) -> bool:
+        code = self._wizard.setup.recovery_code
+        right = True
+        for field, edit, number in zip(
+            ("first", "second"), (self.first, self.second), self.asked, strict=True
+        ):
+            if recovery_group_matches(code, number, edit.text()):
+                self.grid.errors[field].clear_text()
+                continue
+            right = False
+            self.grid.errors[field].show_text(
+                self.tr("与恢复码的第 %1 组不一致，请对照纸上的恢复码").replace("%1", str(number))
+            )
+        return right
 
 
 class SetupWizard(QWizard):
@@ -141,8 +220,10 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.station_page = StationPage()
         self.passphrase_page = PassphrasePage(self)
-        self.recovery_page = RecoveryPage()
-        for page in (self.station_page, self.passphrase_page, self.recovery_page):
+        self.recovery_page = RecoveryPage(self)
+        self.confirm_page = ConfirmPage(self)
+        pages = (self.station_page, self.passphrase_page, self.recovery_page, self.confirm_page)
+        for page in pages:
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步"))
@@ -162,7 +243,15 @@ class SetupWizard(QWizard):
 
     def _created(self, outcome: tuple) -> None:
         self.store, self.setup = outcome
+        # From here the store exists and its code is shown only in this window: it is not
+        # left (Esc, the cross) before two groups were typed back from the paper.
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.next()
+
+    def reject(self) -> None:
+        if self.setup is not None:
+            return
+        super().reject()
 
     def _failed(self, error: CoreError) -> None:
         if isinstance(error, ValidationFailed):
