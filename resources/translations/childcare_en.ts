@@ -1370,6 +1370,77 @@ Restore the newest good backup: choose the top one in the next window.</translat
     </message>
 </context>
 <context>
+    <name>DuplicateMergeDialog</name>
+    <message>
+        <source>合并可能重复的档案</source>
+        <translation>Merge possible duplicate files</translation>
+    </message>
+    <message>
+        <source>这两份档案的身份证号相同。请逐项核对，选出保留的一份；另一份将作为重复档案销档，它的走访和报告仍然保留，合并可以撤销。黄色的项目两份不一样。</source>
+        <translation>These two files have the same ID number. Compare them item by item and choose the one to keep; the other is closed as a duplicate, its visits and reports are kept, and the merge can be undone. Items in yellow differ.</translation>
+    </message>
+    <message>
+        <source>保留这份</source>
+        <translation>Keep this one</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>村（居）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>儿童类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>最近走访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>走访次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>强制报告（未结）</source>
+        <translation>Mandatory reports (open)</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>%1（未结 %2）</source>
+        <translation>%1 (%2 open)</translation>
+    </message>
+</context>
+<context>
     <name>EnrollDialog</name>
     <message>
         <source>登记与证书</source>
@@ -2823,6 +2894,30 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
 <context>
     <name>TodayView</name>
     <message>
+        <source>档案显示须确认的情形（强制报告）</source>
+        <translation>What the files show: to confirm (mandatory report)</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>情形</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>记录关注(&amp;C)……</source>
+        <translation>Record a &amp;concern…</translation>
+    </message>
+    <message>
+        <source>核实无需报告(&amp;N)……</source>
+        <translation>&amp;Not one to report…</translation>
+    </message>
+    <message>
         <source>逾期未走访</source>
         <translation>Overdue visits</translation>
     </message>
@@ -3108,6 +3203,44 @@ Please try again; if the error comes back, give the log file below to your techn
     <message>
         <source>出错了</source>
         <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
+    <name>SetAsideDialog</name>
+    <message>
+        <source>核实无需报告</source>
+        <translation>Not a situation to report</translation>
+    </message>
+    <message>
+        <source>确认无需报告</source>
+        <translation>Confirm: not to report</translation>
+    </message>
+    <message>
+        <source>核实了什么：现在谁在照看孩子，怎样核实的</source>
+        <translation>What you found: who looks after the child now, and how you checked</translation>
+    </message>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>情形</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>核实情况</source>
+        <translation>What you found</translation>
+    </message>
+</context>
+<context>
+    <name>ToConfirm</name>
+    <message>
+        <source>档案显示：%1</source>
+        <translation>The file shows: %1</translation>
     </message>
 </context>
 </TS>

@@ -16,8 +16,10 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget, QWizard
 
 from childcare_desktop.core.domain.child import Assistance, Child, FamilyMember
+from childcare_desktop.core.domain.reportable import Reportable
 from childcare_desktop.core.services import safety
 from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.services.concerns import ToConfirm
 from childcare_desktop.core.services.reports import Reports
 from childcare_desktop.core.services.review import ReviewItem
 from childcare_desktop.core.services.roster import Roster
@@ -32,6 +34,7 @@ from childcare_desktop.ui.dialogs.close_file import CloseFileDialog
 from childcare_desktop.ui.dialogs.concern_form import ConcernForm
 from childcare_desktop.ui.dialogs.conflicts import ConflictsDialog
 from childcare_desktop.ui.dialogs.crash import CrashDialog
+from childcare_desktop.ui.dialogs.duplicate_merge import DuplicateMergeDialog
 from childcare_desktop.ui.dialogs.passphrase import PassphraseDialog
 from childcare_desktop.ui.dialogs.policy_dialog import PolicyDialog
 from childcare_desktop.ui.dialogs.recovery import RecoveryDialog
@@ -44,6 +47,7 @@ from childcare_desktop.ui.dialogs.setup_wizard import SetupWizard
 from childcare_desktop.ui.dialogs.sync_enroll import EnrollDialog
 from childcare_desktop.ui.dialogs.sync_export import ExportDialog
 from childcare_desktop.ui.dialogs.sync_import import ImportDialog
+from childcare_desktop.ui.dialogs.to_confirm import SetAsideDialog
 from childcare_desktop.ui.dialogs.unlock import UnlockDialog
 from childcare_desktop.ui.dialogs.visit_form import VisitForm
 from childcare_desktop.ui.dialogs.visit_photos import PhotoViewer
@@ -108,8 +112,25 @@ def _enroll(o: Opened) -> EnrollDialog:
     return dialog
 
 
+def _merge_duplicates(o: Opened) -> DuplicateMergeDialog:
+    """Two files with a long family each, side by side."""
+    family = tuple(
+        FamilyMember(r, "欧阳慕容上官司马诸葛端木")
+        for r in ("father", "mother", "grandmother", "grandfather")
+    )
+    first = add_child(o.work.children, members=family)
+    second = add_child(o.work.children, name="张晓明", serial=7, members=family[:2])
+    return DuplicateMergeDialog(o.store, o.tasks, first.uuid, second.uuid, o.parent)
+
+
 def _wizard_next(wizard: QWizard) -> QPushButton:
     return wizard.button(QWizard.WizardButton.NextButton)
+
+
+# A situation the facts of a file raised, for the officer to set aside.
+RAISED = ToConfirm(
+    "c", "张小明", datetime(2012, 5, 1).date(), Reportable("alone", "nobody_at_home")
+)
 
 
 # name → (open it, the button of its main action: None where it has none beside closing)
@@ -141,6 +162,10 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
     "photos": (lambda o: PhotoViewer(o.work.visits, o.tasks, [], parent=o.parent), None),
     "concern": (
         lambda o: ConcernForm(o.work.concerns, o.tasks, "c", "张小明", o.parent),
+        lambda d: d.save_button,
+    ),
+    "not to report": (
+        lambda o: SetAsideDialog(o.work.concerns, o.tasks, RAISED, o.parent),
         lambda d: d.save_button,
     ),
     "wish": (
@@ -180,6 +205,7 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
     "export": (lambda o: ExportDialog(o.store, o.tasks, o.parent), lambda d: d.export_button),
     "import batches": (lambda o: ImportDialog(o.store, o.tasks, o.parent), None),
     "conflicts": (lambda o: ConflictsDialog(o.store, o.tasks, o.parent), None),
+    "merge duplicates": (_merge_duplicates, lambda d: d.merge_button),
     "audit": (lambda o: AuditViewDialog(o.store, o.tasks, o.parent), lambda d: d.export_button),
     "backups": (
         lambda o: BackupsDialog(o.store.path, o.store, o.tasks, parent=o.parent),

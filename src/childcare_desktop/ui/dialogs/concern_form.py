@@ -49,8 +49,17 @@ def choose_text() -> str:
 
 class ConcernForm(CareDialog):
     def __init__(
-        self, concerns: Concerns, tasks: Tasks, child_uuid: str, child_name: str, parent=None
+        self,
+        concerns: Concerns,
+        tasks: Tasks,
+        child_uuid: str,
+        child_name: str,
+        parent=None,
+        *,
+        kind: str = "",
+        description: str = "",
     ) -> None:
+        """`kind` and `description` start a form the facts of the file raised (to confirm)."""
         super().__init__(tasks, self.tr("记录关注（强制报告）"), parent)
         self.concerns = concerns
         self.child_uuid = child_uuid
@@ -65,7 +74,9 @@ class ConcernForm(CareDialog):
         self.grid.add("noticed_on", self.tr("发现日期"), self.noticed)
         self.grid.add("description", self.tr("具体情况"), self.description)
         self.layout().insertWidget(1, self._report_box())
-        self.kind.setFocus()
+        self.kind.set_code(kind)
+        self.description.setText(description)
+        (self.description if kind else self.kind).setFocus()
         tasks.read(concerns.contacts, lambda found: self.contacts.setText(contact_lines(found)))
 
     def _report_box(self) -> QGroupBox:

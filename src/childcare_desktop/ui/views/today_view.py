@@ -1,5 +1,6 @@
 """Today (工作台): overdue visits, visits due this week, open concerns, children ageing out,
-each with its count; Enter opens the child, the buttons log a visit or raise a concern, and the
+each with its count, and, when there are any, the situations the files show that a person must
+confirm (强制报告); Enter opens the child, the buttons log a visit or raise a concern, and the
 concerns list carries the steps on the chosen concern (report, follow-up, close)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from ...core.services.care_work import CareWork
 from .. import i18n
 from ..dialogs.concern_actions import ConcernActions
 from ..dialogs.concern_form import ConcernForm
+from ..dialogs.to_confirm import SetAsideDialog, concern_form_for
 from ..dialogs.visit_form import VisitForm
 from ..models.care_model import CareModel, RecordRole
 from ..models.visits_model import COL_REASON, DueModel
@@ -65,7 +67,28 @@ class TodayView(QWidget):
             self,
         )
         self.ageing = TitledTable(self.tr("30天内到龄"), ageing)
-        self.tables = (self.overdue, self.due_soon, self.concerns, self.ageing)
+        self.to_confirm = TitledTable(self.tr("档案显示须确认的情形（强制报告）"), CareModel(
+            [self.tr("姓名"), self.tr("出生日期"), self.tr("情形"), self.tr("依据")],
+            lambda r: [
+                r.child_name,
+                r.birth_date.isoformat(),
+                i18n.label("concern_kind", r.found.kind),
+                i18n.label("reportable_reason", r.found.reason),
+            ],
+            lambda r: r.child_uuid,
+            self,
+        ))  # fmt: skip
+        self.confirm_button = QPushButton(self.tr("记录关注(&C)……"))
+        self.set_aside_button = QPushButton(self.tr("核实无需报告(&N)……"))
+        self.confirm_button.clicked.connect(self.confirm)
+        self.set_aside_button.clicked.connect(self.set_aside)
+        confirm_bar = QHBoxLayout()
+        confirm_bar.addStretch(1)
+        confirm_bar.addWidget(self.confirm_button)
+        confirm_bar.addWidget(self.set_aside_button)
+        self.to_confirm.layout().insertLayout(0, confirm_bar)
+        self.to_confirm.hide()  # shown when the files show something
+        self.tables = (self.overdue, self.due_soon, self.concerns, self.ageing, self.to_confirm)
         for table in self.tables:
             table.activated.connect(self.open_child)
         self.log_button = QPushButton(self.tr("记录走访(&V)"))
@@ -84,8 +107,9 @@ class TodayView(QWidget):
         bar.addWidget(self.summary)
         bar.addWidget(self.refresh_button)
         grid = QGridLayout()
-        for i, table in enumerate(self.tables):
+        for i, table in enumerate(self.tables[:4]):
             grid.addWidget(table, i // 2, i % 2)
+        grid.addWidget(self.to_confirm, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(grid, 1)
@@ -111,6 +135,7 @@ class TodayView(QWidget):
                 w.visits.due_counts(),
                 w.concerns.open_concerns(),
                 w.review.ageing_out(30),
+                w.concerns.to_confirm(),
             ),
             self._show,
         )
@@ -136,6 +161,20 @@ class TodayView(QWidget):
             return
         self._open(ConcernForm(self.work.concerns, self.tasks, *current, parent=self))
 
+    def _chosen_to_confirm(self):
+        return self.to_confirm.table.currentIndex().data(RecordRole)
+
+    def confirm(self) -> None:
+        """Record the situation chosen as a concern, the form started with what the file shows."""
+        item = self._chosen_to_confirm()
+        if item is not None:
+            self._open(concern_form_for(self.work.concerns, self.tasks, item, parent=self))
+
+    def set_aside(self) -> None:
+        item = self._chosen_to_confirm()
+        if item is not None:
+            self._open(SetAsideDialog(self.work.concerns, self.tasks, item, parent=self))
+
     def _chosen_concern(self):
         row = self.concerns.table.currentIndex().data(RecordRole)
         return None if row is None else (row.concern, row.child_name)
@@ -153,7 +192,7 @@ class TodayView(QWidget):
         self._last = table
 
     def _show(self, found) -> None:
-        overdue, soon, counts, concerns, ageing = found
+        overdue, soon, counts, concerns, ageing, to_confirm = found
         self.overdue.model.set_rows(overdue)
         self.overdue.set_count(counts["overdue"], len(overdue))
         self.due_soon.model.set_rows(soon)
@@ -162,6 +201,9 @@ class TodayView(QWidget):
         self.concerns.set_count(len(concerns))
         self.ageing.model.set_rows(ageing)
         self.ageing.set_count(len(ageing))
+        self.to_confirm.model.set_rows(to_confirm)
+        self.to_confirm.set_count(len(to_confirm))
+        self.to_confirm.setVisible(bool(to_confirm))
         for table in self.tables:
             table.select_first()
         self.summary.setText(
