@@ -63,3 +63,29 @@ def test_a_date_python_cannot_hold_is_named_not_a_crash(store):
     assert safety.stored_problems(store) == (
         StoredProblem("member", uuid, child, "member.birth_date"),
     )
+
+
+def test_a_birth_date_or_sex_disagreeing_with_the_id_number_is_named(store):
+    """The pair a form or a received change may no longer set, named by the field that disagrees;
+    a birth date already named as out of range is not named twice."""
+    fill_demo(store, 6, seed=5, today=date.today())
+    with store.read() as conn:
+        kids = conn.execute(
+            select(t.child.c.uuid, t.child.c.birth_date, t.child.c.sex)
+            .where(t.child.c.id_number != "")
+            .order_by(t.child.c.uuid)
+        ).all()
+    (first, born, _), (second, _, sex), (third, _, _) = kids[:3]
+    with store.write() as conn:
+        for uuid, values in (
+            (first, {"birth_date": born.replace(day=1 if born.day > 1 else 2)}),
+            (second, {"sex": "female" if sex == "male" else "male"}),
+            (third, {"birth_date": date(9999, 12, 31)}),
+        ):
+            conn.execute(t.child.update().where(t.child.c.uuid == uuid).values(**values))
+    assert set(safety.stored_problems(store)) == {
+        StoredProblem("child", first, first, "child.birth_date"),
+        StoredProblem("child", second, second, "child.sex"),
+        StoredProblem("child", third, third, "child.birth_date"),
+    }
+    assert len(safety.stored_problems(store)) == 3

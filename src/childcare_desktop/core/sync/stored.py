@@ -1,15 +1,18 @@
 """Values a store already holds that a received change could not set today: what an older
 version let in (a hidden character in a name, a date in 9999, a code no form offers, findings
-that are not an object) is found and named, so a town can find the file and correct it."""
+that are not an object, a birth date or a sex that disagrees with the ID number) is found and
+named, so a town can find the file and correct it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Boolean, Connection
 
+from ..domain.validation import id_disagreements
 from . import entities
 
 
@@ -38,6 +41,22 @@ def stored_problems(conn: Connection) -> Iterator[StoredProblem]:
                 if not checks[name](_as_json(value, name in flags)):
                     child = str(row[child_at]) if child_at is not None else ""
                     yield StoredProblem(entity, str(row[uuid_at]), child, f"{entity}.{name}")
+    yield from _disagreeing_children(conn)
+
+
+def _disagreeing_children(conn: Connection) -> Iterator[StoredProblem]:
+    """Children whose birth date or sex disagrees with their valid ID number (the pair a form or
+    a received change may no longer set); a date already named as malformed is not compared."""
+    today = date.today()
+    rows = conn.exec_driver_sql(
+        "SELECT uuid, id_number, birth_date, sex FROM child WHERE id_number != ''"
+    )
+    for uuid, number, born, sex in rows.yield_per(2000):
+        if born is not None and not entities.well_formed("child", "birth_date", born):
+            continue
+        day = date.fromisoformat(born) if born else None
+        for problem in id_disagreements(number, day, sex, today):
+            yield StoredProblem("child", str(uuid), str(uuid), f"child.{problem.field}")
 
 
 def _as_json(value: Any, flag: bool) -> Any:
