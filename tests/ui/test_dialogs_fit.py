@@ -113,13 +113,14 @@ def _enroll(o: Opened) -> EnrollDialog:
 
 
 def _merge_duplicates(o: Opened) -> DuplicateMergeDialog:
-    """Two files with a long family each, side by side."""
-    family = tuple(
-        FamilyMember(r, "欧阳慕容上官司马诸葛端木")
-        for r in ("father", "mother", "grandmother", "grandfather")
-    )
-    first = add_child(o.work.children, members=family)
-    second = add_child(o.work.children, name="张晓明", serial=7, members=family[:2])
+    """Two files side by side, one with a family of four."""
+
+    def family(relations):
+        return tuple(FamilyMember(r, "王秀英") for r in relations)
+
+    four = ("father", "mother", "grandmother", "grandfather")
+    first = add_child(o.work.children, members=family(four))
+    second = add_child(o.work.children, serial=7, members=family(four[:2]))
     return DuplicateMergeDialog(o.store, o.tasks, first.uuid, second.uuid, o.parent)
 
 

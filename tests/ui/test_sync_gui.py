@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from childcare_desktop import words
+from childcare_desktop.core.domain.child import FamilyMember
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.storage import tables as t
+from childcare_desktop.ui.dialogs.duplicate_merge import DuplicateMergeDialog
 from childcare_desktop.ui.dialogs.sync_enroll import EnrollDialog
 from childcare_desktop.ui.dialogs.sync_export import ExportDialog
 from childcare_desktop.ui.dialogs.sync_import import ImportDialog
@@ -333,13 +335,16 @@ def test_revoke_a_lost_laptop_after_its_last_batch(qtbot, monkeypatch, town, vil
     assert importer.results.index(1, m.COL_DETAIL).data() == words.message("revoked")
 
 
-def test_possible_duplicates_merged_and_undone(qtbot, tmp_path, tasks):
+def test_possible_duplicates_compared_side_by_side_merged_and_undone(qtbot, tmp_path, tasks):
     town = merging.station(tmp_path, merging.TOWN)
     villages = [merging.station(tmp_path, code) for code in (merging.VILLAGE, merging.VILLAGE_2)]
+    mother = FamilyMember("mother", "王芳", phone="13800001111")
+    families = ((mother,), (mother, FamilyMember("grandmother", "张秀英")))
     try:
-        for store, name in zip(villages, ("李想", "李湘"), strict=True):
-            Children(store).save(merging.child(name, village=store_code(store)))
+        for store, name, members in zip(villages, ("李想", "李湘"), families, strict=True):
+            Children(store).save(merging.child(name, village=store_code(store), members=members))
             merging.send(store, town)
+        number = merging.child().id_number
         view = shown(SyncStatusView(town, tasks), qtbot)
         watched(view.duplicates)
         qtbot.waitUntil(lambda: view.duplicates.rowCount() == 2)
@@ -350,16 +355,45 @@ def test_possible_duplicates_merged_and_undone(qtbot, tmp_path, tasks):
             row = cells(view.duplicates, m.COL_DUP_NAME).index(name)
             return view.duplicates.index(row, column)
 
+        def compare_李湘() -> DuplicateMergeDialog:
+            click_cell(qtbot, view.duplicates_table, row_of("李湘"))
+            qtbot.mouseClick(view.merge_button, LEFT)
+            dialog = view.merge_dialog
+            qtbot.waitUntil(lambda: dialog.sides is not None)
+            return dialog
+
         assert not view.merge_button.isEnabled()
         click_cell(qtbot, view.duplicates_table, row_of("李湘"))
         assert view.merge_button.isEnabled() and not view.undo_button.isEnabled()
-        qtbot.mouseClick(view.merge_button, LEFT)
-        qtbot.waitUntil(lambda: row_of("李湘", m.COL_DUP_STATE).data() == "已合并到另一份")
-        assert row_of("李想", m.COL_DUP_STATE).data() == "在册"
-        click_cell(qtbot, view.duplicates_table, row_of("李湘"))
+
+        # The two files side by side, what differs marked; 取消 merges nothing.
+        dialog = compare_李湘()
+        assert dialog.isVisible()
+        shown_values = {f: (a.text(), b.text()) for f, (a, b) in dialog.values.items()}
+        assert shown_values["name"] == ("李想", "李湘")
+        left_id, right_id = shown_values["id_masked"]
+        assert left_id == right_id and number not in left_id and left_id[:4] == number[:4]
+        assert "张秀英" in shown_values["members"][1] and "张秀英" not in shown_values["members"][0]
+        assert shown_values["visits"] == ("0", "0")
+        assert dialog.differing_fields() == {"name", "village", "members"}
+        assert dialog.captions["members"].styleSheet() != dialog.captions["sex"].styleSheet()
+        assert not dialog.merge_button.isEnabled()  # which file stays is not yet said
+        qtbot.mouseClick(dialog.cancel_button, LEFT)
+        assert not dialog.isVisible()
+        tasks.wait()
+        assert {row_of(n, m.COL_DUP_STATE).data() for n in ("李想", "李湘")} == {"在册"}
+
+        # The supervisor keeps the file on the right (the one chosen in the list).
+        dialog = compare_李湘()
+        qtbot.mouseClick(dialog.keep_second, LEFT)
+        assert dialog.merge_button.isEnabled()
+        qtbot.mouseClick(dialog.merge_button, LEFT)
+        qtbot.waitUntil(lambda: row_of("李想", m.COL_DUP_STATE).data() == "已合并到另一份")
+        assert row_of("李湘", m.COL_DUP_STATE).data() == "在册"
+        click_cell(qtbot, view.duplicates_table, row_of("李想"))
         assert view.undo_button.isEnabled() and not view.merge_button.isEnabled()
         qtbot.mouseClick(view.undo_button, LEFT)
-        qtbot.waitUntil(lambda: row_of("李湘", m.COL_DUP_STATE).data() == "在册")
+        qtbot.waitUntil(lambda: row_of("李想", m.COL_DUP_STATE).data() == "在册")
         tasks.wait()
     finally:
         for store in (town, *villages):

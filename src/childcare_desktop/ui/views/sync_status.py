@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...core.services import sync
 from ...core.services.conflicts import Conflicts
 from ..dialogs.conflicts import ConflictsDialog
+from ..dialogs.duplicate_merge import DuplicateMergeDialog
 from ..models.sync_models import DuplicatesModel, RefusedFilesModel, StationsModel
 from ..tasks import CHILDREN, EVERYTHING, SYNC, Tasks
 from ..widgets import ErrorLabel, plain_label
@@ -54,6 +55,7 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         self.tasks = tasks
         self.conflicts = Conflicts(store)
         self.dialog: ConflictsDialog | None = None
+        self.merge_dialog: DuplicateMergeDialog | None = None
         self.stations = StationsModel(self)
         self.refused = RefusedFilesModel(self)
         self.duplicates = DuplicatesModel(self)
@@ -128,10 +130,18 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         chosen = self.selected_file()
         if chosen is None:
             return
-        group, duplicate = chosen
-        # The file registered first of the others is kept: the service lists it first.
-        kept = next(f for f in group.files if f.uuid != duplicate.uuid and f.status == "active")
-        self._write(lambda: self.conflicts.merge_duplicate(duplicate.uuid, kept.uuid))
+        group, selected = chosen
+        # Beside the file registered first of the others (the service lists it first); the
+        # supervisor compares the two and says which one stays.
+        other = next(f for f in group.files if f.uuid != selected.uuid and f.status == "active")
+        dialog = DuplicateMergeDialog(self.store, self.tasks, other.uuid, selected.uuid, self)
+        dialog.accepted.connect(
+            lambda: self._write(
+                lambda: self.conflicts.merge_duplicate(dialog.duplicate, dialog.kept)
+            )
+        )
+        self.merge_dialog = dialog
+        dialog.open()
 
     def undo_selected(self) -> None:
         chosen = self.selected_file()
