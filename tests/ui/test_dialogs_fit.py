@@ -56,9 +56,10 @@ from childcare_desktop.ui.ui_settings import FONT_SIZES, UiSettings
 from childcare_desktop.ui.views.main_window import MainWindow
 from childcare_desktop.ui.views.review_view import RecategoriseDialog
 from childcare_desktop.ui.widgets import fit_to_screen
+from tests.conftest import PASSPHRASE
 from tests.core.services.care_support import add_child
 from tests.core.sync.stations import TOWN, station
-from tests.ui.conftest import VILLAGE
+from tests.ui.conftest import VILLAGE, type_text
 
 # The screen's name in tests/ui/screens.json and the font size in points.
 SCREENS = {
@@ -317,6 +318,32 @@ def test_each_dialog_closes_by_esc_its_button_and_its_cross(
         way(qtbot, dialog)
     assert finished.args == [QDialog.DialogCode.Rejected.value]
     assert not dialog.isVisible()
+
+
+def test_the_set_up_wizard_fits_on_the_recovery_code_s_pages(qtbot, opened, screen):
+    """Once the store is made, the code and the two groups asked back, with 下一步 and 完成 in
+    sight (the wizard is not left there: it holds the only copy of the code)."""
+    wizard = SetupWizard(opened.folder / "new" / "store.db", opened.tasks, opened.parent)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.keyClicks(wizard.station_page.division, VILLAGE)
+    type_text(qtbot, wizard.station_page.station_name, "新陂村")
+    type_text(qtbot, wizard.station_page.officer, "李主任")
+    wizard.next()
+    qtbot.keyClicks(wizard.passphrase_page.first, PASSPHRASE)
+    qtbot.keyClicks(wizard.passphrase_page.second, PASSPHRASE)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=60_000)
+    try:
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        assert_in_sight(wizard, screen, [wizard.recovery_page.print_button, next_button])
+        wizard.next()
+        confirm = wizard.confirm_page
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        assert_in_sight(wizard, screen, [confirm.first, confirm.second, finish])
+    finally:
+        opened.tasks.wait()
+        wizard.store.close()
 
 
 def test_the_main_window_fits_the_screen(qtbot, store, tasks, screen):
