@@ -1858,6 +1858,14 @@ with %3 changes.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>各镇同步</source>
+        <translation>Towns' sync</translation>
+    </message>
+    <message>
+        <source>各村同步</source>
+        <translation>Villages' sync</translation>
+    </message>
+    <message>
         <source>儿童关爱服务</source>
         <translation>Childcare</translation>
     </message>
@@ -2786,6 +2794,10 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
 <context>
     <name>StationsModel</name>
     <message>
+        <source>所含修改</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
         <source>站点</source>
         <translation>Station</translation>
     </message>
@@ -3241,6 +3253,101 @@ Please try again; if the error comes back, give the log file below to your techn
     <message>
         <source>档案显示：%1</source>
         <translation>The file shows: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartPanel</name>
+    <message>
+        <source>还没有儿童档案</source>
+        <translation>No child's file yet</translation>
+    </message>
+    <message>
+        <source>可以这样开始：
+• 村里已有 Excel 台账的，导入台账：先看到每一行能否导入、哪里有错，确认后才写入；
+• 没有台账的，一份一份新建档案。
+有了档案，这里会列出逾期和将到期的走访、未结的强制报告。</source>
+        <translation>To begin:
+• If the village keeps an Excel ledger, import it: you first see which rows can be imported and what is wrong, and nothing is written until you confirm;
+• Without a ledger, create the files one by one.
+Once there are files, this page lists the overdue and upcoming visits and the open mandatory reports.</translation>
+    </message>
+    <message>
+        <source>导入台账……</source>
+        <translation>Import a ledger…</translation>
+    </message>
+    <message>
+        <source>新建档案</source>
+        <translation>New file</translation>
+    </message>
+</context>
+<context>
+    <name>StationsLanding</name>
+    <message>
+        <source>镇（街道）</source>
+        <translation>towns</translation>
+    </message>
+    <message>
+        <source>村（居）</source>
+        <translation>villages</translation>
+    </message>
+    <message>
+        <source>各%1的同步情况</source>
+        <translation>Sync state of the %1</translation>
+    </message>
+    <message>
+        <source>导入同步文件……</source>
+        <translation>Import sync files…</translation>
+    </message>
+    <message>
+        <source>同步详情</source>
+        <translation>Sync details</translation>
+    </message>
+    <message>
+        <source>还没有下属站点。在“同步 → 登记与证书”中为各%1办理入网；导入它们的同步文件后，这里列出每一个最近一批的情况。</source>
+        <translation>No station below this one yet. Enroll the %1 under Sync → Enrollment and certificates; once their sync files are imported, each one's last batch is listed here.</translation>
+    </message>
+    <message>
+        <source>共 %1 个站点，其中迟报 %2 个（超过 %3 天没有收到批次）。</source>
+        <translation>%1 stations, %2 of them late (no batch received for more than %3 days).</translation>
+    </message>
+</context>
+<context>
+    <name>VillageSyncView</name>
+    <message>
+        <source>本机只从上级发回的同步文件得知上级收到了什么：文件是否已送到、上级是否已导入，本机无从知道；上级导入本站的批次后，要等本机导入上级发来的文件，这里的确认才会更新。</source>
+        <translation>This laptop learns what the supervising station received only from the sync files it sends back: whether a file arrived, or was imported there, this laptop cannot know. Once a batch is imported there, its acknowledgement shows here after this laptop imports a file from the supervising station.</translation>
+    </message>
+    <message>
+        <source>登记与证书……</source>
+        <translation>Enrollment and certificates…</translation>
+    </message>
+    <message>
+        <source>导出同步文件……</source>
+        <translation>Export a sync file…</translation>
+    </message>
+    <message>
+        <source>导入上级发来的文件……</source>
+        <translation>Import a file from the supervising station…</translation>
+    </message>
+    <message>
+        <source>本站还没有入网：上级还没有为本机发证书，所以还不能导出同步文件。请在“登记与证书”中写出入网申请，带到镇里办理。</source>
+        <translation>This station is not enrolled yet: no certificate has been issued for this laptop, so it cannot export sync files. Write an enrollment request under Enrollment and certificates and take it to the town.</translation>
+    </message>
+    <message>
+        <source>最近导出给%1：第 %2 批，%3，含 %4 条修改。</source>
+        <translation>Last export to %1: batch %2, %3, %4 changes.</translation>
+    </message>
+    <message>
+        <source>已入网，上级是%1；还没有导出过同步文件。</source>
+        <translation>Enrolled under %1; no sync file exported yet.</translation>
+    </message>
+    <message>
+        <source>%1已确认收到本站的前 %2 条修改。</source>
+        <translation>%1 has acknowledged this station's first %2 changes.</translation>
+    </message>
+    <message>
+        <source>%1还没有确认收到本站的修改。</source>
+        <translation>%1 has not acknowledged any change of this station yet.</translation>
     </message>
 </context>
 </TS>

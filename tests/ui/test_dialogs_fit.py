@@ -360,3 +360,34 @@ def test_the_main_window_fits_the_screen(qtbot, store, tasks, screen):
     assert_in_sight(window, screen, [window.tabs.tabBar(), window.statusBar()])
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+@pytest.mark.parametrize("role", ["empty village", "town"])
+def test_the_first_view_a_newcomer_sees_has_its_buttons_in_sight(
+    qtbot, store, tasks, tmp_path, screen, role
+):
+    """An empty workbench's start buttons; a town's landing on its villages' sync state."""
+    opened_on = store
+    if role == "town":
+        (tmp_path / "town").mkdir()
+        opened_on = station(tmp_path / "town", "town", TOWN, "宁新镇")
+    window = MainWindow(Children(opened_on), station_info(opened_on), tasks)
+    qtbot.addWidget(window)
+    window.setScreen(screen)
+    window.move(screen.availableGeometry().topLeft())
+    fit_to_screen(window, MainWindow.OPENING_SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    if role == "town":
+        first = window.landing
+        buttons = [first.import_button, first.details_button]
+    else:
+        first = window.start
+        qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.start)
+        buttons = [first.import_button, first.new_button]
+    assert window.tabs.currentWidget() is first
+    assert_in_sight(window, screen, buttons)
+    window.close()
+    tasks.wait()
+    if opened_on is not store:
+        opened_on.close()

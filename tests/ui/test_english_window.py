@@ -113,3 +113,29 @@ def test_the_main_window_shows_no_chinese_of_the_program_s_making_in_english(
     tasks.wait()
     qtbot.wait(50)  # the lists' answers are shown
     assert chinese_made_by_the_program(window) == []
+
+
+def test_a_towns_main_window_shows_no_chinese_of_the_program_s_making_in_english(
+    qtbot, english, tasks, tmp_path
+):
+    """The town opens on its villages' sync state; one village has sent nothing yet."""
+    from tests.core.sync.stations import TOWN, VILLAGE, enroll, station
+
+    for code in (TOWN, VILLAGE):
+        (tmp_path / code).mkdir()
+    town = station(tmp_path / TOWN, "town", TOWN, "宁新镇")
+    village = station(tmp_path / VILLAGE, "village", VILLAGE, "新陂村")
+    try:
+        enroll(town, village, tmp_path / VILLAGE)
+        window = MainWindow(Children(town), station_info(town), tasks)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.landing.model.rowCount() == 1)
+        tasks.wait()
+        qtbot.wait(50)
+        assert window.landing.summary.text().startswith("1 stations, 1 of them late")
+        assert chinese_made_by_the_program(window) == []
+    finally:
+        tasks.wait()
+        town.close()
+        village.close()

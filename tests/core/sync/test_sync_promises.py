@@ -228,3 +228,16 @@ def test_a_village_that_sent_nothing_for_35_days_is_late(tmp_path, village, town
     assert fresh.last_seq == 1 and not fresh.late
     (later,) = sync.status(town, today=date.today() + timedelta(days=36)).stations
     assert later.late
+
+
+def test_the_town_sees_how_many_changes_a_villages_last_batch_carried(tmp_path, village, town):
+    fill_demo(village, 2, seed=4)
+    sent = sync.export(village, tmp_path / "b1.ccsync")
+    sync.import_files(town, [tmp_path / "b1.ccsync"])
+    state = sync.status(town)
+    (received,) = state.stations
+    assert received.last_changes == sent.changes > 0
+    assert state.late_days == 35
+    with town.write() as conn:
+        settings.put(conn, "sync_late_days", 40)
+    assert sync.status(town).late_days == 40

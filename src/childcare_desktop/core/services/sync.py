@@ -60,6 +60,7 @@ class StationStatus:
     rejected: int
     quarantined: int
     late: bool = False  # enrolled below, and nothing received for LATE_DAYS
+    last_changes: int = 0  # how many changes the last batch carried
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class SyncStatus:
     stations: tuple[StationStatus, ...]
     sent: tuple[SentStatus, ...]
     refused: tuple[dict, ...]
+    late_days: int = LATE_DAYS  # a station below is late after this many days without a batch
 
 
 def export(store: Store, out: Path, to: str | None = None) -> ExportResult:
@@ -167,9 +169,8 @@ def status(store: Store, today: date | None = None) -> SyncStatus:
             for p in peers(conn)
             if p.relation == "child" and p.revoked_after is None
         }
-        late_after = (today or date.today()) - timedelta(
-            days=int(settings.get(conn, "sync_late_days", LATE_DAYS))
-        )
+        late_days = int(settings.get(conn, "sync_late_days", LATE_DAYS))
+        late_after = (today or date.today()) - timedelta(days=late_days)
     stations = [
         StationStatus(
             s.station,
@@ -180,6 +181,7 @@ def status(store: Store, today: date | None = None) -> SyncStatus:
             s.rejected,
             s.quarantined,
             s.station in below and (not s.last_import or _day(s.last_import) < late_after),
+            s.last_changes,
         )
         for s in streams
     ]
@@ -189,7 +191,7 @@ def status(store: Store, today: date | None = None) -> SyncStatus:
         for code, name in sorted(below.items())
         if code not in heard
     ]
-    return SyncStatus(tuple(stations), tuple(sent), refused)
+    return SyncStatus(tuple(stations), tuple(sent), refused, late_days)
 
 
 def _day(stamp: str) -> date:

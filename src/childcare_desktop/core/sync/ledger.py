@@ -26,6 +26,7 @@ class StreamState:
     missing: tuple[int, ...]
     quarantined: int
     rejected: int
+    last_changes: int = 0  # how many changes the last batch carried
 
 
 def now() -> str:
@@ -162,20 +163,20 @@ def last_out(conn: Connection, recipient: str):
 def streams(conn: Connection, own_code: str) -> list[StreamState]:
     """Per origin station that sent us batches (directly or carried): numbers, gaps, refusals."""
     seqs: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    last: dict[str, tuple[int, str]] = {}
+    last: dict[str, tuple[int, str, int]] = {}
     quarantined: dict[str, int] = defaultdict(int)
     rows = conn.execute(
-        select(b.c.origin, b.c.origin_key, b.c.recipient, b.c.seq, b.c.status, b.c.at).where(
-            b.c.direction == "in"
-        )
+        select(
+            b.c.origin, b.c.origin_key, b.c.recipient, b.c.seq, b.c.status, b.c.at, b.c.changes
+        ).where(b.c.direction == "in")
     )
     for r in rows:
         seqs[r.origin][f"{r.origin_key}>{r.recipient}"].add(r.seq)
         if r.status == "quarantined":
             quarantined[r.origin] += 1
             continue
-        if r.recipient == own_code and r.seq >= last.get(r.origin, (0, ""))[0]:
-            last[r.origin] = (r.seq, r.at)
+        if r.recipient == own_code and r.seq >= last.get(r.origin, (0, "", 0))[0]:
+            last[r.origin] = (r.seq, r.at, r.changes)
     rejected = dict(
         conn.execute(
             select(t.sync_rejected.c.station, func.count()).group_by(t.sync_rejected.c.station)
@@ -186,10 +187,16 @@ def streams(conn: Connection, own_code: str) -> list[StreamState]:
         missing = sorted(
             {n for held in seqs[origin].values() for n in range(1, max(held)) if n not in held}
         )
-        seq, at = last.get(origin, (0, ""))
+        seq, at, changes = last.get(origin, (0, "", 0))
         states.append(
             StreamState(
-                origin, seq, at, tuple(missing), quarantined[origin], rejected.get(origin, 0)
+                origin,
+                seq,
+                at,
+                tuple(missing),
+                quarantined[origin],
+                rejected.get(origin, 0),
+                changes,
             )
         )
     return states

@@ -51,16 +51,17 @@ class ImportResultsModel(RowsModel):
     COL_STATION,
     COL_LAST_BATCH,
     COL_LAST_IMPORT,
+    COL_CHANGES,
     COL_MISSING,
     COL_REJECTED,
     COL_QUARANTINED,
     COL_CONFLICTS,
     COL_LATE,
-) = range(8)
+) = range(9)
 
 
 class StationsModel(RowsModel):
-    """Per station below: the last batch, gaps, refusals and open conflicts."""
+    """Per station below: the last batch and what it carried, gaps, refusals, open conflicts."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -75,6 +76,7 @@ class StationsModel(RowsModel):
             self.tr("站点"),
             self.tr("最后批次"),
             self.tr("导入时间"),
+            self.tr("所含修改"),
             self.tr("缺少的批次"),
             self.tr("拒收文件"),
             self.tr("隔离文件"),
@@ -87,6 +89,7 @@ class StationsModel(RowsModel):
             station_text(s.station, s.name),
             str(s.last_seq) if s.last_seq else "",
             s.last_import[:16].replace("T", " "),
+            str(s.last_changes) if s.last_seq else "",
             i18n.join(str(n) for n in s.missing),
             str(s.rejected),
             str(s.quarantined),

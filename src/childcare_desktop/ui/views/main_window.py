@@ -23,8 +23,11 @@ from .agenda_view import AgendaView
 from .care_lists import CareLists
 from .children_view import ChildrenView
 from .review_view import ReviewView
+from .start_panel import StartPanel
+from .stations_landing import StationsLanding
 from .sync_status import SyncStatusView
 from .today_view import TodayView
+from .village_sync import VillageSyncView
 
 
 class MainWindow(QMainWindow):
@@ -44,17 +47,8 @@ class MainWindow(QMainWindow):
         self.agenda = AgendaView(self.work, tasks, station.officer)
         self.review = ReviewView(self.work, tasks)
         self.care_lists = CareLists(self.work, tasks)
-        self.sync_status = SyncStatusView(self.store, tasks) if station.role != "village" else None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        # Today first: on opening, the officer sees whom to visit and what is urgent.
-        self.tabs.addTab(self.today, self.tr("工作台"))
-        self.tabs.addTab(self.view, self.tr("儿童名册"))
-        self.tabs.addTab(self.agenda, self.tr("走访日程"))
-        self.tabs.addTab(self.review, self.tr("动态管理"))
-        self.tabs.addTab(self.care_lists, self.tr("关爱服务"))
-        if self.sync_status is not None:
-            self.tabs.addTab(self.sync_status, self.tr("同步情况"))
         self.setCentralWidget(self.tabs)
         for view in (self.today, self.agenda, self.review, self.care_lists):
             view.open_child.connect(self.open_child)
@@ -78,6 +72,8 @@ class MainWindow(QMainWindow):
         self.care_actions = CareActions(self)
         self.report_actions = ReportActions(self)
         self.sync_actions = SyncActions(self)
+        self.start = StartPanel(self.ledger_actions.import_action, self.new_action)
+        self._add_tabs()
         self.tools_menu = add_menu(
             self, self.tr("工具(&T)"), [self.find_action, self.settings_action]
         )
@@ -88,6 +84,52 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.view.refresh()
         self.view.search.setFocus()
+
+    def _add_tabs(self) -> None:
+        """A village opens on its workbench: whom to visit and what is urgent. A town or a
+        county opens on the stations below it: who sent what, and who is late."""
+        station, sync = self.station, self.sync_actions
+        self.landing: StationsLanding | None = None
+        self.sync_status: SyncStatusView | None = None
+        self.village_sync: VillageSyncView | None = None
+        if station.role == "village":
+            actions = (sync.enroll_action, sync.export_action, sync.import_action)
+            self.village_sync = VillageSyncView(self.store, station.code, self.tasks, actions)
+        else:
+            self.landing = StationsLanding(self.store, station.role, self.tasks, sync.import_action)
+            self.sync_status = SyncStatusView(self.store, self.tasks)
+            self.landing.details_requested.connect(
+                lambda: self.tabs.setCurrentWidget(self.sync_status)
+            )
+            below = self.tr("各镇同步") if station.role == "county" else self.tr("各村同步")
+            self.tabs.addTab(self.landing, below)
+        self.tabs.addTab(self.today, self.tr("工作台"))
+        self.tabs.addTab(self.view, self.tr("儿童名册"))
+        self.tabs.addTab(self.agenda, self.tr("走访日程"))
+        self.tabs.addTab(self.review, self.tr("动态管理"))
+        self.tabs.addTab(self.care_lists, self.tr("关爱服务"))
+        self.tabs.addTab(self.sync_status or self.village_sync, self.tr("同步情况"))
+        self.tabs.setCurrentIndex(0)
+        self.tasks.changed.connect(self._written)
+        self._count_children()
+
+    def _written(self, changes: Changes) -> None:
+        if changes.touch(CHILDREN):
+            self._count_children()
+
+    def _count_children(self) -> None:
+        self.tasks.read(self.children.count, self._show_start)
+
+    def _show_start(self, count: int) -> None:
+        """With no child's file yet, the workbench says how to begin instead of empty lists."""
+        page, other = (self.start, self.today) if count == 0 else (self.today, self.start)
+        at = self.tabs.indexOf(other)
+        if at < 0:
+            return
+        current = self.tabs.currentIndex()
+        self.tabs.removeTab(at)
+        self.tabs.insertTab(at, page, self.tr("工作台"))
+        self.tabs.setCurrentIndex(current)
 
     def new_child(self) -> None:
         village = self.station.code if self.station.role == "village" else ""
