@@ -113,3 +113,37 @@ def test_check_names_each_stored_value_that_would_now_be_refused(childcare, vill
     assert said.code == 1
     assert f"儿童 {child} 的档案里 child.name 的值现在不允许" in said.out
     assert f"儿童 {child} 的档案里 visit.findings 的值现在不允许" in said.out
+
+
+def test_check_names_the_first_entry_the_key_file_can_no_longer_vouch_for(childcare, village_db):
+    """Cutting the newest entries and the head setting leaves a chain whole inside the store;
+    the key file's anchor still reaches further."""
+    childcare("demo", "--db", village_db, "--children", "1")
+    child = childcare("children", "list", "--db", village_db, "--json").json()[0]
+    for address in ("一组", "二组"):
+        update = ("children", "update", "--db", village_db, "--child", child["uuid"], "--set")
+        childcare(*update, f"current_address={address}")
+    from sqlalchemy import text
+
+    from childcare_desktop.core.storage.store import Store
+
+    store = Store.open(Path(village_db), PASSPHRASE)
+    with store.write() as conn:
+        newest = conn.execute(text("SELECT max(seq) FROM audit")).scalar()
+        kept_at = conn.execute(text("SELECT at FROM audit WHERE seq = 1")).scalar()
+        conn.execute(text("DELETE FROM audit WHERE seq > 1"))
+        conn.execute(text("DELETE FROM setting WHERE key = 'audit_head'"))
+    store.close()
+    result = childcare("check", "--db", village_db, "--json")
+    assert result.code == 1
+    assert result.json()["audit_break"] == {
+        "seq": 2,
+        "at": kept_at,
+        "missing": True,
+        "anchored": newest,
+    }
+    words = childcare("check", "--db", village_db)
+    assert words.code == 1
+    assert f"操作日志被删掉了一段：第 2 条起不见了（在 {kept_at} 之后写的）" in words.out
+    assert f"entry 2 and after are gone (written after {kept_at})" in words.out
+    assert f"the key file vouches for the log up to entry {newest}" in words.out

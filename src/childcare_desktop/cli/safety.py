@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import asdict
 from pathlib import Path
 
 from ..core.services import safety
@@ -102,7 +103,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = safety.stored_problems(store) if report.ok else ()
     finally:
         store.close()
-    audit_text = "ok" if report.audit_broken_at is None else f"broken at {report.audit_broken_at}"
+    broken = report.audit_break
+    audit_text = "ok" if broken is None else f"broken at {broken.seq}"
     document = {
         "ok": report.ok,
         "integrity": report.integrity,
@@ -113,8 +115,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         "newest_backup": report.newest_backup.isoformat() if report.newest_backup else None,
     }
     lines = [f"{k}: {v}" for k, v in document.items()]
-    if report.audit_broken_at is not None:
-        lines.append(both("audit_broken", seq=str(report.audit_broken_at)))
+    document["audit_break"] = None if broken is None else asdict(broken)
+    if broken is not None:
+        code = "audit_cut" if broken.missing else "audit_altered"
+        lines.append(both(code, seq=str(broken.seq), at=broken.at or "-"))
+        if broken.anchored:
+            lines.append(both("audit_anchor_reached", seq=str(broken.anchored)))
     # Values an older version stored that a received change could not set today: each named
     # with its child and field, so the town can open the file and correct it.
     document["refused_values"] = [

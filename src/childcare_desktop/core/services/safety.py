@@ -37,17 +37,17 @@ class BackupInfo:
 class CheckReport:
     integrity: str  # "ok" or SQLite's first complaint
     cipher_integrity: str
-    audit_broken_at: int | None
+    audit_break: audit.Break | None  # the first entry the chain or its anchor cannot vouch for
     backups: int
     newest_backup: datetime | None
 
     @property
+    def audit_broken_at(self) -> int | None:
+        return self.audit_break.seq if self.audit_break else None
+
+    @property
     def ok(self) -> bool:
-        return (
-            self.integrity == "ok"
-            and self.cipher_integrity == "ok"
-            and self.audit_broken_at is None
-        )
+        return self.integrity == "ok" and self.cipher_integrity == "ok" and self.audit_break is None
 
 
 def backup(
@@ -58,8 +58,15 @@ def backup(
     folder = backups_dir(store.path)
     if dest is None:
         dest = folder / f"backup-{datetime.now():%Y%m%d-%H%M%S-%f}-{reason}{_SUFFIX}"
-    store.backup(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    store.anchor_now()
+    # The key file first: its audit anchor then never names an entry the copy lacks.
     shutil.copyfile(keyfile.key_path(store.path), keyfile.key_path(dest))
+    try:
+        store.backup(dest)
+    except BaseException:
+        keyfile.key_path(dest).unlink(missing_ok=True)
+        raise
     with store.write() as conn:
         audit.record(conn, "backup", detail=reason)
     if dest.parent == folder:
@@ -92,13 +99,18 @@ def _backups_in(folder: Path) -> list[BackupInfo]:
 
 
 def check(store: Store) -> CheckReport:
-    """Both integrity checks and the audit chain; a page that fails its authentication code
-    stops SQLite's check with an error, which is reported as the complaint."""
+    """Both integrity checks and the audit chain against the key file's anchor; a page that
+    fails its authentication code stops SQLite's check with an error, reported as the complaint."""
     backups = list_backups(store.path)
+    try:
+        # Read before the chain: an anchor is written after its commit, so it never runs ahead.
+        anchored = keyfile.anchor(store.path)
+    except StoreError:  # told by the check made before the store opens
+        anchored = None
     try:
         quick, cipher = store.integrity()
         with store.read() as conn:
-            broken = audit.verify(conn)
+            broken = audit.verify(conn, anchored)
     except (DatabaseError, SQLAlchemyDatabaseError) as err:
         complaint = str(getattr(err, "orig", err))
         return CheckReport(complaint, complaint, None, len(backups), _newest(backups))
@@ -134,8 +146,9 @@ def restore(store_path: Path, source: Path, passphrase: str) -> Path:
     """Replace the store with a checked backup; the current store is kept as a backup first,
     or, when it is damaged, moved aside as it is (a damaged store is never overwritten)."""
     check_backup(store_path, source, passphrase)
+    key_owner = _key_owner(store_path, source)
     # Copied first: keeping the current store makes a backup, which may rotate `source` away.
-    swap.stage(store_path, source, keyfile.key_path(_key_owner(store_path, source)))
+    swap.stage(store_path, source, keyfile.key_path(key_owner))
     try:
         kept = _keep_current(store_path, passphrase) if store_path.exists() else None
     except BaseException:
@@ -145,6 +158,10 @@ def restore(store_path: Path, source: Path, passphrase: str) -> Path:
     restored = Store.open(store_path, passphrase)
     try:
         with restored.write() as conn:
+            if key_owner == store_path:
+                # A backup without its key file: the anchor is the replaced store's, and this
+                # restore, itself audited, is where the copy's chain is anchored again.
+                keyfile.advance_anchor(store_path, lambda _kept: audit.anchor(conn, None))
             audit.record(conn, "restore", detail=source.name)
     finally:
         restored.close()

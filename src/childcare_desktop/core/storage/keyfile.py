@@ -3,6 +3,9 @@
 The database key never changes; changing the passphrase only rewraps it. Wrapping is Argon2id
 (key derivation) + ChaCha20-Poly1305 (authenticated encryption), both from reviewed libraries.
 The file holds no personal data and nothing that opens the store without a passphrase or code.
+It also holds the audit chain's anchor (its head and marks, see `audit.anchor`): a copy of what
+the store vouches for kept outside the store, rewritten atomically after commits that grew the
+chain (see `Store.write`). A key file written before the anchor existed opens as before.
 """
 
 from __future__ import annotations
@@ -10,8 +13,11 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import secrets
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -27,6 +33,10 @@ from . import tries
 FORMAT = "childcare-keyfile-1"
 _AAD = b"childcare-desktop store key v1"
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read from paper
+ANCHOR = "audit_anchor"
+_HEX = re.compile(r"[0-9a-f]*")
+# Anchors are written from whichever thread committed; one at a time, so none is lost.
+_anchor_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,37 @@ def reset_passphrase_with_recovery(store_path: Path, code: str, new: str) -> Non
             raise StoreError("wrong_recovery_code") from None
     data["passphrase"] = _wrap(db_key, new, kdf)
     _write(store_path, data)
+
+
+def anchor(store_path: Path) -> dict | None:
+    """The audit anchor the key file holds; None for a key file written before anchors, or one
+    whose anchor is not well formed (the store then vouches for its chain alone)."""
+    found = _read(store_path).get(ANCHOR)
+    return found if _anchor_well_formed(found) else None
+
+
+def advance_anchor(store_path: Path, extend: Callable[[dict | None], dict | None]) -> None:
+    """Replace the anchor with `extend(current anchor)`, unless that is None."""
+    with _anchor_lock:
+        data = _read(store_path)
+        current = data.get(ANCHOR)
+        new = extend(current if _anchor_well_formed(current) else None)
+        if new is not None:
+            data[ANCHOR] = new
+            _write(store_path, data)
+
+
+def _anchor_well_formed(found: object) -> bool:
+    try:
+        return (
+            type(found["seq"]) is int
+            and found["seq"] > 0
+            and all(isinstance(found[k], str) for k in ("hash", "at", "marks"))
+            and len(found["hash"]) == 64
+            and _HEX.fullmatch(found["hash"] + found["marks"]) is not None
+        )
+    except (KeyError, TypeError):
+        return False
 
 
 def measure(kdf: KdfParams) -> float:

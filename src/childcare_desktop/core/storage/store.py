@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..paths import backups_dir, store_exists
-from . import keyfile, migrate, swap
+from . import audit, keyfile, migrate, swap
 from .engine import ONE_PASS_CACHE_KIB, WRITE_OPTION, make_engine, raw_connect
 from .examine import check_store_file
 from .integrity import check_file
+
+# A key file rewrite is an fsync as dear as the commit's own: commits in quick succession (a
+# loop of saves) share one, and the rest is written at the next commit, export, backup or close.
+ANCHOR_EVERY = 1.0
 
 
 class Store:
@@ -24,6 +30,8 @@ class Store:
         self.path = path
         self.engine = engine
         self._db_key = db_key
+        self._anchor_due = False  # audit entries committed that the key file's anchor lacks
+        self._anchored_at = -ANCHOR_EVERY
 
     @staticmethod
     def exists(path: Path) -> bool:
@@ -71,8 +79,33 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn, conn.execution_options(**{WRITE_OPTION: True}).begin():
-            yield conn
+        """One transaction; when it added audit entries, the key file's anchor follows once it
+        has committed (so the anchor never names an entry the store does not hold), at most
+        once every ANCHOR_EVERY seconds, and at `anchor_now` and `close`."""
+        with self.engine.connect() as conn:
+            conn.info.pop(audit.GREW, None)
+            with conn.execution_options(**{WRITE_OPTION: True}).begin():
+                yield conn
+            if conn.info.pop(audit.GREW, False):
+                self._anchor_due = True
+                if time.monotonic() - self._anchored_at >= ANCHOR_EVERY:
+                    self._anchor(conn.execution_options(**{WRITE_OPTION: False}))
+
+    def anchor_now(self) -> None:
+        """Bring the key file's anchor up to the newest committed audit entry (before an export
+        or a backup carries it away, and at close)."""
+        # Best effort, as after a commit: a store that cannot be read now is told by its check.
+        with suppress(SQLAlchemyError):
+            if self._anchor_due:
+                with self.read() as conn:
+                    self._anchor(conn)
+
+    def _anchor(self, conn: Connection) -> None:
+        self._anchor_due, self._anchored_at = False, time.monotonic()
+        # The work is committed; an anchor that lags behind is still true, and the next commit
+        # writes it again. A missing or damaged key file is told at the next start.
+        with suppress(OSError, StoreError):
+            keyfile.advance_anchor(self.path, lambda kept: audit.anchor(conn, kept))
 
     def backup(self, dest: Path) -> Path:
         """A consistent copy through SQLite's backup API, encrypted with the same key."""
@@ -94,6 +127,7 @@ class Store:
         return check_file(self.path, self._db_key)
 
     def close(self) -> None:
+        self.anchor_now()
         self.engine.dispose()
 
 
