@@ -139,3 +139,17 @@ def test_a_towns_main_window_shows_no_chinese_of_the_program_s_making_in_english
         tasks.wait()
         town.close()
         village.close()
+
+
+def test_an_empty_village_s_start_and_sync_state_show_no_chinese_of_the_program_s_making(
+    qtbot, english, store, tasks
+):
+    window = MainWindow(Children(store), station_info(store), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.start)
+    window.tabs.setCurrentWidget(window.village_sync)
+    qtbot.waitUntil(lambda: window.village_sync.state.text() != "")
+    assert window.start.import_button.text() == "Import a ledger…"
+    assert window.village_sync.state.text().startswith("This station is not enrolled yet")
+    assert chinese_made_by_the_program(window) == []

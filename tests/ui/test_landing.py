@@ -79,7 +79,7 @@ def test_an_empty_workbench_says_how_to_start_and_its_buttons_do_it(qtbot, store
     assert window.tabs.tabText(0) == "工作台" and not window.start.isVisible()
 
 
-def test_a_town_opens_on_its_villages_sync_state(qtbot, tasks, stations, tmp_path):
+def test_a_town_opens_on_its_villages_sync_state(qtbot, tasks, stations, tmp_path, check_model):
     town, village = stations[TOWN], stations[VILLAGE]
     enroll(town, village, tmp_path / VILLAGE)
     enroll(town, stations[OTHER_VILLAGE], tmp_path / OTHER_VILLAGE)
@@ -89,6 +89,7 @@ def test_a_town_opens_on_its_villages_sync_state(qtbot, tasks, stations, tmp_pat
 
     window = opened(qtbot, town, tasks)
     landing = window.landing
+    check_model(landing.model)  # filled once the status is read, after this
     assert window.tabs.currentWidget() is landing and window.tabs.tabText(0) == "各村同步"
     qtbot.waitUntil(lambda: landing.model.rowCount() == 2)
     rows = {r[m.COL_STATION]: r for r in (row(landing.model, i) for i in range(2))}
