@@ -15,6 +15,7 @@ from childcare_desktop.core.services.roster import Roster
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.storage.visits_repo import visit_row
 from tests.core.reports import poppler
+from tests.inprocess import childcare_json
 
 NAME = "李\x00想\u202e"
 
@@ -48,6 +49,7 @@ def test_the_roster_exports_and_reports_survive_such_values(store, tmp_path: Pat
     assert reports.ledger(date.today().strftime("%Y-%m"), tmp_path / "ledger.pdf").pages
     assert reports.summary(tmp_path / "summary.pdf")[0].rows == 3
     Roster(store).export(tmp_path / "ledger.xlsx")
+    assert_listed_and_shown(store)
 
 
 def spoil_codes(store) -> str:
@@ -79,3 +81,13 @@ def test_codes_no_form_offers_and_a_date_at_the_calendars_end_are_printed(store,
     assert reports.ledger(date.today().strftime("%Y-%m"), tmp_path / "ledger.pdf").pages
     assert reports.summary(tmp_path / "summary.pdf")[0].rows == 3
     Roster(store).export(tmp_path / "ledger.xlsx")
+    assert_listed_and_shown(store)
+
+
+def assert_listed_and_shown(store) -> None:
+    """`childcare children list --json` and `children show --json` of each child still answer."""
+    listed = childcare_json(store, "children", "list")
+    assert len(listed) == 3
+    for child in listed:
+        shown = childcare_json(store, "children", "show", "--child", child["uuid"])
+        assert (shown["uuid"], shown["name"]) == (child["uuid"], child["name"])

@@ -9,9 +9,7 @@ from the town's store."""
 
 from __future__ import annotations
 
-import io
 import json
-from contextlib import redirect_stdout
 from dataclasses import replace
 from datetime import date
 
@@ -20,8 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Boolean, Date, Float, Integer, func, select, update
 
-from childcare_desktop import cli
-from childcare_desktop.cli.common import ENV_PASSPHRASE
 from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.domain.visit import FINDING_AREAS, Visit
 from childcare_desktop.core.services import safety, sync
@@ -35,7 +31,8 @@ from childcare_desktop.core.storage.jsontext import dumps
 from childcare_desktop.core.storage.visits_repo import visit_row
 from childcare_desktop.core.sync import entities
 from childcare_desktop.words import MESSAGES
-from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.conftest import TEST_KDF
+from tests.inprocess import childcare_json
 
 from .stations import TOWN, VILLAGE, dump, enroll, station
 
@@ -206,19 +203,11 @@ def every_report_and_export(town, root) -> None:
     assert reports.ledger(date.today().strftime("%Y-%m"), root / "ledger.pdf").pages
     assert reports.summary(root / "summary.pdf")[0].rows == 3
     assert Roster(town).export(root / "ledger.xlsx").count == 3
-    listed = childcare(town, "children", "list")
+    listed = childcare_json(town, "children", "list")
     assert len(listed) == 3
     for child in listed:
         reports.child_file(child["uuid"], root / "child.pdf")
         assert (
-            childcare(town, "children", "show", "--child", child["uuid"])["uuid"] == child["uuid"]
+            childcare_json(town, "children", "show", "--child", child["uuid"])["uuid"]
+            == child["uuid"]
         )
-
-
-def childcare(store, *args: str):
-    """The `childcare` command run on the store, its --json output read back."""
-    out = io.StringIO()
-    with pytest.MonkeyPatch.context() as patch, redirect_stdout(out):
-        patch.setenv(ENV_PASSPHRASE, PASSPHRASE)
-        assert cli.main([*args, "--db", str(store.path), "--json"]) == 0
-    return json.loads(out.getvalue())

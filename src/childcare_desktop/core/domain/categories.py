@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, date
 
 CATEGORY_CODES = (
     "left_behind",
@@ -101,8 +101,11 @@ def age_on(born: date, day: date) -> int:
 
 
 def ages_out_on(code: str, born: date) -> date:
-    """The birthday on which a child stops being counted in `code`."""
+    """The birthday on which a child stops being counted in `code`; the calendar's last day when
+    the birthday falls past it (a birth date an older version let be stored near 9999)."""
     years = AGE_LIMIT[code]
+    if born.year + years > MAXYEAR:
+        return date.max
     try:
         return born.replace(year=born.year + years)
     except ValueError:  # born on 29 February
