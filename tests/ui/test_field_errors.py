@@ -117,3 +117,23 @@ def test_a_concern_without_description_is_told_and_the_words_go_when_it_is_typed
     type_text(qtbot, form.description, "独自在家三天")
     assert not error.isVisible()
     assert form.isVisible()
+
+
+def test_a_birth_date_that_disagrees_is_put_right_by_correcting_the_id_number(qtbot, store, tasks):
+    children = Children(store)
+    child = Child(name="", sex="", birth_date=None, village_code=VILLAGE)
+    form = ChildForm(children, child, True, True, tasks=tasks)
+    qtbot.addWidget(form, before_close_func=lambda f: setattr(f, "dirty", False))
+    form.show()
+    basic = form.basic
+    type_text(qtbot, basic.name, "王芳")
+    qtbot.keyClicks(basic.birth_date, "2014-03-10")
+    qtbot.keyClicks(basic.id_number, NUMBER)
+    qtbot.mouseClick(form.save_button, LEFT)
+    birth_error = basic.errors["birth_date"]
+    assert birth_error.text() == words.message("id_birth_mismatch", id_birth=BORN.isoformat())
+    # The number was mistyped, not the date: the date's message goes with the number's fix.
+    basic.id_number.selectAll()
+    qtbot.keyClicks(basic.id_number, idnumber.make(VILLAGE[:6], date(2014, 3, 10), 7, "female"))
+    assert not birth_error.isVisible()
+    assert not basic.errors["id_number"].isVisible()

@@ -138,14 +138,19 @@ class FieldGrid(QGridLayout):
             edited.connect(lambda *_value: self.recheck(field, widget))
         return error
 
-    def recheck(self, field: str, widget: QWidget) -> None:
-        """The field was edited: its message stays only while the field is still wrong."""
-        error = self.errors[field]
-        if not error.text():
-            return
+    def recheck(self, field: str, widget: QWidget | None = None) -> None:
+        """`field` was edited: a message stays only while its field is still wrong. With the
+        form's check every message shown is asked again, for one field can put another right
+        (the ID number a birth date disagreed with)."""
         if self.check is not None:
-            error.show_text(self.check().get(field, ""))
-        elif not (isinstance(widget, DateField) and not widget.is_valid()):
+            shown = {name: error for name, error in self.errors.items() if error.text()}
+            if shown:
+                found = self.check()
+                for name, error in shown.items():
+                    error.show_text(found.get(name, ""))
+            return
+        error = self.errors[field]
+        if error.text() and not (isinstance(widget, DateField) and not widget.is_valid()):
             error.clear_text()
 
 

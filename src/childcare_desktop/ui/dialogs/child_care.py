@@ -60,6 +60,8 @@ class CareSection(ChildSection):
         group_layout.addWidget(self.category_error)
         group_layout.addWidget(self.history)
         self.grid.errors["categories"] = self.category_error
+        for box in self.boxes.values():
+            box.toggled.connect(lambda _on: self.grid.recheck("categories"))
         self.guardianship = CodeCombo("guardianship", vocab.GUARDIANSHIP, blank=i18n.label(
             "guardianship", ""))  # fmt: skip
         self.risk_override = CodeCombo("risk", vocab.RISKS, blank=self.tr("按规则判定"))

@@ -299,7 +299,10 @@ class ChildForm(QDialog):
         being corrected stays while the field is wrong and goes once it is right."""
         unreadable = {field: date_format_text() for s in self.sections
                       for field, w in s.date_fields().items() if not w.is_valid()}  # fmt: skip
-        found = {p.field: i18n.problem_text(p) for p in self.children.check(self.edited())}
+        found = {}
+        for problem in self.children.check(self.edited()):
+            field = "categories" if problem.field.startswith("categories[") else problem.field
+            found[field] = i18n.problem_text(problem)  # the last, as a save shows it
         return found | unreadable
 
     def _show_problems(self, problems: list[FieldProblem], unreadable: set[str]) -> None:
