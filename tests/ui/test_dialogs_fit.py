@@ -333,7 +333,11 @@ def test_the_set_up_wizard_fits_on_the_recovery_code_s_pages(qtbot, opened, scre
     qtbot.keyClicks(wizard.passphrase_page.first, PASSPHRASE)
     qtbot.keyClicks(wizard.passphrase_page.second, PASSPHRASE)
     wizard.next()
+    name = screen.name()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=60_000)
+    # Looked up again after the wait: the offscreen platform may have replaced its screen
+    # objects while events were processed (seen after a test that built the whole program).
+    screen = next(s for s in QGuiApplication.screens() if s.name() == name)
     try:
         next_button = wizard.button(QWizard.WizardButton.NextButton)
         assert_in_sight(wizard, screen, [wizard.recovery_page.print_button, next_button])

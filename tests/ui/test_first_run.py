@@ -12,7 +12,14 @@ from childcare_desktop.ui.models.children_model import COL_NAME
 from tests.conftest import PASSPHRASE
 from tests.core.reports import poppler
 
-from .conftest import BOY_ID, listed_names, run_wizard, type_text, unlock_with
+from .conftest import (
+    BOY_ID,
+    listed_names,
+    run_wizard,
+    type_recovery_groups,
+    type_text,
+    unlock_with,
+)
 
 
 def test_wizard_shows_a_bad_division_code_beside_the_field(qtbot, make_app, data_dir):
@@ -176,6 +183,15 @@ def test_the_recovery_code_is_saved_as_a_page_and_two_of_its_groups_typed_back(
     qtbot.keyClick(confirm.first, Qt.Key.Key_Backspace)
     assert not refused.isVisible()  # the field is being typed again
     qtbot.keyClicks(confirm.first, groups[first - 1][3])
+
+    # Not copied after all: back to the code, which is shown again, and no further back.
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.recovery_page
+    assert code in wizard.recovery_page.code.text()
+    assert not back.isVisible() or not back.isEnabled()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    type_recovery_groups(qtbot, wizard, code)
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.window is not None)
     assert "新陂村" in controller.window.windowTitle()

@@ -216,7 +216,8 @@ class SetupWizard(QWizard):
         self.busy = False
         self.setWindowTitle(self.tr("儿童关爱服务 — 首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        # 上一步 stays on the last page: an officer asked for two groups they did not copy goes
+        # back to the code (the passphrase page before it is a commit page, not gone back to).
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.station_page = StationPage()
         self.passphrase_page = PassphrasePage(self)
