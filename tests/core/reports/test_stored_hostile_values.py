@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 
 from childcare_desktop.core.domain.visit import Visit
+from childcare_desktop.core.services.care import Care
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.services.reports import Reports
 from childcare_desktop.core.services.roster import Roster
@@ -91,3 +92,20 @@ def assert_listed_and_shown(store) -> None:
     for child in listed:
         shown = childcare_json(store, "children", "show", "--child", child["uuid"])
         assert (shown["uuid"], shown["name"]) == (child["uuid"], child["name"])
+
+
+def test_a_wish_in_a_state_no_form_offers_is_printed_with_the_childs_file(store, tmp_path):
+    """A wish state an older version let a received change set: the child's file and the list
+    of wishes show it as its text instead of failing."""
+    fill_demo(store, 3, seed=4, today=date.today())
+    with store.read() as conn:
+        uuid = conn.execute(select(t.child.c.uuid).order_by(t.child.c.uuid)).scalars().first()
+    care = Care(store)
+    kept = care.add_wish(uuid, "一个书包")
+    care.add_wish(uuid, "一套文具")
+    with store.write() as conn:
+        conn.execute(update(t.wish).where(t.wish.c.uuid == kept.uuid).values(state="lost"))
+    assert [row.wish.state for row in care.wishes(uuid)] == ["collected", "lost"]
+    Reports(store).child_file(uuid, tmp_path / "child.pdf")
+    flat = poppler.flat_text(tmp_path / "child.pdf")
+    assert "一个书包" in flat and "lost" in flat

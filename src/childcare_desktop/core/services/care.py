@@ -21,6 +21,8 @@ from ..storage import care_repo, children_repo
 from ..storage import tables as t
 from ..storage.store import Store
 
+# A state an older version stored that no form offers sorts last, and is shown as its text.
+_LIFECYCLE = {state: i for i, state in enumerate(WISH_STATES)}
 # The date column each wish state sets when the wish reaches it.
 _STATE_DATE = {
     "published": "published_on",
@@ -88,7 +90,7 @@ class Care:
         with self.store.read() as conn:
             rows = conn.execute(stmt.order_by(w.collected_on, t.child.c.sort_key)).mappings()
             found = [WishRow(care_repo.from_row(Wish, r), r["child_name"]) for r in rows]
-        return sorted(found, key=lambda r: WISH_STATES.index(r.wish.state))
+        return sorted(found, key=lambda r: _LIFECYCLE.get(r.wish.state, len(_LIFECYCLE)))
 
     def add_referral(
         self, child_uuid: str, target: str, reason: str = "", referred_on: date | None = None
