@@ -11,9 +11,11 @@ from pytestqt.exceptions import _QtExceptionCaptureManager
 
 from childcare_desktop.core.domain.child import FamilyMember
 from childcare_desktop.core.domain.visit import Visit
+from childcare_desktop.core.services import safety
 from childcare_desktop.core.services.children import ChildQuery, Children
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.services.sync import FileResult
+from childcare_desktop.ui.dialogs.backups import BackupsDialog
 from childcare_desktop.ui.dialogs.child_family import FamilySection, MemberDialog
 from childcare_desktop.ui.dialogs.child_form import ChildForm
 from childcare_desktop.ui.models import children_model as cm
@@ -81,7 +83,7 @@ def test_the_family_list_is_checked_while_members_are_added_changed_and_removed(
     qtbot, store, check_model
 ):
     children = Children(store)
-    child = add_child(children, members=(FamilyMember("mother", "王秀英"),))
+    child = add_child(children, ("poor_family",), members=(FamilyMember("mother", "王秀英"),))
     section = FamilySection(lambda member: [])
     qtbot.addWidget(section)
     check_model(section.model)
@@ -167,3 +169,17 @@ def test_the_main_list_is_checked_while_it_is_paged_through_and_searched_again(
     with qtbot.waitSignal(view.searched):
         view.search.clear()
     assert view.model.rowCount() == len(children.find(ChildQuery()))
+
+
+def test_the_backups_list_is_checked_from_before_it_is_read_to_a_backup_made(
+    qtbot, store, store_path, tasks, check_model
+):
+    safety.backup(store, "manual")
+    dialog = BackupsDialog(store_path, store, tasks)
+    check_model(dialog.model)  # the dialog asked for its list; the answer comes after this
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    qtbot.mouseClick(dialog.backup_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    assert dialog.table.currentIndex().row() == 0  # the newest, chosen
