@@ -294,8 +294,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad_request": ("这不是有效的登记申请文件", "not a valid enrollment request"),
     "fingerprint_mismatch": (
-        "指纹与文件不一致，请当面核对屏幕上的指纹",
-        "the fingerprint differs from the file's: compare the screens in person",
+        "念出的指纹与文件里的不一致，没有发证或安装。请对方逐组再念一遍；"
+        "仍不一致就停下：这个文件可能不是对方电脑写的",
+        "the fingerprint read aloud differs from the file's: nothing was issued or installed. "
+        "Ask for it again group by group; if it still differs, stop: the file may not come "
+        "from that computer",
     ),
     "bad_certificate": ("这不是有效的登记证书", "not a valid certificate"),
     "not_below_us": (
