@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -136,3 +137,31 @@ def test_the_frozen_folder_with_the_marker_keeps_its_data_beside_itself(dist, tm
     assert not (home / ".local").exists()
     shown = run([str(folder / "childcare-desktop"), "--quit-when-shown"], env, tmp_path)
     assert shown.split() == ["UnlockDialog"]
+
+
+def _glibc(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def test_the_deb_asks_for_the_c_library_its_binaries_were_linked_against(dist):
+    """The frozen folder carries every library but the C library: the .deb's libc6 dependency
+    is the newest version any of its binaries asks for (read here with readelf), so a build on
+    an older base (UOS, Kylin) asks for less, and this machine, which built it, has it."""
+    if not shutil.which("readelf"):
+        pytest.skip("no readelf (binutils) on this machine")
+    (deb,) = dist.glob(f"{PACKAGE}_{__version__}_*.deb")
+    depends = subprocess.run(["dpkg-deb", "--field", str(deb), "Depends"], check=True,
+                             capture_output=True, text=True).stdout  # fmt: skip
+    (asked,) = re.findall(r"libc6 \(>= ([\d.]+)\)", depends)
+    needed = set()
+    for path in (dist / PACKAGE).rglob("*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with path.open("rb") as binary:
+            if binary.read(4) != b"\x7fELF":
+                continue
+        info = subprocess.run(["readelf", "--version-info", "--wide", str(path)],
+                              capture_output=True, text=True).stdout  # fmt: skip
+        needed |= {_glibc(v) for v in re.findall(r"Name: GLIBC_([\d.]+)", info)}
+    assert _glibc(asked) == max(needed)
+    assert max(needed) <= _glibc(os.confstr("CS_GNU_LIBC_VERSION").split()[1])
