@@ -124,6 +124,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件读写不了（{reason}），请换一个U盘或文件夹再试",
         "the file could not be read or written ({reason}): try another USB stick or folder",
     ),
+    "disk_full": (
+        "磁盘或U盘满了，这次的操作没有完成。之前保存的都还在。请删掉不用的文件腾出空间，再做一次",
+        "the disk or USB stick is full: this was not done. Everything saved before is still "
+        "there. Free some space (delete files you do not need) and do it again",
+    ),
+    "disk_read_only": (
+        "这个文件夹或U盘不能写入（只读，或没有权限），这次的操作没有完成。之前保存的都还在。"
+        "请拨开U盘的写保护开关，或把数据文件连同密钥文件复制到能写入的文件夹（如“文档”）再打开",
+        "this folder or USB stick cannot be written (read-only, or no permission): this was not "
+        "done. Everything saved before is still there. Slide the stick's write-protect switch "
+        "off, or copy the store with its key file to a folder that can be written (such as "
+        "Documents) and open it there",
+    ),
+    "disk_gone": (
+        "文件所在的U盘或文件夹不见了（被拔出、移走或改名），这次的操作没有完成。"
+        "之前保存的都还在U盘或文件夹里。请把U盘插回去（或把文件夹放回原处），然后关掉程序重新打开",
+        "the USB stick or folder holding the files is gone (pulled out, moved or renamed): this "
+        "was not done. Everything saved before is still on the stick or in the folder. Plug the "
+        "stick in again (or put the folder back), then close the program and open it again",
+    ),
+    "disk_failed": (
+        "读写磁盘出错（U盘松动或被拔出，或磁盘满了），这次的操作没有完成。之前保存的都还在。"
+        "请插好U盘、腾出空间，然后关掉程序重新打开；仍然不行，就从备份恢复",
+        "the disk could not be read or written (a loose or pulled-out USB stick, or a full disk): "
+        "this was not done. Everything saved before is still there. Plug the stick in firmly, "
+        "free some space, then close the program and open it again; if it still fails, restore "
+        "a backup",
+    ),
     "stored_value_refused": (
         "儿童 {child} 的档案里 {field} 的值现在不允许（记录 {uuid}），请打开档案改正",
         "the file of child {child} holds a value of {field} no longer accepted (record {uuid}): "

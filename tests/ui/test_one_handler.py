@@ -3,7 +3,6 @@ the dialog gives its buttons back; a file that cannot be written is said beside 
 
 from __future__ import annotations
 
-import errno
 import threading
 
 import pytest
@@ -11,13 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget, QWizard
 
 from childcare_desktop import words
-from childcare_desktop.core.services import sync
 from childcare_desktop.core.services.visits import PhotoFile
 from childcare_desktop.ui.dialogs import report_preview, setup_wizard, visit_photos
 from childcare_desktop.ui.dialogs.sync_export import ExportDialog
 from childcare_desktop.ui.dialogs.unlock import PassphrasePrompt
 from childcare_desktop.ui.tasks import SYNC
 from tests.core.services.test_visit_photos import png
+from tests.core.storage.disks import fill, small_disk
 from tests.core.sync.stations import TOWN, VILLAGE, enroll, station
 
 from .conftest import type_text
@@ -68,33 +67,28 @@ def test_the_set_up_wizard_is_no_longer_busy_after_an_unexpected_error(
 
 
 def test_an_export_to_a_full_stick_is_said_beside_it_and_the_lists_ask_again(
-    qtbot, tmp_path, tasks, monkeypatch, unexpected
+    qtbot, tmp_path, tasks, unexpected
 ):
-    for name in ("town", "village", "stick"):
+    for name in ("town", "village"):
         (tmp_path / name).mkdir()
     town = station(tmp_path / "town", "town", TOWN, "宁新镇")
     store = station(tmp_path / "village", "village", VILLAGE, "新陂村")
     enroll(town, store, tmp_path)
     try:
-        dialog = ExportDialog(store, tasks)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitUntil(lambda: dialog.receiver.count() == 1)
-        dialog.folder.setText(str(tmp_path / "stick"))
-
-        def full(*_args):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        monkeypatch.setattr(sync, "export", full)
-        with qtbot.waitSignal(tasks.changed) as announced:
-            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(dialog.error.isVisible)
-        assert unexpected == []
-        assert dialog.error.text() == words.message(
-            "file_unavailable", reason="No space left on device"
-        )
-        assert announced.args[0].touch(SYNC)
-        assert dialog.progress.isHidden() and dialog.export_button.isEnabled()
+        with small_disk(tmp_path / "stick", "1m") as stick:
+            fill(stick)
+            dialog = ExportDialog(store, tasks)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitUntil(lambda: dialog.receiver.count() == 1)
+            dialog.folder.setText(str(stick))
+            with qtbot.waitSignal(tasks.changed) as announced:
+                qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(dialog.error.isVisible)
+            assert unexpected == []
+            assert dialog.error.text() == words.message("disk_full")
+            assert announced.args[0].touch(SYNC)
+            assert dialog.progress.isHidden() and dialog.export_button.isEnabled()
     finally:
         tasks.wait()
         store.close()

@@ -90,18 +90,24 @@ def test_a_file_that_cannot_be_written_is_said_beside_the_work_and_the_views_ask
     monkeypatch.setattr("sys.excepthook", lambda *exc: unexpected.append(exc))
     tasks.changed.connect(announced.append)
 
+    def write_over_a_folder():
+        raise OSError(errno.EISDIR, "Is a directory", "E:/张小明.ccsync")
+
     def write_to_a_full_stick():
         raise OSError(errno.ENOSPC, "No space left on device", "E:/张小明.ccsync")
 
     changes = Changes.of(SYNC)
+    tasks.write(write_over_a_folder, lambda _r: None, errors.append, changes=changes)
     tasks.write(write_to_a_full_stick, lambda _r: None, errors.append, changes=changes)
-    qtbot.waitUntil(lambda: bool(errors))
+    qtbot.waitUntil(lambda: len(errors) == 2)
     assert unexpected == []  # the machine's trouble, not the program's: no crash dialog
     assert errors[0].code == "file_unavailable"
-    assert errors[0].params == {"reason": "No space left on device"}
-    assert "张小明" not in i18n.error_text(errors[0])  # the file's name may be a child's
-    assert "No space left on device" in i18n.error_text(errors[0])
-    assert announced == [changes]  # it may have failed after its records were committed
+    assert errors[0].params == {"reason": "Is a directory"}
+    assert "Is a directory" in i18n.error_text(errors[0])
+    assert errors[1].code == "disk_full"  # the program's own words, saying what to do
+    for error in errors:
+        assert "张小明" not in i18n.error_text(error)  # the file's name may be a child's
+    assert announced == [changes, changes]  # they may have failed after a commit
 
 
 def test_ended_gives_the_form_back_after_an_unexpected_error(qtbot, tasks, monkeypatch):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..core import paths
 from ..core.errors import CoreError, ValidationFailed
+from ..core.storage import disk
 from ..core.storage.store import Store
 from ..words import both
 
@@ -98,4 +99,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except Refused as refused:
         print(str(refused), file=sys.stderr)
+        return 1
+    except Exception as error:
+        trouble = disk.trouble(error)
+        if trouble is None:
+            raise
+        print(both(trouble.code), file=sys.stderr)
         return 1

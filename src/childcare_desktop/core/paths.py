@@ -56,7 +56,9 @@ def store_exists(store: Path) -> bool:
 
 def backups_dir(store: Path) -> Path:
     path = store.parent / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    # Not its parents: a store's folder gone with its USB stick is not made again where the
+    # stick was mounted, for backups and exports to land there unseen.
+    path.mkdir(exist_ok=True)
     return path
 
 

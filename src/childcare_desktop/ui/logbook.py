@@ -57,6 +57,19 @@ class _Formatter(logging.Formatter):
         return exception_text(ei[1])
 
 
+def _file_handler(path: Path) -> logging.Handler:
+    try:
+        handler = RotatingFileHandler(
+            path, maxBytes=LOG_BYTES, backupCount=LOG_FILES - 1, encoding="utf-8"
+        )
+    except OSError:
+        # A folder that cannot be written (a stick's write-protect switch on): the program
+        # still starts, to say so in its own words; only its log is not kept.
+        return logging.NullHandler()
+    handler.setFormatter(_Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    return handler
+
+
 class Logbook:
     """Installed once the data folder is known; `close` puts back what it replaced (tests build
     many programs in one process)."""
@@ -64,10 +77,7 @@ class Logbook:
     def __init__(self, data: Path) -> None:
         self.path = log_path(data)
         self.crash = None
-        self._handler = RotatingFileHandler(
-            self.path, maxBytes=LOG_BYTES, backupCount=LOG_FILES - 1, encoding="utf-8"
-        )
-        self._handler.setFormatter(_Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self._handler = _file_handler(self.path)
         log.addHandler(self._handler)
         log.setLevel(logging.INFO)
         self._excepthook = sys.excepthook

@@ -5,9 +5,10 @@ A job's function runs on a worker thread and must not touch widgets. Its result 
 `on_done` on the GUI thread; a write's `Changes` then go out on `Tasks.changed`, and each view
 that shows them asks again. A failure has one path: a `CoreError` becomes words beside the work
 (`beside`: an error label, a function taking the error, or, when none is given, a box over the
-window); so does an `OSError` (a USB stick pulled out, a full disk, a folder that may not be
-written: the machine's trouble, not the program's), as the code `file_unavailable` with the
-system's reason; anything else goes to `sys.excepthook`, which the program points at its log and
+window); so does a failing disk, from SQLite or the system (a full disk, a folder that may not be
+written, a USB stick pulled out: the machine's trouble, not the program's), as the codes of
+`core.storage.disk`, and any other `OSError` as `file_unavailable` with the system's reason;
+anything else goes to `sys.excepthook`, which the program points at its log and
 the crash dialog (see `logbook`). `ended` runs first either way, to give the form its buttons
 back: a handler given the error never has to put the form right after an unexpected one.
 """
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
 from ..core.errors import CoreError
-from ..core.storage import PARALLEL_READS
+from ..core.storage import PARALLEL_READS, disk
 from . import i18n
 
 log = logging.getLogger("childcare_desktop")
@@ -146,8 +147,7 @@ class Tasks(QObject):
             # It may have failed after its transaction was committed (a batch's records kept,
             # its file not written): the views read the store again rather than trust it.
             self.changed.emit(asked.changes)
-        if isinstance(error, OSError):
-            error = file_trouble(error)
+        error = file_trouble(error)
         if not isinstance(error, CoreError):
             sys.excepthook(type(error), error, error.__traceback__)
         elif callable(asked.beside):
@@ -160,9 +160,15 @@ class Tasks(QObject):
             show_error(error)
 
 
-def file_trouble(error: OSError) -> CoreError:
-    """An OSError as a coded error: the system's reason (never the file's name, which may be a
-    child's) for the officer, its type and number for the log."""
+def file_trouble(error: Exception) -> Exception:
+    """A failing disk (full, read-only, pulled out: from SQLite or the system) as its coded
+    error; any other OSError as `file_unavailable` with the system's reason (never the file's
+    name, which may be a child's), its type and number for the log; anything else as it is."""
+    found = disk.trouble(error)
+    if found is not None:
+        return found
+    if not isinstance(error, OSError):
+        return error
     log.info("file trouble: %s errno=%s", type(error).__name__, error.errno)
     return CoreError("file_unavailable", reason=error.strerror or type(error).__name__)
 

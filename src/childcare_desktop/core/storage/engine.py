@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from ..errors import StoreError
-from . import POOL_USERS
+from . import POOL_USERS, disk
 
 _PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -42,8 +42,11 @@ def raw_connect(path: Path, db_key: bytes | None, cache_kib: int = CACHE_KIB) ->
         conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except (sqlite3.DatabaseError, sqlcipher.DatabaseError):
+    except (sqlite3.DatabaseError, sqlcipher.DatabaseError) as error:
         conn.close()
+        found = disk.trouble(error, path.parent)
+        if found is not None:  # the disk's failure, not the file's: said as such
+            raise found from error
         raise StoreError("store_unreadable", path=path.name) from None
     for pragma in _PRAGMAS:
         conn.execute(pragma)

@@ -47,7 +47,8 @@ def commit(store_path: Path) -> None:
 def discard(store_path: Path) -> None:
     """The staged copies of a restore that stopped before its marker: the old pair stays."""
     for copy in _staged(store_path):
-        copy.unlink(missing_ok=True)
+        if copy.exists():  # asked first: a read-only folder refuses even to remove nothing
+            copy.unlink()
 
 
 def settle(store_path: Path) -> None:
