@@ -34,7 +34,6 @@ class StartPanel(QWidget):
         self.new_button.setObjectName("start_new")
         self.import_button.clicked.connect(import_action.trigger)
         self.new_button.clicked.connect(new_action.trigger)
-        self.import_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.new_button)
