@@ -1,10 +1,12 @@
 """Real failing disks for the tests: a small tmpfs that fills up, a folder mounted read-only, and
-a USB stick (an ext4 image on a loop device) pulled out while the store on it is open. Mounting
-needs root; a test that cannot mount is skipped and says why."""
+a USB stick (an ext4 image on a loop device) pulled out while the store on it is open, its
+folder gone or its blocks failing. Mounting needs root; a test that cannot mount is skipped and
+says why."""
 
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import subprocess
 import time
@@ -73,6 +75,7 @@ class Stick:
 
     def __init__(self, image: Path, point: Path) -> None:
         self.image, self.point = image, point
+        self.as_pulled = image.with_name(image.name + ".as-pulled")
         point.mkdir(parents=True, exist_ok=True)
         subprocess.run(["truncate", "-s", "32M", str(image)], check=True)
         subprocess.run(["mkfs.ext4", "-q", "-F", str(image)], check=True, capture_output=True)
@@ -94,6 +97,24 @@ class Stick:
                 return
             time.sleep(0.05)
         raise AssertionError("the stick is still held by the system")
+
+    def fail(self) -> None:
+        """The stick stops answering while mounted (pulled out in the middle of the work): every
+        read or write of its blocks fails. What it held at that moment is kept, to be plugged
+        in again by `plug_as_pulled`."""
+        os.sync()
+        shutil.copyfile(self.image, self.as_pulled)
+        device = subprocess.run(
+            ["losetup", "-j", str(self.image)], capture_output=True, text=True, check=True
+        ).stdout.split(":")[0]
+        os.truncate(self.image, 0)
+        subprocess.run(["losetup", "-c", device], check=True)  # its blocks are gone
+
+    def plug_as_pulled(self) -> Path:
+        self.pull()
+        self.wait_gone()
+        os.replace(self.as_pulled, self.image)
+        return self.plug()
 
     def unplug_for_good(self) -> None:
         if self.point.is_mount():

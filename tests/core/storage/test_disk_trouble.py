@@ -172,3 +172,25 @@ def test_a_stick_pulled_out_is_said_and_what_was_saved_is_on_it_when_plugged_in_
         again.close()
     finally:
         stick.unplug_for_good()
+
+
+def test_a_stick_that_stops_answering_is_said_and_what_was_saved_is_on_it(tmp_path):
+    stick = Stick(tmp_path / "stick.img", tmp_path / "stick")
+    folder = stick.plug() / "childcare"
+    try:
+        folder.mkdir()
+        store = new_store(folder)
+        for serial in range(1, 4):
+            Children(store).save(child(serial))
+        stick.fail()
+        assert failure(lambda: Children(store).save(child(9))) == "disk_failed"
+        assert failure(lambda: safety.backup(store, "manual", dest=tmp_path / "copy.db")) == (
+            "disk_failed"
+        )
+        store.close()
+        stick.plug_as_pulled()
+        again = reopened(folder / "store.db")
+        assert names(again) == {"王芳1", "王芳2", "王芳3"}
+        again.close()
+    finally:
+        stick.unplug_for_good()

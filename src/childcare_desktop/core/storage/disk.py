@@ -36,6 +36,13 @@ _SYSTEM = {
 # SQLite's primary result codes (the low byte of an extended code), as its driver reports them.
 _SQLITE = {13: DISK_FULL, 8: READ_ONLY, 14: GONE, 10: FAILED}  # FULL, READONLY, CANTOPEN, IOERR
 _SQLITE_READONLY_DBMOVED = 1032  # the store's file was removed or moved while open
+# Its backup API raises some without a code: SQLite's own words for them, which do not change.
+_SQLITE_WORDS = {
+    "database or disk is full": DISK_FULL,
+    "attempt to write a readonly database": READ_ONLY,
+    "unable to open database file": GONE,
+    "disk I/O error": FAILED,
+}
 
 
 def trouble(error: BaseException, folder: Path | None = None) -> CoreError | None:
@@ -50,6 +57,9 @@ def trouble(error: BaseException, folder: Path | None = None) -> CoreError | Non
     elif isinstance(cause, OSError):
         code = _SYSTEM.get(cause.errno)
         found = (type(cause).__name__, cause.errno)
+    elif type(cause).__module__.startswith(("sqlite3", "sqlcipher3")):
+        code = _SQLITE_WORDS.get(str(cause))
+        found = ("sqlite", str(cause))
     else:
         return None
     if code is None:
