@@ -119,6 +119,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "密钥文件记着日志写到第 {seq} 条",
         "the key file vouches for the log up to entry {seq}",
     ),
+    "audit_head_backwards": (
+        "{station} 的操作日志倒退了：第 {batch} 批里第 {entry} 条起的记录不见了"
+        "（{at} 发现），请查看那台电脑",
+        "the audit log of {station} went backwards: batch {batch} no longer holds entry {entry} "
+        "and after (found {at}); look into that laptop",
+    ),
+    "audit_head_forked": (
+        "{station} 的操作日志被改过：第 {batch} 批显示第 {entry} 条和以前报来的不一样"
+        "（{at} 发现），请查看那台电脑",
+        "the audit log of {station} forked: batch {batch} shows entry {entry} differs from what "
+        "it vouched for before (found {at}); look into that laptop",
+    ),
     "bad_value": ("{field} 的值不对：{value}", "bad value for {field}: {value}"),
     "file_unavailable": (
         "文件读写不了（{reason}），请换一个U盘或文件夹再试",

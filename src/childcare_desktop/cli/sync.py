@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..core.services import sync
 from ..core.services.conflicts import Conflicts
-from ..words import label, message
+from ..words import both, label, message
 from .common import emit, open_store, store_command, to_json
 
 
@@ -84,6 +84,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         state = sync.status(store)
+        alarms = sync.audit_alarms(store)
     finally:
         store.close()
     # Batches are numbered from 1: a last batch 0 is none yet, said as null like every unknown.
@@ -112,9 +113,24 @@ def cmd_status(args: argparse.Namespace) -> int:
     ] + [
         f"已发给 {s.name or s.to}: 第 {s.last_seq} 批（{s.last_export or '-'}）" for s in state.sent
     ]
+    lines += [
+        both(
+            f"audit_head_{a.kind}",
+            station=a.origin,
+            batch=str(a.batch),
+            entry=str(a.entry),
+            at=a.at,
+        )
+        for a in alarms
+    ]
     emit(
         args,
-        {"stations": stations, "sent": sent, "refused": state.refused},
+        {
+            "stations": stations,
+            "sent": sent,
+            "refused": state.refused,
+            "audit_alarms": [to_json(a) for a in alarms],
+        },
         "\n".join(lines) or "还没有同步过 (nothing synced yet)",
     )
     return 0

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 from ..domain.visit_policy import VisitPolicy
 from ..storage import audit, settings
 from ..storage.store import Store
-from ..sync import batchfile, envelope, intake, ledger, scope
+from ..sync import audit_heads, batchfile, envelope, intake, ledger, scope
 from ..sync.errors import SyncError
 from ..sync.keys import Peer, add_peer, own_key, peer_by_key, peers
 from ..sync.merge import Equivocation, apply_changes, changes_since, version_vector
@@ -99,6 +99,7 @@ def export(store: Store, out: Path, to: str | None = None) -> ExportResult:
             "carried": [hashlib.sha256(e).hexdigest() for e in carried],
             "certificates": certificates,
             "settings": _downward_settings(conn) if receiver.relation == "child" else {},
+            audit_heads.BODY_KEY: audit_heads.for_export(conn, key.key_id, receiver.station),
         }
         seq, prev = ledger.next_out(conn, key.key_id, receiver.station)
         inner = envelope.make(key, info.code, receiver.station, seq, prev, body)
@@ -107,7 +108,9 @@ def export(store: Store, out: Path, to: str | None = None) -> ExportResult:
         _write_checked(out, data, key.sign_public)
         env = envelope.open_envelope(inner, {key.key_id: key.sign_public}.get)
         ledger.record(conn, env, "out", "written", out.name, keep=False)
+        audit_heads.sent(conn, env)
         audit.record(conn, "export", detail=f"batch {seq} to {receiver.station}: {len(pending)}")
+    store.anchor_now()  # the key file vouches for the export it has just logged
     return ExportResult(str(out), seq, len(pending), receiver.station, len(carried))
 
 
@@ -192,6 +195,13 @@ def status(store: Store, today: date | None = None) -> SyncStatus:
         if code not in heard
     ]
     return SyncStatus(tuple(stations), tuple(sent), refused, late_days)
+
+
+def audit_alarms(store: Store) -> tuple[audit_heads.HeadAlarm, ...]:
+    """The stations whose audit log, as their batches vouched for it, went backwards or forked:
+    the first time each did, with the batch that showed it and the entry."""
+    with store.read() as conn:
+        return tuple(audit_heads.alarms(conn).values())
 
 
 def _day(stamp: str) -> date:
@@ -318,9 +328,11 @@ def _settle(
 def _bookkeeping(conn: Connection, path: Path, checked: intake.Checked) -> None:
     own, sender = checked.own, checked.sender
     ledger.record(conn, own, "in", "applied", path.name)
+    raised = [audit_heads.keep(conn, own)]
     for env in checked.carried:
         if not ledger.known(conn, env.hash):
             ledger.record(conn, env, "in", "carried", path.name, via=own.hash)
+            raised.append(audit_heads.keep(conn, env))
     for cert in checked.certificates:
         if peer_by_key(conn, cert.subject.key_id) is None:
             add_peer(conn, cert.peer(cert.subject, "below"))
@@ -329,3 +341,6 @@ def _bookkeeping(conn: Connection, path: Path, checked: intake.Checked) -> None:
     if sender.relation == "parent" and _is_policy(policy):
         settings.put(conn, "visit_policy", policy)
     audit.record(conn, "import", detail=f"{path.name}: batch {own.seq} from {own.origin} applied")
+    for alarm in filter(None, raised):
+        detail = f"{path.name}: audit log of {alarm.origin} {alarm.kind} at entry {alarm.entry}"
+        audit.record(conn, "import", detail=detail)

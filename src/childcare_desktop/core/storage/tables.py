@@ -469,3 +469,24 @@ sync_ack = Table(
     Column("acks", Text, nullable=False),
     Column("at", Text, nullable=False),
 )
+
+# The audit chain's head each station's batch carried (signed), per stream (origin key →
+# recipient): kept by the receiver to check the next batch against, and by the sender for the
+# hash it says its chain still holds at the head it sent last. `alarm` keeps the first time a
+# newer batch showed that station's chain shorter than before ("backwards") or different at
+# an entry it had vouched for ("forked"), with the batch, the entry and when.
+sync_audit_head = Table(
+    "sync_audit_head",
+    metadata,
+    Column("origin_key", String(32), primary_key=True),
+    Column("recipient", String(12), primary_key=True),
+    Column("origin", String(12), nullable=False),
+    Column("batch_seq", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("at", Text, nullable=False),
+    Column("alarm", String(12), nullable=False, default=""),
+    Column("alarm_batch", Integer),
+    Column("alarm_entry", Integer),
+    Column("alarm_at", Text),
+)
