@@ -1,6 +1,7 @@
-"""A store on a write-protected stick, for real (a read-only mount): the passphrase prompt says
-so in the officer's words, with the way out, instead of the crash dialog or a driver's text;
-the store is untouched and opens from a folder that can be written."""
+"""A store on a write-protected stick or on a stick pulled out, for real (a read-only mount, a
+loop device whose blocks fail): the passphrase prompt and the child's form say so in the
+officer's words, with the way out, instead of the crash dialog or a driver's text; what was
+typed stays in the form, and what was saved before is in the store when it opens again."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import pytest
 from childcare_desktop import words
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.ui.app import build_app
-from tests.core.storage.disks import read_only_view
-from tests.core.storage.test_disk_trouble import child
+from childcare_desktop.ui.dialogs.child_form import ChildForm
+from tests.core.storage.disks import Stick, read_only_view
+from tests.core.storage.test_disk_trouble import child, new_store, reopened
 
-from .conftest import listed_names, unlock_with
+from .conftest import listed_names, type_text, unlock_with
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the errors are the program's own to catch
 
@@ -46,3 +48,36 @@ def test_a_write_protected_stick_is_said_at_the_passphrase(
         qtbot.waitUntil(lambda: listed_names(again.window) == ["王芳1"])
     finally:
         again.shutdown()
+
+
+def test_a_save_on_a_stick_that_stops_answering_keeps_what_was_typed(
+    qtbot, tasks, tmp_path, monkeypatch
+):
+    unexpected = []
+    monkeypatch.setattr("sys.excepthook", lambda kind, _error, _tb: unexpected.append(kind))
+    stick = Stick(tmp_path / "stick.img", tmp_path / "stick")
+    folder = stick.plug() / "childcare"
+    try:
+        folder.mkdir()
+        store = new_store(folder)
+        children = Children(store)
+        saved = children.save(child(1))
+        form = ChildForm(children, saved, True, False, tasks=tasks)
+        qtbot.addWidget(form, before_close_func=lambda f: setattr(f, "dirty", False))
+        form.show()
+        form.basic.current_address.clear()
+        type_text(qtbot, form.basic.current_address, "新陂村2组")
+        stick.fail()
+        form.save()
+        qtbot.waitUntil(form.general_error.isVisible)
+        assert form.general_error.text() == words.message("disk_failed")
+        assert unexpected == []
+        assert form.dirty and form.basic.current_address.text() == "新陂村2组"
+        tasks.wait()
+        store.close()
+        stick.plug_as_pulled()
+        again = reopened(folder / "store.db")
+        assert Children(again).get(saved.uuid) == saved  # as saved before the stick failed
+        again.close()
+    finally:
+        stick.unplug_for_good()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from ...core.errors import CoreError
@@ -45,10 +44,7 @@ class RecoveryDialog(QDialog):
         self.reset_button.setDefault(True)
         self.buttons.accepted.connect(self.reset)
         self.buttons.rejected.connect(self.reject)
-        self._wait = QTimer(self)
-        self._wait.setSingleShot(True)
-        self._wait.setTimerType(Qt.TimerType.PreciseTimer)  # not before the core's wait ends
-        self._wait.timeout.connect(self._wait_over)
+        self._wait, self._tick = unlock.wait_timers(self, self.status, self._wait_over)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(self.grid)
@@ -103,6 +99,7 @@ class RecoveryDialog(QDialog):
         self.reset_button.setEnabled(False)
         self.status.setText(unlock.wait_text(delay_ms))
         self._wait.start(delay_ms)
+        self._tick.start()
 
     def _wait_over(self) -> None:
         self.status.clear()

@@ -7,8 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from ...core.errors import CoreError
 from ...core.storage import tries
@@ -27,6 +34,28 @@ def wait_after(error: CoreError) -> int:
 def wait_text(delay_ms: int) -> str:
     text = QCoreApplication.translate("PassphrasePrompt", "请等 %1 秒再试。")
     return text.replace("%1", str(-(-delay_ms // 1000)))
+
+
+def wait_timers(owner: QObject, status: QLabel, over: Callable[[], None]) -> tuple[QTimer, QTimer]:
+    """The wait before the next try (ending in `over`) and a ticker that, started with it, says
+    on `status` each second how long is left."""
+    wait = QTimer(owner)
+    wait.setSingleShot(True)
+    wait.setTimerType(Qt.TimerType.PreciseTimer)  # not before the core's wait ends
+    tick = QTimer(owner)
+    tick.setInterval(1000)
+
+    def say_left() -> None:
+        if wait.isActive():
+            status.setText(wait_text(wait.remainingTime()))
+
+    def end() -> None:
+        tick.stop()
+        over()
+
+    wait.timeout.connect(end)
+    tick.timeout.connect(say_left)
+    return wait, tick
 
 
 class PassphrasePrompt(QDialog):
@@ -55,10 +84,7 @@ class PassphrasePrompt(QDialog):
         self.open_button.setDefault(True)
         self.buttons.accepted.connect(self.try_open)
         self.buttons.rejected.connect(self.reject)
-        self._wait = QTimer(self)
-        self._wait.setSingleShot(True)
-        self._wait.setTimerType(Qt.TimerType.PreciseTimer)  # not before the core's wait ends
-        self._wait.timeout.connect(self._wait_over)
+        self._wait, self._tick = wait_timers(self, self.status, self._wait_over)
         self.layout_ = QVBoxLayout(self)
         for widget in (self.prompt, self.passphrase, self.error, self.status, self.buttons):
             self.layout_.addWidget(widget)
@@ -76,6 +102,7 @@ class PassphrasePrompt(QDialog):
         self.open_button.setEnabled(False)
         self.status.setText(wait_text(delay_ms))
         self._wait.start(delay_ms)
+        self._tick.start()
 
     def try_open(self) -> None:
         if not self.open_button.isEnabled():
