@@ -12,7 +12,10 @@ from sqlalchemy import select, update
 from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.services import sync
+from childcare_desktop.core.services.care import Care
+from childcare_desktop.core.services.concerns import Concerns
 from childcare_desktop.core.services.demo import fill_demo
+from childcare_desktop.core.services.rounds import Rounds
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.storage.changes import ChangeWriter
 from childcare_desktop.core.storage.jsontext import loads
@@ -258,5 +261,53 @@ def test_a_disagreement_an_older_version_stored_does_not_refuse_other_edits(
             )
     fields = {"sex": sex} if edit == {"sex": "same"} else edit
     out = written(village, tmp_path / "v1.ccsync", "child", uuid, fields)
+    (result,) = sync.import_files(town, [out])
+    assert (result.status, result.reason) == ("applied", "")
+
+
+def a_record_of(store: Store, entity: str) -> str:
+    """The uuid of a record of `entity` the station's own services made (or the demo holds)."""
+    child = first_child(store)
+    made = {
+        "wish": lambda: Care(store).add_wish(child, "一个书包"),
+        "referral": lambda: Care(store).add_referral(child, "school", "辍学风险"),
+        "concern": lambda: Concerns(store).add(child, "alone", date(2026, 3, 1), "独自在家"),
+        "visit_round": lambda: Rounds(store).create("春节走访", "left_behind", date(2026, 3, 1),
+                                                    date(2026, 1, 1)),
+    }  # fmt: skip
+    if entity in made:
+        return made[entity]().uuid
+    with store.read() as conn:
+        table = t.member if entity == "member" else t.category
+        return conn.execute(select(table.c.uuid).order_by(table.c.uuid)).scalars().first()
+
+
+@pytest.mark.parametrize(
+    ("entity", "field"),
+    [
+        ("member", "relation"),
+        ("member", "situation"),
+        ("category", "code"),
+        ("wish", "state"),
+        ("referral", "target"),
+        ("referral", "status"),
+        ("concern", "kind"),
+        ("visit_round", "category"),
+    ],
+)
+def test_a_code_no_form_offers_for_a_part_of_the_file_is_refused(
+    tmp_path, town, village, entity, field
+):
+    uuid = a_record_of(village, entity)
+    refused(
+        town,
+        written(village, tmp_path / "v1.ccsync", entity, uuid, {field: "x"}),
+        f"{entity}.{field}",
+    )
+
+
+def test_a_concern_of_a_kind_an_earlier_version_offered_is_received(tmp_path, town, village):
+    uuid = a_record_of(village, "concern")
+    out = written(village, tmp_path / "v1.ccsync", "concern", uuid, {"kind": "dropout"})
     (result,) = sync.import_files(town, [out])
     assert (result.status, result.reason) == ("applied", "")

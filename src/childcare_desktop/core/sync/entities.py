@@ -11,6 +11,15 @@ from typing import Any
 from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table
 
 from ..domain import vocab
+from ..domain.care import (
+    CONCERN_KINDS,
+    OLD_CONCERN_KINDS,
+    REFERRAL_STATUSES,
+    REFERRAL_TARGETS,
+    REPORT_TARGETS,
+    WISH_STATES,
+)
+from ..domain.categories import CATEGORY_CODES
 from ..domain.validation import (
     date_ok,
     findings_ok,
@@ -107,6 +116,17 @@ _CODES: dict[tuple[str, str], frozenset[str]] = {
     ("child", "status"): frozenset(vocab.STATUSES),
     ("visit", "mode"): frozenset(MODES),
     ("visit", "guardianship"): frozenset(("", *vocab.GUARDIANSHIP)),
+    ("child", "no_id_reason"): frozenset(("", *vocab.NO_ID_REASONS)),
+    ("member", "relation"): frozenset(vocab.RELATIONS),
+    ("member", "situation"): frozenset(vocab.SITUATIONS),
+    ("category", "code"): frozenset(CATEGORY_CODES),
+    # A kind an earlier version offered is still received, as it is still read and printed.
+    ("concern", "kind"): frozenset((*CONCERN_KINDS, *OLD_CONCERN_KINDS)),
+    ("concern_report", "target"): frozenset(REPORT_TARGETS),
+    ("wish", "state"): frozenset(WISH_STATES),
+    ("referral", "target"): frozenset(REFERRAL_TARGETS),
+    ("referral", "status"): frozenset(REFERRAL_STATUSES),
+    ("visit_round", "category"): frozenset(("", *CATEGORY_CODES)),
 }
 
 
