@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench fuzz sysdeps translations screenshots dist clean
+.PHONY: run test lint bench fuzz sysdeps translations screenshots walkthrough dist clean
 
 run: $(STAMP) translations sysdeps
 	$(PY) -m childcare_desktop $(ARGS)
@@ -27,9 +27,17 @@ bench: $(STAMP) translations sysdeps
 fuzz: $(STAMP)
 	$(PY) -m fuzz.batchfile_fuzz -max_total_time=$(or $(FUZZ_SECONDS),300)
 
+# The README's pictures of the windows come from the walk-through; this makes the pictures of
+# the printed reports (a page of each at full size, which a screen of the program cannot show).
 screenshots: $(STAMP) translations sysdeps
-	QT_QPA_PLATFORM=offscreen $(PY) -m childcare_desktop.ui.screenshots docs/screenshots
 	$(PY) -m childcare_desktop.core.reports.samples docs/screenshots
+
+# The real program driven under Xvfb at 1366×768 as a person would, a screenshot of each step
+# into docs/screenshots (not part of `make test`: it needs an X server and takes minutes).
+# ARGS="--screen 1920x1080 --scale 1.5 --out build/walkthrough-150" for a 150% screen.
+walkthrough: $(STAMP) translations
+	@sh scripts/sysdeps.sh walkthrough
+	$(PY) scripts/walkthrough.py $(ARGS)
 
 # The frozen program (DIST/childcare-desktop/, no Python needed) and, where dpkg is, the .deb.
 DIST ?= dist
