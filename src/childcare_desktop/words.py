@@ -245,6 +245,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请先写下跟进情况，才能结案",
         "write the follow-up before closing the concern",
     ),
+    "category_not_supported": (
+        "{category}与档案事实不符（{fact}）；如确属此类，请写明理由",
+        "{category}: the file's facts do not support it ({fact}); if it is right, write why",
+    ),
     "concern_closed": ("这条关注已经结案", "this concern is already closed"),
     "concern_not_found": ("找不到这条关注记录", "no such concern"),
     "visit_not_found": ("找不到这条走访记录", "no such visit"),
@@ -453,9 +457,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "severely_disabled": ("重残", "severely disabled"),
         "imprisoned": ("服刑在押", "in prison"),
         "drug_rehab": ("强制隔离戒毒", "in compulsory drug rehabilitation"),
-        "missing": ("失联", "missing"),
+        "restricted": ("被执行其他限制人身自由的措施", "under another restriction of liberty"),
+        "missing": ("失联", "out of contact"),
+        "disappeared": ("宣告失踪", "declared missing by a court"),
         "dead": ("死亡", "dead"),
         "guardianship_revoked": ("被撤销监护资格", "guardianship revoked"),
+        "deported": ("被遣送（驱逐）出境", "deported"),
         "other": ("其他", "other"),
     },
     "assistance": {
@@ -585,6 +592,43 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "dropout": ("辍学", "dropped out of school"),
         "other": ("其他", "other"),
     },
+    "category_fact": {
+        "parents_gone": ("父母均已死亡或被宣告失踪", "both parents dead or declared missing"),
+        "a_parent_living": (
+            "父母一方在世且未被宣告失踪",
+            "a parent is living, not declared missing",
+        ),
+        "parents_unable": (
+            "父母均重残、重病、服刑在押、强制隔离戒毒、限制人身自由、失联、被撤销监护资格或被遣送"
+            "出境，或一方死亡、失踪另一方如此",
+            "both parents in a situation the law lists (ill, disabled, in prison, out of contact "
+            "…), or one dead or missing and the other so",
+        ),
+        "parents_gone_orphan": (
+            "父母均已死亡或被宣告失踪：应为孤儿",
+            "both parents dead or declared missing: an orphan",
+        ),
+        "a_parent_can_care": (
+            "父母一方在家或外出务工，能履行抚养义务",
+            "a parent at home or working away can raise the child",
+        ),
+        "parents_away": (
+            "父母均外出务工，或一方外出务工另一方无监护能力",
+            "both parents working away, or one away and the other unable",
+        ),
+        "a_parent_at_home": ("父母一方在家且有监护能力", "a parent at home and able to care"),
+        "no_parent_away": ("父母均未外出务工", "neither parent is working away"),
+        "no_hukou": ("没有户籍，不是农村留守儿童", "no hukou: not a rural left-behind child"),
+        "grade_severe": (
+            "一、二级残疾，或三、四级精神、智力残疾",
+            "disability grade 1 or 2, or 3 or 4 mental or intellectual",
+        ),
+        "grade_not_severe": (
+            "三、四级残疾且不是精神、智力残疾",
+            "grade 3 or 4, not mental or intellectual",
+        ),
+        "ill": ("健康状况为患病", "recorded as ill"),
+    },
     "reportable_reason": {
         "assessed_unguarded": ("监护情况评估为无人监护", "guardianship assessed as none"),
         "nobody_at_home": (
@@ -650,14 +694,22 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "unset": ("未填", "not given"),
         "none": ("无", "none"),
         "until_now": ("至今", "until now"),
+        "category_reason": ("理由", "why held"),
         "amount": ("每月金额（元）", "yuan a month"),
         "years": ("岁", "years"),
     },
 }
 
 
+# Parameters that carry a code of a vocabulary: said in the message's own language.
+_CODED_PARAMS = {"category": "category", "fact": "category_fact"}
+
+
 def message(code: str, lang: str = ZH, **params: str) -> str:
     zh, en = MESSAGES.get(code, (code, code))
+    params = {
+        k: label(_CODED_PARAMS[k], v, lang) if k in _CODED_PARAMS else v for k, v in params.items()
+    }
     template = zh if lang == ZH else en
     try:
         return template.format(**params)

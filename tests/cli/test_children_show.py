@@ -1,7 +1,7 @@
 """`childcare children show`: a child's whole file for scripts (JSON) and in words; and every
 command's JSON says an unknown or unset value one way, as null."""
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -244,3 +244,37 @@ def test_no_command_prints_an_empty_text_for_an_unset_value(
         assert "" not in _strings(result.json()), result.out
     assert logged.json()["guardianship"] is None  # not reassessed on this visit
     assert concern.json()["follow_up"] is None
+
+
+def test_a_category_the_facts_do_not_support_needs_a_reason(childcare, village_db, sparse_child):
+    """赵小花's father works away and her mother is set at home: 农村留守 is refused (国发〔2016〕
+    13号: a parent at home and able to care) with the law's reason, until the officer writes why;
+    the reason is kept on the span and shown in her file."""
+    db = village_db
+    at_home = childcare(
+        "children", "update", "--db", db, "--child", sparse_child,
+        "--set", "categories=", "--json",
+    )  # fmt: skip
+    assert at_home.code == 0, at_home.err
+    store = Store.open(Path(db), PASSPHRASE)
+    try:
+        children = Children(store)
+        child = children.get(sparse_child)
+        mother = FamilyMember("mother", "钱芳", situation="home")
+        children.save(replace(child, members=(*child.members, mother)))
+    finally:
+        store.close()
+    ask = ("children", "update", "--db", db, "--child", sparse_child, "--set")
+    refused = childcare(*ask, "categories=left_behind,poor_family", "--json")
+    assert refused.code == 1 and refused.out == ""
+    assert "category_not_supported" in refused.err
+    assert "农村留守儿童与档案事实不符（父母一方在家且有监护能力）" in refused.err
+    assert "a parent at home and able to care" in refused.err
+    why = "母亲重病卧床，已申请评估"
+    kept = childcare(*ask, "categories=left_behind,poor_family", "--reason", why, "--json")
+    assert kept.code == 0, kept.err
+    assert kept.json()["categories"] == ["left_behind", "poor_family"]
+    shown = _show(childcare, db, sparse_child, "--json").json()
+    spans = {s["code"]: s for s in shown["category_spans"] if s["end"] is None}
+    assert (spans["left_behind"]["reason"], spans["poor_family"]["reason"]) == (why, why)
+    assert f"理由 (why held)：{why}" in _show(childcare, db, sparse_child).out

@@ -120,8 +120,8 @@ def _merge_duplicates(o: Opened) -> DuplicateMergeDialog:
         return tuple(FamilyMember(r, "王秀英") for r in relations)
 
     four = ("father", "mother", "grandmother", "grandfather")
-    first = add_child(o.work.children, members=family(four))
-    second = add_child(o.work.children, serial=7, members=family(four[:2]))
+    first = add_child(o.work.children, ("poor_family",), members=family(four))
+    second = add_child(o.work.children, ("poor_family",), serial=7, members=family(four[:2]))
     return DuplicateMergeDialog(o.store, o.tasks, first.uuid, second.uuid, o.parent)
 
 

@@ -36,6 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(update)
     update.add_argument("--child", required=True, help="儿童 UUID")
     update.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE")
+    update.add_argument(
+        "--reason",
+        default="",
+        help="类别与档案事实不符时的理由 why categories stand against the file's facts",
+    )
     update.set_defaults(handler=cmd_update)
 
 
@@ -63,7 +68,7 @@ def cmd_update(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         service = Children(store)
-        service.update_fields(args.child, values)
+        service.update_fields(args.child, values, args.reason)
         summary = service.summary(args.child)
     finally:
         store.close()
@@ -132,6 +137,7 @@ def _file_lines(found: ChildFile) -> list[str]:
             [
                 f"  {label_both('category', c.code)}  {c.start} ~ "
                 + (str(c.end) if c.end else label_both("file", "until_now"))
+                + (f"  {label_both('file', 'category_reason')}：{c.reason}" if c.reason else "")
                 for c in child.categories
             ],
         ),

@@ -92,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
         return args.handler(args) or 0
     except ValidationFailed as failed:
         for problem in failed.problems:
-            print(f"{problem.field}: {both(problem.code, **problem.params)}", file=sys.stderr)
+            said = both(problem.code, **problem.params)
+            print(f"{problem.field} [{problem.code}]: {said}", file=sys.stderr)
         return 1
     except CoreError as error:
         print(both(error.code, **error.params), file=sys.stderr)

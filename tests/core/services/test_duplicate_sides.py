@@ -17,10 +17,10 @@ def test_each_file_is_shown_with_its_family_its_visits_and_its_reports(
     store, children, visits, clock
 ):
     mother, father = parent("mother", "migrant"), parent("father", "home")
-    first = add_child(children, codes=("orphan", "poor_family"), members=(mother, father))
+    first = add_child(children, codes=("other_distress", "poor_family"), members=(mother, father))
     second = add_child(
         children,
-        codes=("poor_family", "orphan"),
+        codes=("poor_family", "other_distress"),
         serial=7,
         members=(
             FamilyMember("father", "张大山"),

@@ -75,7 +75,7 @@ def child(name: str = "李想", village: str = VILLAGE, serial: int = 3, **extra
     born = date(2016, 5, 6)
     fields = {
         "id_number": idnumber.make(village[:6], born, serial, "female"),
-        "members": (FamilyMember("mother", "王芳", phone="13800001111"),),
+        "members": (FamilyMember("mother", "王芳", phone="13800001111", situation="migrant"),),
         "categories": (CategorySpan("left_behind", date(2025, 3, 1)),),
     } | extra
     return Child(name, "female", born, village, **fields)

@@ -242,7 +242,9 @@ class _Run:
                 born,
                 village,
                 id_number=idnumber.make(village[:6], born, self.serial, "male"),
-                members=(FamilyMember("father", "李大山", phone="13800001111"),),
+                members=(
+                    FamilyMember("father", "李大山", phone="13800001111", situation="migrant"),
+                ),
                 categories=(CategorySpan("left_behind", date(2025, 3, 1)),),
             )
         )

@@ -29,11 +29,13 @@ FULL_TIME_SCHOOL = frozenset({"senior", "vocational"})
 @dataclass(frozen=True)
 class CategorySpan:
     """A category held from `start` until the day before `end` (None: still held); a span that
-    ends keeps its dates, so the history stays."""
+    ends keeps its dates, so the history stays. `reason`: why the officer holds a category the
+    facts of the file do not support (`eligibility`), kept and shown like a risk override."""
 
     code: str
     start: date
     end: date | None = None
+    reason: str = ""
 
     def holds_on(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)

@@ -25,9 +25,12 @@ SITUATIONS = (
     "severely_disabled",
     "imprisoned",  # 服刑在押
     "drug_rehab",  # 强制隔离戒毒
-    "missing",  # 失联
+    "restricted",  # 被执行其他限制人身自由的措施
+    "missing",  # 失联: no contact, and no care given, for 6 months or more
+    "disappeared",  # 失踪: declared missing by a court (宣告失踪)
     "dead",
     "guardianship_revoked",
+    "deported",  # 被遣送（驱逐）出境
     "other",
 )
 ASSISTANCE = (
@@ -50,15 +53,18 @@ CLOSE_REASONS = (
     "other",
 )
 NO_ID_REASONS = ("no_hukou", "not_yet_issued", "unknown")
-# Situations in which a parent cannot exercise guardianship (国发〔2016〕13号, 民发〔2019〕62号).
+# The situations in which a parent cannot raise the child (民发〔2019〕62号 二, widened by
+# 民发〔2020〕125号): both parents so, or one so and the other dead or declared missing, make a
+# child 事实无人抚养.
 PARENT_UNABLE = frozenset(
     {
         "seriously_ill",
         "severely_disabled",
         "imprisoned",
         "drug_rehab",
+        "restricted",
         "missing",
-        "dead",
         "guardianship_revoked",
+        "deported",
     }
 )

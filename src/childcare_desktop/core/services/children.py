@@ -12,6 +12,7 @@ from ..domain import idnumber
 from ..domain.categories import CategorySpan, age_on, still_in_force
 from ..domain.child import Child
 from ..domain.completeness import details_left
+from ..domain.eligibility import contradicted
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.search import normalize_query
 from ..domain.validation import blocking, validate_child
@@ -206,7 +207,7 @@ class Children:
 
     def _checked_write(self, child: Child, action: str) -> Child:
         child = prepare(child)
-        problems = blocking(validate_child(child, self.today()))
+        problems = [*blocking(validate_child(child, self.today())), *self._unsupported(child)]
         if problems:
             raise ValidationFailed(problems)
         return self._write(child, action)
@@ -248,16 +249,41 @@ class Children:
         reopened = replace(child, status="active", close_reason="", close_note="", closed_on=None)
         return self._checked_write(reopened, "reopen")
 
-    def set_categories(self, child: Child, codes: list[str]) -> Child:
-        """Held categories become `codes`: new ones start today, dropped ones end today."""
+    def set_categories(self, child: Child, codes: list[str], reason: str = "") -> Child:
+        """Held categories become `codes`: new ones start today (with `reason`, why they are
+        held when the facts do not support them), dropped ones end today."""
         today = self.today()
         held = {s.code for s in child.categories if s.holds_on(today)}
         spans = [
             replace(s, end=today) if s.holds_on(today) and s.code not in codes else s
             for s in child.categories
         ]
-        spans += [CategorySpan(code, today) for code in codes if code not in held]
+        spans += [CategorySpan(code, today, reason=reason.strip()) for code in codes
+                  if code not in held]  # fmt: skip
         return replace(child, categories=tuple(spans))
+
+    def _unsupported(self, child: Child) -> list[FieldProblem]:
+        """A category newly held that the file's own facts do not support needs its reason; one
+        already held stays when the facts change (the file then says it no longer fits)."""
+        today = self.today()
+        with self.store.read() as conn:
+            before = children_repo.load_many(conn, [child.uuid]).get(child.uuid)
+        held = {s.code for s in before.categories if s.holds_on(today)} if before else set()
+        new = {
+            i: s
+            for i, s in enumerate(child.categories)
+            if s.holds_on(today) and s.code not in held and not s.reason.strip()
+        }
+        against = {v.code: v for v in contradicted(child, [s.code for s in new.values()])}
+        return [
+            FieldProblem(
+                f"categories[{i}]",
+                "category_not_supported",
+                {"category": s.code, "fact": against[s.code].reason},
+            )
+            for i, s in new.items()
+            if s.code in against
+        ]
 
     def summaries(
         self, include_closed: bool = False, to_complete: bool = False
@@ -282,11 +308,12 @@ class Children:
             raise NotFound("child_not_found", uuid=uuid)
         return found[0]
 
-    def update_fields(self, uuid: str, values: dict[str, str]) -> Child:
-        """Set fields from text, with the same checks as the form."""
+    def update_fields(self, uuid: str, values: dict[str, str], reason: str = "") -> Child:
+        """Set fields from text, with the same checks as the form; `reason`: why categories
+        newly held stand when the facts of the file do not support them."""
         child, codes = apply_text_values(self.get(uuid), values)
         if codes is not None:
-            child = self.set_categories(child, codes)
+            child = self.set_categories(child, codes, reason)
         if child.status == "closed" and child.closed_on is None:
             child = replace(child, closed_on=self.today())
         return self.save(child)

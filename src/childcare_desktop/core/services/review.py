@@ -138,7 +138,7 @@ class Review:
         """Keep the file with the categories `codes`; the note says why (it is required)."""
         if not note.strip():
             raise ValidationFailed([FieldProblem("note", "required")])
-        child = self.children.set_categories(self.children.get(child_uuid), codes)
+        child = self.children.set_categories(self.children.get(child_uuid), codes, note)
         saved = self.children.save(child)
         self._resolve(child_uuid, reason, note.strip())
         return saved

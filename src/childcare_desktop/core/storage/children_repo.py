@@ -52,11 +52,11 @@ def load_many(conn: Connection, uuids: list[str]) -> dict[str, Child]:
         members = _parts_of(conn, t.member, FamilyMember, MEMBER_FIELDS, part, ("position",))
         aid = _parts_of(conn, t.assistance, Assistance, ASSISTANCE_FIELDS, part, ("start",))
         spans: dict[str, list[CategorySpan]] = {}
-        names = ("child_uuid", "code", "start", "end")
-        for uuid, code, start, end in bulk.rows_where_in(
+        names = ("child_uuid", "code", "start", "end", "reason")
+        for uuid, *span in bulk.rows_where_in(
             conn, t.category, names, "child_uuid", part, ("child_uuid", "start", "code")
         ):
-            spans.setdefault(uuid, []).append(CategorySpan(code, start, end))
+            spans.setdefault(uuid, []).append(CategorySpan(*span))
         for row in bulk.rows_where_in(conn, t.child, CHILD_FIELDS, "uuid", part):
             fields = dict(zip(CHILD_FIELDS, row, strict=True))
             uuid = fields["uuid"]
@@ -208,6 +208,7 @@ def category_rows(child: Child) -> list[dict]:
             "code": s.code,
             "start": s.start,
             "end": s.end,
+            "reason": s.reason,
         }
         for s in child.categories
     ]

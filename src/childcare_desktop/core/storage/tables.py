@@ -180,6 +180,7 @@ category = Table(
     Column("code", String(24), nullable=False),
     Column("start", Date, nullable=False),
     Column("end", Date),
+    Column("reason", Text, nullable=False, default=""),
 )
 
 assistance = Table(
