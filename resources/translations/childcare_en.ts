@@ -1638,6 +1638,10 @@ with %3 changes.</translation>
         <translation> It also carries %1 batches from stations below, as they were signed.</translation>
     </message>
     <message>
+        <source>还有 %1 条修改一个文件装不下：对方回传确认后再导出下一批。</source>
+        <translation>%1 more changes do not fit in one file: export again once the receiver&apos;s acknowledgement of this batch has come back.</translation>
+    </message>
+    <message>
         <source>文件写不进去，请换一个U盘或文件夹。</source>
         <translation>The file could not be written: use another stick or folder.</translation>
     </message>

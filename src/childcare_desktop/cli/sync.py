@@ -39,10 +39,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         done = sync.export(store, args.out, args.to)
     finally:
         store.close()
+    said = f"第 {done.seq} 批已写到 {done.file}（{done.changes} 条修改，发给 {done.to}）"
+    if done.left:
+        said += f"\n还有 {done.left} 条修改一个文件装不下：对方回传确认后再导出下一批"
     emit(
         args,
-        {"file": done.file, "seq": done.seq, "changes": done.changes, "to": done.to},
-        f"第 {done.seq} 批已写到 {done.file}（{done.changes} 条修改，发给 {done.to}）",
+        {
+            "file": done.file,
+            "seq": done.seq,
+            "changes": done.changes,
+            "to": done.to,
+            "left": done.left,
+        },
+        said,
     )
     return 0
 

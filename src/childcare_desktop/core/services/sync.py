@@ -14,8 +14,10 @@ from sqlalchemy import Connection
 
 from ..domain.visit_policy import VisitPolicy
 from ..storage import audit, settings
+from ..storage.jsontext import dump_bytes
 from ..storage.store import Store
 from ..sync import audit_heads, batchfile, envelope, intake, ledger, scope
+from ..sync.changeset import ChangeRecord
 from ..sync.errors import SyncError
 from ..sync.keys import Peer, add_peer, own_key, peer_by_key, peers
 from ..sync.merge import Equivocation, apply_changes, changes_since, version_vector
@@ -26,6 +28,8 @@ from .station import station_info
 # Settings a supervisor decides for the stations below it; they travel downward only.
 DOWNWARD_SETTINGS = ("visit_policy",)
 LATE_DAYS = 35
+# A file's body holds, beside its changes, acknowledgements, carried hashes and certificates.
+_BODY_ROOM = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,9 @@ class ExportResult:
     changes: int
     to: str
     carried: int
+    # Changes and carried batches past what one file may hold: the next export sends them, once
+    # the receiver's acknowledgement of this one has come back.
+    left: int = 0
 
 
 @dataclass(frozen=True)
@@ -89,10 +96,13 @@ def export(store: Store, out: Path, to: str | None = None) -> ExportResult:
         key = own_key(conn)
         receiver = _receiver(conn, to)
         acknowledged = ledger.acks(conn, receiver.station)
-        carried, covered, certificates = _carried_up(conn, receiver, acknowledged)
+        carried, covered, certificates, room, left = _carried_up(conn, receiver, acknowledged)
         pending = [c for c in changes_since(conn, acknowledged) if c.change_id not in covered]
         if receiver.relation == "child":
             pending = scope.for_station(conn, pending, receiver.station)
+        taken = _first_that_fit(pending, *room)
+        left += len(pending) - len(taken)
+        pending = taken
         body = {
             "changes": [c.to_json() for c in pending],
             "acks": version_vector(conn),
@@ -111,7 +121,7 @@ def export(store: Store, out: Path, to: str | None = None) -> ExportResult:
         audit_heads.sent(conn, env)
         audit.record(conn, "export", detail=f"batch {seq} to {receiver.station}: {len(pending)}")
     store.anchor_now()  # the key file vouches for the export it has just logged
-    return ExportResult(str(out), seq, len(pending), receiver.station, len(carried))
+    return ExportResult(str(out), seq, len(pending), receiver.station, len(carried), left)
 
 
 def import_files(
@@ -230,23 +240,46 @@ def _receiver(conn: Connection, to: str | None) -> Peer:
 
 def _carried_up(
     conn: Connection, receiver: Peer, acknowledged: dict[str, int]
-) -> tuple[list[bytes], set[str], list[str]]:
+) -> tuple[list[bytes], set[str], list[str], tuple[int, int], int]:
     """For a batch to our parent: the envelopes our children signed that hold a change the
-    parent lacks (carried verbatim), the change ids they cover, and their certificates."""
+    parent lacks (carried verbatim), the change ids they cover, their certificates, the room
+    (changes, body bytes) they leave in one file, and the changes of those held back for the
+    next batch. They are carried in order until one does not fit: a later one alone would be
+    refused for the counters it skips. Those held back still cover their changes, which travel
+    only in their own signed envelope."""
+    room = (envelope.MAX_CHANGES, envelope.MAX_BODY_SIZE - _BODY_ROOM)
     if receiver.relation != "parent":
-        return [], set(), []
+        return [], set(), [], room, 0
     children = {p.key_id: p for p in peers(conn, "child")}
     rows = ledger.envelopes_beyond(conn, acknowledged, {p.station for p in children.values()})
-    carried, covered, certs = [], set(), {}
+    carried, covered, certs, held_back = [], set(), {}, 0
     for row in rows:
         signer = children.get(row.origin_key)
         if signer is None or row.envelope is None:
             continue
         env = envelope.open_envelope(row.envelope, {signer.key_id: signer.sign_public}.get)
+        changes = env.body["changes"]
+        covered.update(f"{c['station']}:{c['counter']}" for c in changes)
+        size = len(dump_bytes(env.body))
+        if held_back or len(changes) > room[0] or size > room[1]:
+            held_back += len(changes)
+            continue
         carried.append(row.envelope)
-        covered.update(f"{c['station']}:{c['counter']}" for c in env.body["changes"])
         certs[signer.key_id] = base64.b64encode(signer.certificate).decode()
-    return carried, covered, list(certs.values())
+        room = (room[0] - len(changes), room[1] - size)
+    return carried, covered, list(certs.values()), room, held_back
+
+
+def _first_that_fit(pending: list[ChangeRecord], changes: int, size: int) -> list[ChangeRecord]:
+    """The changes, in the log's order, that fit in one file beside what it carries; the rest
+    go in the next batch (each station's counters still follow on, with no gap)."""
+    taken = pending[:changes]
+    total = 0
+    for i, change in enumerate(taken):
+        total += len(dump_bytes(change.to_json())) + 1
+        if total > size:
+            return taken[:i]
+    return taken
 
 
 def _is_policy(value: object) -> bool:

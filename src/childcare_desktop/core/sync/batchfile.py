@@ -29,7 +29,8 @@ MAGIC = b"CCSYNC\r\n"
 VERSION = 1
 # magic, version (u16), sender key id (16 bytes), header length (u32), ciphertext length (u64)
 PREFIX = struct.Struct(">8sH16sIQ")
-MAX_FILE_SIZE = 256 * 1024 * 1024
+# A file's bodies together hold at most envelope.MAX_BODY_SIZE and compress about tenfold.
+MAX_FILE_SIZE = 40 * 1024 * 1024
 MAX_HEADER_SIZE = 64 * 1024
 MAX_RECIPIENTS = 8
 # Each key (the file key, each wrapping key) encrypts exactly one message: a fixed nonce is safe.

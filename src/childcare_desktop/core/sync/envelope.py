@@ -26,10 +26,14 @@ SCHEMA = 1
 PREFIX = struct.Struct(">8sHI")  # magic, version, header length
 LENGTH = struct.Struct(">I")
 MAX_HEADER_SIZE = 16 * 1024
-MAX_BODY_SIZE = 512 * 1024 * 1024
+# The bounds of one file, over all its envelopes: a receiver decodes every envelope of a file and
+# checks all its changes before applying any, and each change held costs about 4.7 KB of memory
+# (decoded, checked, merged). At these bounds an import peaks under 512 MB (bench_batch_memory);
+# a station with more to send writes it in several batches (services.sync.export).
+MAX_BODY_SIZE = 40 * 1024 * 1024
+MAX_CHANGES = 80_000
 # Change logs compress about tenfold; a claimed ratio far beyond that is a decompression bomb.
 MAX_RATIO = 100
-MAX_CHANGES = 2_000_000
 MAX_ENVELOPES = 10_000
 GENESIS = "0" * 64
 _COUNTED = ("changes", "carried", "certificates")
@@ -79,18 +83,8 @@ def make(key: OwnKey, origin: str, recipient: str, seq: int, prev: str, body: di
 def open_envelope(data: bytes, signer: Callable[[str], bytes | None]) -> Envelope:
     """Check the origin's signature (a key `signer` trusts), then the header, then decompress
     within the signed size and check the body's hash and counts."""
-    if len(data) < PREFIX.size + LENGTH.size + SIGNATURE_SIZE or data[:8] != MAGIC:
-        raise SyncError("bad_payload")
-    _, version, header_size = PREFIX.unpack_from(data)
-    if version != VERSION:
-        raise SyncError("bad_version", version=version)
-    body_at = PREFIX.size + header_size
-    if header_size > MAX_HEADER_SIZE or body_at + LENGTH.size > len(data) - SIGNATURE_SIZE:
-        raise SyncError("bad_payload")
-    (compressed_size,) = LENGTH.unpack_from(data, body_at)
-    if body_at + LENGTH.size + compressed_size + SIGNATURE_SIZE != len(data):
-        raise SyncError("bad_payload")
-    header = _header(data[PREFIX.size : body_at])
+    raw_header, body_at = _split(data)
+    header = _header(raw_header)
     public = signer(header["origin_key"])
     if public is None:
         raise SyncError("unknown_signer")
@@ -117,6 +111,8 @@ def pack(envelopes: list[bytes]) -> bytes:
 
 
 def unpack(payload: bytes) -> list[bytes]:
+    """The envelopes of a payload, refused before any is decompressed when together they
+    declare more changes or a larger body than one file may hold."""
     if len(payload) < LENGTH.size:
         raise SyncError("bad_payload")
     (count,) = LENGTH.unpack_from(payload)
@@ -134,7 +130,28 @@ def unpack(payload: bytes) -> list[bytes]:
         at += size
     if at != len(payload):
         raise SyncError("bad_payload")
+    declared = [_header(_split(e)[0]) for e in envelopes]
+    if sum(h["counts"]["changes"] for h in declared) > MAX_CHANGES:
+        raise SyncError("too_many")
+    if sum(h["body_size"] for h in declared) > MAX_BODY_SIZE:
+        raise SyncError("bomb")
     return envelopes
+
+
+def _split(data: bytes) -> tuple[bytes, int]:
+    """The envelope's raw header and where its body's length starts; its framing checked."""
+    if len(data) < PREFIX.size + LENGTH.size + SIGNATURE_SIZE or data[:8] != MAGIC:
+        raise SyncError("bad_payload")
+    _, version, header_size = PREFIX.unpack_from(data)
+    if version != VERSION:
+        raise SyncError("bad_version", version=version)
+    body_at = PREFIX.size + header_size
+    if header_size > MAX_HEADER_SIZE or body_at + LENGTH.size > len(data) - SIGNATURE_SIZE:
+        raise SyncError("bad_payload")
+    (compressed_size,) = LENGTH.unpack_from(data, body_at)
+    if body_at + LENGTH.size + compressed_size + SIGNATURE_SIZE != len(data):
+        raise SyncError("bad_payload")
+    return data[PREFIX.size : body_at], body_at
 
 
 def _header(raw_header: bytes) -> dict:

@@ -160,6 +160,9 @@ class ExportDialog(QDialog):
         text = text.replace("%3", str(done.changes))
         if done.carried:
             text += self.tr("另原样转带下级的 %1 批。").replace("%1", str(done.carried))
+        if done.left:
+            left = self.tr("还有 %1 条修改一个文件装不下：对方回传确认后再导出下一批。")
+            text += "\n" + left.replace("%1", str(done.left))
         self.sent.setText(text)
         self.refresh()
         self.exported.emit(done)
