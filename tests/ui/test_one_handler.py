@@ -89,6 +89,7 @@ def test_an_export_to_a_full_stick_is_said_beside_it_and_the_lists_ask_again(
             assert dialog.error.text() == words.message("disk_full")
             assert announced.args[0].touch(SYNC)
             assert dialog.progress.isHidden() and dialog.export_button.isEnabled()
+            assert [p.name for p in stick.iterdir()] == ["filler.bin"]  # no half a batch
     finally:
         tasks.wait()
         store.close()

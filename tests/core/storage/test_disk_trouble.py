@@ -16,6 +16,7 @@ from childcare_desktop.core.domain.child import Child
 from childcare_desktop.core.errors import CoreError
 from childcare_desktop.core.services import safety, sync
 from childcare_desktop.core.services.children import ChildQuery, Children
+from childcare_desktop.core.services.reports import Reports
 from childcare_desktop.core.services.roster import Roster
 from childcare_desktop.core.services.station import init_station
 from childcare_desktop.core.storage import disk
@@ -92,6 +93,15 @@ def test_a_full_disk_is_said_and_nothing_saved_before_is_lost(tmp_path, data_dir
         assert failure(lambda: safety.backup(store, "manual")) == "disk_full"
         assert failure(lambda: Roster(store).import_file(Path(roster))) == "disk_full"
         assert failure(lambda: Roster(store).export(mounted / "花名册.xlsx")) == "disk_full"
+        assert failure(lambda: Reports(store).roster(mounted / "花名册.pdf")) == "disk_full"
+        assert failure(lambda: Reports(store).roster(mounted / "名册.xlsx")) == "disk_full"
+        rows = [["b" * 99]] * 999
+        csv_out = mounted / "操作记录.csv"
+        assert failure(lambda: safety.export_audit_csv(store, csv_out, ["a"], rows)) == "disk_full"
+        # Nothing half written is left under the name of a whole file, nor beside it.
+        store_files = ["store.db", "store.db-shm", "store.db-wal", "store.db.key"]
+        assert sorted(p.name for p in mounted.iterdir()) == ["backups", "filler.bin", *store_files]
+        assert list((mounted / "backups").iterdir()) == []
         assert names(store) == {*before, *saved}  # the store reads on
         store.close()
 

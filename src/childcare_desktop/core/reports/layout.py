@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from ..files import written_whole
 from .fonts import report_font
 
 MARGIN = 15 * mm
@@ -103,9 +104,16 @@ def frame_width(wide: bool) -> float:
 
 def build(out: PdfTarget, story: list[Flowable], meta: ReportMeta, wide: bool = False) -> int:
     """Write the PDF and return its number of pages; `wide` is landscape (rosters, ledgers)."""
+    if isinstance(out, Path):
+        with written_whole(out) as part:
+            return _build(str(part), story, meta, wide)
+    return _build(out, story, meta, wide)
+
+
+def _build(out: str | BinaryIO, story: list[Flowable], meta: ReportMeta, wide: bool) -> int:
     pagesize = landscape(A4) if wide else A4
     doc = SimpleDocTemplate(
-        str(out) if isinstance(out, Path) else out,
+        out,
         pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,

@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib.units import mm
 
 from ...words import label
+from ..files import written_whole
 from ..roster.cells import cell_value
 from .layout import PdfTarget, ReportMeta, build, day, frame_width, grid_style, long_table, para
 from .layout import header_row_style as head_fill
@@ -141,4 +142,5 @@ def write_roster_xlsx(lines: list[RosterLine], meta: ReportMeta, out: Path) -> N
         sheet.append([cell_value(sheet, v) for v in line.values(number)])
     book.properties.title = meta.title
     book.properties.creator = "childcare-desktop"
-    book.save(out)
+    with written_whole(out) as part:
+        book.save(part)

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from ...words import label
 from ..domain.categories import current_codes
 from ..domain.child import Child
+from ..files import written_whole
 from .cells import cell_value
 from .layout import LAYOUT, LAYOUT_WITH_VILLAGE
 from .rows import LedgerRow, RowProblem
@@ -78,7 +79,8 @@ def write_roster(
                 cell.number_format = _DATE_FORMAT
     sheet.freeze_panes = "C5"
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    with written_whole(path) as part:
+        book.save(part)
     return path
 
 

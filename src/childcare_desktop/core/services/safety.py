@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import shutil
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlcipher3.dbapi2 import DatabaseError
 
 from ..errors import StoreError
+from ..files import written_whole
 from ..paths import backups_dir
 from ..storage import audit, keyfile, swap
 from ..storage.integrity import check_file
@@ -60,12 +62,13 @@ def backup(
         dest = folder / f"backup-{datetime.now():%Y%m%d-%H%M%S-%f}-{reason}{_SUFFIX}"
     dest.parent.mkdir(parents=True, exist_ok=True)
     store.anchor_now()
-    # The key file first: its audit anchor then never names an entry the copy lacks.
-    shutil.copyfile(keyfile.key_path(store.path), keyfile.key_path(dest))
     try:
+        # The key file first: its audit anchor then never names an entry the copy lacks.
+        shutil.copyfile(keyfile.key_path(store.path), keyfile.key_path(dest))
         store.backup(dest)
     except BaseException:
-        keyfile.key_path(dest).unlink(missing_ok=True)
+        with suppress(OSError):  # a full disk may have kept part of it; a gone one, nothing
+            keyfile.key_path(dest).unlink(missing_ok=True)
         raise
     with store.write() as conn:
         audit.record(conn, "backup", detail=reason)
@@ -252,14 +255,12 @@ def export_audit_csv(
     """Write the rows the supervisor sees as CSV (UTF-8 with a BOM, so Excel reads the Chinese)
     and record the export itself; returns how many rows were written."""
     count = 0
-    tmp = dest.with_name(dest.name + ".part")
-    with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+    with written_whole(dest) as part, open(part, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)
         for r in rows:
             writer.writerow([_inert(cell) for cell in r])
             count += 1
-    tmp.replace(dest)
     with store.write() as conn:
         audit.record(conn, "export", entity="audit", detail=f"{count} entries")
     return count

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from ..domain.visit_policy import VisitPolicy
+from ..files import written_whole
 from ..storage import audit, settings
 from ..storage.jsontext import dump_bytes
 from ..storage.store import Store
@@ -301,17 +301,12 @@ def _escrow(conn: Connection) -> list[bytes]:
 
 def _write_checked(out: Path, data: bytes, sign_public: bytes) -> None:
     """Write beside, read back, compare the hash and the signature, then move into place."""
-    tmp = out.with_name(out.name + ".part")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    back = tmp.read_bytes()
-    if hashlib.sha256(back).digest() != hashlib.sha256(data).digest():
-        tmp.unlink(missing_ok=True)
-        raise SyncError("written_file_differs", path=out.name)
-    batchfile.check_signature(back, sign_public)
-    tmp.replace(out)
+    with written_whole(out) as tmp:
+        tmp.write_bytes(data)
+        back = tmp.read_bytes()
+        if hashlib.sha256(back).digest() != hashlib.sha256(data).digest():
+            raise SyncError("written_file_differs", path=out.name)
+        batchfile.check_signature(back, sign_public)
 
 
 def _read(store: Store, path: Path) -> tuple[bytes, FileResult | None]:

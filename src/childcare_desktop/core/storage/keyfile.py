@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from ..domain.station_setup import check_passphrase_strength
 from ..errors import StoreError
+from ..files import written_whole
 from ..paths import key_path
 from . import tries
 
@@ -217,13 +218,8 @@ def _well_formed(data: object) -> bool:
 
 
 def _write(store_path: Path, data: dict) -> None:
-    path = key_path(store_path)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=1)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    with written_whole(key_path(store_path)) as part:
+        part.write_text(json.dumps(data, indent=1), "utf-8")
 
 
 def _b64(raw: bytes) -> str:

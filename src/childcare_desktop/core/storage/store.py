@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from ..files import written_whole
 from ..paths import backups_dir, store_exists
 from . import audit, keyfile, migrate, swap
 from .engine import ONE_PASS_CACHE_KIB, WRITE_OPTION, make_engine, raw_connect
@@ -110,16 +111,15 @@ class Store:
     def backup(self, dest: Path) -> Path:
         """A consistent copy through SQLite's backup API, encrypted with the same key."""
         dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(dest.name + ".part")
-        tmp.unlink(missing_ok=True)
-        source = raw_connect(self.path, self._db_key, ONE_PASS_CACHE_KIB)
-        target = raw_connect(tmp, self._db_key, ONE_PASS_CACHE_KIB)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
-        tmp.replace(dest)
+        with written_whole(dest) as tmp:
+            tmp.unlink(missing_ok=True)
+            source = raw_connect(self.path, self._db_key, ONE_PASS_CACHE_KIB)
+            target = raw_connect(tmp, self._db_key, ONE_PASS_CACHE_KIB)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+                source.close()
         return dest
 
     def integrity(self) -> tuple[str, str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -20,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..errors import StoreError
+from ..files import written_whole
 from ..paths import tries_path
 
 FIRST_WAIT_MS = 1000
@@ -90,15 +90,9 @@ def _record_failure(store_path: Path) -> int:
 
 
 def _save(store_path: Path, tries: Tries) -> None:
-    path = tries_path(store_path)
-    tmp = path.with_name(path.name + ".tmp")
     # A write-protected folder keeps no count; the wait of this run still holds.
-    with suppress(OSError):
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(asdict(tries), fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+    with suppress(OSError), written_whole(tries_path(store_path)) as part:
+        part.write_text(json.dumps(asdict(tries)), "utf-8")
 
 
 def _forget(store_path: Path) -> None:
