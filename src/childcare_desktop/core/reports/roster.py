@@ -142,5 +142,5 @@ def write_roster_xlsx(lines: list[RosterLine], meta: ReportMeta, out: Path) -> N
         sheet.append([cell_value(sheet, v) for v in line.values(number)])
     book.properties.title = meta.title
     book.properties.creator = "childcare-desktop"
-    with written_whole(out) as part:
-        book.save(part)
+    with written_whole(out) as part, open(part, "wb") as fh:  # see roster.workbooks
+        book.save(fh)

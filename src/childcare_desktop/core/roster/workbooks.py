@@ -79,8 +79,10 @@ def write_roster(
                 cell.number_format = _DATE_FORMAT
     sheet.freeze_panes = "C5"
     path.parent.mkdir(parents=True, exist_ok=True)
-    with written_whole(path) as part:
-        book.save(part)
+    # Through a handle of our own, closed however the saving ends: openpyxl keeps its own open
+    # after a failure, and Windows removes no file that is still open.
+    with written_whole(path) as part, open(part, "wb") as fh:
+        book.save(fh)
     return path
 
 
