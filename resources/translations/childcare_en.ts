@@ -632,6 +632,26 @@ Restore the newest good backup: choose the top one in the next window.</translat
 <context>
     <name>CareSection</name>
     <message>
+        <source>勾选与档案事实不符的类别时，写明理由</source>
+        <translation>When ticking a category the file's facts do not support, write why</translation>
+    </message>
+    <message>
+        <source>类别理由</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>不再符合%1：%2</source>
+        <translation>No longer %1: %2</translation>
+    </message>
+    <message>
+        <source>可能属于%1：%2</source>
+        <translation>Perhaps %1: %2</translation>
+    </message>
+    <message>
+        <source>（理由：%1）</source>
+        <translation> (why: %1)</translation>
+    </message>
+    <message>
         <source>儿童类别（可多选）</source>
         <translation>Categories (any number)</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -197,3 +198,42 @@ def test_a_new_form_has_no_close_button_and_fills_sex_from_the_number(qtbot, tas
     assert not form.close_file_button.isEnabled()
     qtbot.keyClicks(form.basic.id_number, BOY_ID)
     assert (form.basic.sex.code(), form.basic.birth_date.value()) == ("male", date(2015, 6, 1))
+
+
+def test_a_category_against_the_facts_asks_its_reason_and_the_tab_says_what_they_show(
+    qtbot, tasks, children, saved_child
+):
+    """国发〔2016〕13号: a mother at home and able to care denies 农村留守; 国办发〔2010〕54号:
+    both parents dead suggest 孤儿."""
+    family = (
+        FamilyMember("father", "王大山", situation="migrant"),
+        FamilyMember("mother", "李秀英", situation="home"),
+    )
+    child = children.save(replace(saved_child, members=family))
+    form = open_form(qtbot, tasks, children, child)
+    form.tabs.setCurrentWidget(form.care)
+    assert form.care.facts.text() == ""
+    qtbot.keyClick(form.care.boxes["left_behind"], Qt.Key.Key_Space)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    error = form.care.category_error
+    qtbot.waitUntil(error.isVisible)
+    assert error.text() == (
+        "农村留守儿童与档案事实不符（父母一方在家且有监护能力）；如确属此类，请写明理由"
+    )
+    assert [s.code for s in children.get(child.uuid).categories] == []
+    type_text(qtbot, form.care.category_reason, "母亲重病卧床，已申请评估")
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    (span,) = children.get(child.uuid).categories
+    assert (span.code, span.reason) == ("left_behind", "母亲重病卧床，已申请评估")
+    assert "（理由：母亲重病卧床，已申请评估）" in form.care.history.text()
+    assert form.care.category_reason.text() == ""
+    # The facts change in the family's tab: the categories' tab says so when it opens again.
+    form.tabs.setCurrentWidget(form.family)
+    gone = tuple(replace(m, situation="dead") for m in form.edited().members)
+    form.family.load(replace(form.edited(), members=gone))
+    form.tabs.setCurrentWidget(form.care)
+    assert form.care.facts.text().splitlines() == [
+        "不再符合农村留守儿童：父母均未外出务工",
+        "可能属于孤儿：父母均已死亡或被宣告失踪",
+    ]

@@ -81,7 +81,7 @@ def test_a_parents_situation_is_read_with_its_place(
 ):
     rows = [
         [*HEADER, *PARENTS],
-        [*child_row(1, "甲"), "甲父", "外出务工", "", "甲母", written],
+        [*child_row(1, "甲", 儿童类别="困难家庭儿童"), "甲父", "外出务工", "", "甲母", written],
     ]
     result = import_rows(store, tmp_path, rows)
     assert (result.imported, result.errors, result.warnings) == (1, (), ())
@@ -93,7 +93,7 @@ def test_a_parents_situation_is_read_with_its_place(
 
 
 def test_an_unknown_whereabouts_imports_the_child_and_keeps_the_word(store, tmp_path):
-    rows = [[*HEADER, *PARENTS], [*child_row(1, "乙"), "乙父", "跑船", "", "乙母", "在家"]]
+    rows = [[*HEADER, *PARENTS], [*child_row(1, "乙"), "乙父", "跑船", "", "乙母", "外出务工"]]
     result = import_rows(store, tmp_path, rows)
     assert (result.imported, result.errors) == (1, ())
     ((row, column, code),) = warnings_of(result)
@@ -290,3 +290,27 @@ def test_two_rows_of_a_new_child_equal_two_imports(store, tmp_path, data_dir):
         assert (together.guardianship, together.notes) == ("poor", "一")
     finally:
         apart.close()
+
+
+def test_a_category_the_rows_facts_deny_is_imported_and_said(store, tmp_path):
+    """国发〔2016〕13号: a mother at home and able to care is not a left-behind child's; 国办发
+    〔2010〕54号: a father working away is not an orphan's. The child is imported with what the
+    ledger says, and the warning gives the law's reason; a situation the ledger leaves blank is
+    no fact."""
+    rows = [
+        [*HEADER, *PARENTS],
+        [*child_row(1, "壬"), "壬父", "外出务工", "", "壬母", "在家"],
+        [*child_row(2, "癸", 儿童类别="孤儿"), "癸父", "广州务工", "", "癸母", "去世"],
+        [*child_row(3, "子"), "子父", "", "", "子母", ""],
+    ]
+    result = import_rows(store, tmp_path, rows)
+    assert (result.imported, result.errors) == (3, ())
+    assert [(w.row, w.column, w.code) for w in result.warnings] == [
+        (2, "儿童类别", "category_not_supported"),
+        (3, "儿童类别", "category_not_supported"),
+    ]
+    assert "农村留守儿童与档案事实不符（父母一方在家且有监护能力）" in result.warnings[0].message
+    assert "孤儿与档案事实不符（父母一方在世且未被宣告失踪）" in result.warnings[1].message
+    assert {c.name: [s.code for s in c.categories] for c in files(store).values()} == {
+        "壬": ["left_behind"], "癸": ["orphan"], "子": ["left_behind"]
+    }  # fmt: skip

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import insert, select
@@ -167,32 +168,53 @@ def _id_number(rng, code, born, sex, used) -> tuple[str, str]:
     return "", "unknown"
 
 
+# Categories a family's parents decide one way: a child is in one of them at most.
+_BY_PARENTS = ("orphan", "de_facto_unsupported", "left_behind")
+
+
 def _categories(rng, today) -> list[str]:
     first = _weighted(rng, WEIGHTED_CATEGORIES)
     cats = [first]
     if rng.random() < 0.15:
         extra = _weighted(rng, WEIGHTED_CATEGORIES)
-        if extra not in cats:
+        if extra not in cats and not (extra in _BY_PARENTS and first in _BY_PARENTS):
             cats.append(extra)
     return cats
 
 
+def _parents_situations(cats, father: str, mother: str) -> tuple[str, str]:
+    """The parents as the children's categories say (the law's rules in `eligibility`): an
+    orphan's are dead, a de facto unsupported child's unable to raise them, drawn from what was
+    drawn for an ordinary family so that the demo's other draws stay as they were."""
+    if "orphan" in cats:
+        return "dead", "disappeared" if mother == "missing" else "dead"
+    if "de_facto_unsupported" in cats:
+        unable = {"home": "imprisoned", "migrant": "drug_rehab", "seriously_ill": "seriously_ill"}
+        return unable[father], "missing" if mother == "home" else "dead"
+    return father, mother
+
+
 def _family(rng, surname, cats) -> tuple[FamilyMember, ...]:
     away = "left_behind" in cats
+    father_name = surname + rng.choice(GIVEN) + rng.choice(GIVEN)
+    father_is = "migrant" if away else rng.choice(("home", "migrant", "seriously_ill"))
     father = FamilyMember(
         "father",
-        surname + rng.choice(GIVEN) + rng.choice(GIVEN),
-        situation="migrant" if away else rng.choice(("home", "migrant", "seriously_ill")),
+        father_name,
         work_place=rng.choice(PROVINCES) if away else "",
         phone=f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
     )
+    mother_name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+    mother_is = "migrant" if away else rng.choice(("home", "missing", "home"))
     mother = FamilyMember(
         "mother",
-        rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
-        situation="migrant" if away else rng.choice(("home", "missing", "home")),
+        mother_name,
         work_place=rng.choice(PROVINCES) if away else "",
         phone=f"15{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
     )
+    father_is, mother_is = _parents_situations(cats, father_is, mother_is)
+    father = replace(father, situation=father_is)
+    mother = replace(mother, situation=mother_is)
     carer = FamilyMember(
         "carer",
         surname + rng.choice(GIVEN) + rng.choice(GIVEN),

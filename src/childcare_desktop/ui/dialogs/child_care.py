@@ -1,4 +1,8 @@
-"""The care tabs of the child's file: categories and guardianship, assistance and notes."""
+"""The care tabs of the child's file: categories and guardianship, assistance and notes.
+
+Beside the categories, what the file's facts say of them (`eligibility`): a category held that
+they no longer support, and one they support that is not held; a category ticked against them
+needs its reason."""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...core.domain import vocab
 from ...core.domain.categories import CATEGORY_CODES, CategorySpan
 from ...core.domain.child import Assistance, Child
+from ...core.domain.eligibility import assess
 from .. import i18n
 from ..models.records_model import RecordsModel
 from ..widgets import (
@@ -37,7 +42,7 @@ from ..widgets import (
 )
 from .child_section import ChildSection
 
-SetCategories = Callable[[Child, list[str]], Child]
+SetCategories = Callable[[Child, list[str], str], Child]
 
 
 class CareSection(ChildSection):
@@ -52,12 +57,21 @@ class CareSection(ChildSection):
         for i, box in enumerate(self.boxes.values()):
             ticks.addWidget(box, i // 3, i % 3)
         self.category_error = ErrorLabel()
+        self.facts = plain_label()
+        self.facts.setWordWrap(True)
+        self.category_reason = QLineEdit()
+        self.category_reason.setPlaceholderText(self.tr("勾选与档案事实不符的类别时，写明理由"))
         self.history = plain_label()
         self.history.setWordWrap(True)
         group = QGroupBox(self.tr("儿童类别（可多选）"))
         group_layout = QVBoxLayout(group)
         group_layout.addLayout(ticks)
         group_layout.addWidget(self.category_error)
+        group_layout.addWidget(self.facts)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(plain_label(self.tr("类别理由")))
+        reason_row.addWidget(self.category_reason, 1)
+        group_layout.addLayout(reason_row)
         group_layout.addWidget(self.history)
         self.grid.errors["categories"] = self.category_error
         for box in self.boxes.values():
@@ -78,15 +92,18 @@ class CareSection(ChildSection):
         layout.addWidget(group)
         layout.addLayout(g)
         layout.addStretch(1)
-        self.watch(*self.boxes.values(), self.guardianship, self.risk_override,
-                   self.risk_override_reason, self.consent_on, self.consent_by)  # fmt: skip
+        self.watch(*self.boxes.values(), self.category_reason, self.guardianship,
+                   self.risk_override, self.risk_override_reason, self.consent_on,
+                   self.consent_by)  # fmt: skip
 
     def load(self, child: Child) -> None:
         today = self._today()
         held = {s.code for s in child.categories if s.holds_on(today)}
         for code, box in self.boxes.items():
             box.setChecked(code in held)
+        self.category_reason.clear()
         self.history.setText(self._history_text(child.categories))
+        self.show_facts(child)
         self.guardianship.set_code(child.guardianship)
         self.risk_override.set_code(child.risk_override)
         self.risk_override_reason.setText(child.risk_override_reason)
@@ -95,7 +112,7 @@ class CareSection(ChildSection):
 
     def apply(self, child: Child) -> Child:
         ticked = [code for code, box in self.boxes.items() if box.isChecked()]
-        child = self._set_categories(child, ticked)
+        child = self._set_categories(child, ticked, self.category_reason.text())
         return replace(
             child,
             guardianship=self.guardianship.code(),
@@ -108,13 +125,33 @@ class CareSection(ChildSection):
     def date_fields(self) -> dict[str, DateField]:
         return {"consent_on": self.consent_on}
 
+    def show_facts(self, child: Child) -> None:
+        """What the facts of `child` (as the form holds it) say of its categories."""
+        today = self._today()
+        held = {s.code for s in child.categories if s.holds_on(today)}
+        against, perhaps = [], []  # what no longer fits first: it is the one to act on
+        for verdict in assess(child).values():
+            category = i18n.label("category", verdict.code)
+            fact = i18n.label("category_fact", verdict.reason)
+            if verdict.code in held and not verdict.supported:
+                against.append(
+                    self.tr("不再符合%1：%2").replace("%1", category).replace("%2", fact)
+                )
+            elif verdict.code not in held and verdict.supported:
+                perhaps.append(
+                    self.tr("可能属于%1：%2").replace("%1", category).replace("%2", fact)
+                )
+        self.facts.setText("\n".join(against + perhaps))
+
     def _history_text(self, spans: tuple[CategorySpan, ...]) -> str:
         if not spans:
             return ""
         lines = [self.tr("类别记录：")]
         for span in sorted(spans, key=lambda s: (s.start, s.code)):
             end = span.end.isoformat() if span.end else self.tr("至今")
-            lines.append(f"{i18n.label('category', span.code)}  {span.start.isoformat()} — {end}")
+            reason = self.tr("（理由：%1）").replace("%1", span.reason) if span.reason else ""
+            label = i18n.label("category", span.code)
+            lines.append(f"{label}  {span.start.isoformat()} — {end}{reason}")
         return "\n".join(lines)
 
 

@@ -86,6 +86,8 @@ class ChildForm(QDialog):
             self.tabs.addTab(section, title)
             section.changed.connect(self._mark_dirty)
             section.grid.check = self._field_problems
+        # The facts are in other tabs: the categories' tab says what they show when it opens.
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.visits: ChildVisitsTab | None = None
         if work is not None:
             self.visits = ChildVisitsTab(work, tasks, visitor)
@@ -171,6 +173,10 @@ class ChildForm(QDialog):
         if self.confirmed:
             return replace(child, to_complete="")
         return completed_by_edit(self.child, child)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.care:
+            self.care.show_facts(self.edited())
 
     def confirm_details(self) -> None:
         """The officer has checked the marked details as they stand: saving takes the marks off
