@@ -156,3 +156,19 @@ def test_closing_the_store_writes_the_anchor_its_last_saves_lack(store_path, sto
             assert keyfile.anchor(store_path)["hash"] == audit.head(conn)[1]
     finally:
         again.close()
+
+
+def test_a_long_log_first_anchored_after_an_upgrade_gets_all_its_marks(store, store_path):
+    save_children(store, 2 * audit.MARK_EVERY + 3)
+    path = keyfile.key_path(store_path)
+    data = json.loads(path.read_text("utf-8"))
+    del data[keyfile.ANCHOR]
+    path.write_text(json.dumps(data, indent=1), "utf-8")
+    save_children(store, 1)
+    with store.read() as conn:
+        marks = conn.execute(
+            text("SELECT hash FROM audit WHERE seq IN (128, 256) ORDER BY seq")
+        ).scalars()
+        expected = "".join(h[: audit.MARK_SIZE] for h in marks)
+    assert keyfile.anchor(store_path)["marks"] == expected
+    assert safety.check(store).ok
