@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from PySide6.QtCore import Qt
 
 from childcare_desktop import words
 from childcare_desktop.core.services.children import Children
@@ -78,6 +79,40 @@ def test_a_save_on_a_stick_that_stops_answering_keeps_what_was_typed(
         stick.plug_as_pulled()
         again = reopened(folder / "store.db")
         assert Children(again).get(saved.uuid) == saved  # as saved before the stick failed
+        again.close()
+    finally:
+        stick.unplug_for_good()
+
+
+def test_the_lock_screen_says_a_pulled_out_stick_not_a_lost_key_file(qtbot, tmp_path, monkeypatch):
+    unexpected = []
+    monkeypatch.setattr("sys.excepthook", lambda kind, _error, _tb: unexpected.append(kind))
+    stick = Stick(tmp_path / "stick.img", tmp_path / "stick")
+    folder = stick.plug() / "childcare"  # the program's data folder on the stick
+    try:
+        folder.mkdir()
+        store = new_store(folder)
+        Children(store).save(child(1))
+        store.close()
+        controller = build_app(folder)
+        try:
+            unlock_with(qtbot, controller)
+            qtbot.waitUntil(lambda: controller.window is not None)
+            stick.pull()
+            controller.lock_now()
+            prompt = controller.screen_lock.dialog
+            qtbot.waitUntil(prompt.isVisible)
+            qtbot.keyClicks(prompt.passphrase, "correct horse battery")
+            qtbot.mouseClick(prompt.open_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(prompt.error.isVisible)
+            assert prompt.error.text() == words.message("disk_gone")
+            assert unexpected == [] and controller.screen_lock.locked
+        finally:
+            controller.shutdown()
+        stick.wait_gone()
+        stick.plug()
+        again = reopened(folder / "store.db")
+        assert Children(again).count() == 1
         again.close()
     finally:
         stick.unplug_for_good()

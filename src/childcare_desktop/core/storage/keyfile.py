@@ -26,10 +26,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from ..domain.station_setup import check_passphrase_strength
-from ..errors import StoreError
+from ..errors import CoreError, StoreError
 from ..files import written_whole
 from ..paths import key_path
-from . import tries
+from . import disk, tries
 
 FORMAT = "childcare-keyfile-1"
 _AAD = b"childcare-desktop store key v1"
@@ -183,6 +183,8 @@ def _read(store_path: Path) -> dict:
     try:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
+        if not path.parent.is_dir():  # gone with its USB stick: the key file is not what is lost
+            raise CoreError(disk.GONE) from None
         raise StoreError("no_key_file", path=path.name) from None
     except (ValueError, UnicodeDecodeError):
         raise StoreError("key_file_damaged", path=path.name) from None
