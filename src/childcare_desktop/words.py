@@ -142,12 +142,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "there. Free some space (delete files you do not need) and do it again",
     ),
     "disk_read_only": (
-        "这个文件夹或U盘不能写入（只读，或没有权限），这次的操作没有完成。之前保存的都还在。"
-        "请拨开U盘的写保护开关，或把数据文件连同密钥文件复制到能写入的文件夹（如“文档”）再打开",
-        "this folder or USB stick cannot be written (read-only, or no permission): this was not "
-        "done. Everything saved before is still there. Slide the stick's write-protect switch "
-        "off, or copy the store with its key file to a folder that can be written (such as "
-        "Documents) and open it there",
+        "这个文件夹或U盘不能写入（只读、没有权限，或文件正被别的程序如Excel打开），这次的操作没有完成。"
+        "之前保存的都还在。请关掉打开着这个文件的程序，拨开U盘的写保护开关，"
+        "或把数据文件连同密钥文件复制到能写入的文件夹（如“文档”）再打开",
+        "this folder or USB stick cannot be written (read-only, no permission, or the file is "
+        "open in another program such as Excel): this was not done. Everything saved before is "
+        "still there. Close the program that has the file open, slide the stick's write-protect "
+        "switch off, or copy the store with its key file to a folder that can be written (such "
+        "as Documents) and open it there",
     ),
     "disk_gone": (
         "文件所在的U盘或文件夹不见了（被拔出、移走或改名），这次的操作没有完成。"
