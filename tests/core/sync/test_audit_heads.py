@@ -146,6 +146,28 @@ def test_a_village_whose_log_was_recomputed_is_flagged_as_forked(village, town, 
     assert sync.audit_alarms(town) == (alarm,)
 
 
+def test_a_recomputed_log_whose_record_of_the_head_sent_was_moved_on_is_flagged(
+    village, town, tmp_path
+):
+    """Rewriting the village's own record of the head it sent last to a later entry would
+    leave nothing to compare; the batch numbers, signed and consecutive, say it must be the
+    head the town kept."""
+    register(village, "赵一", "钱二")
+    vouched = head_of(village)[0]
+    send(village, town, tmp_path, "1.ccsync")
+    with village.write() as conn:
+        conn.execute(text("UPDATE audit SET action = 'update' WHERE seq = 2"))
+        recompute_from(conn, 2)
+        newest, digest = audit.head(conn)[:2]
+        conn.execute(
+            text("UPDATE sync_audit_head SET seq = :s, hash = :h"), {"s": newest, "h": digest}
+        )
+    register(village, "孙三")
+    send(village, town, tmp_path, "2.ccsync")
+    (alarm,) = sync.audit_alarms(town)
+    assert (alarm.kind, alarm.batch, alarm.entry) == ("forked", 2, vouched)
+
+
 def test_the_county_keeps_the_heads_of_the_town_and_of_the_villages_it_carries(
     village, town, county, tmp_path
 ):

@@ -61,7 +61,7 @@ def keep(conn: Connection, env: Envelope) -> HeadAlarm | None:
     kept = _kept(conn, env.origin_key, env.recipient)
     if kept is not None and env.seq <= kept.batch_seq:
         return None  # an older batch imported late says less than what is kept
-    found = _compare(kept, head) if kept is not None else None
+    found = _compare(kept, head, env.seq == kept.batch_seq + 1) if kept is not None else None
     alarm = HeadAlarm(env.origin, found[0], env.seq, found[1], now()) if found else None
     _put(conn, env, head, alarm if kept is None or not kept.alarm else None)
     return alarm
@@ -99,15 +99,20 @@ def read(env: Envelope) -> dict | None:
     return head
 
 
-def _compare(kept, head: dict) -> tuple[str, int] | None:
+def _compare(kept, head: dict, next_batch: bool) -> tuple[str, int] | None:
+    """`next_batch`: the batch follows the one whose head is kept, so the head it says it sent
+    last is exactly that one (after a gap, a later one is possible and cannot be checked)."""
     if head["seq"] < kept.seq:
         return "backwards", head["seq"] + 1
     if head["seq"] == kept.seq and head["hash"] != kept.hash:
         return "forked", kept.seq
-    # The station's own memory of the head it sent is older than the one we hold, or its log
-    # has another entry there: its store is no longer the one that wrote the batch we hold.
-    if head["prior_seq"] < kept.seq or (
-        head["prior_seq"] == kept.seq and head["prior_hash"] != kept.hash
+    # The station's own memory of the head it sent is not the one we hold, or its log has
+    # another entry there: its store is no longer the one that wrote the batch we hold.
+    prior = head["prior_seq"]
+    if (
+        prior < kept.seq
+        or (next_batch and prior != kept.seq)
+        or (prior == kept.seq and head["prior_hash"] != kept.hash)
     ):
         return "forked", kept.seq
     return None
