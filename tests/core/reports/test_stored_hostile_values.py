@@ -86,7 +86,9 @@ def test_codes_no_form_offers_and_a_date_at_the_calendars_end_are_printed(store,
 
 
 def assert_listed_and_shown(store) -> None:
-    """`childcare children list --json` and `children show --json` of each child still answer."""
+    """`childcare children list --json`, `children show --json` of each child and the list of
+    children due for a visit (`visits due --json`) still answer."""
+    assert isinstance(childcare_json(store, "visits", "due"), list)
     listed = childcare_json(store, "children", "list")
     assert len(listed) == 3
     for child in listed:

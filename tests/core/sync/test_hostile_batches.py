@@ -196,13 +196,14 @@ def every_report_and_export(town, root) -> None:
     """Each report and export the program has, as the GUI and `childcare` make them, on what
     the town now holds: the roster as PDF and as a workbook, the month's visit ledger, the
     summary, each child's file, the Excel ledger, and the children as `childcare children
-    list --json` and `children show --json` print them."""
+    list --json`, `children show --json` and `visits due --json` print them."""
     reports = Reports(town)
     assert reports.roster(root / "roster.pdf").rows == 3
     assert reports.roster(root / "roster.xlsx").rows == 3
     assert reports.ledger(date.today().strftime("%Y-%m"), root / "ledger.pdf").pages
     assert reports.summary(root / "summary.pdf")[0].rows == 3
     assert Roster(town).export(root / "ledger.xlsx").count == 3
+    assert isinstance(childcare_json(town, "visits", "due"), list)
     listed = childcare_json(town, "children", "list")
     assert len(listed) == 3
     for child in listed:
