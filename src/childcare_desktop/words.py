@@ -446,6 +446,11 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "relation": {
         "father": ("父亲", "father"),
         "mother": ("母亲", "mother"),
+        "pat_grandpa": ("祖父", "paternal grandfather"),
+        "pat_grandma": ("祖母", "paternal grandmother"),
+        "mat_grandpa": ("外祖父", "maternal grandfather"),
+        "mat_grandma": ("外祖母", "maternal grandmother"),
+        # What an earlier version stored for either side: still read and shown.
         "grandfather": ("祖父/外祖父", "grandfather"),
         "grandmother": ("祖母/外祖母", "grandmother"),
         "carer": ("委托照护人", "entrusted carer"),
@@ -474,6 +479,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "unsupported_allowance": ("事实无人抚养儿童基本生活补贴", "unsupported-child allowance"),
         "temporary_relief": ("临时救助", "temporary relief"),
         "medical_relief": ("医疗救助", "medical relief"),
+        "housing_relief": ("住房救助", "housing relief"),
         "rehab_relief": ("残疾儿童康复救助", "rehabilitation relief"),
         "education_aid": ("教育资助", "education aid"),
         "other": ("其他", "other"),
@@ -485,6 +491,18 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "died": ("死亡", "died"),
         "no_longer_eligible": ("不再符合条件", "no longer eligible"),
         "duplicate": ("重复档案（已合并）", "duplicate (merged)"),
+        "other": ("其他", "other"),
+    },
+    "hukou_type": {
+        "agricultural": ("农业", "agricultural"),
+        "non_agricultural": ("非农业", "non-agricultural"),
+        "resident": ("居民", "resident"),
+    },
+    "income_source": {
+        "wages": ("打工收入", "wages"),
+        "farming": ("种养殖业", "farming"),
+        "government": ("政府救助", "government assistance"),
+        "relatives": ("亲朋接济", "help from relatives"),
         "other": ("其他", "other"),
     },
     "no_id_reason": {
@@ -621,6 +639,14 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "a_parent_at_home": ("父母一方在家且有监护能力", "a parent at home and able to care"),
         "no_parent_away": ("父母均未外出务工", "neither parent is working away"),
         "no_hukou": ("没有户籍，不是农村留守儿童", "no hukou: not a rural left-behind child"),
+        "not_rural_hukou": (
+            "户籍性质为非农业，不是农村户籍儿童",
+            "a non-agricultural hukou: not a rural child",
+        ),
+        "away_under_half_year": (
+            "父母外出务工不满6个月",
+            "the parents have been away less than 6 months",
+        ),
         "grade_severe": (
             "一、二级残疾，或三、四级精神、智力残疾",
             "disability grade 1 or 2, or 3 or 4 mental or intellectual",
@@ -678,6 +704,11 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "village": ("所属村（居）", "village"),
         "current_address": ("现住址", "current address"),
         "hukou_place": ("户籍地", "hukou place"),
+        "hukou_type": ("户籍性质", "hukou type"),
+        "income_sources": ("家庭经济来源", "family income"),
+        "kinship": ("与儿童关系", "relation to the child"),
+        "address": ("居住地址", "address"),
+        "left_on": ("外出时间", "left home on"),
         "health": ("健康状况", "health"),
         "schooling": ("就学情况", "schooling"),
         "guardianship": ("监护情况", "guardianship"),

@@ -34,6 +34,8 @@ def full_child(village_db: str) -> Child:
                 id_number=idnumber.make("441481", BORN, 5, "male"),
                 current_address="新陂村3组",
                 hukou_place="广东省兴宁市",
+                hukou_type="agricultural",
+                income_sources="wages,farming",
                 schooling="primary",
                 school="新陂小学",
                 guardianship="fair",
@@ -41,9 +43,15 @@ def full_child(village_db: str) -> Child:
                 to_complete="mother.phone",
                 members=(
                     FamilyMember(
-                        "father", "张大山", situation="migrant", work_place="广州", phone=PHONE
+                        "father",
+                        "张大山",
+                        situation="migrant",
+                        work_place="广州",
+                        phone=PHONE,
+                        left_on=date(2022, 2, 10),
                     ),
                     FamilyMember("grandmother", "李秀英"),
+                    FamilyMember("carer", "王建国", kinship="舅舅", address="新陂村5组"),
                 ),
                 categories=(
                     CategorySpan("poor_family", date(2020, 3, 1), date(2023, 6, 30)),
@@ -103,7 +111,7 @@ def test_the_whole_file_in_json_with_the_list_keys_and_codes(childcare, village_
     )  # fmt: skip
     assert (shown["school"], shown["notes"]) == ("新陂小学", "奶奶腿脚不便")
     assert shown["to_complete"] == ["mother.phone"]
-    father, grandmother = shown["members"]
+    father, grandmother, carer = shown["members"]
     assert {k: father[k] for k in ("relation", "name", "situation", "work_place", "phone")} == {
         "relation": "father",
         "name": "张大山",
@@ -111,12 +119,15 @@ def test_the_whole_file_in_json_with_the_list_keys_and_codes(childcare, village_
         "work_place": "广州",
         "phone": PHONE,  # in full: JSON is for scripts
     }
+    assert father["left_on"] == "2022-02-10"
+    assert (carer["relation"], carer["kinship"], carer["address"]) == ("carer", "舅舅", "新陂村5组")
+    assert (shown["hukou_type"], shown["income_sources"]) == ("agricultural", ["wages", "farming"])
     assert (grandmother["relation"], grandmother["phone"], grandmother["work_place"]) == (
         "grandmother", None, None
     )  # fmt: skip
     assert shown["category_spans"] == [
-        {"code": "poor_family", "start": "2020-03-01", "end": "2023-06-30"},
-        {"code": "left_behind", "start": "2023-07-01", "end": None},
+        {"code": "poor_family", "start": "2020-03-01", "end": "2023-06-30", "reason": None},
+        {"code": "left_behind", "start": "2023-07-01", "end": None, "reason": None},
     ]
     (dibao,) = shown["assistance"]
     assert {k: dibao[k] for k in ("kind", "amount_month", "start", "end", "note")} == {
@@ -145,6 +156,12 @@ def test_the_file_in_words_masks_the_phone_and_names_the_codes(childcare, villag
     for said in (
         "张小明  男 (male)",
         "父亲 (father)  张大山  外出务工 (working away)  务工地 (work place)：广州",
+        "外出时间 (left home on)：2022-02-10",
+        "祖母/外祖母 (grandmother)  李秀英",
+        "委托照护人 (entrusted carer)  王建国",
+        "与儿童关系 (relation to the child)：舅舅  居住地址 (address)：新陂村5组",
+        "户籍性质 (hukou type)：农业 (agricultural)",
+        "家庭经济来源 (family income)：打工收入 (wages)、种养殖业 (farming)",
         "监护情况 (guardianship)：一般 (fair)",
         "农村留守儿童 (left-behind)  2023-07-01 ~ 至今 (until now)",
         "贫困家庭儿童 (poor family)  2020-03-01 ~ 2023-06-30",

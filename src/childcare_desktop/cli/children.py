@@ -94,6 +94,8 @@ def _file_json(found: ChildFile) -> dict:
     return {
         **summary,
         **{k: getattr(child, k) for k in CHILD_FIELDS if k not in summary},
+        # A multiple choice (家庭经济来源) as a list of codes, none as an empty list.
+        "income_sources": [c for c in child.income_sources.split(",") if c],
         "members": child.members,
         "category_spans": child.categories,
         # An allowance is never 0 yuan a month: 0 is the amount not given.
@@ -125,6 +127,8 @@ def _file_lines(found: ChildFile) -> list[str]:
         _line("village", s.village),
         _line("current_address", s.current_address),
         _line("hukou_place", s.hukou_place),
+        _line("hukou_type", child.hukou_type and label_both("hukou_type", child.hukou_type)),
+        _line("income_sources", _choices("income_source", child.income_sources)),
         _line("health", health),
         _line("schooling", s.schooling and label_both("schooling", s.schooling)),
         _line("guardianship", label_both("guardianship", s.guardianship)),
@@ -147,6 +151,15 @@ def _file_lines(found: ChildFile) -> list[str]:
                 f"  {label_both('relation', m.relation)}  {m.name}  "
                 f"{label_both('situation', m.situation)}  "
                 f"{_line('work_place', m.work_place)}  {_line('phone', mask_phone(m.phone))}"
+                + "".join(
+                    f"  {_line(key, value)}"
+                    for key, value in (
+                        ("kinship", m.kinship),
+                        ("address", m.address),
+                        ("left_on", m.left_on),
+                    )
+                    if value
+                )
                 for m in child.members
             ],
         ),
@@ -173,6 +186,11 @@ def _file_lines(found: ChildFile) -> list[str]:
             ],
         ),
     ]
+
+
+def _choices(kind: str, codes: str) -> str:
+    """A multiple choice stored as codes joined by commas, in words."""
+    return "、".join(label_both(kind, c) for c in codes.split(",") if c)
 
 
 def _line(key: str, value: object) -> str:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -19,12 +20,20 @@ def parents(father: str, mother: str, *, mother_capable: bool = True) -> tuple:
     )
 
 
+def left_on(members: tuple, father: date | None, mother: date | None) -> tuple:
+    """`members` (father, mother) with the dates they left home (外出时间)."""
+    return tuple(replace(m, left_on=d) for m, d in zip(members, (father, mother), strict=True))
+
+
 def kid(members=(), **fields) -> Child:
     return Child("张小明", "male", date(2014, 8, 9), "441481103201", members=members, **fields)
 
 
+TODAY = date(2026, 12, 6)
+
+
 def verdict(code: str, child: Child) -> tuple[bool, str] | None:
-    found = assess(child).get(code)
+    found = assess(child, TODAY).get(code)
     return None if found is None else (found.supported, found.reason)
 
 
@@ -135,6 +144,48 @@ def test_a_child_de_facto_without_support(case, members, expected):
             parents("migrant", "migrant"),
             {"hukou_registered": False},
             (False, "no_hukou"),
+        ),
+        (
+            "民发〔2016〕42号: 农村户籍 only; a 非农业 hukou is not rural",
+            parents("migrant", "migrant"),
+            {"hukou_type": "non_agricultural"},
+            (False, "not_rural_hukou"),
+        ),
+        (
+            "42号: 农业 hukou, both away",
+            parents("migrant", "migrant"),
+            {"hukou_type": "agricultural"},
+            (True, "parents_away"),
+        ),
+        (
+            "42号: a 居民 hukou leaves it to the place",
+            parents("migrant", "migrant"),
+            {"hukou_type": "resident"},
+            (True, "parents_away"),
+        ),
+        (
+            "半年以上 (provincial 登记表): the mother left 5 months ago",
+            left_on(parents("migrant", "migrant"), None, date(2026, 7, 7)),
+            {},
+            (False, "away_under_half_year"),
+        ),
+        (
+            "半年以上: both left 6 months ago to the day",
+            left_on(parents("migrant", "migrant"), date(2026, 6, 6), date(2026, 6, 6)),
+            {},
+            (True, "parents_away"),
+        ),
+        (
+            "半年以上: one away 2 months, the other unable",
+            left_on(parents("migrant", "seriously_ill"), date(2026, 10, 6), None),
+            {},
+            (False, "away_under_half_year"),
+        ),
+        (
+            "半年以上: the date left is not on file",
+            left_on(parents("migrant", "migrant"), None, None),
+            {},
+            (True, "parents_away"),
         ),
         ("13号: one away, the other 改嫁 (其他)", parents("migrant", "other"), {}, None),
         ("13号: only the father on file, away", parents("migrant", "x")[:1], {}, None),

@@ -35,6 +35,11 @@ class FamilyMember:
     guardian_capable: bool = True
     entrust_signed: bool = False
     entrust_signed_on: date | None = None
+    # The 2016 登记表 (民发〔2016〕42号 附件1) asks the carer's 与被监护人关系 in words (舅舅)
+    # and 居住地地址; the date a parent left (外出时间) says how long the child has been left.
+    kinship: str = ""
+    address: str = ""
+    left_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Child:
     no_id_reason: str = ""
     hukou_registered: bool = True
     hukou_place: str = ""
+    hukou_type: str = ""  # vocab.HUKOU_TYPES; "" = not given
     current_address: str = ""
     health: str = "healthy"
     disability_type: str = ""
@@ -82,6 +88,7 @@ class Child:
     closed_on: date | None = None
     registered_on: date | None = None
     notes: str = ""
+    income_sources: str = ""  # vocab.INCOME_SOURCES codes, comma-separated (可多选)
     # What is still to be completed (待补充): field keys the ledger left out or the program could
     # not read, comma-separated ("health,father.situation"); see domain/completeness.py.
     to_complete: str = ""

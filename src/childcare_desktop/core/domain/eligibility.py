@@ -11,7 +11,12 @@ Sources:
   guardianship or deported; or one parent dead or declared missing and the other so.
 - 农村留守儿童: 国发〔2016〕13号 一: both parents working away, or one away and the other without
   the capacity to be a guardian; a child of the countryside, so one with a hukou (the age is
-  `categories.AGE_LIMIT`'s).
+  `categories.AGE_LIMIT`'s). 民发〔2016〕42号 (《关于开展农村留守儿童摸底排查工作的通知》) says
+  whom it counts: "不满十六周岁农村户籍未成年人", so a 非农业 hukou (户籍性质 on its 附件1
+  登记表's successors) is no rural left-behind child; 居民, the unified hukou, leaves it to the
+  place. Neither text sets a time away; provinces' 困境儿童信息登记表 write "父母双方在外打工
+  半年以上", and the program holds parents to 6 months when the date they left (外出时间) is on
+  file.
 - 重残: 民发〔2019〕62号 二: disability of grade 1 or 2, or of grade 3 or 4 when mental or
   intellectual.
 - 重病: 民发〔2019〕62号 leaves which illnesses to local rules; the file says only whether the
@@ -21,7 +26,9 @@ Sources:
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
+from datetime import date
 
 from .child import Child, FamilyMember
 from .vocab import PARENT_UNABLE
@@ -42,21 +49,21 @@ class Verdict:
     reason: str
 
 
-def assess(child: Child) -> dict[str, Verdict]:
-    """The categories the facts decide, each with its verdict; the others are absent."""
+def assess(child: Child, today: date | None = None) -> dict[str, Verdict]:
+    """The categories the facts decide on `today`, each with its verdict; the others are absent."""
     found = [
         _orphan(_parents(child.members)),
         _unsupported(_parents(child.members)),
-        _left_behind(child, _parents(child.members)),
+        _left_behind(child, _parents(child.members), today or date.today()),
         _severe_disability(child),
         _serious_illness(child),
     ]
     return {v.code: v for v in found if v is not None}
 
 
-def contradicted(child: Child, codes) -> list[Verdict]:
+def contradicted(child: Child, codes, today: date | None = None) -> list[Verdict]:
     """The verdicts against `codes` (in their order)."""
-    verdicts = assess(child)
+    verdicts = assess(child, today)
     return [verdicts[c] for c in codes if c in verdicts and not verdicts[c].supported]
 
 
@@ -101,9 +108,11 @@ def _unsupported(parents) -> Verdict | None:
     return None  # a parent 其他 (改嫁, 离家): the file does not say which situation
 
 
-def _left_behind(child: Child, parents) -> Verdict | None:
+def _left_behind(child: Child, parents, today: date) -> Verdict | None:
     if not child.hukou_registered:
         return Verdict("left_behind", False, "no_hukou")
+    if child.hukou_type == "non_agricultural":
+        return Verdict("left_behind", False, "not_rural_hukou")
     known = [p for p in parents if p is not None]
     if any(p.situation == "home" and p.guardian_capable for p in known):
         return Verdict("left_behind", False, "a_parent_at_home")
@@ -113,8 +122,17 @@ def _left_behind(child: Child, parents) -> Verdict | None:
     if not any(away):
         return Verdict("left_behind", False, "no_parent_away")
     if all(away) or all(_unable(p) for p, a in zip(known, away, strict=True) if not a):
+        since = _half_year_before(today)
+        if any(p.left_on and p.left_on > since for p, a in zip(known, away, strict=True) if a):
+            return Verdict("left_behind", False, "away_under_half_year")
         return Verdict("left_behind", True, "parents_away")
     return None
+
+
+def _half_year_before(day: date) -> date:
+    """The day 6 calendar months before `day` (the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - 6, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 def _severe_disability(child: Child) -> Verdict | None:

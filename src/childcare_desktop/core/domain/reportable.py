@@ -18,13 +18,14 @@ from datetime import date
 
 from .categories import age_on
 from .child import FamilyMember
+from .vocab import GRANDPARENTS
 
 UNATTENDED_BELOW = 8  # 未保法 §21 ¶1
 ALONE_BELOW = 16  # 未保法 §21 ¶2
 ADULTHOOD = 18
 # Whose presence at home counts as someone looking after the child: a brother or sister is a
 # child too, as far as the file knows.
-_CARERS = frozenset({"father", "mother", "grandfather", "grandmother", "carer", "other"})
+_CARERS = frozenset({"father", "mother", *GRANDPARENTS, "carer", "other"})
 
 
 @dataclass(frozen=True)

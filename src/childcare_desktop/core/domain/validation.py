@@ -54,6 +54,10 @@ def validate_child(child: Child, today: date | None = None) -> list[FieldProblem
         add(FieldProblem("health", "unknown_value"))
     elif child.health == "disabled" and not child.disability_type.strip():
         add(FieldProblem("disability_type", "disability_detail_missing"))
+    if child.hukou_type and child.hukou_type not in vocab.HUKOU_TYPES:
+        add(FieldProblem("hukou_type", "unknown_value"))
+    if not codes_ok(vocab.INCOME_SOURCES, child.income_sources):
+        add(FieldProblem("income_sources", "unknown_value"))
     if child.schooling not in vocab.SCHOOLING:
         add(FieldProblem("schooling", "unknown_value"))
     if child.risk_override and child.risk_override not in vocab.RISKS:
@@ -121,7 +125,8 @@ def _member_problems(i: int, member: FamilyMember, today: date) -> list[FieldPro
     problems = []
     if not member.name.strip():
         problems.append(FieldProblem(f"{prefix}.name", "member_name_missing"))
-    if member.relation not in vocab.RELATIONS:
+    # A file of an earlier version keeps its 祖父/外祖父 until someone says which side.
+    if member.relation not in vocab.RELATIONS + vocab.OLD_RELATIONS:
         problems.append(FieldProblem(f"{prefix}.relation", "unknown_value"))
     if member.situation not in vocab.SITUATIONS:
         problems.append(FieldProblem(f"{prefix}.situation", "unknown_value"))
@@ -133,7 +138,15 @@ def _member_problems(i: int, member: FamilyMember, today: date) -> list[FieldPro
         problems.append(FieldProblem(f"{prefix}.phone", "phone_invalid"))
     if member.entrust_signed_on and member.entrust_signed_on > today:
         problems.append(FieldProblem(f"{prefix}.entrust_signed_on", "future_date"))
+    if member.left_on and member.left_on > today:
+        problems.append(FieldProblem(f"{prefix}.left_on", "future_date"))
     return problems
+
+
+def codes_ok(allowed: tuple[str, ...], text: str) -> bool:
+    """A multiple choice as stored: codes of `allowed` joined by commas, each once; "" is none."""
+    codes = text.split(",") if text else []
+    return len(set(codes)) == len(codes) and all(c in allowed for c in codes)
 
 
 def text_ok(text: str) -> bool:

@@ -17,7 +17,29 @@ SCHOOLING = (
     "dropout",
     "not_in_school",
 )
-RELATIONS = ("father", "mother", "grandfather", "grandmother", "carer", "sibling", "other")
+# The 2016 登记表 (民发〔2016〕42号 附件1) asks for 祖父, 祖母, 外祖父 and 外祖母 apart.
+RELATIONS = (
+    "father",
+    "mother",
+    "pat_grandpa",  # 祖父
+    "pat_grandma",  # 祖母
+    "mat_grandpa",  # 外祖父
+    "mat_grandma",  # 外祖母
+    "carer",
+    "sibling",
+    "other",
+)
+# What an earlier version offered for either side (祖父/外祖父, 祖母/外祖母): still read, shown
+# and received, never offered.
+OLD_RELATIONS = ("grandfather", "grandmother")
+GRANDPARENTS = frozenset(
+    {"pat_grandpa", "pat_grandma", "mat_grandpa", "mat_grandma", *OLD_RELATIONS}
+)
+# 户籍性质: the 2016 notice counts children of 农村户籍; since the 2014 hukou reform a province
+# may register everyone as 居民.
+HUKOU_TYPES = ("agricultural", "non_agricultural", "resident")  # 农业 / 非农业 / 居民
+# The 2016 登记表's 家庭经济来源 (以上选项可多选): stored as codes separated by commas.
+INCOME_SOURCES = ("wages", "farming", "government", "relatives", "other")
 SITUATIONS = (
     "home",  # 在家
     "migrant",  # 外出务工
@@ -40,6 +62,7 @@ ASSISTANCE = (
     "unsupported_allowance",
     "temporary_relief",
     "medical_relief",
+    "housing_relief",  # 住房救助, one of the 2016 登记表's 救助帮扶情况
     "rehab_relief",
     "education_aid",
     "other",

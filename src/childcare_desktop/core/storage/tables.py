@@ -68,6 +68,7 @@ child = Table(
     Column("no_id_reason", String(16), nullable=False, default=""),
     Column("hukou_registered", Boolean, nullable=False, default=True),
     Column("hukou_place", Text, nullable=False, default=""),
+    Column("hukou_type", String(16), nullable=False, default=""),  # migration 0018
     Column("current_address", Text, nullable=False, default=""),
     Column("village_code", String(12), nullable=False),
     Column("health", String(10), nullable=False, default="healthy"),
@@ -90,6 +91,7 @@ child = Table(
     Column("notes", Text, nullable=False, default=""),
     # Field keys still to be completed (待补充), synced with the file (migration 0012).
     Column("to_complete", Text, nullable=False, default=""),
+    Column("income_sources", Text, nullable=False, default=""),  # migration 0018
     # A file closed as a duplicate names the file kept (synced; cleared when the merge is undone).
     Column("duplicate_of", String(36), nullable=False, default=""),
     # Derived, local: recomputed by the store after every write and merge.
@@ -164,6 +166,10 @@ member = Table(
     Column("guardian_capable", Boolean, nullable=False, default=True),
     Column("entrust_signed", Boolean, nullable=False, default=False),
     Column("entrust_signed_on", Date),
+    # The 2016 登记表's 与被监护人关系 and 居住地地址, and 外出时间 (migration 0018).
+    Column("kinship", Text, nullable=False, default=""),
+    Column("address", Text, nullable=False, default=""),
+    Column("left_on", Date),
     # Parents at home who can care: the review's "parents came home" probes it per child.
     Index(
         "ix_member_parent_home",

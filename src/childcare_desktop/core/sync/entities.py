@@ -21,6 +21,7 @@ from ..domain.care import (
 )
 from ..domain.categories import CATEGORY_CODES
 from ..domain.validation import (
+    codes_ok,
     date_ok,
     findings_ok,
     id_number_ok,
@@ -117,7 +118,10 @@ _CODES: dict[tuple[str, str], frozenset[str]] = {
     ("visit", "mode"): frozenset(MODES),
     ("visit", "guardianship"): frozenset(("", *vocab.GUARDIANSHIP)),
     ("child", "no_id_reason"): frozenset(("", *vocab.NO_ID_REASONS)),
-    ("member", "relation"): frozenset(vocab.RELATIONS),
+    ("child", "hukou_type"): frozenset(("", *vocab.HUKOU_TYPES)),
+    # A relation an earlier version offered (祖父/外祖父) is still received, as it is still read.
+    ("member", "relation"): frozenset((*vocab.RELATIONS, *vocab.OLD_RELATIONS)),
+    ("assistance", "kind"): frozenset(vocab.ASSISTANCE),
     ("member", "situation"): frozenset(vocab.SITUATIONS),
     ("category", "code"): frozenset(CATEGORY_CODES),
     # A kind an earlier version offered is still received, as it is still read and printed.
@@ -138,6 +142,7 @@ _RULES: dict[tuple[str, str], Callable[[str], bool]] = {
     ("member", "phone"): lambda text: not text or phone_ok(text),
     ("visit", "recorded_at"): timestamp_ok,
     ("visit", "findings"): findings_ok,
+    ("child", "income_sources"): partial(codes_ok, vocab.INCOME_SOURCES),
 }
 
 
