@@ -120,13 +120,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the key file vouches for the log up to entry {seq}",
     ),
     "audit_head_backwards": (
-        "{station} 的操作日志倒退了：第 {batch} 批里第 {entry} 条起的记录不见了"
+        "{station}的操作日志倒退了：第 {batch} 批里第 {entry} 条起的记录不见了"
         "（{at} 发现），请查看那台电脑",
         "the audit log of {station} went backwards: batch {batch} no longer holds entry {entry} "
         "and after (found {at}); look into that laptop",
     ),
     "audit_head_forked": (
-        "{station} 的操作日志被改过：第 {batch} 批显示第 {entry} 条和以前报来的不一样"
+        "{station}的操作日志被改过：第 {batch} 批显示第 {entry} 条和以前报来的不一样"
         "（{at} 发现），请查看那台电脑",
         "the audit log of {station} forked: batch {batch} shows entry {entry} differs from what "
         "it vouched for before (found {at}); look into that laptop",

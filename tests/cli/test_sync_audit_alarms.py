@@ -38,5 +38,5 @@ def test_sync_status_names_a_village_whose_log_went_backwards(childcare, data_di
         4,
     )
     words = childcare("sync", "status", "--db", db).out
-    assert f"{VILLAGE} 的操作日志倒退了：第 2 批里第 4 条起的记录不见了" in words
+    assert f"{VILLAGE}的操作日志倒退了：第 2 批里第 4 条起的记录不见了" in words
     assert f"the audit log of {VILLAGE} went backwards: batch 2 no longer holds entry 4" in words

@@ -1,5 +1,6 @@
 """The town's sync overview: per village the last batch, gaps, refused files and open
-conflicts; the files refused here; possible duplicates, merged or unmerged on request."""
+conflicts; the files refused here; possible duplicates, merged or unmerged on request; and, in
+red above all, each station whose audit log went backwards or forked between its batches."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from ...core.services import sync
 from ...core.services.conflicts import Conflicts
+from ...core.sync.audit_heads import HeadAlarm
+from .. import i18n
 from ..dialogs.conflicts import ConflictsDialog
 from ..dialogs.duplicate_merge import DuplicateMergeDialog
 from ..models.sync_models import DuplicatesModel, RefusedFilesModel, StationsModel
@@ -48,6 +51,17 @@ def _boxed(title: str, *widgets) -> QGroupBox:
     return box
 
 
+def _alarm_words(alarm: HeadAlarm, names: dict[str, str]) -> str:
+    name = names.get(alarm.origin)
+    return i18n.message(
+        f"audit_head_{alarm.kind}",
+        station=i18n.bracket(name, alarm.origin) if name else alarm.origin,
+        batch=str(alarm.batch),
+        entry=str(alarm.entry),
+        at=alarm.at[:16].replace("T", " "),
+    )
+
+
 class SyncStatusView(RefreshWhenSeen, QWidget):
     def __init__(self, store, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
@@ -66,6 +80,7 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.refresh)
         self.open_conflicts = plain_label()
+        self.audit_alarms = ErrorLabel()
         self.conflicts_button = QPushButton(self.tr("处理冲突……"))
         self.conflicts_button.clicked.connect(self.show_conflicts)
         self.merge_button = QPushButton(self.tr("把所选档案并入同号的另一份"))
@@ -84,6 +99,7 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         merge_row.addStretch()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.audit_alarms)
         layout.addWidget(_boxed(self.tr("各站点的批次"), self.stations_table), 2)
         layout.addWidget(_boxed(self.tr("拒收和隔离的文件"), self.refused_table), 1)
         duplicates = _boxed(
@@ -99,12 +115,17 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         conflicts = self.conflicts
 
         def load():
-            return sync.status(self.store), conflicts.open(), conflicts.possible_duplicates(True)
+            return (
+                sync.status(self.store),
+                conflicts.open(),
+                conflicts.possible_duplicates(True),
+                sync.audit_alarms(self.store),
+            )
 
         self.tasks.read(load, self._show, self.error)
 
     def _show(self, loaded) -> None:
-        state, open_conflicts, groups = loaded
+        state, open_conflicts, groups, alarms = loaded
         per_station: dict[str, int] = {}
         for c in open_conflicts:
             for station in {v.station for v in c.values}:
@@ -112,6 +133,8 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         self.stations.set_status(state.stations, per_station)
         self.refused.set_rows(state.refused)
         self.duplicates.set_groups(groups)
+        names = {s.station: s.name for s in state.stations}
+        self.audit_alarms.show_text("\n".join(_alarm_words(a, names) for a in alarms))
         self.open_conflicts.setText(
             self.tr("待处理的冲突：%1 条").replace("%1", str(len(open_conflicts)))
         )
