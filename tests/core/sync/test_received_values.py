@@ -311,3 +311,27 @@ def test_a_concern_of_a_kind_an_earlier_version_offered_is_received(tmp_path, to
     out = written(village, tmp_path / "v1.ccsync", "concern", uuid, {"kind": "dropout"})
     (result,) = sync.import_files(town, [out])
     assert (result.status, result.reason) == ("applied", "")
+
+
+def test_a_pair_two_stations_corrected_at_once_waits_for_a_person(tmp_path, town, village, held):
+    """The town gives a child without a number its number and birth date while the village,
+    at the same time, enters another birth date: each station wrote what its form accepts.
+    The birth date is in conflict, and the shown one disagrees with the number; the village's
+    batch is applied with the conflict kept for a person to resolve, as it would be had it come
+    before the town's edit, instead of being refused until someone edits the file."""
+    uuid, number, born, _ = held
+    cleared = written(village, tmp_path / "v1.ccsync", "child", uuid,
+                      {"id_number": "", "no_id_reason": "unknown"})  # fmt: skip
+    assert sync.import_files(town, [cleared])[0].status == "applied"
+    with town.write() as conn:
+        writer = ChangeWriter(conn)
+        writer.record("child", uuid, {"id_number": number, "birth_date": born.isoformat()})
+        writer.flush()
+    later = (born + timedelta(days=3)).isoformat()
+    out = written(village, tmp_path / "v2.ccsync", "child", uuid, {"birth_date": later})
+    (result,) = sync.import_files(town, [out])
+    assert (result.status, result.reason, result.conflicts) == ("applied", "", 1)
+    with town.read() as conn:
+        c = t.child.c
+        shown = conn.execute(select(c.id_number, c.birth_date).where(c.uuid == uuid)).one()
+    assert tuple(shown) == (number, date.fromisoformat(later))

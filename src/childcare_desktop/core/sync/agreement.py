@@ -11,19 +11,34 @@ from ..domain.validation import id_disagreements
 from . import entities
 from .changeset import ChangeRecord
 from .errors import SyncError
+from .heads import Resolved
 from .rows import SHAPES, RowWrites
 
 TOGETHER = ("id_number", "birth_date", "sex")
 _TOGETHER = frozenset(TOGETHER)
 
 
-def check_children(new: Sequence[ChangeRecord], writes: RowWrites, today: date) -> None:
+def check_children(
+    new: Sequence[ChangeRecord], writes: RowWrites, resolved: Sequence[Resolved], today: date
+) -> None:
     """SyncError("bad_field") naming the field a change of this batch set and its station, for a
     child whose valid ID number then disagrees with its birth date or sex. Only a disagreement
     the batch brings counts: one an older version left in a file does not refuse every later
     edit of that child. A change setting the number and the date together (a correction) is
-    judged on both."""
+    judged on both.
+
+    A child whose number, date or sex is in conflict is left to the person who resolves the
+    conflict (the resolution is checked as the form checks it): two stations correcting the
+    pair at once each wrote an agreeing pair, and refusing the later import would make the
+    store depend on the order the batches came in."""
     setters = _setters(new)
+    contested = {
+        r.uuid
+        for r in resolved
+        if r.entity == "child" and any(c.field in _TOGETHER for c in r.conflicts)
+    }
+    for uuid in contested.intersection(setters):
+        del setters[uuid]
     if not setters:
         return
     for uuid, id_number, born, sex in _final_values(writes, setters):

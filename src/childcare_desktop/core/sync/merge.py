@@ -65,7 +65,7 @@ def _apply(conn: Connection, changes: Sequence[ChangeRecord], today: date) -> Me
     for r in resolved:
         writes.add_resolved(r, (r.entity, r.uuid) in existing)
     writes.check_parents(conn)
-    agreement.check_children(new, writes, today)
+    agreement.check_children(new, writes, resolved, today)
     policy = settings.visit_policy(conn)
     keep = derived_repo.keeps_in_school(conn.connection.driver_connection)
     created = writes.derive_new_children(today, policy, keep)
