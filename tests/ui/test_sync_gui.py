@@ -338,7 +338,7 @@ def test_revoke_a_lost_laptop_after_its_last_batch(qtbot, monkeypatch, town, vil
 def test_possible_duplicates_compared_side_by_side_merged_and_undone(qtbot, tmp_path, tasks):
     town = merging.station(tmp_path, merging.TOWN)
     villages = [merging.station(tmp_path, code) for code in (merging.VILLAGE, merging.VILLAGE_2)]
-    mother = FamilyMember("mother", "王芳", phone="13800001111")
+    mother = FamilyMember("mother", "王芳", phone="13800001111", situation="migrant")
     families = ((mother,), (mother, FamilyMember("grandmother", "张秀英")))
     try:
         for store, name, members in zip(villages, ("李想", "李湘"), families, strict=True):
