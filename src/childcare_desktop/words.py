@@ -413,6 +413,15 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "carer.phone": ("委托照护人联系电话", "carer's phone"),
         "carer.id_number": ("委托照护人身份证号码", "carer's ID number"),
         "carer.entrust_signed": ("委托监护确认书", "entrustment letter"),
+        "hukou_type": ("户籍性质", "hukou type"),
+        "income_sources": ("家庭经济来源", "family income"),
+        "aid": ("救助帮扶情况", "assistance received"),
+        "father.left_on": ("父亲外出时间", "when the father left"),
+        "mother.left_on": ("母亲外出时间", "when the mother left"),
+        "pat_grandpa.birth_date": ("祖父出生日期", "paternal grandfather's birth date"),
+        "pat_grandma.birth_date": ("祖母出生日期", "paternal grandmother's birth date"),
+        "mat_grandpa.birth_date": ("外祖父出生日期", "maternal grandfather's birth date"),
+        "mat_grandma.birth_date": ("外祖母出生日期", "maternal grandmother's birth date"),
         "last_visit": ("最近走访日期", "last visit"),
     },
     "risk": {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")},
@@ -556,6 +565,17 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "poor_family": ("贫困家庭儿童", "poor family"),
         "other_distress": ("其他困境儿童", "other distress"),
         "floating": ("流动儿童", "floating"),
+    },
+    # The visit policies a station can choose whole (core/domain/visit_presets.py), and the
+    # text each was written from.
+    "policy_preset": {
+        "default": ("本程序的默认周期", "the program's default"),
+    },
+    "policy_preset_source": {
+        "default": (
+            "本程序自带的设置，不出自某一文件",
+            "the program's own setting, not taken from any text",
+        ),
     },
     # The rows of the visit policy table (fields of VisitPolicy).
     "policy_rule": {

@@ -60,7 +60,7 @@ def _check_grouped(mapping, found):
     assert fields["父亲/联系电话"] == "father.phone"
     assert fields["母亲/状况"] == "mother.situation"
     assert fields["委托照护人/姓名"] == "carer.name"
-    assert fields["委托照护人/与儿童关系"] == ""  # not understood: kept in the notes
+    assert fields["委托照护人/与儿童关系"] == "carer.kinship"  # the 2016 登记表's 与被监护人关系
     (row,) = found
     assert row.ok, row.problems
     father, mother, carer = row.child.members
@@ -68,7 +68,8 @@ def _check_grouped(mapping, found):
     assert father.work_place == "广东省东莞市" and father.phone == "13812345678"
     assert (mother.name, mother.situation) == ("陈秀英", "missing")
     assert (carer.relation, carer.name, carer.phone) == ("carer", "王德福", "13987654321")
-    assert row.child.notes == "无；委托照护人/与儿童关系：祖父"
+    assert carer.kinship == "祖父"
+    assert row.child.notes == "无"
     assert (row.child.birth_date, row.child.sex) == (BORN, "male")  # from the ID number
 
 

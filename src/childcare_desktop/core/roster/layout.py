@@ -19,6 +19,7 @@ CHILD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("birth_date", "出生日期"),
     ("id_number", "身份证号码"),
     ("hukou_place", "户籍地"),
+    ("hukou_type", "户籍性质"),
     ("current_address", "现住址"),
     ("categories", "儿童类别"),
     ("guardianship", "监护情况"),
@@ -27,27 +28,44 @@ CHILD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("illness", "所患疾病"),
     ("schooling", "就学情况"),
     ("school", "就读学校"),
+    ("income_sources", "家庭经济来源"),
+    ("aid", "救助帮扶情况"),
 )
 TAIL_COLUMNS: tuple[tuple[str, str], ...] = (("last_visit", "最近走访日期"), ("notes", "备注"))
+# The 2016 登记表 (民发〔2016〕42号 附件1) asks each grandparent's 姓名 and 出生日期, the
+# parents' 当前务工地点 and 公民身份证号码, and the carer's 公民身份证号码, 与被监护人关系 and
+# 居住地地址; 外出时间 is asked by the
+# provinces' forms that hold parents to half a year away.
 GROUPS: tuple[tuple[str, str], ...] = (
     ("father", "父亲"),
     ("mother", "母亲"),
     ("carer", "委托照护人"),
+    ("pat_grandpa", "祖父"),
+    ("pat_grandma", "祖母"),
+    ("mat_grandpa", "外祖父"),
+    ("mat_grandma", "外祖母"),
 )
+_PARENT = (
+    ("name", "姓名"),
+    ("situation", "状况"),
+    ("work_place", "务工地"),
+    ("phone", "联系电话"),
+    ("id_number", "公民身份证号码"),
+    ("left_on", "外出时间"),
+)
+_GRANDPARENT = (("name", "姓名"), ("birth_date", "出生日期"))
 GROUP_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "father": (
+    "father": _PARENT,
+    "mother": _PARENT,
+    "carer": (
         ("name", "姓名"),
-        ("situation", "状况"),
-        ("work_place", "务工地"),
         ("phone", "联系电话"),
+        ("id_number", "公民身份证号码"),
+        ("kinship", "与被监护人关系"),
+        ("address", "居住地地址"),
+        ("entrust_signed", "委托监护确认书"),
     ),
-    "mother": (
-        ("name", "姓名"),
-        ("situation", "状况"),
-        ("work_place", "务工地"),
-        ("phone", "联系电话"),
-    ),
-    "carer": (("name", "姓名"), ("phone", "联系电话"), ("entrust_signed", "委托监护确认书")),
+    **{g: _GRANDPARENT for g in ("pat_grandpa", "pat_grandma", "mat_grandpa", "mat_grandma")},
 }
 
 
@@ -82,6 +100,7 @@ CHILD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "儿童身份证号码",
     ),
     "hukou_place": ("户籍地", "户籍地址", "户籍所在地", "户口所在地"),
+    "hukou_type": ("户籍性质", "户口性质", "户籍类型", "户口类型"),
     "current_address": ("现住址", "家庭住址", "现居住地", "居住地址", "住址", "家庭地址"),
     "categories": ("儿童类别", "类别", "儿童类型", "类型", "困境类型", "人员类别"),
     "guardianship": ("监护情况", "监护类型", "监护状况", "监护等级"),
@@ -90,6 +109,8 @@ CHILD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "illness": ("所患疾病", "疾病名称", "患病情况"),
     "schooling": ("就学情况", "就学状况", "在校情况", "学段", "就读情况"),
     "school": ("就读学校", "学校", "所在学校", "学校名称"),
+    "income_sources": ("家庭经济来源", "家庭主要经济来源", "经济来源", "收入来源"),
+    "aid": ("救助帮扶情况", "救助帮扶", "享受救助情况", "救助情况"),
     "village": (
         "村",
         "村居",
@@ -110,14 +131,39 @@ CHILD_SYNONYMS: dict[str, tuple[str, ...]] = {
 GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
     "father": ("父亲",),
     "mother": ("母亲",),
-    "carer": ("委托照护人", "照护人", "委托监护人", "实际照护人", "受委托照护人", "监护人"),
+    "carer": (
+        "委托照护人",
+        "照护人",
+        "委托监护人",
+        "实际照护人",
+        "受委托照护人",
+        "受委托监护人",
+        "监护人",
+    ),
+    # The words of a ledger for each side's grandparents (爷爷 is the father's father).
+    "pat_grandpa": ("祖父", "爷爷"),
+    "pat_grandma": ("祖母", "奶奶"),
+    "mat_grandpa": ("外祖父", "外公", "姥爷"),
+    "mat_grandma": ("外祖母", "外婆", "姥姥"),
 }
 MEMBER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字"),
     "situation": ("状况", "情况", "现状", "去向", "状态", "现状况"),
-    "work_place": ("务工地", "务工地点", "务工地址", "工作地", "工作地点", "外出务工地"),
+    "work_place": (
+        "务工地",
+        "务工地点",
+        "务工地址",
+        "工作地",
+        "工作地点",
+        "外出务工地",
+        "当前务工地点",
+    ),
     "phone": ("联系电话", "电话", "手机", "手机号", "手机号码", "联系方式"),
-    "id_number": ("身份证号", "身份证号码", "公民身份号码"),
+    "id_number": ("身份证号", "身份证号码", "公民身份号码", "公民身份证号码"),
+    "birth_date": ("出生日期", "出生年月日"),
+    "kinship": ("与被监护人关系", "与儿童关系", "与留守儿童关系", "关系"),
+    "address": ("居住地地址", "居住地址", "住址", "现住址", "家庭住址"),
+    "left_on": ("外出时间", "外出务工时间", "外出日期", "离家时间"),
     "entrust_signed": ("委托监护确认书", "委托书", "是否签订委托监护确认书", "确认书"),
 }
 
@@ -166,8 +212,8 @@ def field_label(key: str) -> str:
     group, _, member_field = key.partition(".")
     groups = dict(GROUPS)
     if group in groups:
-        member_names = {k: v for fields in GROUP_FIELDS.values() for k, v in fields}
-        member_names["id_number"] = "身份证号码"
+        member_names = {k: words[0] for k, words in MEMBER_SYNONYMS.items()}
+        member_names |= {k: v for fields in GROUP_FIELDS.values() for k, v in fields}
         return f"{groups[group]}{member_names.get(member_field, member_field)}"
     return "（写入备注）"
 

@@ -2,7 +2,8 @@
 
 A blank cell erases nothing (ledgers are often partial); a filled cell replaces the value. The
 categories in a filled cell become the ones held: new ones start today and dropped ones end
-today, so their history is kept (a cell with a word not understood only adds). A family member
+today, so their history is kept (a cell with a word not understood only adds); a kind of
+assistance (救助帮扶情况) is added, never ended. A family member
 is matched by relation and keeps its id. What the row gives is no longer to be completed; what
 it could not give is.
 """
@@ -18,10 +19,11 @@ from ..domain.completeness import mark, marked
 
 _CHILD_KEYS = ("name", "sex", "ethnicity", "birth_date", "hukou_place", "current_address",
                "guardianship", "health", "disability_type", "illness", "schooling", "school",
-               "notes")  # fmt: skip
+               "notes", "hukou_type", "income_sources")  # fmt: skip
 # Field keys of a row, in `present`: the categories it adds without ending any (rows.py).
 ADDED_CATEGORIES = "categories+"
-_MEMBER_KEYS = ("name", "id_number", "phone", "work_place", "situation", "entrust_signed")
+_MEMBER_KEYS = ("name", "id_number", "phone", "work_place", "situation", "entrust_signed",
+                "birth_date", "kinship", "address", "left_on")  # fmt: skip
 
 
 def apply_row(base: Child, row: Child, present: frozenset[str], today: date) -> Child:
@@ -41,6 +43,11 @@ def apply_row(base: Child, row: Child, present: frozenset[str], today: date) -> 
             s for s in row.categories if s.code not in held
         )
     changes["to_complete"] = mark({k for k in marked(base) if k not in present} | set(marked(row)))
+    if "aid" in present:  # a 救助帮扶 ticked is added; what the file holds stays, with its amounts
+        held = {a.kind for a in base.assistance}
+        changes["assistance"] = base.assistance + tuple(
+            a for a in row.assistance if a.kind not in held
+        )
     members = _members(base.members, row.members, present)
     if members != base.members:
         changes["members"] = members

@@ -13,7 +13,7 @@ from functools import cached_property
 from ...words import LABELS, message, problem_text
 from ..domain import division, idnumber
 from ..domain.categories import CategorySpan
-from ..domain.child import Child, FamilyMember
+from ..domain.child import Assistance, Child, FamilyMember
 from ..domain.completeness import mark
 from ..domain.eligibility import contradicted
 from ..domain.validation import WARNINGS, phone_ok, validate_child
@@ -34,6 +34,7 @@ _WORD_FIELDS = {
     "guardianship": v.GUARDIANSHIP_WORDS,
     "health": v.HEALTH_WORDS,
     "schooling": v.SCHOOLING_WORDS,
+    "hukou_type": v.HUKOU_TYPE_WORDS,
 }
 
 
@@ -214,6 +215,11 @@ def _read_row(
             unread("categories", "category_unknown", cell, word=word, allowed=allowed)
         if codes:
             present.add(ADDED_CATEGORIES)
+    for key, kind, words in _CHOICE_FIELDS:
+        chosen, unknown = v.read_choices(text.get(key, ""), words)
+        for word in unknown:
+            unread(key, "word_unknown", text[key], word=word, allowed=_allowed(kind))
+        fields[key] = chosen
     members = _members(values, text, present, columns, context.today, keep, unread)
     visit_dates = _visit_dates(values.get("last_visit"), context.today, text, unread)
     notes = "；".join(([text["notes"]] if "notes" in present else []) + extras + kept)
@@ -222,8 +228,11 @@ def _read_row(
     fields["to_complete"] = mark(pending)
     if pending:
         present.add("to_complete")
+    aid = fields.pop("aid")
+    fields["income_sources"] = ",".join(fields["income_sources"])
     child = Child(
         **fields,
+        assistance=tuple(Assistance(kind) for kind in aid),
         registered_on=context.today,  # what a new child's file says; an update keeps its own
         notes=notes,
         categories=tuple(CategorySpan(code, context.today) for code in codes),
@@ -232,7 +241,9 @@ def _read_row(
     # A category the row's own facts deny is imported as written, and said (国发〔2016〕13号 …);
     # a parent whose situation the ledger does not give is no fact (the file says 在家 for it).
     stated = tuple(m for m in members if f"{m.relation}.situation" in present)
-    for verdict in contradicted(replace(child, members=stated), codes) if codes else ():
+    for verdict in (
+        contradicted(replace(child, members=stated), codes, context.today) if codes else ()
+    ):
         fp = FieldProblem("categories", "category_not_supported",
                           {"category": verdict.code, "fact": verdict.reason})  # fmt: skip
         header = columns.headers.get("categories", "")
@@ -248,6 +259,13 @@ def _read_row(
         if not (fp.field == "village_code" and village_said):
             problems.append(found)
     return LedgerRow(number, cells, child, frozenset(present), visit_dates, tuple(problems))
+
+
+# Cells where several of the form's boxes may be ticked: (field key, vocabulary, words).
+_CHOICE_FIELDS = (
+    ("income_sources", "income_source", v.INCOME_WORDS),
+    ("aid", "assistance", v.AID_WORDS),
+)
 
 
 def _allowed(kind: str) -> str:
@@ -299,7 +317,8 @@ def _village_under(code: str, station: str) -> bool:
     return division.check("village", code) is None and division.belongs_to(code, station)
 
 
-_MEMBER_PARTS = ("situation", "entrust_signed", "work_place", "phone", "id_number", "name")
+_MEMBER_PARTS = ("situation", "entrust_signed", "work_place", "phone", "id_number", "name",
+                 "birth_date", "kinship", "address", "left_on")  # fmt: skip
 
 
 def _members(
@@ -319,7 +338,8 @@ def _members(
     for group, keys in _MEMBER_KEYS:
         if group not in groups:
             continue
-        situation_key, signed_key, work_key, phone_key, id_key, name_key = keys
+        (situation_key, signed_key, work_key, phone_key, id_key, name_key,
+         born_key, kinship_key, address_key, left_key) = keys  # fmt: skip
         said = get(situation_key, "")
         situation, place, code = columns.situation(said)
         if code:
@@ -348,6 +368,10 @@ def _members(
             FamilyMember(
                 relation=group,
                 name=get(name_key, ""),
+                birth_date=_member_date(values.get(born_key), born_key, today, text, unread),
+                kinship=get(kinship_key, ""),
+                address=get(address_key, ""),
+                left_on=_member_date(values.get(left_key), left_key, today, text, unread),
                 id_number=id_number,
                 phone=phone,
                 work_place=work_place,
@@ -356,6 +380,19 @@ def _members(
             )
         )
     return tuple(members)
+
+
+def _member_date(cell, key: str, today: date, text: dict[str, str], unread) -> date | None:
+    """A member's date (出生日期, 外出时间): a date that cannot be read, is only a year and month
+    or lies ahead is kept in the notes, the field still to be completed."""
+    found, code = v.read_date(cell)
+    if isinstance(found, v.PartialDate):
+        found, code = None, "date_incomplete"
+    if found is not None and found > today:
+        found, code = None, "future_date"
+    if code:
+        unread(key, code, text.get(key, ""))
+    return found
 
 
 # Each member group's field keys, as `_members` reads them: made once, not for every row.

@@ -218,6 +218,49 @@ def read_situation(value: object) -> tuple[str, str, str | None]:
     return "", "", "unknown_value"
 
 
+HUKOU_TYPE_WORDS = _words(
+    "hukou_type",
+    {
+        "农业户口": "agricultural",
+        "农业户籍": "agricultural",
+        "农村": "agricultural",
+        "农村户口": "agricultural",
+        "农村户籍": "agricultural",
+        "非农业户口": "non_agricultural",
+        "非农": "non_agricultural",
+        "城镇": "non_agricultural",
+        "城镇户口": "non_agricultural",
+        "居民户口": "resident",
+        "城乡居民": "resident",
+    },
+)
+# The 2016 登记表's 家庭经济来源 and 救助帮扶情况 (以上选项可多选), as its boxes say them.
+INCOME_WORDS = _words(
+    "income_source",
+    {"打工": "wages", "务工收入": "wages", "务农": "farming", "种植业": "farming",
+     "养殖业": "farming", "种养殖": "farming", "政府补助": "government", "亲友接济": "relatives"},
+)  # fmt: skip
+AID_WORDS = _words(
+    "assistance",
+    {"享受低保": "dibao", "其他救助": "other", "特困": "tekun", "危房改造": "housing_relief"},
+)
+
+
+def read_choices(value: object, words: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(codes, words not understood) of a cell where several boxes may be ticked (打工收入、
+    种养殖业), each code once, in the order written."""
+    codes: list[str] = []
+    unknown: list[str] = []
+    for word in _LIST_SEPARATORS.split(plain(value)):
+        code = words.get(word)
+        if code is None:
+            if word:
+                unknown.append(word)
+        elif code not in codes:
+            codes.append(code)
+    return codes, unknown
+
+
 CATEGORY_WORDS = _nfkc(
     _words(
         "category",

@@ -118,8 +118,13 @@ def _cell(
         return line.last_visit
     if key == "id_number":
         return child.id_number or label("no_id_reason", child.no_id_reason or "unknown")
-    if key in ("sex", "guardianship", "health", "schooling"):
-        return label(key, getattr(child, key))
+    if key in ("sex", "guardianship", "health", "schooling", "hukou_type"):
+        return label(key, getattr(child, key)) if getattr(child, key) else ""
+    if key == "income_sources":
+        return "、".join(label("income_source", c) for c in child.income_sources.split(",") if c)
+    if key == "aid":
+        kinds = dict.fromkeys(a.kind for a in child.assistance)
+        return "、".join(label("assistance", kind) for kind in kinds)
     if key == "categories":
         codes = current_codes(child.categories, today)
         return "、".join(label("category", code) for code in codes)
