@@ -1878,6 +1878,10 @@ with %3 changes.</translation>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
+    <message>
+        <source>退出程序</source>
+        <translation>Quit the program</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -107,6 +107,10 @@ def test_the_lock_screen_says_a_pulled_out_stick_not_a_lost_key_file(qtbot, tmp_
             qtbot.waitUntil(prompt.error.isVisible)
             assert prompt.error.text() == words.message("disk_gone")
             assert unexpected == [] and controller.screen_lock.locked
+            # The words say to start the program again: the lock lets it be quit, this once.
+            assert prompt.quit_button.isVisible()
+            with qtbot.waitSignal(prompt.quit_asked):
+                qtbot.mouseClick(prompt.quit_button, Qt.MouseButton.LeftButton)
         finally:
             controller.shutdown()
         stick.wait_gone()

@@ -64,6 +64,7 @@ def test_idle_time_covers_every_window_and_the_typed_form_survives(
     type_passphrase(qtbot, prompt, "not the passphrase")
     qtbot.waitUntil(prompt.error.isVisible)
     assert prompt.error.text() == words.message("wrong_passphrase")
+    assert prompt.quit_button.isHidden()  # a wrong passphrase is no way out of the lock
     assert not prompt.open_button.isEnabled()  # the same growing wait as at the start
     assert prompt._wait.interval() == tries.FIRST_WAIT_MS
     assert controller.screen_lock.locked and covered(form)

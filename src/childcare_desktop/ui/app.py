@@ -255,6 +255,7 @@ class AppController(QObject):
 
         self.screen_lock = ScreenLock(self.window, store.path, self.tasks)
         self.screen_lock.unlocked.connect(self.idle.start)
+        self.screen_lock.dialog.quit_asked.connect(self.app.quit)
         self.window.show()
         self.idle.start()
         self._check_store(store)

@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QVBoxLayout, QWidget
 
+from ..core.errors import CoreError
+from ..core.storage import tries
 from .dialogs.unlock import PassphrasePrompt
 from .tasks import Tasks
 from .widgets import plain_label
@@ -83,7 +85,11 @@ class Cover(QWidget):
 
 
 class LockDialog(PassphrasePrompt):
-    """The passphrase, checked against the key file; it cannot be closed any other way."""
+    """The passphrase, checked against the key file; it cannot be closed any other way, but
+    for quitting the program when the passphrase cannot be checked at all (the store's USB
+    stick pulled out): the words then say to start the program again."""
+
+    quit_asked = Signal()
 
     def __init__(self, store_path: Path, tasks: Tasks, parent=None) -> None:
         super().__init__(tasks, lambda p: _check_passphrase(store_path, p), parent, store_path)
@@ -92,9 +98,23 @@ class LockDialog(PassphrasePrompt):
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self.prompt.setText(self.tr("程序已锁定，档案都已遮住。请输入密码继续："))
         self.open_button.setText(self.tr("解锁"))
+        self.quit_button = self.buttons.addButton(
+            self.tr("退出程序"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.quit_button.hide()
+        self.quit_button.clicked.connect(self.quit_asked)
 
     def reject(self) -> None:
         """Esc and the window's close do nothing: only the passphrase opens the lock."""
+
+    def _failed(self, error: CoreError) -> None:
+        super()._failed(error)
+        if error.code not in (*tries.WRONG, "passphrase_wait"):
+            self.quit_button.show()
+
+    def accept(self) -> None:
+        self.quit_button.hide()  # the trouble is over: the next lock holds as ever
+        super().accept()
 
 
 class ScreenLock(QObject):
