@@ -24,6 +24,14 @@ COLUMN_COUNT = 11
 PAGE_SIZE = 200
 # A screen shows a page or two; a few more keep scrolling back and forth free of queries.
 CACHED_PAGES = 16
+_ROLES = frozenset(
+    (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        UuidRole,
+    )
+)
 OVERDUE = QBrush(QColor("#c00000"))
 CLOSED = QBrush(QColor("#808080"))
 
@@ -79,7 +87,9 @@ class ChildrenModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # A painted cell is asked for about seven roles; most have no answer here, and saying
+        # so before looking the row up spares most of the model's work in a paint.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.row_record(index.row())
         if row is None:
