@@ -97,11 +97,14 @@ def _basic_grid(data: ChildFileData) -> Table:
         status += f"（{label('close_reason', c.close_reason)} {day(c.closed_on)}）"
     categories = "、".join(label("category", code) for code in data.categories_now) or "无"
     consent = f"{day(c.consent_on)} {c.consent_by}".strip() or "未记录"
+    hukou_type = label("hukou_type", c.hukou_type) if c.hukou_type else ""
+    income = "、".join(label("income_source", x) for x in c.income_sources.split(",") if x)
     rows = [
         ["姓名", c.name, "性别", label("sex", c.sex), "民族", c.ethnicity],
         ["出生日期", day(c.birth_date), "年龄", _age(data.age), "身份证号", c.id_number or "无"],
-        ["户籍登记", hukou, "户籍地", c.hukou_place, "", ""],
+        ["户籍登记", hukou, "户籍性质", hukou_type, "户籍地", c.hukou_place],
         ["现住址", c.current_address, "", "", "", ""],
+        ["家庭经济来源", income, "", "", "", ""],
         ["健康状况", health, "就学情况", label("schooling", c.schooling), "就读学校", school],
         ["儿童类别", categories, "", "", "", ""],
         [
@@ -119,7 +122,7 @@ def _basic_grid(data: ChildFileData) -> Table:
         [para(v, "label" if i % 2 == 0 else "cell") for i, v in enumerate(row)] for row in rows
     ]
     # (first column, last column, row) of the values that run across the rest of their row
-    wide = [(3, 5, 2)] + [(1, 5, r) for r in (3, 5, 8)]
+    wide = [(1, 5, r) for r in (3, 4, 6, 9)]
     spans = [("SPAN", (c0, r), (c1, r)) for c0, c1, r in wide]
     covered = {(c, r) for c0, c1, r in wide for c in range(c0, c1 + 1)}
     # Labels are shaded, cell by cell: a shaded column would show through a spanned value.
@@ -157,23 +160,26 @@ def _none() -> Table:
 
 
 def _members(c: Child) -> Flowable:
-    head = ["关系", "姓名", "身份证号", "出生日期", "联系电话", "务工/工作地", "现状", "监护能力"]
-    head.append("委托确认书")
+    """The 2016 登记表's family part: a carer's relation in words beside the code (委托照护人
+    （舅舅）), the date a parent left beside the work place, and each one's address."""
+    head = ["关系", "姓名", "身份证号", "出生日期", "联系电话", "务工地点（外出时间）", "居住地址"]
+    head += ["现状", "监护能力", "委托确认书"]
     rows = [
         [
-            label("relation", m.relation),
+            label("relation", m.relation) + (f"（{m.kinship}）" if m.kinship else ""),
             m.name,
             m.id_number,
             day(m.birth_date),
             m.phone,
-            m.work_place,
+            m.work_place + (f"（{day(m.left_on)}外出）" if m.left_on else ""),
+            m.address,
             label("situation", m.situation),
             "有" if m.guardian_capable else "无",
             f"已签 {day(m.entrust_signed_on)}".strip() if m.entrust_signed else "未签",
         ]
         for m in c.members
     ]
-    return _table(head, rows, [16, 22, 30, 18, 22, 26, 16, 14])
+    return _table(head, rows, [14, 14, 29, 17, 19, 20, 20, 12, 9])
 
 
 def _categories(c: Child) -> Flowable:
@@ -259,7 +265,13 @@ def _sign_off() -> Flowable:
     style = styles()["note"].clone("sign", fontSize=10.5, leading=22)
     line = "填表人：＿＿＿＿＿＿　复核人：＿＿＿＿＿＿　单位负责人：＿＿＿＿＿＿"
     dated = "填表单位（盖章）　　　　　　　　　　　　日期：＿＿＿＿年＿＿月＿＿日"
-    return KeepTogether([Paragraph(line, style), Paragraph(dated, style)])
+    # The guardian (or the entrusted carer) confirms what the file says and signs: the 2016
+    # national form ends with the officers' signatures; the family's line is what a county asks
+    # for when it reviews (审核) a file.
+    confirm = "监护人确认：以上信息属实。"
+    signed = "监护人（签名）：＿＿＿＿＿＿　与儿童关系：＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日"
+    lines = (line, dated, confirm, signed)
+    return KeepTogether([Paragraph(text, style) for text in lines])
 
 
 def _findings(findings: dict[str, str]) -> str:
