@@ -793,6 +793,14 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>Never visited: %1 days after registration</translation>
     </message>
     <message>
+        <source>从未入户</source>
+        <translation>never visited at home</translation>
+    </message>
+    <message>
+        <source>上次入户 %1</source>
+        <translation>last home visit %1</translation>
+    </message>
+    <message>
         <source>%1（按规则判定）</source>
         <translation>%1 (by the rules)</translation>
     </message>
@@ -1360,6 +1368,10 @@ Restore the newest good backup: choose the top one in the next window.</translat
     <message>
         <source>每%1天</source>
         <translation>every %1 days</translation>
+    </message>
+    <message>
+        <source>每%1天入户</source>
+        <translation>a home visit every %1 days</translation>
     </message>
 </context>
 <context>
@@ -2154,8 +2166,32 @@ with %3 changes.</translation>
         <translation>Visit intervals and report phone numbers</translation>
     </message>
     <message>
-        <source>走访周期（多条适用时取最短）</source>
-        <translation>Visit intervals (where several apply, the shortest counts)</translation>
+        <source>本站自行设定</source>
+        <translation>Set by this station</translation>
+    </message>
+    <message>
+        <source>预设周期</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <source>走访周期（多条适用时，先到期的一条为准）</source>
+        <translation>Visit intervals (where several apply, the one due first counts)</translation>
+    </message>
+    <message>
+        <source>须入户（电话等不算）</source>
+        <translation>Home visit only (a call does not count)</translation>
+    </message>
+    <message>
+        <source>须入户</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>本站修改过的周期</source>
+        <translation>intervals this station has changed</translation>
+    </message>
+    <message>
+        <source>依据：%1</source>
+        <translation>Source: %1</translation>
     </message>
     <message>
         <source>情形</source>

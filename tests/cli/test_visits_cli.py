@@ -22,7 +22,7 @@ def test_visits_due_json_is_sorted_with_statuses(childcare, village_db):
     assert result.code == 0, result.err
     rows = result.json()
     assert rows and {tuple(sorted(r)) for r in rows} == {
-        ("due_date", "interval_days", "name", "reason", "status", "uuid")
+        ("due_date", "home_visit", "interval_days", "name", "reason", "status", "uuid")
     }
     dues = [date.fromisoformat(r["due_date"]) for r in rows]
     assert dues == sorted(dues)
@@ -103,6 +103,27 @@ def test_visits_policy_edit(childcare, village_db):
     assert result.json()["floating"] == 120
     assert childcare("visits", "policy", "--db", village_db, "--set", "floating=0").code == 1
     assert childcare("visits", "policy", "--db", village_db, "--set", "nope=3").code == 1
+
+
+def test_a_preset_is_set_by_code_and_a_rule_can_ask_for_a_home_visit(childcare, village_db):
+    policy = ("visits", "policy", "--db", village_db, "--json")
+    edited = childcare(*policy, "--set", "intensive=20", "--home", "intensive,left_behind_fair")
+    assert edited.code == 0, edited.err
+    assert edited.json()["intensive"] == 20
+    assert (edited.json()["home"], edited.json()["preset"]) == (
+        ["intensive", "left_behind_fair"],
+        None,  # edited away from every preset
+    )
+    assert childcare(*policy).json() == edited.json()  # kept in the store
+    assert childcare(*policy, "--home", "first_visit").code == 1  # any contact fulfils it
+    back = childcare(*policy, "--preset", "default")
+    assert back.code == 0, back.err
+    assert (back.json()["intensive"], back.json()["home"], back.json()["preset"]) == (
+        30,
+        [],
+        "default",
+    )
+    assert childcare(*policy, "--preset", "nowhere").code == 2
 
 
 def test_log_a_visit_with_photos_and_refuse_a_file_that_is_not_one(childcare, village_db, tmp_path):

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict, fields
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
 from ..core.domain.visit import MODES, Visit
-from ..core.domain.visit_policy import VisitPolicy
+from ..core.domain.visit_policy import HOME_RULES, VisitPolicy
+from ..core.domain.visit_presets import PRESETS, preset_of
 from ..core.domain.vocab import GUARDIANSHIP
 from ..core.errors import FieldProblem, ValidationFailed
 from ..core.services.children import Children
 from ..core.services.visits import Visits, read_photo
 from .common import Refused, add_db, add_json, emit, open_store
 
-DUE_KEYS = ("uuid", "name", "due_date", "status", "interval_days", "reason")
+DUE_KEYS = ("uuid", "name", "due_date", "status", "interval_days", "reason", "home_visit")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,7 +55,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     policy = verbs.add_parser("policy", help="走访周期 the visit policy (days)")
     add_db(policy)
     add_json(policy)
+    policy.add_argument(
+        "--preset", choices=sorted(PRESETS), help="选用预设周期 take a preset whole (first)"
+    )
     policy.add_argument("--set", action="append", default=[], metavar="RULE=DAYS")
+    policy.add_argument(
+        "--home",
+        metavar="RULE,RULE",
+        help="须入户的规则（空为都不须）the rules only a home visit resets ('' for none): "
+        + ",".join(HOME_RULES),
+    )
     policy.set_defaults(handler=cmd_policy)
 
 
@@ -116,18 +126,31 @@ def cmd_policy(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         service = Visits(store)
-        policy = service.policy()
-        if args.set:
-            values = asdict(policy)
-            for item in args.set:
-                key, _, days = item.partition("=")
-                if key not in values or not days.isdigit():
-                    raise Refused(f"--set 需要 RULE=DAYS，RULE 为 {', '.join(values)}: {item}")
-                values[key] = int(days)
-            policy = VisitPolicy(**values)
+        stored = service.policy()
+        policy = _edited(PRESETS[args.preset] if args.preset else stored, args)
+        if policy != stored:
             service.set_policy(policy)
     finally:
         store.close()
-    text = "\n".join(f"{k:<18} {v}" for k, v in asdict(policy).items())
-    emit(args, asdict(policy), text)
+    document = {**policy.days(), "home": sorted(policy.home), "preset": preset_of(policy) or None}
+    text = "\n".join(f"{k:<18} {v}" for k, v in policy.days().items())
+    text += f"\n{'home':<18} {','.join(sorted(policy.home)) or '-'}"
+    text += f"\n{'preset':<18} {document['preset'] or '-'}"
+    emit(args, document, text)
     return 0
+
+
+def _edited(policy: VisitPolicy, args: argparse.Namespace) -> VisitPolicy:
+    """The policy with the days of --set and the rules of --home."""
+    values = policy.days()
+    for item in args.set:
+        key, _, days = item.partition("=")
+        if key not in values or not days.isdigit():
+            raise Refused(f"--set 需要 RULE=DAYS，RULE 为 {', '.join(values)}: {item}")
+        values[key] = int(days)
+    home = policy.home
+    if args.home is not None:
+        home = frozenset(filter(None, args.home.split(",")))
+        if not home <= set(HOME_RULES):
+            raise Refused(f"--home 的规则为 rules are {', '.join(HOME_RULES)}: {args.home}")
+    return replace(policy, **values, home=home)

@@ -8,7 +8,7 @@ from datetime import date
 from .categories import CategorySpan, current_codes, law_end
 from .risk import derived_risk, effective_risk
 from .search import search_text, sort_key
-from .visit_policy import Due, VisitPolicy, next_visit, visit_interval
+from .visit_policy import Due, VisitPolicy, first_due, next_visit, visit_intervals
 
 
 @dataclass(frozen=True)
@@ -43,15 +43,18 @@ def derive(
     next_planned: date | None = None,
     schooling: str = "",
     keep_in_school: bool = False,
+    last_home_visit: date | None = None,
 ) -> Derived:
     codes = current_codes(spans, today, birth_date, schooling, keep_in_school)
     open_concern = open_concern_since is not None
     risk = effective_risk(derived_risk(codes, guardianship, open_concern), risk_override)
-    interval = visit_interval(codes, guardianship, open_concern, policy)
+    intervals = visit_intervals(codes, guardianship, open_concern, policy)
+    interval = first_due(intervals, last_visit, last_home_visit, registered_on)
     if status == "active":
         due = next_visit(
-            last_visit, registered_on, interval, open_concern_since, policy, next_planned
-        )
+            last_visit, registered_on, interval, open_concern_since, policy, next_planned,
+            last_home_visit,
+        )  # fmt: skip
     else:
         # A closed child is never due; the rule that would apply is kept for the file.
         due = Due(None, "high_risk" if open_concern else (interval.reason if interval else ""),

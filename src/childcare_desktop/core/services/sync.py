@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import Connection
 
-from ..domain.visit_policy import VisitPolicy
+from ..domain.visit_policy import DAY_RULES, HOME_RULES, VisitPolicy
 from ..files import written_whole
-from ..storage import audit, settings
+from ..storage import audit, derived_repo, settings
 from ..storage.jsontext import dump_bytes
 from ..storage.store import Store
 from ..sync import audit_heads, batchfile, envelope, intake, ledger, scope
@@ -26,7 +26,7 @@ from .safety import backup
 from .station import station_info
 
 # Settings a supervisor decides for the stations below it; they travel downward only.
-DOWNWARD_SETTINGS = ("visit_policy",)
+DOWNWARD_SETTINGS = (settings.VISIT_POLICY, settings.VISIT_POLICY_HOME)
 LATE_DAYS = 35
 # A file's body holds, beside its changes, acknowledgements, carried hashes and certificates.
 _BODY_ROOM = 4 * 1024 * 1024
@@ -282,11 +282,28 @@ def _first_that_fit(pending: list[ChangeRecord], changes: int, size: int) -> lis
     return taken
 
 
+def _is_home(value: object) -> bool:
+    """The rules a supervisor's policy asks a home visit for: a list of known rules."""
+    return isinstance(value, list) and all(rule in HOME_RULES for rule in value)
+
+
+def _take_policy(conn: Connection, sent: dict, today: date) -> None:
+    """The supervisor's policy, days and home-visit rules together (a town of an earlier
+    version sends no home-visit rules: its policy asks for none); every child's due date is
+    worked out again when it changes what the station had."""
+    days, home = sent.get(settings.VISIT_POLICY), sent.get(settings.VISIT_POLICY_HOME, [])
+    if not (_is_policy(days) and _is_home(home)):
+        return
+    policy = VisitPolicy(**{**VisitPolicy().days(), **days}, home=frozenset(home))
+    if policy != settings.visit_policy(conn):
+        settings.put_visit_policy(conn, policy)
+        derived_repo.refresh_derived(conn, None, today, policy)
+
+
 def _is_policy(value: object) -> bool:
     """A visit policy as the supervisor sends it: known rules, each a number of days."""
-    names = {f.name for f in fields(VisitPolicy)}
     return isinstance(value, dict) and all(
-        k in names and type(v) is int and 0 < v <= 3660 for k, v in value.items()
+        k in DAY_RULES and type(v) is int and 0 < v <= 3660 for k, v in value.items()
     )
 
 
@@ -332,7 +349,7 @@ def _settle(
         try:
             with store.write() as conn:
                 merged = apply_changes(conn, list(checked.changes), today)
-                _bookkeeping(conn, path, checked)
+                _bookkeeping(conn, path, checked, today)
             return FileResult(
                 str(path),
                 "applied",
@@ -353,7 +370,7 @@ def _settle(
     return FileResult(str(path), status, reason, own.origin, own.seq, 0, 0)
 
 
-def _bookkeeping(conn: Connection, path: Path, checked: intake.Checked) -> None:
+def _bookkeeping(conn: Connection, path: Path, checked: intake.Checked, today: date) -> None:
     own, sender = checked.own, checked.sender
     ledger.record(conn, own, "in", "applied", path.name)
     raised = [audit_heads.keep(conn, own)]
@@ -365,9 +382,8 @@ def _bookkeeping(conn: Connection, path: Path, checked: intake.Checked) -> None:
         if peer_by_key(conn, cert.subject.key_id) is None:
             add_peer(conn, cert.peer(cert.subject, "below"))
     ledger.set_acks(conn, sender.station, own.body.get("acks", {}))
-    policy = own.body.get("settings", {}).get("visit_policy")
-    if sender.relation == "parent" and _is_policy(policy):
-        settings.put(conn, "visit_policy", policy)
+    if sender.relation == "parent":
+        _take_policy(conn, own.body.get("settings", {}), today)
     audit.record(conn, "import", detail=f"{path.name}: batch {own.seq} from {own.origin} applied")
     for alarm in filter(None, raised):
         detail = f"{path.name}: audit log of {alarm.origin} {alarm.kind} at entry {alarm.entry}"

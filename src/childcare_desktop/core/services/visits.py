@@ -4,7 +4,7 @@ their photos, and the station's visit policy."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
@@ -17,7 +17,13 @@ from ..domain.child import new_uuid
 from ..domain.risk import derived_risk
 from ..domain.validation import read_findings
 from ..domain.visit import FINDING_AREAS, MODES, Visit
-from ..domain.visit_policy import DUE_SOON_DAYS, VisitPolicy, due_status
+from ..domain.visit_policy import (
+    DUE_SOON_DAYS,
+    HOME_RULES,
+    RULE_REASONS,
+    VisitPolicy,
+    due_status,
+)
 from ..errors import FieldProblem, NotFound, ValidationFailed
 from ..storage import audit, bulk, children_repo, derived_repo, settings, visits_repo
 from ..storage import tables as t
@@ -51,6 +57,11 @@ class DueRow(NamedTuple):
     reason: str
     risk: str
     last_visit_text: str | None
+    home_flag: int  # 1 when only a home visit (入户) resets the rule that set the date
+
+    @property
+    def home_visit(self) -> bool:
+        return bool(self.home_flag)
 
     @property
     def due_date(self) -> date:
@@ -112,6 +123,8 @@ class VisitPlan:
     risk_override: str
     risk_override_reason: str
     open_concern: bool
+    home_visit: bool = False  # only a home visit resets the rule that set the date
+    last_home_visit: date | None = None
 
 
 # The due list is one SQL statement over the derived columns, read from the covering index
@@ -120,7 +133,7 @@ class VisitPlan:
 _DUE_SQL = (
     "SELECT uuid, name, next_due, "
     "CASE WHEN next_due < :as_of THEN 'overdue' WHEN next_due <= :soon THEN 'due_soon' "
-    "ELSE 'upcoming' END, interval_days, due_reason, risk, last_visit "
+    "ELSE 'upcoming' END, interval_days, due_reason, risk, last_visit, {home} "
     "FROM child INDEXED BY ix_child_due "
     "WHERE status = 'active' AND next_due IS NOT NULL{where} ORDER BY next_due, sort_key{limit}"
 )
@@ -156,10 +169,12 @@ class Visits:
         if until is not None:
             where += " AND next_due <= :until"
             params["until"] = until.isoformat()
-        sql = _DUE_SQL.format(where=where, limit=f" LIMIT {int(limit)}" if limit else "")
+        limit_sql = f" LIMIT {int(limit)}" if limit else ""
         # One statement on the DB-API cursor: SQLAlchemy's Row per row cost more than the
         # query itself for 100,000 children.
         with self.store.read() as conn, bulk.gc_paused():
+            home = _home_reasons_sql(settings.visit_policy(conn))
+            sql = _DUE_SQL.format(where=where, limit=limit_sql, home=home)
             cursor = conn.connection.driver_connection.execute(sql, params)
             return list(map(_due_row, cursor))
 
@@ -233,6 +248,8 @@ class Visits:
                 raise NotFound("child_not_found", uuid=child_uuid)
             concern = select(k.uuid).where(k.child_uuid == child_uuid, k.closed_on.is_(None))
             open_concern = conn.execute(concern).first() is not None
+            policy = settings.visit_policy(conn)
+            last_home = derived_repo.last_home_visit(conn, child_uuid)
         codes = [x for x in row["categories_now"].split(",") if x]
         return VisitPlan(
             next_due=row["next_due"],
@@ -245,6 +262,8 @@ class Visits:
             risk_override=row["risk_override"],
             risk_override_reason=row["risk_override_reason"],
             open_concern=open_concern,
+            home_visit=row["next_due"] is not None and policy.needs_home(row["due_reason"]),
+            last_home_visit=last_home,
         )
 
     def policy(self) -> VisitPolicy:
@@ -255,14 +274,16 @@ class Visits:
         """Store the station's policy and recompute every child's due date; returns how many."""
         problems = [
             FieldProblem(name, "policy_days", {"min": "1", "max": str(POLICY_DAYS[-1])})
-            for name, days in asdict(policy).items()
+            for name, days in policy.days().items()
             if days not in POLICY_DAYS
         ]
+        if not policy.home <= set(HOME_RULES):
+            problems.append(FieldProblem("home", "unknown_value"))
         if problems:
             raise ValidationFailed(problems)
         with self.store.write() as conn:
-            settings.put(conn, "visit_policy", asdict(policy))
-            audit.record(conn, "update", "setting", "visit_policy", asdict(policy))
+            settings.put_visit_policy(conn, policy)
+            audit.record(conn, "update", "setting", "visit_policy", [*policy.days(), "home"])
             return derived_repo.refresh_derived(conn, None, self.today(), policy)
 
     def _check(self, visit: Visit, photos: Sequence[PhotoFile]) -> None:
@@ -366,6 +387,15 @@ def _add_photos(
     ]
     visits_repo.add_photos(conn, visit.uuid, new, first=len(kept))
     return kept, [p["uuid"] for p in new]
+
+
+def _home_reasons_sql(policy: VisitPolicy) -> str:
+    """The due list's column that says a home visit is asked for: the due reasons whose rule
+    asks for one (the domain's own codes), read from the index like the rest."""
+    reasons = [r for r in RULE_REASONS if policy.needs_home(r)]
+    if not reasons:
+        return "0"
+    return f"due_reason IN ({', '.join(repr(r) for r in reasons)})"
 
 
 def _soon(as_of: date) -> date:

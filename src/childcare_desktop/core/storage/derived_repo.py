@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 
 from ..domain.categories import CategorySpan
 from ..domain.derived import derive
-from ..domain.visit_policy import VisitPolicy
+from ..domain.visit_policy import HOME_MODE, VisitPolicy
 
 _CHUNK = 900  # children per statement: stays under SQLite's bound-parameter limit
 DriverConnection = Any  # the DB-API connection under SQLAlchemy's (sqlcipher3 or sqlite3)
@@ -47,7 +47,7 @@ DERIVED_FROM = {
         "registered_on", "schooling",
     ),
     "category": ("child_uuid", "code", "start", "end"),
-    "visit": ("child_uuid", "uuid", "visit_date", "next_planned", "supersedes"),
+    "visit": ("child_uuid", "uuid", "visit_date", "next_planned", "supersedes", "mode"),
     "concern": ("child_uuid", "noticed_on", "closed_on"),
     "member": ("child_uuid", "relation", "position", "phone"),
 }  # fmt: skip
@@ -76,6 +76,9 @@ def _refresh_chunk(
     ):
         spans.setdefault(uid, []).append(_span(code, start, end))
     visits, plans = _latest_visits(raw, params, marks)
+    # Only a policy with a home-visit rule reads the home visits: under any other the last
+    # home visit changes nothing.
+    homes = _last_home_visits(raw, params, marks) if policy.home else {}
     concerns = dict(
         raw.execute(
             "SELECT child_uuid, min(noticed_on) FROM concern "
@@ -89,7 +92,7 @@ def _refresh_chunk(
         uid = row[0]
         values = _derived_values(
             row[:_CHILD_WIDTH], spans.get(uid, []), visits.get(uid), plans.get(uid),
-            concerns.get(uid), phones.get(uid, ""), today, policy, keep,
+            concerns.get(uid), phones.get(uid, ""), today, policy, keep, homes.get(uid),
         )  # fmt: skip
         if values != row[_CHILD_WIDTH:]:
             updates.append((*values, uid))
@@ -122,25 +125,27 @@ def derive_new(
     derived = {}
     for child in rows["child"]:
         uid = child[0]
-        last, plan = _latest_of(visits.get(uid, ()))
+        last, plan, home = _latest_of(visits.get(uid, ()))
         phone = phones[uid][2] if uid in phones else ""
         derived[uid] = _derived_values(
-            child, spans.get(uid, []), last, plan, concerns.get(uid), phone, today, policy, keep
-        )
+            child, spans.get(uid, []), last, plan, concerns.get(uid), phone, today, policy, keep,
+            home,
+        )  # fmt: skip
     return derived
 
 
-def _latest_of(visits) -> tuple[str | None, str | None]:
-    """The last visit date and the earliest next visit planned on that date, counting each
-    corrected visit by its newest version only: `_latest_visits` in memory (each visit as
-    DERIVED_FROM["visit"] gives it)."""
+def _latest_of(visits) -> tuple[str | None, str | None, str | None]:
+    """The last visit date, the earliest next visit planned on that date and the last home
+    visit's date, counting each corrected visit by its newest version only: `_latest_visits`
+    and `_last_home_visits` in memory (each visit as DERIVED_FROM["visit"] gives it)."""
     superseded = {v[4] for v in visits if v[4]}
     current = [v for v in visits if v[1] not in superseded] if superseded else visits
     if not current:
-        return None, None
+        return None, None, None
     last = max(v[2] for v in current)
     plans = [v[3] for v in current if v[2] == last and v[3] is not None]
-    return last, min(plans, default=None)
+    home = max((v[2] for v in current if v[5] == HOME_MODE), default=None)
+    return last, min(plans, default=None), home
 
 
 def _span(code: str, start: str, end: str | None) -> CategorySpan:
@@ -158,6 +163,7 @@ def _derived_values(
     today: date,
     policy: VisitPolicy,
     keep: bool = False,
+    home: str | None = None,
 ) -> tuple:
     """The stored derived columns of a child (its DERIVED_FROM["child"] values, as stored)."""
     _, name, id_number, born, guardianship, override, status, registered, schooling = child
@@ -178,6 +184,7 @@ def _derived_values(
         next_planned=plan and iso(plan),
         schooling=schooling,
         keep_in_school=keep,
+        last_home_visit=home and iso(home),
     )
     return (
         d.categories_now,
@@ -239,6 +246,27 @@ def _latest(
         ).fetchall()
     )
     return latest, planned
+
+
+def last_home_visit(conn: Connection, child_uuid: str) -> date | None:
+    """The child's last home visit, as the due date counts it under a home-visit rule."""
+    raw = conn.connection.driver_connection
+    found = _last_home_visits(raw, (child_uuid,), "?").get(child_uuid)
+    return date.fromisoformat(found) if found else None
+
+
+def _last_home_visits(raw: DriverConnection, params: tuple[str, ...], marks: str) -> dict[str, str]:
+    """Each child's last home visit (入户), a corrected visit counting by its newest version
+    only (the mode may have been the mistake)."""
+    return dict(
+        raw.execute(
+            "SELECT child_uuid, max(visit_date) FROM visit w "
+            f"WHERE mode = ? AND child_uuid IN ({marks}) "
+            "AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = w.uuid) "
+            "GROUP BY child_uuid",
+            (HOME_MODE, *params),
+        ).fetchall()
+    )
 
 
 def _contact_phones(raw: DriverConnection, params: tuple[str, ...], marks: str) -> dict[str, str]:

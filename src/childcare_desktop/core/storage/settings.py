@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 from sqlalchemy import Connection, insert, select
 
-from ..domain.visit_policy import VisitPolicy
+from ..domain.visit_policy import HOME_RULES, VisitPolicy
 from . import tables as t
 
 
@@ -23,6 +22,20 @@ def put(conn: Connection, key: str, value: object) -> None:
     )
 
 
+# The rules whose cycle only a home visit resets are kept apart from the days, so that a
+# village on an earlier version, which takes a policy only when every key is a rule's days,
+# still takes the days a town of this version sends; a store without them has none.
+VISIT_POLICY, VISIT_POLICY_HOME = "visit_policy", "visit_policy_home"
+
+
 def visit_policy(conn: Connection) -> VisitPolicy:
-    stored = get(conn, "visit_policy") or {}
-    return VisitPolicy(**{**asdict(VisitPolicy()), **stored})
+    stored = get(conn, VISIT_POLICY) or {}
+    home = get(conn, VISIT_POLICY_HOME) or []
+    return VisitPolicy(
+        **{**VisitPolicy().days(), **stored}, home=frozenset(HOME_RULES).intersection(home)
+    )
+
+
+def put_visit_policy(conn: Connection, policy: VisitPolicy) -> None:
+    put(conn, VISIT_POLICY, policy.days())
+    put(conn, VISIT_POLICY_HOME, sorted(policy.home))

@@ -41,14 +41,21 @@ def _iso(day) -> str:
 
 
 def due_reason_text(plan: VisitPlan, today) -> str:
-    """Why the child is due when it is, in the officer's words: "孤儿，每30天"."""
+    """Why the child is due when it is, in the officer's words: "孤儿，每30天", or under a
+    rule only a home visit resets "孤儿，每30天入户，上次入户 2026-10-05"."""
     if plan.open_concern and plan.next_due is not None and plan.next_due <= today:
         return QCoreApplication.translate("ChildVisitsTab", "有未结关注：立即走访")
     if plan.reason == "first_visit" and plan.interval_days is not None:
         return QCoreApplication.translate("ChildVisitsTab", "从未走访：登记后%1天").replace(
             "%1", str(plan.interval_days)
         )
-    return reason_text(plan.reason, plan.interval_days)
+    text = reason_text(plan.reason, plan.interval_days, plan.home_visit)
+    if not plan.home_visit:
+        return text
+    if plan.last_home_visit is None:
+        return i18n.clause(text, QCoreApplication.translate("ChildVisitsTab", "从未入户"))
+    last = QCoreApplication.translate("ChildVisitsTab", "上次入户 %1")
+    return i18n.clause(text, last.replace("%1", plan.last_home_visit.isoformat()))
 
 
 def risk_text(plan: VisitPlan) -> str:

@@ -1,10 +1,12 @@
-"""The station's visit policy as a table of days per rule, and the numbers to call on a concern."""
+"""The station's visit policy as a table of days per rule, each of which may ask for a home
+visit, chosen whole from a preset (named with its source) or edited; and the numbers to call on
+a concern."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
-
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -16,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.domain.care import ReportContact
-from ...core.domain.visit_policy import VisitPolicy
+from ...core.domain.visit_policy import DAY_RULES, HOME_RULES, VisitPolicy
+from ...core.domain.visit_presets import PRESETS, preset_of
 from ...core.errors import CoreError, ValidationFailed
 from ...core.services.care_work import CareWork
 from ...core.services.visits import POLICY_DAYS
@@ -33,19 +36,38 @@ class PolicyDialog(QDialog):
         self.setWindowTitle(self.tr("走访周期与报告电话"))
         self.loaded: VisitPolicy | None = None  # as the store holds it, once read
         self.days: dict[str, QSpinBox] = {}
-        rules = QGroupBox(self.tr("走访周期（多条适用时取最短）"))
+        self.home: dict[str, QCheckBox] = {}
+        self.preset = QComboBox()
+        for code in PRESETS:
+            self.preset.addItem(i18n.label("policy_preset", code), code)
+        self.preset.addItem(self.tr("本站自行设定"), "")
+        self.preset.activated.connect(self._preset_chosen)
+        self.source = plain_label("")
+        self.source.setWordWrap(True)
+        chosen = QGroupBox(self.tr("预设周期"))
+        chosen_layout = QVBoxLayout(chosen)
+        chosen_layout.addWidget(self.preset)
+        chosen_layout.addWidget(self.source)
+        rules = QGroupBox(self.tr("走访周期（多条适用时，先到期的一条为准）"))
         grid = QGridLayout(rules)
         grid.addWidget(plain_label(self.tr("情形")), 0, 0)
         grid.addWidget(plain_label(self.tr("间隔天数")), 0, 1)
-        for row, field in enumerate(fields(VisitPolicy), start=1):
+        grid.addWidget(plain_label(self.tr("须入户（电话等不算）")), 0, 2)
+        for row, name in enumerate(DAY_RULES, start=1):
             spin = QSpinBox()
             spin.setRange(POLICY_DAYS[0], POLICY_DAYS[-1])
             spin.setSuffix(self.tr(" 天"))
-            caption = QLabel(i18n.label("policy_rule", field.name))
+            spin.valueChanged.connect(self._edited)
+            caption = QLabel(i18n.label("policy_rule", name))
             caption.setBuddy(spin)
             grid.addWidget(caption, row, 0)
             grid.addWidget(spin, row, 1)
-            self.days[field.name] = spin
+            self.days[name] = spin
+            if name in HOME_RULES:
+                check = QCheckBox(self.tr("须入户"))
+                check.toggled.connect(self._edited)
+                grid.addWidget(check, row, 2)
+                self.home[name] = check
         self.contacts: list[tuple[ReportContact, QLineEdit, QLineEdit]] = []
         numbers = QGroupBox(self.tr("发现情况时报告给（强制报告）"))
         self.numbers_grid = QGridLayout(numbers)
@@ -59,6 +81,7 @@ class PolicyDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         body = QVBoxLayout()
+        body.addWidget(chosen)
         body.addWidget(rules)
         body.addWidget(numbers)
         body.addWidget(plain_label(self.tr("保存后，全部儿童的下次走访日期会重新计算。")))
@@ -72,8 +95,7 @@ class PolicyDialog(QDialog):
 
     def _show(self, found: tuple[VisitPolicy, list[ReportContact]]) -> None:
         self.loaded, contacts = found
-        for name, spin in self.days.items():
-            spin.setValue(getattr(self.loaded, name))
+        self._fill(self.loaded)
         for row, contact in enumerate(contacts):
             name, number = QLineEdit(contact.name), QLineEdit(contact.number)
             target = plain_label(i18n.label("report_target", contact.target))
@@ -84,7 +106,27 @@ class PolicyDialog(QDialog):
         self.save_button.setEnabled(True)
 
     def policy(self) -> VisitPolicy:
-        return VisitPolicy(**{name: spin.value() for name, spin in self.days.items()})
+        home = frozenset(name for name, check in self.home.items() if check.isChecked())
+        return VisitPolicy(**{name: spin.value() for name, spin in self.days.items()}, home=home)
+
+    def _fill(self, policy: VisitPolicy) -> None:
+        for name, days in policy.days().items():
+            self.days[name].setValue(days)
+        for name, check in self.home.items():
+            check.setChecked(name in policy.home)
+        self._edited()
+
+    def _preset_chosen(self, index: int) -> None:
+        code = self.preset.itemData(index)
+        if code:
+            self._fill(PRESETS[code])
+
+    def _edited(self) -> None:
+        """The preset the table now is, with its source, or 本站自行设定 once edited away."""
+        code = preset_of(self.policy())
+        self.preset.setCurrentIndex(self.preset.findData(code))
+        source = i18n.label("policy_preset_source", code) if code else self.tr("本站修改过的周期")
+        self.source.setText(self.tr("依据：%1").replace("%1", source))
 
     def save(self) -> None:
         if self.loaded is None:
@@ -94,7 +136,7 @@ class PolicyDialog(QDialog):
             ReportContact(c.target, name.text(), number.text()) for c, name, number in self.contacts
         ]
         visits, concerns = self.work.visits, self.work.concerns
-        changed = asdict(policy) != asdict(self.loaded)
+        changed = policy != self.loaded
 
         def job() -> None:
             concerns.set_contacts(contacts)

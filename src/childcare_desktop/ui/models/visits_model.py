@@ -52,7 +52,7 @@ class DueModel(RowsModel):
         if column == COL_STATUS:
             return i18n.label("due_status", row.status)
         if column == COL_REASON:
-            return reason_text(row.reason, row.interval_days)
+            return reason_text(row.reason, row.interval_days, row.home_visit)
         if column == COL_RISK:
             return i18n.label("risk", row.risk)
         if column == COL_LAST_VISIT:
@@ -60,12 +60,16 @@ class DueModel(RowsModel):
         return ""
 
 
-def reason_text(reason: str, days: int | None) -> str:
-    """ "孤儿，每30天": the rule that set the due date and its interval."""
+def reason_text(reason: str, days: int | None, home: bool = False) -> str:
+    """ "孤儿，每30天" or "孤儿，每30天入户": the rule that set the due date, its interval and
+    whether only a home visit resets it."""
     if not reason:
         return ""
     words = i18n.label("due_reason", reason)
     if days is None or reason in ("first_visit", "planned"):
         return words
-    every = QCoreApplication.translate("DueModel", "每%1天").replace("%1", str(days))
-    return i18n.clause(words, every)
+    if home:
+        every = QCoreApplication.translate("DueModel", "每%1天入户")
+    else:
+        every = QCoreApplication.translate("DueModel", "每%1天")
+    return i18n.clause(words, every.replace("%1", str(days)))
