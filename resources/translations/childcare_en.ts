@@ -448,6 +448,14 @@ Restore the newest good backup: choose the top one in the next window.</translat
 <context>
     <name>BasicSection</name>
     <message>
+        <source>户籍性质</source>
+        <translation>Hukou type</translation>
+    </message>
+    <message>
+        <source>家庭经济来源</source>
+        <translation>Family income</translation>
+    </message>
+    <message>
         <source>请选择</source>
         <translation>Choose</translation>
     </message>
@@ -2015,6 +2023,22 @@ with %3 changes.</translation>
     <message>
         <source>签订日期</source>
         <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>与儿童关系</source>
+        <translation>Relation to the child</translation>
+    </message>
+    <message>
+        <source>居住地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>外出时间</source>
+        <translation>Left home on</translation>
+    </message>
+    <message>
+        <source>如：舅舅</source>
+        <translation>e.g. uncle</translation>
     </message>
     <message>
         <source>家庭成员或照护人</source>

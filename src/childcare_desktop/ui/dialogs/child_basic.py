@@ -4,12 +4,35 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from ...core.domain import idnumber, vocab
 from ...core.domain.child import Child
+from .. import i18n
 from ..widgets import CodeCombo, DateField
 from .child_section import ChildSection
+
+
+class CodeChecks(QWidget):
+    """Boxes to tick among the codes of a vocabulary (以上选项可多选), kept as codes joined by
+    commas in the vocabulary's order."""
+
+    def __init__(self, kind: str, codes, parent=None) -> None:
+        super().__init__(parent)
+        self.boxes = {code: QCheckBox(i18n.label(kind, code)) for code in codes}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for box in self.boxes.values():
+            row.addWidget(box)
+        row.addStretch(1)
+
+    def codes(self) -> str:
+        return ",".join(code for code, box in self.boxes.items() if box.isChecked())
+
+    def set_codes(self, codes: str) -> None:
+        chosen = set(codes.split(","))
+        for code, box in self.boxes.items():
+            box.setChecked(code in chosen)
 
 
 class BasicSection(ChildSection):
@@ -25,6 +48,8 @@ class BasicSection(ChildSection):
         self.no_id_reason = CodeCombo("no_id_reason", vocab.NO_ID_REASONS, blank="—")
         self.hukou_registered = QCheckBox(self.tr("已登记户口"))
         self.hukou_place = QLineEdit()
+        self.hukou_type = CodeCombo("hukou_type", vocab.HUKOU_TYPES, blank="—")
+        self.income_sources = CodeChecks("income_source", vocab.INCOME_SOURCES)
         self.current_address = QLineEdit()
         self.village_code = QLineEdit()
         self.village_code.setMaxLength(12)
@@ -39,7 +64,9 @@ class BasicSection(ChildSection):
         g.add("birth_date", self.tr("出生日期"), self.birth_date)
         g.add("hukou_registered", self.tr("户籍"), self.hukou_registered)
         g.add("hukou_place", self.tr("户籍地"), self.hukou_place)
+        g.add("hukou_type", self.tr("户籍性质"), self.hukou_type)
         g.add("current_address", self.tr("现住址"), self.current_address)
+        g.add("income_sources", self.tr("家庭经济来源"), self.income_sources)
         g.add("village_code", self.tr("所属村（居）代码"), self.village_code)
         layout = self.body
         layout.addLayout(g)
@@ -47,6 +74,7 @@ class BasicSection(ChildSection):
         self.id_number.textEdited.connect(self._fill_from_id)
         self.watch(self.name, self.sex, self.ethnicity, self.birth_date, self.id_number,
                    self.no_id_reason, self.hukou_registered, self.hukou_place,
+                   self.hukou_type, *self.income_sources.boxes.values(),
                    self.current_address, self.village_code)  # fmt: skip
 
     def load(self, child: Child) -> None:
@@ -58,6 +86,8 @@ class BasicSection(ChildSection):
         self.no_id_reason.set_code(child.no_id_reason)
         self.hukou_registered.setChecked(child.hukou_registered)
         self.hukou_place.setText(child.hukou_place)
+        self.hukou_type.set_code(child.hukou_type)
+        self.income_sources.set_codes(child.income_sources)
         self.current_address.setText(child.current_address)
         self.village_code.setText(child.village_code)
 
@@ -72,6 +102,8 @@ class BasicSection(ChildSection):
             no_id_reason=self.no_id_reason.code(),
             hukou_registered=self.hukou_registered.isChecked(),
             hukou_place=self.hukou_place.text().strip(),
+            hukou_type=self.hukou_type.code(),
+            income_sources=self.income_sources.codes(),
             current_address=self.current_address.text().strip(),
             village_code=self.village_code.text().strip(),
         )

@@ -49,6 +49,9 @@ def member_caption(field: str) -> str:
         "work_place": QCoreApplication.translate("MemberDialog", "务工地"),
         "situation": QCoreApplication.translate("MemberDialog", "状况"),
         "entrust_signed_on": QCoreApplication.translate("MemberDialog", "签订日期"),
+        "kinship": QCoreApplication.translate("MemberDialog", "与儿童关系"),
+        "address": QCoreApplication.translate("MemberDialog", "居住地址"),
+        "left_on": QCoreApplication.translate("MemberDialog", "外出时间"),
     }
     return captions.get(field, field)
 
@@ -59,8 +62,14 @@ class MemberDialog(QDialog):
         self.member = member
         self._check = check
         self.setWindowTitle(self.tr("家庭成员或照护人"))
-        self.relation = CodeCombo("relation", vocab.RELATIONS)
+        # A 祖父/外祖父 an earlier version stored stays what it was until someone says which side.
+        old = (member.relation,) if member.relation in vocab.OLD_RELATIONS else ()
+        self.relation = CodeCombo("relation", vocab.RELATIONS + old)
         self.name = QLineEdit()
+        self.kinship = QLineEdit()
+        self.kinship.setPlaceholderText(self.tr("如：舅舅"))
+        self.address = QLineEdit()
+        self.left_on = DateField()
         self.id_number = QLineEdit()
         self.birth_date = DateField()
         self.phone = QLineEdit()
@@ -71,9 +80,10 @@ class MemberDialog(QDialog):
         self.entrust_signed_on = DateField()
         self.grid = FieldGrid(check=self._problems)
         for field, widget in (
-            ("relation", self.relation), ("name", self.name), ("id_number", self.id_number),
-            ("birth_date", self.birth_date), ("phone", self.phone),
-            ("work_place", self.work_place), ("situation", self.situation),
+            ("relation", self.relation), ("kinship", self.kinship), ("name", self.name),
+            ("id_number", self.id_number), ("birth_date", self.birth_date),
+            ("phone", self.phone), ("address", self.address), ("work_place", self.work_place),
+            ("situation", self.situation), ("left_on", self.left_on),
         ):  # fmt: skip
             self.grid.add(field, member_caption(field), widget)
         self.grid.add("guardian_capable", self.tr("监护能力"), self.guardian_capable)
@@ -88,11 +98,14 @@ class MemberDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scrolled(self.grid))
         layout.addWidget(buttons)
-        fit_to_screen(self, QSize(640, 420))
+        fit_to_screen(self, QSize(640, 520))
         self._load(member)
 
     def _load(self, m: FamilyMember) -> None:
         self.relation.set_code(m.relation)
+        self.kinship.setText(m.kinship)
+        self.address.setText(m.address)
+        self.left_on.set_value(m.left_on)
         self.name.setText(m.name)
         self.id_number.setText(m.id_number)
         self.birth_date.set_value(m.birth_date)
@@ -107,6 +120,9 @@ class MemberDialog(QDialog):
         return replace(
             self.member,
             relation=self.relation.code(),
+            kinship=self.kinship.text().strip(),
+            address=self.address.text().strip(),
+            left_on=self.left_on.value(),
             name=self.name.text().strip(),
             id_number=self.id_number.text().strip(),
             birth_date=self.birth_date.value(),
@@ -130,7 +146,7 @@ class MemberDialog(QDialog):
     def _problems(self) -> dict[str, str]:
         """Each wrong field's words: an unreadable date, then what the member's checks find."""
         found = {p.field: i18n.problem_text(p) for p in self._check(self.edited())}
-        for field, widget in (("birth_date", self.birth_date),
+        for field, widget in (("birth_date", self.birth_date), ("left_on", self.left_on),
                               ("entrust_signed_on", self.entrust_signed_on)):  # fmt: skip
             if not widget.is_valid():
                 found[field] = date_format_text()
@@ -218,6 +234,7 @@ class FamilySection(ChildSection):
         yes, no = self.tr("是"), self.tr("否")
         signed = (m.entrust_signed_on.isoformat() if m.entrust_signed_on else yes) if (
             m.entrust_signed) else no  # fmt: skip
-        return [i18n.label("relation", m.relation), m.name, i18n.label("situation", m.situation),
+        relation = i18n.label("relation", m.relation) + (f"（{m.kinship}）" if m.kinship else "")
+        return [relation, m.name, i18n.label("situation", m.situation),
                 m.phone, m.work_place, yes if m.guardian_capable else no,
                 signed]  # fmt: skip
