@@ -65,8 +65,9 @@ def test_summary_json_is_the_printed_figures(childcare, filled: str, tmp_path: P
     assert result.code == 0, result.err
     figures = result.json()
     children = childcare("children", "list", "--db", filled, "--json").json()
-    assert figures["total"] == len(children)
-    assert sum(figures["by_sex"].values()) == len(children)
-    assert sum(v["total"] for v in figures["villages"]) == len(children)
+    assert figures["total"] == len(children) and figures["as_of"] == date.today().isoformat()
+    sex = figures["tables"]["sex"]
+    assert sum(sex["total"]["counts"].values()) == len(children)
+    assert sum(v["total"] for v in sex["villages"].values()) == len(children)
     flat = poppler.flat_text(out)
-    assert f"在册儿童男女有类别无类别{figures['total']}" in flat
+    assert f"合计{figures['total']}" in flat

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from ..core.domain.categories import CATEGORY_CODES
+from ..core.reports.summary import document
 from ..core.services.reports import STATUSES, Printed, Reports
 from ..core.storage.store import Store
 from .common import add_db, add_json, emit, open_store
@@ -35,8 +37,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     ledger.add_argument("--month", required=True, help="YYYY-MM")
     ledger.set_defaults(handler=cmd_ledger)
 
-    summary = kinds.add_parser("summary", help="汇总表 the summary (PDF)")
-    _common(summary)
+    summary = kinds.add_parser("summary", help="汇总表 the summary (PDF, JSON)")
+    add_db(summary)
+    summary.add_argument("--out", type=Path, help="输出文件 output file (PDF)")
+    summary.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        help="截止日期 cut-off date, YYYY-MM-DD (default: today)",
+    )
     add_json(summary)
     summary.set_defaults(handler=cmd_summary)
 
@@ -80,10 +88,17 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    printed, figures = _with_reports(args, lambda r: r.summary(args.out))
+    """The figures as of the cut-off date, checked; printed to --out, and to stdout as JSON
+    keyed by stable codes with --json (one of the two is needed)."""
+    if args.out is None and not args.json:
+        print("需要 --out 或 --json (give --out, --json or both)", file=sys.stderr)
+        return 2
+    printed, figures = _with_reports(args, lambda r: r.summary(args.out, args.as_of))
+    said = _said(printed) if printed else ""
     if args.json:
-        emit(args, figures, "")
-        print(_said(printed), file=sys.stderr)  # stdout holds the one JSON document
+        emit(args, document(figures), "")
+        if said:
+            print(said, file=sys.stderr)  # stdout holds the one JSON document
     else:
-        emit(args, None, _said(printed))
+        emit(args, None, said)
     return 0

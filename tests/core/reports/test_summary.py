@@ -1,24 +1,34 @@
-"""The summary: SQL-counted figures agree with the children list, and disagreement is refused."""
+"""The summary counted as of a cut-off date (民发〔2016〕42号 附件3): the figures equal a count
+by hand of the children's files, change with the date, and disagreement is refused."""
 
 from __future__ import annotations
 
-from collections import Counter
+import json
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select, update
+from sqlalchemy import func, select, update
 
+from childcare_desktop.cli.children import _file_json
+from childcare_desktop.cli.common import to_json
 from childcare_desktop.core.reports.errors import ReportError
-from childcare_desktop.core.reports.summary import UNKNOWN, age_band, check_totals
-from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.reports.summary import (
+    UNKNOWN,
+    Line,
+    check_totals,
+    document,
+)
+from childcare_desktop.core.services.child_file import child_file
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.services.reports import Reports, refuse_disagreeing
 from childcare_desktop.core.services.station import init_station
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.words import both
-from tests.conftest import PASSPHRASE
-from tests.core.reports import poppler
+from tests.conftest import PASSPHRASE, VILLAGE
+from tests.core.reports import as_of_village, poppler
+from tests.core.reports.as_of_village import AS_OF, LATER, OTHER_VILLAGE
 from tests.core.reports.test_child_file import _assert_inside
 
 LONG_VILLAGE = "新陂村民委员会第十二村民小组暨老屋背自然村（原石坑公社新陂大队）"
@@ -29,88 +39,173 @@ def town(data_dir: Path):
     store, _ = init_station(
         data_dir / "town.db", PASSPHRASE, "town", "441481103", "石坑镇", "张督导"
     )
-    fill_demo(store, 300, seed=11)
     yield store
     store.close()
 
 
-@pytest.mark.parametrize("which", ["village", "town"])
-def test_figures_agree_with_the_children_list(which, demo, town):
-    store = demo.store if which == "village" else town
-    figures = Reports(store).figures()
-    children = Children(store).summaries()
-    assert figures.total == len(children)
-    assert figures.by_sex == dict(Counter(c.sex for c in children))
-    assert figures.by_age == dict(Counter(age_band(c.age) for c in children))
-    assert figures.by_guardianship == dict(Counter(c.guardianship for c in children))
-    assert figures.by_schooling == dict(Counter(c.schooling for c in children))
-    held = Counter(code for c in children for code in c.categories)
-    assert {k: v for k, v in figures.by_category.items() if v} == dict(held)
-    assert figures.with_category == sum(1 for c in children if c.categories)
-    by_village = Counter(c.village for c in children)
-    assert {v.name: v.total for v in figures.villages} == dict(by_village)
+@pytest.fixture
+def built(town):
+    saved = as_of_village.build(town, VILLAGE, OTHER_VILLAGE)
+    files = [
+        json.loads(json.dumps(to_json(_file_json(child_file(town, u))))) for u in saved.values()
+    ]
+    return town, saved, files
+
+
+def test_figures_equal_a_count_by_hand_at_two_dates(built):
+    """Ages, categories ended by a birthday (16 for 农村留守, 18 for 孤儿: 国发〔2016〕13号,
+    未成年人保护法 §2), spans started or ended, files closed and registered, all as of the
+    date; the two dates give different figures, each equal to the count by hand."""
+    store, _, files = built
+    reports = Reports(store)
+    counted = {}
+    for day in (AS_OF, LATER):
+        figures = reports.figures(day)
+        assert figures.as_of == day and check_totals(figures) == []
+        doc = document(figures)
+        expected = as_of_village.hand_counts(files, day)
+        for code, hand in expected.items():
+            assert as_of_village.printed_counts(doc, code) == hand, (day, code)
+        assert {"sex", "age", "guardianship", "schooling", "category"} <= set(expected)
+        for code in doc["tables"]:
+            if code not in expected:  # a category's or the left-behind tables with nobody
+                assert doc["tables"][code]["total"]["total"] == 0, (day, code)
+        counted[day] = expected
+    at, later = counted[AS_OF], counted[LATER]
+    # closed before: never; closed after the cut-off: then, not later; registered after: later
+    assert at["sex"]["total"] == later["sex"]["total"] == 9
+    assert at["age"]["counts"] != later["age"]["counts"]
+    assert at["category.left_behind"]["total"] == 5  # the boy who turns 16 on the day is not
+    assert at["category.left_behind"]["counts"]["14-15"] == 2
+    assert later["category.left_behind"]["total"] == 5  # she turned 16; the new one came
+    assert at["category.orphan"]["total"] == 1 and "category.orphan" not in later
+    assert at["left.parents"]["counts"] == {"both_away": 3, "one_away_other_unable": 2}
+    assert at["left.entrusted"]["counts"] == {"entrusted": 3, "not_entrusted": 2}
+    assert at["left.guardian_type"]["counts"] == {
+        "good": 1, "parent_unable": 1, "fair": 2, "carer_unable": 1,
+    }  # fmt: skip
+    assert at["category.poor_family"]["total"] == 2  # 16 on the day, and the file closed later
+    assert "category.severe_disability" not in at
+    assert later["category.severe_disability"]["total"] == 1
+    assert at["left.parents"]["villages"] == {VILLAGE: 4, OTHER_VILLAGE: 1}
+
+
+def test_the_figures_of_a_demo_town_agree_with_its_children_files(data_dir):
+    """300 demo children: the SQL count equals the count by hand of every file, today."""
+    store, _ = init_station(data_dir / "t.db", PASSPHRASE, "town", "441481103", "石坑镇", "张")
+    try:
+        fill_demo(store, 300, seed=11)
+        with store.read() as conn:
+            uuids = list(conn.execute(select(t.child.c.uuid)).scalars())
+        files = [json.loads(json.dumps(to_json(_file_json(child_file(store, u))))) for u in uuids]
+        figures = Reports(store).figures()
+        doc = document(figures)
+        for code, hand in as_of_village.hand_counts(files, figures.as_of).items():
+            assert as_of_village.printed_counts(doc, code) == hand, code
+        assert len(figures.table("sex").villages) >= 5
+    finally:
+        store.close()
+
+
+def _figures_with(figures, code, village=None, **counts):
+    """The figures with one table's village line (or total line) changed."""
+    table = figures.table(code)
+    if village is None:
+        line = table.total
+        changed = replace(table, total=replace(line, counts={**line.counts, **counts}))
+    else:
+        lines = [
+            replace(v, counts={**v.counts, **counts}) if v.code == village else v
+            for v in table.villages
+        ]
+        changed = replace(table, villages=tuple(lines))
+    return replace(figures, tables=tuple(changed if x is table else x for x in figures.tables))
+
+
+def test_each_cross_check_catches_its_disagreement(built):
+    """表间勾稽, made to fail by construction: a village's parts not adding up to it, the
+    villages not adding up to the total line, two tables of one set of children with different
+    totals, a category counted for more children than have one."""
+    store, _, _ = built
+    figures = Reports(store).figures(AS_OF)
     assert check_totals(figures) == []
-    if which == "town":
-        assert len(figures.villages) >= 5
+    left = figures.table("left.parents")
+    first = left.villages[0]
+    wrong = _figures_with(
+        figures, "left.parents", first.code, both_away=first.counts["both_away"] + 1
+    )
+    found = {(d.table, d.line, d.printed, d.parts) for d in check_totals(wrong)}
+    assert ("农村留守儿童：实际监护情况", first.name, first.total, first.total + 1) in found
+    assert any(d[1] == "各村（居）父母双方外出" for d in found)
+
+    total = left.total
+    shorter = replace(left, total=replace(total, total=total.total - 1))
+    wrong = replace(figures, tables=tuple(shorter if x is left else x for x in figures.tables))
+    lines = {d.line for d in check_totals(wrong)}
+    assert {"合计", "各村（居）合计", "与农村留守儿童：性别与年龄段"} <= lines
+
+    kinds = figures.table("category")
+    too_many = kinds.total.counts["with_category"] + 1
+    wrong = _figures_with(figures, "category", None, orphan=too_many)
+    lines = {d.line for d in check_totals(wrong)}
+    assert {"孤儿", "孤儿分表", "各村（居）孤儿"} <= lines
 
 
-def test_an_inconsistent_figure_is_caught(demo):
-    figures = Reports(demo.store).figures()
-    wrong = replace(figures, by_sex={**figures.by_sex, "male": figures.by_sex["male"] + 1})
-    found = {(d.table, d.line) for d in check_totals(wrong)}
-    assert found == {("性别", "合计"), ("分村统计", "男")}
-    village = replace(figures.villages[0], female=figures.villages[0].female - 2)
-    found = check_totals(replace(figures, villages=(village, *figures.villages[1:])))
-    assert {(d.table, d.line) for d in found} == {("分村统计", "女"), ("分村统计", "新陂村")}
-
-
-def test_printing_is_refused_when_totals_disagree(demo):
-    figures = Reports(demo.store).figures()
-    village = replace(figures.villages[0], female=figures.villages[0].female - 2)
+def test_printing_is_refused_when_totals_disagree(built, tmp_path: Path):
+    store, _, _ = built
+    figures = Reports(store).figures(AS_OF)
+    table = figures.table("sex")
+    village = replace(table.villages[0], counts={**table.villages[0].counts, "female": 0})
+    broken = replace(table, villages=(village, *table.villages[1:]))
+    wrong = replace(figures, tables=tuple(broken if x is table else x for x in figures.tables))
     with pytest.raises(ReportError) as refused:
-        refuse_disagreeing(replace(figures, villages=(village, *figures.villages[1:])))
+        refuse_disagreeing(wrong)
     assert refused.value.code == "totals_disagree"
     words = both(refused.value.code, **refused.value.params)
-    assert "分村统计·新陂村" in words and "未打印" in words
+    assert f"在册儿童：性别·{village.name}" in words and "未打印" in words
 
 
-def test_a_code_no_form_offers_is_counted_as_unknown_and_printed(demo, tmp_path: Path):
+def test_a_code_no_form_offers_is_counted_as_unknown_and_printed(built, tmp_path: Path):
     """A sex, a guardianship grade and a schooling level an older version stored: the child is
     counted once in every breakdown, under 不详, and the summary prints with its totals agreeing."""
-    with demo.store.write() as conn:
+    store, saved, _ = built
+    with store.write() as conn:
         conn.execute(
             update(t.child)
-            .where(t.child.c.uuid == demo.long_child)
+            .where(t.child.c.uuid == saved["both_away"])
             .values(sex="x", guardianship="??", schooling="zz")
         )
     out = tmp_path / "summary.pdf"
-    printed, figures = Reports(demo.store).summary(out)
-    assert figures.by_sex[UNKNOWN] == figures.by_guardianship[UNKNOWN] == 1
-    assert figures.by_schooling[UNKNOWN] == 1
-    assert "x" not in figures.by_sex and "??" not in figures.by_guardianship
-    (village,) = figures.villages
-    assert village.unknown_sex == 1
-    assert village.total == village.male + village.female + 1 == printed.rows
+    _, figures = Reports(store).summary(out, AS_OF)
+    assert figures.table("sex").total.counts[UNKNOWN] == 1
+    assert figures.table("guardianship").total.counts[UNKNOWN] == 1
+    assert figures.table("left.schooling").total.counts[UNKNOWN] == 1
+    assert figures.table("left.guardian_type").total.counts[UNKNOWN] == 1
     assert check_totals(figures) == []
     flat = poppler.flat_text(out)
-    male, female = figures.by_sex["male"], figures.by_sex["female"]
-    assert f"在册儿童男女性别不详有类别无类别{figures.total}{male}{female}1" in flat
-    assert f"新陂村{village.total}{male}{female}1" in flat
+    assert "村（居）合计男女不详" in flat
     assert "全部一致" in flat
 
 
-def test_summary_pdf_prints_the_checked_figures(town, tmp_path: Path):
-    with town.write() as conn:  # a village with a very long name wraps inside its cell
+def test_summary_pdf_prints_the_checked_figures(built, tmp_path: Path):
+    """The printed tables read back: each village's line and the total line of the national
+    form's tables and of a category's, the cut-off date, the check; fonts embedded; nothing
+    outside the page."""
+    store, _, _ = built
+    with store.write() as conn:  # a village with a very long name wraps inside its cell
         code = conn.execute(select(func.min(t.child.c.village_code))).scalar_one()
-        conn.execute(update(t.division).where(t.division.c.code == code).values(name=LONG_VILLAGE))
+        conn.execute(t.division.delete().where(t.division.c.code == code))
+        conn.execute(t.division.insert().values(code=code, name=LONG_VILLAGE))
     out = tmp_path / "summary.pdf"
-    printed, figures = Reports(town).summary(out)
+    printed, figures = Reports(store).summary(out, AS_OF)
     flat = poppler.flat_text(out)
     assert "儿童关爱服务汇总表（镇（街道）级）" in flat
-    assert f"在册儿童男女有类别无类别{figures.total}{figures.by_sex['male']}" in flat
-    assert figures.villages[0].name == LONG_VILLAGE
-    for village in figures.villages:
-        assert f"{village.name}{village.total}{village.male}{village.female}" in flat
+    assert f"截止日期：{AS_OF.isoformat()}" in flat
+    for code in ("category.left_behind", "left.parents", "left.entrusted", "sex", "category"):
+        table = figures.table(code)
+        assert table.title in flat
+        for line in (*table.villages, table.total):
+            assert _printed_line(table, line) in flat, (code, line)
     assert "表间勾稽" in flat and "全部一致" in flat
     assert f"第1页共{printed.pages}页" in flat
     fonts = poppler.fonts(out)
@@ -118,29 +213,14 @@ def test_summary_pdf_prints_the_checked_figures(town, tmp_path: Path):
     _assert_inside(out, tmp_path / "png")
 
 
-def test_the_figures_are_counted_from_the_summary_index_alone(town):
-    """At 100,000 children the rows are most of the file: each breakdown (its own query, so
-    the totals check means something) reads the small partial covering index instead, the
-    villages in the index's order."""
-    statements: list[tuple[str, object]] = []
+def _printed_line(table, line: Line) -> str:
+    from childcare_desktop.core.reports.summary_pdf import _columns
 
-    def remember(conn, cursor, statement, parameters, context, executemany):
-        statements.append((statement, parameters))
+    counts = [line.total, *(line.counts.get(p, 0) for p in _columns(table))]
+    return line.name + "".join(str(n) for n in counts)
 
-    event.listen(town.engine, "before_cursor_execute", remember)
-    try:
-        Reports(town).figures()
-    finally:
-        event.remove(town.engine, "before_cursor_execute", remember)
-    counting = [(s, p) for s, p in statements if "FROM child" in s]
-    assert len(counting) == 9
-    with town.read() as conn:
-        plans = {
-            s: [detail for *_, detail in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + s, p)]
-            for s, p in counting
-        }
-    for statement, plan in plans.items():
-        assert plan[0] == "SCAN child USING COVERING INDEX ix_child_summary", statement
-        assert plan[1:] in ([], ["USE TEMP B-TREE FOR GROUP BY"]), statement
-    by_village = next(plan for s, plan in plans.items() if "GROUP BY village_code" in s)
-    assert by_village == ["SCAN child USING COVERING INDEX ix_child_summary"]
+
+def test_a_store_counted_at_a_date_before_anything_was_registered(built):
+    store, _, _ = built
+    figures = Reports(store).figures(date(2000, 1, 1))
+    assert figures.total == 0 and check_totals(figures) == []

@@ -1,7 +1,8 @@
-"""The summary (汇总表) as an A4 PDF: one table per breakdown, per village, and two charts.
+"""The summary (汇总表) as an A4 PDF: the national form's tables of left-behind children, the
+station's tables of every child counted, one table per category, each per village and in total.
 
 Only checked figures reach this module (the service refuses totals that disagree); every total
-printed is the independently counted one, printed beside the parts it must equal.
+printed is the counted one, printed beside the parts it must equal.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
-from ...words import label
 from ..domain.categories import CATEGORY_CODES
-from ..domain.vocab import GUARDIANSHIP, SCHOOLING
+from ..domain.vocab import GUARDIANSHIP
 from .fonts import report_font
 from .layout import (
     LABEL_FILL,
@@ -27,7 +27,8 @@ from .layout import (
     long_table,
     para,
 )
-from .summary import AGE_BANDS, BAND_WORDS, UNKNOWN, SummaryFigures, comparisons
+from .summary import NOT_GIVEN, UNKNOWN, UNKNOWN_AGE, SummaryFigures, comparisons, part_word
+from .summary import Table as FigureTable
 
 LEVEL = {"village": "村（居）级", "town": "镇（街道）级", "county": "县（区）级"}
 SHORT = {
@@ -42,117 +43,91 @@ SHORT = {
     "other_distress": "其他困境",
 }
 PIE_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#bab0ac", "#59a14f", "#edc948")
+# Columns printed only when some child is in them: the forms a county knows have none of them.
+SHOWN_WHEN_USED = frozenset({UNKNOWN, UNKNOWN_AGE, NOT_GIVEN, "16-17", "18+"})
+NATIONAL = (
+    "category.left_behind",
+    "left.parents",
+    "left.entrusted",
+    "left.guardian_type",
+    "left.schooling",
+)
+STATION = ("sex", "age", "guardianship", "schooling", "category")
 
 
 def render_summary(f: SummaryFigures, meta: ReportMeta, out: PdfTarget) -> int:
     checks = len(comparisons(f))
+    number = iter(range(1, len(f.tables) + 1))
     story: list[Flowable] = [
         para(f"儿童关爱服务汇总表（{LEVEL.get(f.level, f.level)}）", "title"),
-        para(f"统计单位：{f.station}　统计对象：在册儿童　截至：{f.as_of.isoformat()}", "note"),
-        *_part(
-            "表一　基本情况",
-            ["在册儿童", "男", "女", *_unknown_sex(f, "性别不详"), "有类别", "无类别"],
-            [
-                f.total,
-                f.by_sex.get("male", 0),
-                f.by_sex.get("female", 0),
-                *_unknown_sex(f, f.by_sex.get(UNKNOWN, 0)),
-                f.with_category,
-                f.without_category,
-            ],
+        para(
+            f"统计单位：{f.station}　截止日期：{f.as_of.isoformat()}　统计对象：截止日期已登记、"
+            "未销档的儿童；儿童类别与年龄均按截止日期计算",
+            "note",
         ),
-        *_breakdown(
-            "表二　年龄段",
-            f.by_age,
-            [b for b, _, _ in AGE_BANDS] + [UNKNOWN],
-            f.total,
-            BAND_WORDS.get,
+        para("一、农村留守儿童（按 2016 年农村留守儿童摸底排查汇总表）", "section"),
+        para(
+            "农村留守儿童：因父母双方外出务工或一方外出务工另一方无监护能力，无法与父母正常共同"
+            "生活的不满十六周岁农村户籍未成年人（国发〔2016〕13号）。年龄段 0–5、6–13、14–15 岁。",
+            "note",
         ),
-        *_breakdown(
-            "表三　儿童类别（人次，一名儿童可属多类）",
-            f.by_category,
-            list(CATEGORY_CODES),
-            sum(f.by_category.values()),
-            SHORT.get,
-        ),
-        *_breakdown(
-            "表四　监护情况",
-            f.by_guardianship,
-            [*GUARDIANSHIP, "", UNKNOWN],
-            f.total,
-            lambda c: _word("guardianship", c),
-        ),
-        *_breakdown(
-            "表五　就学情况",
-            f.by_schooling,
-            [*SCHOOLING, "", UNKNOWN],
-            f.total,
-            lambda c: _word("schooling", c) if c else "未填",
-        ),
+    ]
+    for code in NATIONAL:
+        story += _table(f.table(code), next(number))
+    story.append(para("二、在册儿童", "section"))
+    for code in STATION:
+        story += _table(f.table(code), next(number))
+    story += [
         CondPageBreak(75 * mm),
         para("图　儿童类别（人次）与监护情况", "section"),
         _charts(f),
-        CondPageBreak(40 * mm),
-        para("表六　分村（居）统计", "section"),
-        _villages(f),
+        para("三、各类儿童", "section"),
+    ]
+    for code in CATEGORY_CODES[1:]:
+        story += _table(f.table(f"category.{code}"), next(number))
+    story += [
         Spacer(1, 3 * mm),
-        para(f"表间勾稽：以上各表合计均等于分项之和（共核对 {checks} 项，全部一致）。", "note"),
+        para(
+            f"表间勾稽：各表每行合计等于其分项之和，各村（居）之和等于合计行，同一批儿童的各表"
+            f"合计相同（共核对 {checks} 项，全部一致）。",
+            "note",
+        ),
     ]
     return build(out, story, meta)
 
 
-def _part(title: str, head: list[str], values: list[int]) -> list[Flowable]:
-    width = frame_width(False) / len(head)
-    cells = [[para(h, "head") for h in head], [para(v, "head") for v in values]]
-    table = Table(cells, colWidths=[width] * len(head), style=grid_style(_fill()))
-    return [CondPageBreak(25 * mm), para(title, "section"), table]
+def _columns(t: FigureTable) -> list[str]:
+    parts = [p for g in t.groups for p in g] + list(t.counted)
+    return [p for p in parts if p not in SHOWN_WHEN_USED or t.total.counts.get(p)]
 
 
-def _breakdown(title, counts: dict[str, int], order: list[str], total: int, words):
-    """The parts in a fixed order (codes not in the vocabulary after them), then the total."""
-    codes = order + sorted(k for k in counts if k not in order)
-    head = [words(c) or c for c in codes] + ["合计"]
-    return _part(title, head, [counts.get(c, 0) for c in codes] + [total])
-
-
-def _word(kind: str, code: str) -> str:
-    return BAND_WORDS[UNKNOWN] if code == UNKNOWN else label(kind, code)
-
-
-def _unknown_sex(f: SummaryFigures, shown) -> list:
-    """A column for the children whose sex code no form offers, only when there are some: the
-    summary a county knows has 男 and 女 alone."""
-    return [shown] if f.by_sex.get(UNKNOWN) else []
-
-
-def _fill() -> tuple:
-    return ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL)
-
-
-def _villages(f: SummaryFigures) -> Flowable:
-    head = ["村（居）", "合计", "男", "女", *_unknown_sex(f, "不详")]
-    head += [SHORT[c] for c in CATEGORY_CODES]
+def _table(t: FigureTable, number: int) -> list[Flowable]:
+    parts = _columns(t)
+    head = ["村（居）", "合计", *(_head(t, p) for p in parts)]
     first = 30 * mm
     rest = (frame_width(False) - first) / (len(head) - 1)
     rows: list[list] = [[para(h, "head") for h in head]]
-    for v in f.villages:
-        counts = [v.total, v.male, v.female, *_unknown_sex(f, v.unknown_sex)]
-        counts += [v.by_category.get(c, 0) for c in CATEGORY_CODES]
-        rows.append([para(v.name, "small"), *(str(n) for n in counts)])
-    totals = [f.total, f.by_sex.get("male", 0), f.by_sex.get("female", 0)]
-    totals += _unknown_sex(f, f.by_sex.get(UNKNOWN, 0))
-    totals += [f.by_category.get(c, 0) for c in CATEGORY_CODES]
-    rows.append([para("合计", "label"), *(str(n) for n in totals)])
-    return long_table(
+    for line in (*t.villages, t.total):
+        counts = [line.total, *(line.counts.get(p, 0) for p in parts)]
+        style = "label" if line is t.total else "small"
+        rows.append([para(line.name, style), *(str(n) for n in counts)])
+    table = long_table(
         rows,
         [first] + [rest] * (len(head) - 1),
         grid_style(
-            _fill(),
+            ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
             ("FONTSIZE", (1, 1), (-1, -1), 8),
             ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
             ("BACKGROUND", (0, -1), (-1, -1), LABEL_FILL),
         ),
     )
+    return [CondPageBreak(30 * mm), para(f"表{number}　{t.title}", "section"), table]
+
+
+def _head(t: FigureTable, part: str) -> str:
+    if part in CATEGORY_CODES:
+        return SHORT[part]
+    return part_word(t, part)
 
 
 def _charts(f: SummaryFigures) -> Flowable:
@@ -167,12 +142,13 @@ def _charts(f: SummaryFigures) -> Flowable:
 
 def _category_bars(f: SummaryFigures, width: float, height: float) -> Drawing:
     font = report_font()
+    counts = f.table("category").total.counts
     drawing = _drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = 22 * mm, 6 * mm
     chart.width, chart.height = width - 30 * mm, height - 12 * mm
     codes = list(reversed(CATEGORY_CODES))  # the first category at the top
-    chart.data = [[f.by_category.get(c, 0) for c in codes]]
+    chart.data = [[counts.get(c, 0) for c in codes]]
     chart.categoryAxis.categoryNames = [SHORT[c] for c in codes]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
@@ -192,8 +168,10 @@ def _category_bars(f: SummaryFigures, width: float, height: float) -> Drawing:
 
 def _guardianship_pie(f: SummaryFigures, width: float, height: float) -> Drawing:
     font = report_font()
+    grades = f.table("guardianship")
+    counts = grades.total.counts
     drawing = _drawing(width, height)
-    codes = [c for c in (*GUARDIANSHIP, "", UNKNOWN) if f.by_guardianship.get(c)]
+    codes = [c for c in (*GUARDIANSHIP, NOT_GIVEN, UNKNOWN) if counts.get(c)]
     if not codes:
         drawing.add(String(width / 2, height / 2, "无数据", fontName=font, textAnchor="middle"))
         return drawing
@@ -201,11 +179,9 @@ def _guardianship_pie(f: SummaryFigures, width: float, height: float) -> Drawing
     size = min(width, height) - 24 * mm
     pie.x, pie.y = (width - size) / 2, (height - size) / 2
     pie.width = pie.height = size
-    pie.data = [f.by_guardianship[c] for c in codes]
+    pie.data = [counts[c] for c in codes]
     total = sum(pie.data)
-    pie.labels = [
-        f"{_word('guardianship', c)} {100 * f.by_guardianship[c] / total:.0f}%" for c in codes
-    ]
+    pie.labels = [f"{part_word(grades, c)} {100 * counts[c] / total:.0f}%" for c in codes]
     pie.sideLabels = True
     pie.slices.fontName = font
     pie.slices.fontSize = 7

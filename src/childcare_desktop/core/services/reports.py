@@ -1,8 +1,8 @@
 """Use cases of the printed reports: gather the records from the store, check, render.
 
 The GUI and the CLI both call `Reports`; the renderers in `core.reports` never see the store.
-Summary figures are counted by SQL aggregation, one breakdown per query, so that a county of
-100,000 children is summed in the database and the breakdowns can be checked against each other.
+Summary figures are counted by SQL aggregation (`summary_count`), so that a county of 100,000
+children is summed in the database and the breakdowns can be checked against each other.
 """
 
 from __future__ import annotations
@@ -21,17 +21,18 @@ from ..domain.masking import mask_id_number, mask_phone
 from ..domain.validation import read_findings
 from ..domain.visit import Visit
 from ..domain.visit_policy import Interval, due_date
-from ..domain.vocab import GUARDIANSHIP, SCHOOLING, SEXES
 from ..reports.child_file import ChildFileData, render_child_file
 from ..reports.errors import ReportError
 from ..reports.layout import PdfTarget, ReportMeta
 from ..reports.ledger import LedgerLine, month_bounds, render_ledger
 from ..reports.roster import RosterLine, render_roster_pdf, roster_title, write_roster_xlsx
-from ..reports.summary import AGE_BANDS, UNKNOWN, SummaryFigures, VillageLine, check_totals
+from ..reports.summary import SummaryFigures, check_totals
 from ..reports.summary_pdf import render_summary
 from ..storage import audit, children_repo, settings
 from ..storage import tables as t
+from ..storage.derived_repo import KEEP_IN_SCHOOL
 from ..storage.store import Store
+from . import summary_count
 from .care import Care
 from .concerns import Concerns
 from .station import station_info
@@ -107,17 +108,29 @@ class Reports:
         self._audit("print", "ledger", "", f"visit ledger {month}: {len(lines)} children")
         return Printed(out, pages, len(lines))
 
-    def figures(self) -> SummaryFigures:
+    def figures(self, as_of: date | None = None) -> SummaryFigures:
+        """The summary's figures as of a cut-off date (today when not given)."""
         info = station_info(self.store)
+        day = as_of or self.today()
         with self.store.read() as conn:
-            return _figures(conn, info.role, info.name, self.today())
+            names = _names(conn)
+            keep = bool(settings.get(conn, KEEP_IN_SCHOOL, False))
+            return summary_count.count(
+                conn, day, keep, info.role, info.name, lambda v: _village_name(names, v, info.role)
+            )
 
-    def summary(self, out: PdfTarget) -> tuple[Printed, SummaryFigures]:
-        """Count, check that the totals agree (refused, naming them, when not), then print."""
-        figures = self.figures()
+    def summary(
+        self, out: PdfTarget | None, as_of: date | None = None
+    ) -> tuple[Printed | None, SummaryFigures]:
+        """Count as of the cut-off date, check that the totals agree (refused, naming them,
+        when not), then print (unless `out` is None: the figures alone, checked)."""
+        figures = self.figures(as_of)
         refuse_disagreeing(figures)
+        if out is None:
+            return None, figures
         pages = render_summary(figures, self._meta("汇总表"), out)
-        self._audit("report", "summary", "", f"summary of {figures.total} children")
+        detail = f"summary of {figures.total} children as of {figures.as_of.isoformat()}"
+        self._audit("report", "summary", "", detail)
         return Printed(out, pages, figures.total), figures
 
     def _audit(self, action: str, entity: str, uuid: str, detail: str) -> None:
@@ -291,84 +304,3 @@ def _ledger_lines(conn: Connection, first: date, last: date, today: date) -> lis
             )
         )
     return lines
-
-
-# The summary is counted from the partial covering index ix_child_summary alone (migration 0011),
-# never from the wide rows: without statistics SQLite would rather search another index by
-# status and then read every active child's row, most of the file when it is not in cache.
-_ACTIVE_CHILDREN = f"FROM child INDEXED BY ix_child_summary WHERE {t.ACTIVE}"
-_HELD = "sum(instr(',' || categories_now || ',', ?) > 0)"
-
-
-def _figures(conn: Connection, role: str, station: str, today: date) -> SummaryFigures:
-    held = ", ".join(_HELD for _ in CATEGORY_CODES)
-    codes = tuple(f",{code}," for code in CATEGORY_CODES)
-
-    def counted(columns: str, params: tuple = (), rest: str = ""):
-        return conn.exec_driver_sql(f"SELECT {columns} {_ACTIVE_CHILDREN}{rest}", params)
-
-    def grouped(column: str, params: tuple = ()) -> dict[str, int]:
-        rows = counted(f"{column} AS part, count(*)", params, " GROUP BY part")
-        return {key or "": count for key, count in rows}
-
-    total = counted("count(*)").scalar_one()
-    per_code = counted(held, codes).one()
-    with_category = counted("count(*)", rest=" AND categories_now != ''").scalar_one()
-    without_category = counted("count(*)", rest=" AND categories_now = ''").scalar_one()
-    names = _names(conn)
-    villages = tuple(
-        VillageLine(
-            code=row[0],
-            name=_village_name(names, row[0], role),
-            total=row[1],
-            male=row[2] or 0,
-            female=row[3] or 0,
-            unknown_sex=row[4] or 0,
-            by_category={code: n or 0 for code, n in zip(CATEGORY_CODES, row[5:], strict=True)},
-        )
-        for row in counted(
-            "village_code, count(*), sum(sex = 'male'), sum(sex = 'female'), "
-            f"sum(sex NOT IN ('male', 'female')), {held}",
-            codes,
-            " GROUP BY village_code ORDER BY village_code",
-        )
-    )
-    return SummaryFigures(
-        level=role,
-        station=station,
-        as_of=today,
-        total=total,
-        by_sex=grouped(*_offered("sex", SEXES)),
-        by_age=grouped(*_age_band(today)),
-        by_guardianship=grouped(*_offered("guardianship", ("", *GUARDIANSHIP))),
-        by_schooling=grouped(*_offered("schooling", ("", *SCHOOLING))),
-        by_category={code: n or 0 for code, n in zip(CATEGORY_CODES, per_code, strict=True)},
-        with_category=with_category,
-        without_category=without_category,
-        villages=villages,
-    )
-
-
-def _offered(column: str, codes: tuple[str, ...]) -> tuple[str, tuple]:
-    """The column as SQL and its parameters, a code no form offers counted as unknown (不详)."""
-    marks = ", ".join("?" for _ in codes)
-    return f"CASE WHEN {column} IN ({marks}) THEN {column} ELSE ? END", (*codes, UNKNOWN)
-
-
-def _age_band(today: date) -> tuple[str, tuple]:
-    """The age band as SQL and its parameters: a child is in [low, high) years when born after
-    the day `high` years ago and on or before the day `low` years ago (dates are ISO text)."""
-    whens = ["WHEN birth_date IS NULL THEN ?"]
-    params: list = [UNKNOWN]
-    for name, low, high in AGE_BANDS:
-        whens.append("WHEN birth_date > ? AND birth_date <= ? THEN ?")
-        params += [_years_before(today, high).isoformat(), _years_before(today, low).isoformat()]
-        params.append(name)
-    return f"CASE {' '.join(whens)} ELSE ? END", (*params, UNKNOWN)
-
-
-def _years_before(today: date, years: int) -> date:
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 February: a child born on the 28th has had the birthday
-        return today.replace(year=today.year - years, day=28)

@@ -52,10 +52,6 @@ setting = Table(
     Column("value", Text, nullable=False),
 )
 
-# An active child, as the partial index ix_child_summary states it (a query that wants the index
-# repeats these words exactly, as a literal: a bound status does not prove the index applies).
-ACTIVE = "status = 'active'"
-
 child = Table(
     "child",
     metadata,
@@ -132,17 +128,19 @@ child = Table(
         "risk",
         "last_visit",
     ),
-    # Covers the summary: the active children counted by village (in order), sex, age,
-    # guardianship, schooling and category, from the index alone (migration 0011).
+    # Covers the summary as of a cut-off date: the children registered by then and not closed
+    # before, by village, sex, age, guardianship and schooling (migration 0019).
     Index(
-        "ix_child_summary",
+        "ix_child_as_of",
         "village_code",
         "sex",
         "birth_date",
         "guardianship",
         "schooling",
-        "categories_now",
-        sqlite_where=text(ACTIVE),
+        "registered_on",
+        "closed_on",
+        "status",
+        "uuid",
     ),
 )
 
@@ -176,6 +174,15 @@ member = Table(
         "child_uuid",
         sqlite_where=text(PARENT_HOME),
     ),
+    # Covers the summary's family facts of a left-behind child (migration 0019).
+    Index(
+        "ix_member_family",
+        "child_uuid",
+        "relation",
+        "situation",
+        "guardian_capable",
+        "entrust_signed",
+    ),
 )
 
 category = Table(
@@ -187,6 +194,8 @@ category = Table(
     Column("start", Date, nullable=False),
     Column("end", Date),
     Column("reason", Text, nullable=False, default=""),
+    # Covers the summary's spans in force on a cut-off date (migration 0019).
+    Index("ix_category_as_of", "child_uuid", "code", "start", "end"),
 )
 
 assistance = Table(
