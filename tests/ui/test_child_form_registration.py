@@ -1,7 +1,7 @@
 """The form keeps every field the 2016 登记表 adds (民发〔2016〕42号 附件1): 户籍性质 and
 家庭经济来源 on the first tab, and in the member dialog a carer's relation in words, the address
-and the date a parent left; saved, a new form on the same file shows each again. A grandparent an earlier
-version stored as 祖父/外祖父 stays so through the dialog."""
+and the date a parent left; saved, a new form on the same file shows each again. A grandparent
+an earlier version stored as 祖父/外祖父 stays so through the dialog."""
 
 from __future__ import annotations
 
