@@ -1052,6 +1052,29 @@ Restore the newest good backup: choose the top one in the next window.</translat
     </message>
 </context>
 <context>
+    <name>SummaryDateDialog</name>
+    <message>
+        <source>汇总表</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Cut-off date</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>统计截止日期已登记、未销档的儿童；类别与年龄都按截止日期计算。</source>
+        <translation>Counts the children registered by the cut-off date and not closed before it; categories and ages are those on that date.</translation>
+    </message>
+</context>
+<context>
     <name>CloseFileDialog</name>
     <message>
         <source>销档</source>

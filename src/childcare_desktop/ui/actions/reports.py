@@ -90,7 +90,15 @@ class ReportActions(QObject):
             self._preview(self.tr("走访台账"), lambda pdf: self.reports().ledger(chosen, pdf))
 
     def summary(self) -> None:
-        self._preview(self.tr("汇总表"), lambda pdf: self.reports().summary(pdf))
+        from ..dialogs.summary_date import SummaryDateDialog
+
+        dialog = SummaryDateDialog(date.today(), self.window)
+        dialog.accepted.connect(lambda: self._summary_as_of(dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _summary_as_of(self, as_of: date) -> None:
+        self._preview(self.tr("汇总表"), lambda pdf: self.reports().summary(pdf, as_of))
 
     def _preview(self, title: str, make) -> None:
         from ..dialogs.report_preview import make_and_preview
