@@ -60,6 +60,8 @@ def test_every_field_of_the_form_and_the_confirmation_line_read_back(store, tmp_
     child = registered(store)
     out = tmp_path / "child.pdf"
     Reports(store).child_file(child.uuid, out)
+    fonts = poppler.fonts(out)
+    assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
     flat = poppler.flat_text(out)
     for said in (
         "户籍性质农业",

@@ -274,7 +274,7 @@ class Children:
             for i, s in enumerate(child.categories)
             if s.holds_on(today) and s.code not in held and not s.reason.strip()
         }
-        against = {v.code: v for v in contradicted(child, [s.code for s in new.values()])}
+        against = {v.code: v for v in contradicted(child, [s.code for s in new.values()], today)}
         return [
             FieldProblem(
                 f"categories[{i}]",
