@@ -1,8 +1,8 @@
 """Which categories the facts of a file support, each rule with its source: 孤儿 (国办发〔2010〕
 54号), 事实无人抚养儿童 (民发〔2019〕62号, 民发〔2020〕125号), 农村留守儿童 (国发〔2016〕13号;
-农村户籍 as 民发〔2016〕42号 counts it; 半年以上 as provinces' registration forms write it, judged only when
-the date a parent left is on file), 重残 (民发〔2019〕62号); a fact the file does not hold decides
-nothing."""
+农村户籍 as 民发〔2016〕42号 counts it; 半年以上 as provinces' registration forms write it,
+judged only when the date a parent left is on file), 重残 (民发〔2019〕62号); a fact the file
+does not hold decides nothing."""
 
 from __future__ import annotations
 
