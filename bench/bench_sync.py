@@ -1,4 +1,5 @@
-"""Sync files end to end: a village batch of 10,000 children and their visits, export and import."""
+"""Sync files end to end: a village of 10,000 children and their visits, its first batch exported
+and imported (a file holds at most envelope.MAX_CHANGES changes; the rest go in later batches)."""
 
 from __future__ import annotations
 
@@ -60,8 +61,9 @@ def run() -> list[dict]:
         town.close()
     changes = exported.changes
     return [
-        row(f"children in the batch ({visits:,} visits)", CHILDREN, "children"),
-        row("changes in the batch", changes, "changes"),
+        row(f"children in the village ({visits:,} visits)", CHILDREN, "children"),
+        row("changes in its first batch", changes, "changes"),
+        row("changes left for the next batches", exported.left, "changes"),
         row("batch file size", size / 1e6, "MB"),
         row("export: collect, sign, encrypt, write, read back", export_time, "s"),
         row("import: check, backup, apply in one transaction", import_time, "s"),
