@@ -79,8 +79,7 @@ def _under_limit(day: date) -> str:
 def _counted_sql(day: date, keep_in_school: bool) -> str:
     """The counted children grouped by everything the tables break them down by: village, sex,
     age band, grade, schooling, the categories in force (a list) and, for a left-behind child,
-    the family's facts as bits (1 father away, 2 mother away, 4 father unable, 8 mother unable,
-    16 entrusted)."""
+    the family's facts as counts in decimal digits (see AWAY, UNABLE, ENTRUSTS)."""
     kept = "0"
     if keep_in_school:  # 粤民规字〔2019〕10号, chosen per station
         kept = (
@@ -101,19 +100,22 @@ def _counted_sql(day: date, keep_in_school: bool) -> str:
         f"(situation IN ({_quoted(sorted(PARENT_UNABLE))}) OR "
         "(situation NOT IN ('migrant', 'dead', 'disappeared') AND guardian_capable = 0))"
     )
+    # One expression per member, summed: each fact counts in its own decimal digit (a family
+    # has fewer than ten fathers), cheaper than one max() per fact.
     facts = (
-        "(SELECT max(relation = 'father' AND situation = 'migrant') "
-        "+ 2 * max(relation = 'mother' AND situation = 'migrant') "
-        f"+ 4 * max(relation = 'father' AND {unable}) "
-        f"+ 8 * max(relation = 'mother' AND {unable}) "
-        "+ 16 * max(relation = 'carer' OR entrust_signed = 1) "
+        "(SELECT sum(CASE relation "
+        f"WHEN 'father' THEN (situation = 'migrant') * {AWAY['father']} "
+        f"+ {unable} * {UNABLE['father']} "
+        f"WHEN 'mother' THEN (situation = 'migrant') * {AWAY['mother']} "
+        f"+ {unable} * {UNABLE['mother']} "
+        f"ELSE 0 END + (relation = 'carer' OR entrust_signed = 1) * {ENTRUSTS}) "
         "FROM member WHERE child_uuid = x.uuid)"
     )
     children = (
         f"SELECT c.uuid, c.village_code, {_offered('c.sex', SEXES)} AS sex, "
         f"{_band(day)} AS band, {_offered('c.guardianship', GRADES[:-1])} AS grade, "
         f"{_offered('c.schooling', SCHOOLING_PARTS[:-1])} AS schooling, {codes} AS codes "
-        f"FROM child c WHERE {_WHEN_COUNTED}"
+        f"FROM child c WHERE {WHEN_COUNTED}"
     )
     # MATERIALIZED: each child's spans are looked up once, not again where `codes` is used.
     return (
@@ -125,17 +127,29 @@ def _counted_sql(day: date, keep_in_school: bool) -> str:
 
 
 # Registered on or before the date (a file without the date counts) and not closed before it.
-_WHEN_COUNTED = (
+WHEN_COUNTED = (
     "(c.registered_on IS NULL OR c.registered_on <= :day) "
     "AND (c.status = 'active' OR c.closed_on >= :day)"
 )
 
 
+# The digit of each fact in the family's facts: how many members show it.
+AWAY = {"father": 1, "mother": 10}
+UNABLE = {"father": 100, "mother": 1000}
+ENTRUSTS = 10000
+
+
+def _has(facts: int, digit: int) -> bool:
+    return facts // digit % 10 > 0
+
+
 def _parents(facts: int) -> str:
-    father_away, mother_away = facts & 1, facts & 2
+    father_away, mother_away = _has(facts, AWAY["father"]), _has(facts, AWAY["mother"])
     if father_away and mother_away:
         return "both_away"
-    if (father_away and facts & 8) or (mother_away and facts & 4):
+    if (father_away and _has(facts, UNABLE["mother"])) or (
+        mother_away and _has(facts, UNABLE["father"])
+    ):
         return "one_away_other_unable"
     return "other"
 
@@ -161,7 +175,7 @@ def count(
     # parts that do not add up to it show.
     totals = dict(
         conn.exec_driver_sql(
-            f"SELECT village_code, count(*) FROM child c WHERE {_WHEN_COUNTED} "
+            f"SELECT village_code, count(*) FROM child c WHERE {WHEN_COUNTED} "
             "GROUP BY village_code",
             params,
         ).all()
@@ -184,7 +198,7 @@ def count(
             counts[f"category.{code}"][village].update({TOTAL: n, sex: n, band: n})
         if "left_behind" in held:
             parents = _parents(facts or 0)
-            entrusted = "entrusted" if (facts or 0) & 16 else "not_entrusted"
+            entrusted = "entrusted" if _has(facts or 0, ENTRUSTS) else "not_entrusted"
             for table, part in (
                 ("left.parents", parents),
                 ("left.entrusted", entrusted),
