@@ -24,6 +24,7 @@ from childcare_desktop.core.services.child_file import child_file
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.services.reports import Reports, refuse_disagreeing
 from childcare_desktop.core.services.station import init_station
+from childcare_desktop.core.storage import audit
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.words import both
 from tests.conftest import PASSPHRASE, VILLAGE
@@ -224,3 +225,15 @@ def test_a_store_counted_at_a_date_before_anything_was_registered(built):
     store, _, _ = built
     figures = Reports(store).figures(date(2000, 1, 1))
     assert figures.total == 0 and check_totals(figures) == []
+
+
+def test_figures_without_a_pdf_are_checked_and_logged(built):
+    """`report summary --json` without --out: the figures are checked as before printing, and
+    the audit log keeps that they were taken (how many children, the date, never a name)."""
+    store, _, _ = built
+    printed, figures = Reports(store).summary(None, AS_OF)
+    assert printed is None and check_totals(figures) == []
+    with store.read() as conn:
+        last = audit.entries(conn)[-1]
+    assert (last.action, last.entity) == ("report", "summary")
+    assert last.detail == f"summary of {figures.total} children as of {AS_OF}, figures only"

@@ -126,10 +126,11 @@ class Reports:
         when not), then print (unless `out` is None: the figures alone, checked)."""
         figures = self.figures(as_of)
         refuse_disagreeing(figures)
+        detail = f"summary of {figures.total} children as of {figures.as_of.isoformat()}"
         if out is None:
+            self._audit("report", "summary", "", detail + ", figures only")
             return None, figures
         pages = render_summary(figures, self._meta("汇总表"), out)
-        detail = f"summary of {figures.total} children as of {figures.as_of.isoformat()}"
         self._audit("report", "summary", "", detail)
         return Printed(out, pages, figures.total), figures
 
