@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from childcare_desktop.core.domain.categories import CategorySpan
 from childcare_desktop.core.domain.child import Assistance, FamilyMember
 from childcare_desktop.core.domain.visit import Visit
+from childcare_desktop.core.domain.visit_policy import VisitPolicy
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.concerns import Concerns
 from childcare_desktop.core.services.visits import Visits
@@ -344,3 +345,37 @@ def test_children_new_at_the_town_are_derived_as_the_village_reads_them(village,
     assert mine["last_visit"] == date(2026, 11, 2) and mine["contact_phone"] == "13900000002"
     assert mine["categories_now"] == "left_behind" and mine["risk"] == "high"
     assert mine["next_due"] == date(2026, 11, 10)  # the earliest concern still open
+
+
+def test_under_a_home_visit_rule_the_town_derives_the_village_s_due_dates(village, town):
+    """Both stations ask a home visit (入户) of left-behind children with fair guardianship:
+    the merge's rows in hand and the village's tables count the same last home visit, so a
+    phone call after it changes nothing and a home visit corrected into a phone call no longer
+    counts; the last visit of any kind is still the last visit."""
+    policy = VisitPolicy(home=frozenset({"left_behind_fair"}))
+    for store in (village, town):
+        with store.write() as conn:
+            settings.put_visit_policy(conn, policy)
+    visits = Visits(village, today=lambda: TODAY)
+    called = children(village).save(child())
+    corrected = children(village).save(child("吴二", serial=5))
+    visits.log(Visit(called.uuid, date(2026, 10, 1), "home"))
+    visits.log(Visit(called.uuid, date(2026, 11, 2), "phone"))
+    visits.log(Visit(corrected.uuid, date(2026, 9, 20), "home"))
+    wrong = visits.log(Visit(corrected.uuid, date(2026, 11, 5), "home"))
+    visits.correct(wrong.visit.uuid, Visit(corrected.uuid, date(2026, 11, 5), "phone"))
+    send(village, town)
+    at_village, at_town = derived_columns(village), derived_columns(town)
+    assert at_town == at_village
+    due = {
+        uid: dict(zip(derived_repo.DERIVED_COLUMNS, values, strict=True))
+        for uid, values in at_town.items()
+    }
+    assert (due[called.uuid]["next_due"], due[called.uuid]["last_visit"]) == (
+        date(2026, 10, 31),
+        date(2026, 11, 2),
+    )
+    assert (due[corrected.uuid]["next_due"], due[corrected.uuid]["due_reason"]) == (
+        date(2026, 10, 20),
+        "left_behind_fair",
+    )

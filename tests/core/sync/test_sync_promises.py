@@ -217,6 +217,45 @@ def test_visit_policy_travels_down(tmp_path, village, town):
         assert settings.visit_policy(conn).high_risk == 7
 
 
+def test_a_towns_home_visit_rules_travel_down_and_set_the_due_dates(tmp_path, village, town):
+    """The town's days and the rules it asks a home visit (入户) for apply at the village
+    together, and the village works its due dates out again; a policy from a town of an
+    earlier version (its days alone) asks for none, and a village's own policy stored by an
+    earlier version (no home-visit rules) reads as it did."""
+    from datetime import timedelta
+
+    from childcare_desktop.core.domain.visit import Visit
+    from childcare_desktop.core.domain.visit_policy import VisitPolicy
+    from childcare_desktop.core.services.visits import Visits
+    from tests.core.services.care_support import add_child
+
+    today = date.today()
+    kid = add_child(Children(village), ("orphan",))
+    visits = Visits(village)
+    visits.log(Visit(kid.uuid, today - timedelta(days=20), "home"))
+    visits.log(Visit(kid.uuid, today - timedelta(days=2), "phone"))
+    sent = VisitPolicy(intensive=21, home=frozenset({"intensive"}))
+    with town.write() as conn:
+        settings.put_visit_policy(conn, sent)
+    sync.export(town, tmp_path / "down1.ccsync", to=VILLAGE)
+    sync.import_files(village, [tmp_path / "down1.ccsync"])
+    with village.read() as conn:
+        assert settings.visit_policy(conn) == sent
+    due = next(r for r in visits.due() if r.uuid == kid.uuid)
+    assert (due.due_date, due.reason, due.home_visit) == (today + timedelta(days=1), "orphan", True)
+    with town.write() as conn:  # as a town of the previous version keeps its policy
+        settings.put(conn, settings.VISIT_POLICY, {"intensive": 25})
+        settings.put(conn, settings.VISIT_POLICY_HOME, None)
+    sync.export(town, tmp_path / "down2.ccsync", to=VILLAGE)
+    sync.import_files(village, [tmp_path / "down2.ccsync"])
+    due = next(r for r in visits.due() if r.uuid == kid.uuid)
+    assert (due.due_date, due.home_visit) == (today + timedelta(days=23), False)
+    with village.write() as conn:
+        settings.put(conn, settings.VISIT_POLICY, {"high_risk": 7})
+        conn.exec_driver_sql("DELETE FROM setting WHERE key = 'visit_policy_home'")
+        assert settings.visit_policy(conn) == VisitPolicy(high_risk=7)
+
+
 def test_a_village_that_sent_nothing_for_35_days_is_late(tmp_path, village, town):
     from datetime import timedelta
 
