@@ -4,10 +4,13 @@ preview puts no plaintext PDF on disk, even when the program is killed while it 
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -109,10 +112,10 @@ def test_a_preview_writes_no_pdf_to_the_temporary_or_data_folder(
 
 def test_a_killed_preview_leaves_no_plaintext(tmp_path):
     temp, data = tmp_path / "tmp", tmp_path / "program"
-    child = _preview_process("wait", temp, data)
-    assert child.stdout.readline().strip() == b"shown", (tmp_path / "stderr").read_text()
-    os.kill(child.pid, signal.SIGKILL)
-    assert child.wait() == -signal.SIGKILL
+    with _preview_process("wait", temp, data) as child:
+        assert _shown(child), (tmp_path / "stderr").read_text()
+        os.kill(child.pid, signal.SIGKILL)
+        assert child.wait() == -signal.SIGKILL
     assert (data / "store.db").exists()
     assert _pdfs(temp) == [] and _pdfs(data) == []
 
@@ -120,26 +123,42 @@ def test_a_killed_preview_leaves_no_plaintext(tmp_path):
 def test_a_closed_preview_releases_its_document(tmp_path):
     """PDFium says at exit which documents were left open: a closed preview, shown or not (a
     dialog closed before it was shown never passes through done()), leaves none."""
-    child = _preview_process("close", tmp_path / "tmp", tmp_path / "program")
-    assert child.stdout.readline().strip() == b"shown"
-    assert child.wait() == 0
+    with _preview_process("close", tmp_path / "tmp", tmp_path / "program") as child:
+        assert _shown(child), (tmp_path / "stderr").read_text()
+        assert child.wait() == 0
     said = (tmp_path / "stderr").read_text()
     assert "still open" not in said and "PdfDocument" not in said, said
 
 
-def _preview_process(mode: str, temp: Path, data: Path) -> subprocess.Popen:
-    """A real program process showing a child's file in the preview (tests/ui/preview_child)."""
+@contextmanager
+def _preview_process(mode: str, temp: Path, data: Path) -> Iterator[subprocess.Popen]:
+    """A real program process showing a child's file in the preview (tests/ui/preview_child);
+    ended when the test is done with it, whatever happened."""
     temp.mkdir()
     data.mkdir()
     env = {**os.environ, "TMPDIR": str(temp), "CHILDCARE_HOME": str(data)}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.preview_child", mode, str(data)],
-        stdout=subprocess.PIPE,
-        stderr=(temp.parent / "stderr").open("wb"),
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-    )
+    with (temp.parent / "stderr").open("wb") as stderr:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.ui.preview_child", mode, str(data)],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        try:
+            yield child
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+            child.stdout.close()
+
+
+def _shown(child: subprocess.Popen) -> bool:
+    """Whether the process said its preview is on screen (one stuck or crashed says nothing)."""
+    ready, _, _ = select.select([child.stdout], [], [], 120)
+    return bool(ready) and child.stdout.readline().strip() == b"shown"
 
 
 def _pdfs(folder: Path) -> list[Path]:
