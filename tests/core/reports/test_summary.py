@@ -23,7 +23,7 @@ from childcare_desktop.core.reports.summary import (
 from childcare_desktop.core.services.child_file import child_file
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.services.reports import Reports, refuse_disagreeing
-from childcare_desktop.core.services.station import init_station
+from childcare_desktop.core.services.station import init_station, keep_in_school
 from childcare_desktop.core.storage import audit
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.words import both
@@ -237,3 +237,15 @@ def test_figures_without_a_pdf_are_checked_and_logged(built):
         last = audit.entries(conn)[-1]
     assert (last.action, last.entity) == ("report", "summary")
     assert last.detail == f"summary of {figures.total} children as of {AS_OF}, figures only"
+
+
+def test_the_guangdong_rule_keeps_an_orphan_in_school_past_18(built):
+    """粤民规字〔2019〕10号, chosen by the station: an orphan in full-time school (高中) keeps the
+    category past 18, and is counted as of a date after the 18th birthday, aged 18+."""
+    store = built[0]
+    assert Reports(store).figures(LATER).table("category.orphan").total.total == 0
+    keep_in_school(store, True)
+    figures = Reports(store).figures(LATER)
+    orphans = figures.table("category.orphan").total
+    assert orphans.total == 1 and orphans.counts["18+"] == 1
+    assert check_totals(figures) == []
