@@ -20,7 +20,7 @@ from ..domain.categories import CATEGORY_CODES, age_on
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.validation import read_findings
 from ..domain.visit import Visit
-from ..domain.visit_policy import Interval, due_date
+from ..domain.visit_policy import HOME_MODE, Interval, due_date
 from ..reports.child_file import ChildFileData, render_child_file
 from ..reports.errors import ReportError
 from ..reports.layout import PdfTarget, ReportMeta
@@ -250,7 +250,8 @@ def _shown_id(number: str, no_id_reason: str, full: bool) -> str:
 
 def _ledger_lines(conn: Connection, first: date, last: date, today: date) -> list[LedgerLine]:
     """Children due by the month's end or visited in it: the due date counts from the last
-    visit before the month, so a visit in the month shows as done, not as moving the date."""
+    visit before the month (the last home visit under a rule that asks for one), so a visit in
+    the month shows as done, not as moving the date."""
     c, v, k = t.child.c, t.visit.c, t.concern.c
     policy = settings.visit_policy(conn)
     before = dict(
@@ -261,6 +262,11 @@ def _ledger_lines(conn: Connection, first: date, last: date, today: date) -> lis
         ).all()
     )
     superseded = select(v.supersedes).where(v.supersedes.is_not(None))
+    home_before = {}
+    if policy.home:
+        at_home = v.mode == HOME_MODE, v.visit_date < first, v.uuid.not_in(superseded)
+        last_home = select(v.child_uuid, func.max(v.visit_date)).where(*at_home)
+        home_before = dict(conn.execute(last_home.group_by(v.child_uuid)).all())
     done: dict[str, list[tuple[date, str, str]]] = {}
     for uid, when, mode, visitor in conn.execute(
         select(v.child_uuid, v.visit_date, v.mode, v.visitor)
@@ -283,13 +289,15 @@ def _ledger_lines(conn: Connection, first: date, last: date, today: date) -> lis
         .order_by(c.village_code, c.sort_key)
     )
     for r in conn.execute(stmt):
-        interval = Interval(r.interval_days, r.due_reason) if r.interval_days else None
+        home = policy.needs_home(r.due_reason)
+        interval = Interval(r.interval_days, r.due_reason, home) if r.interval_days else None
         due = due_date(
             before.get(r.uuid),
             r.registered_on or first,
             interval,
             concern_since.get(r.uuid),
             policy,
+            home_before.get(r.uuid),
         )
         visits = tuple(done.get(r.uuid, ()))
         if not visits and (due is None or due > last):
