@@ -2,14 +2,15 @@
 
 The tables follow the 2016 national summary form (民政部 教育部 公安部《关于开展农村留守儿童摸底
 排查工作的通知》, 民发〔2016〕42号, 附件3 农村留守儿童摸底排查汇总表), whose notes say: the
-children counted are 农村留守儿童 under 16 (国发〔2016〕13号), their ages worked out on the
-cut-off date of the count and grouped 0–5, 6 (inclusive)–13 and 14 (inclusive)–16; and the
-relations between its columns (表间勾稽关系): the total (column 1) equals the sum of the age
-bands, of the schooling levels, of both-parents-away and one-away-the-other-unable, of the
-guardianship types, and so on, each breakdown on its own. The options of each breakdown are those
-of its registration form (附件1 农村留守儿童基本情况登记表): 实际监护情况 (父母双方同时外出 /
-父母一方外出、另一方无监护能力), 父母外出有无委托其他监护人, 监护类型 (无人监护 / 父或母无
-监护能力 / 受委托监护人监护能力不足 / 监护情况一般 / 监护情况较好) and 就学情况.
+figures are of 农村留守儿童 under 16 (国发〔2016〕13号), their ages worked out on the cut-off date
+of the count and grouped 0–5, 6 (inclusive)–13 and 14 (inclusive) to under 16; and the relations
+between its columns (表间勾稽关系): column 1, the total, equals the sum of each group of columns
+(2+5+8, 11 to 18, 19+20, 21 to 25, 26 to 29, 30 to 32), and 2 = 3+4, 5 = 6+7, 8 = 9+10. The
+copy of the form found gives those notes but not its column headings, so each breakdown here
+takes its options from the registration form (附件1 农村留守儿童基本情况登记表): 实际监护情况
+(父母双方同时外出 / 父母一方外出、另一方无监护能力), 父母外出有无委托其他监护人, 监护类型 (无人
+监护 / 父或母无监护能力 / 受委托监护人监护能力不足 / 监护情况一般 / 监护情况较好) and 就学情况,
+with the age bands split by sex; each adds up to the total, as the notes require.
 
 Beside it: the station's own summary of every child counted (sex, age, guardianship grade,
 schooling, categories) and one table per category, each per village and in total. Every table
