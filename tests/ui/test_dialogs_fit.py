@@ -44,6 +44,7 @@ from childcare_desktop.ui.dialogs.roster_import import RosterImportDialog
 from childcare_desktop.ui.dialogs.round_form import RoundForm
 from childcare_desktop.ui.dialogs.settings import SettingsDialog
 from childcare_desktop.ui.dialogs.setup_wizard import SetupWizard
+from childcare_desktop.ui.dialogs.summary_date import SummaryDateDialog
 from childcare_desktop.ui.dialogs.sync_enroll import EnrollDialog
 from childcare_desktop.ui.dialogs.sync_export import ExportDialog
 from childcare_desktop.ui.dialogs.sync_import import ImportDialog
@@ -157,6 +158,7 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
     ),
     "assistance": (lambda o: AssistanceDialog(Assistance("dibao"), o.parent), _main),
     "close file": (lambda o: CloseFileDialog("张小明", o.parent), _main),
+    "summary date": (lambda o: SummaryDateDialog(datetime.now().date(), o.parent), _main),
     "visit": (
         lambda o: VisitForm(o.work.visits, o.tasks, "c", "张小明", "李主任", parent=o.parent),
         lambda d: d.save_button,
