@@ -208,21 +208,13 @@ def _latest_visits(
     corrections are rare, so the latest date is read from the (child, date) index alone, and
     versions are weighed only for the children that have a correction (a correction keeps its
     visit's child)."""
-    corrected = tuple(
-        uid
-        for (uid,) in raw.execute(
-            "SELECT DISTINCT child_uuid FROM visit INDEXED BY ix_visit_corrected "
-            f"WHERE supersedes IS NOT NULL AND child_uuid IN ({marks})",
-            params,
-        )
-    )
+    corrected = _corrected(raw, params, marks)
     latest, planned = _latest(raw, params, "")
     if corrected:
         for uid in corrected:
             latest.pop(uid, None)
             planned.pop(uid, None)
-        newest = " AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = {}.uuid)"
-        more_latest, more_planned = _latest(raw, corrected, newest)
+        more_latest, more_planned = _latest(raw, corrected, _NEWEST)
         latest.update(more_latest)
         planned.update(more_planned)
     return latest, planned
@@ -255,17 +247,38 @@ def last_home_visit(conn: Connection, child_uuid: str) -> date | None:
     return date.fromisoformat(found) if found else None
 
 
+# A child's last home visit, from the partial index of home visits alone (its WHERE must name
+# the mode as the index does for SQLite to take it).
+_HOME_SQL = (
+    "SELECT child_uuid, max(visit_date) FROM visit w INDEXED BY ix_visit_home "
+    f"WHERE mode = '{HOME_MODE}' AND child_uuid IN ({{}}){{}} GROUP BY child_uuid"
+)
+_NEWEST = " AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = {}.uuid)"
+
+
 def _last_home_visits(raw: DriverConnection, params: tuple[str, ...], marks: str) -> dict[str, str]:
     """Each child's last home visit (入户), a corrected visit counting by its newest version
-    only (the mode may have been the mistake)."""
-    return dict(
-        raw.execute(
-            "SELECT child_uuid, max(visit_date) FROM visit w "
-            f"WHERE mode = ? AND child_uuid IN ({marks}) "
-            "AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = w.uuid) "
-            "GROUP BY child_uuid",
-            (HOME_MODE, *params),
-        ).fetchall()
+    only (the mode may have been the mistake): versions are weighed only for the children that
+    have a correction, as in `_latest_visits`."""
+    homes = dict(raw.execute(_HOME_SQL.format(marks, ""), params))
+    corrected = _corrected(raw, params, marks)
+    if corrected:
+        for uid in corrected:
+            homes.pop(uid, None)
+        some = ", ".join("?" * len(corrected))
+        homes.update(raw.execute(_HOME_SQL.format(some, _NEWEST.format("w")), corrected))
+    return homes
+
+
+def _corrected(raw: DriverConnection, params: tuple[str, ...], marks: str) -> tuple[str, ...]:
+    """The children among `params` that have a corrected visit."""
+    return tuple(
+        uid
+        for (uid,) in raw.execute(
+            "SELECT DISTINCT child_uuid FROM visit INDEXED BY ix_visit_corrected "
+            f"WHERE supersedes IS NOT NULL AND child_uuid IN ({marks})",
+            params,
+        )
     )
 
 

@@ -232,6 +232,9 @@ visit = Table(
     # The children that have a correction at all: the few whose last visit is worked out visit
     # by visit (only corrections are in it, so it stays small).
     Index("ix_visit_corrected", "child_uuid", sqlite_where=text("supersedes IS NOT NULL")),
+    # The home visits (入户) by child and date: the last one, which a home-visit rule of the
+    # visit policy counts from, read from the index alone (migration 0020).
+    Index("ix_visit_home", "child_uuid", "visit_date", sqlite_where=text("mode = 'home'")),
 )
 
 # Photos taken at visits, as the officer picked them (JPEG or PNG). They live inside the
