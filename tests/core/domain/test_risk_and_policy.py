@@ -12,10 +12,17 @@ from childcare_desktop.core.domain.visit_policy import (
     VisitPolicy,
     due_date,
     due_status,
-    visit_interval,
+    first_due,
+    visit_intervals,
 )
 
 POLICY = VisitPolicy()
+
+
+def visit_interval(categories, grade, concern, policy):
+    """The rule that comes due first for a child never visited: the shortest."""
+    found = visit_intervals(categories, grade, concern, policy)
+    return first_due(found, None, None, date(2026, 1, 1))
 
 
 @pytest.mark.parametrize(

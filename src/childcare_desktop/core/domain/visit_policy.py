@@ -90,15 +90,6 @@ def visit_intervals(
     return [Interval(days, reason, policy.needs_home(reason)) for days, reason in found]
 
 
-def visit_interval(
-    categories: list[str], guardianship: str, open_concern: bool, policy: VisitPolicy
-) -> Interval | None:
-    """The shortest interval that applies (a home visit's before any contact's of the same
-    days), or None when no rule applies (no category, not high risk)."""
-    found = visit_intervals(categories, guardianship, open_concern, policy)
-    return min(found, key=lambda i: (i.days, not i.home), default=None)
-
-
 def first_due(
     intervals: list[Interval],
     last_visit: date | None,
