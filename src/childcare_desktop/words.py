@@ -577,17 +577,6 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
             "the program's own setting, not taken from any text",
         ),
     },
-    # The visit policies a station can choose whole (core/domain/visit_presets.py), and the
-    # text each was written from.
-    "policy_preset": {
-        "default": ("本程序的默认周期", "the program's default"),
-    },
-    "policy_preset_source": {
-        "default": (
-            "本程序自带的设置，不出自某一文件",
-            "the program's own setting, not taken from any text",
-        ),
-    },
     # The rows of the visit policy table (fields of VisitPolicy).
     "policy_rule": {
         "high_risk": (
