@@ -23,6 +23,7 @@ import itertools
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -59,8 +60,11 @@ class Desktop:
 
     def __init__(self, screen: str, scale: str | None, out: Path, work: Path) -> None:
         self.screen, self.out, self.work = screen, out, work
+        self.scale = float(scale or 1)
         self.display = _free_display()
-        self.env = dict(os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb")
+        self.env = dict(
+            os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb", PYTHONFAULTHANDLER="1"
+        )
         self.env.pop("WAYLAND_DISPLAY", None)
         if scale:
             self.env["QT_SCALE_FACTOR"] = scale
@@ -124,6 +128,13 @@ class Desktop:
         """Keys pressed in the window `title`, brought to the front first as a person would."""
         self.xdo("windowactivate", "--sync", self.window(title))
         self.xdo("key", "--delay", "120", *keys)
+        time.sleep(0.4)
+
+    def menu(self, title: str, menu_key: str, item_key: str) -> None:
+        """A menu opened by its Alt key and an item chosen by its letter, once it is open."""
+        self.keys(title, f"alt+{menu_key}")
+        time.sleep(1)
+        self.xdo("key", item_key)  # no activation between: that would close the menu
         time.sleep(0.4)
 
     def type(self, title: str, text: str) -> None:
@@ -321,7 +332,7 @@ def visit(d: Desktop) -> None:
 def concern(d: Desktop) -> None:
     from childcare_desktop.core.domain.care import CONCERN_KINDS, REPORT_TARGETS
 
-    d.keys(MAIN_TITLE, "alt+v", "r")
+    d.menu(MAIN_TITLE, "v", "r")
     title = "记录关注"
     d.enlarge(title)
     # The kind (no kind is chosen in advance): 未满十六周岁脱离监护单独生活.
@@ -330,7 +341,7 @@ def concern(d: Desktop) -> None:
     d.type(title, "孩子独自在家三天，祖母住院")
     d.keys(title, "Tab", "Tab")  # reported now: to whom
     d.keys(title, *["Down"] * (REPORT_TARGETS.index("civil_affairs") + 1))
-    d.shot("08-concern")
+    d.shot("10-concern")
     d.keys(title, "Return")
     d.gone(title)
     # Today's open concerns: a follow-up note, then closed with the outcome.
@@ -339,17 +350,17 @@ def concern(d: Desktop) -> None:
     title = "跟进记录"
     d.enlarge(title)
     d.type(title, "已联系孩子父亲，父亲明天回家照看")
-    d.shot("09-follow-up")
+    d.shot("11-follow-up")
     d.keys(title, "Tab", "Return")
     d.gone(title)
     d.keys(MAIN_TITLE, "alt+j")
     title = "结案"
     d.enlarge(title)
     d.type(title, "父亲已回家照看，孩子安全")
-    d.shot("10-concern-closed")
+    d.shot("12-concern-closed")
     d.keys(title, "Tab", "Return")
     d.gone(title)
-    d.shot("11-today")
+    d.shot("13-today")
 
 
 def print_file(d: Desktop) -> None:
@@ -358,7 +369,7 @@ def print_file(d: Desktop) -> None:
     title = "一人一档"
     d.window(title)
     time.sleep(3)  # the PDF is made and its pages drawn
-    d.shot("12-print")
+    d.shot("09-print")
     d.keys(title, "Escape")
     d.gone(title)
 
@@ -379,31 +390,22 @@ def enroll(data: Path, town: Path) -> None:
 
 
 def export(d: Desktop, usb: Path) -> None:
-    d.keys(MAIN_TITLE, "ctrl+e")
+    # By the menu: Ctrl+E does nothing while a text field has the focus (a line edit takes it
+    # as "to the end of the line" on Linux).
     title = "导出同步文件"
-    d.window(title)
+    d.menu(MAIN_TITLE, "y", "e")
+    window = d.window(title)
     time.sleep(2)  # the receivers and what they acknowledged are read
-    # The folder is typed where the focus is, then Enter: in the folder's field that exports
-    # (the default button); on 选择…… it opens the folder dialog, after which Shift+Tab leaves
-    # the buttons for a field, where Enter exports; on the receiver it does nothing, and Tab
-    # moves on to the folder's field.
-    for _ in range(3):
-        d.keys(title, "ctrl+a")
-        d.type(title, str(usb))
-        d.keys(title, "Return")
-        time.sleep(2)
-        if d.windows("导出到"):
-            d.keys("导出到", "ctrl+a")
-            d.type("导出到", str(usb))
-            d.keys("导出到", "Return")
-            d.gone("导出到")
-            d.keys(title, "shift+Tab", "Return")
-            time.sleep(2)
-        if any(usb.iterdir()):
-            break
-        d.keys(title, "Tab")
+    # A click into the folder's field (the second row, about 68 points below the dialog's top):
+    # which widget has the focus when the dialog opens depends on when the receivers arrive,
+    # and Enter on a button or with no folder typed would close the dialog.
+    row = str(round(68 * d.scale))
+    d.xdo("mousemove", "--window", window, str(round(200 * d.scale)), row, "click", "1")
+    d.keys(title, "ctrl+a")
+    d.type(title, str(usb))
+    d.keys(title, "Return")  # in the field, Enter presses the default button, 导出下一批
     d._until(lambda: any(usb.iterdir()), "the batch file on the stick")
-    d.shot("13-export")
+    d.shot("08-export")
     d.keys(title, "Escape")
     d.gone(title)
 
@@ -443,13 +445,13 @@ def main(argv: list[str] | None = None) -> int:
         desktop = Desktop(args.screen, args.scale, args.out, work)
         steps = [
             ("set-up", lambda: set_up(desktop, data)),
+            ("the town's certificate (by command)", lambda: enroll(data, town)),
             ("import a ledger", lambda: import_ledger(desktop, make_ledger(work))),
             ("a new child's file", lambda: new_child(desktop)),
             ("a visit", lambda: visit(desktop)),
-            ("a concern followed to closed", lambda: concern(desktop)),
-            ("print", lambda: print_file(desktop)),
-            ("the town's certificate (by command)", lambda: enroll(data, town)),
             ("the batch export", lambda: export(desktop, usb)),
+            ("print", lambda: print_file(desktop)),
+            ("a concern followed to closed", lambda: concern(desktop)),
             ("lock, unlock and quit", lambda: lock(desktop)),
             ("every step in the audit log", lambda: check_audit(data)),
         ]
@@ -462,6 +464,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"FAILED: {failure}", file=sys.stderr)
             with contextlib.suppress(subprocess.SubprocessError, OSError):
                 desktop.shot("failed")
+                active = desktop.xdo("getactivewindow", "getwindowname")
+                focus = desktop.xdo("getwindowfocus", "getwindowname")
+                print(f"active window: {active}; keyboard focus: {focus}", file=sys.stderr)
+            if desktop.program is not None and desktop.program.poll() is None:
+                # Where each of the program's threads stands (faulthandler writes them to the
+                # program's log as the signal ends it).
+                desktop.program.send_signal(signal.SIGABRT)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    desktop.program.wait(10)
             print(desktop.log.read_text(errors="replace")[-3000:], file=sys.stderr)
             return 1
         finally:
