@@ -397,13 +397,15 @@ def export(d: Desktop, usb: Path) -> None:
     window = d.window(title)
     time.sleep(2)  # the receivers and what they acknowledged are read
     # A click into the folder's field (the second row, about 68 points below the dialog's top):
-    # which widget has the focus when the dialog opens depends on when the receivers arrive,
-    # and Enter on a button or with no folder typed would close the dialog.
+    # which widget has the focus when the dialog opens depends on when the receivers arrive.
+    # Then Tab, Tab to 导出下一批: Enter in the field would press 选择……, which stays the default
+    # button after the click, since 导出下一批 was still disabled then.
     row = str(round(68 * d.scale))
     d.xdo("mousemove", "--window", window, str(round(200 * d.scale)), row, "click", "1")
+    time.sleep(0.5)
     d.keys(title, "ctrl+a")
     d.type(title, str(usb))
-    d.keys(title, "Return")  # in the field, Enter presses the default button, 导出下一批
+    d.keys(title, "Tab", "Tab", "space")
     d._until(lambda: any(usb.iterdir()), "the batch file on the stick")
     d.shot("08-export")
     d.keys(title, "Escape")
