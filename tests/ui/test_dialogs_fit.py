@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+    QWizard,
+)
 
 from childcare_desktop.core.domain.child import Assistance, Child, FamilyMember
 from childcare_desktop.core.domain.reportable import Reportable
@@ -56,7 +63,7 @@ from childcare_desktop.ui.dialogs.wish_form import WishForm, WishStepDialog
 from childcare_desktop.ui.ui_settings import FONT_SIZES, UiSettings
 from childcare_desktop.ui.views.main_window import MainWindow
 from childcare_desktop.ui.views.review_view import RecategoriseDialog
-from childcare_desktop.ui.widgets import fit_to_screen
+from childcare_desktop.ui.widgets import ScrolledBody, fit_to_screen
 from tests.conftest import PASSPHRASE
 from tests.core.services.care_support import add_child
 from tests.core.sync.stations import TOWN, station
@@ -293,6 +300,20 @@ def test_each_dialog_fits_the_screen_with_its_buttons_in_sight(qtbot, opened, sc
     assert_in_sight(dialog, screen, buttons)
     if name == "enroll at a town":
         assert dialog.down.isVisible()  # the town's own box is laid out, not only the upward one
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_each_dialog_shows_its_fields_whole_where_the_screen_has_room(qtbot, opened, screen, name):
+    """A form's fields scroll only when the screen is too small for them: on a screen with room
+    its scroll area is as tall as what it holds (forms opened with their fields squeezed into
+    68 pixels, the concern form's 具体情况 out of sight, while their buttons showed)."""
+    dialog = open_dialog(qtbot, name, opened)
+    room = screen.availableGeometry().height() - dialog.frameGeometry().height()
+    for area in dialog.findChildren(QScrollArea):
+        held = area.widget()
+        if held is None or not area.isVisible() or room < 40 or type(area) is not ScrolledBody:
+            continue
+        assert held.height() <= area.viewport().height(), (held.height(), area.viewport())
 
 
 def _escape(qtbot, dialog: QDialog) -> None:

@@ -56,6 +56,9 @@ class ErrorLabel(QLabel):
         self.show_text("")
 
 
+_WIDE_CHOICE = 20  # characters: a choice longer than this does not set the box's width
+
+
 class CodeCombo(QComboBox):
     """A choice among codes of one vocabulary, shown with its words; `blank` offers "not set"."""
 
@@ -65,6 +68,21 @@ class CodeCombo(QComboBox):
             self.addItem(blank, "")
         for code in codes:
             self.addItem(i18n.label(kind, code), code)
+        longest = max((len(self.itemText(i)) for i in range(self.count())), default=0)
+        if longest > _WIDE_CHOICE:
+            # Words as long as the law's (强制报告的情形) would widen the whole form past the
+            # screen: the box keeps a usual width, the open list shows each choice whole, and
+            # the chosen one is read whole in the tooltip.
+            self.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.setMinimumContentsLength(_WIDE_CHOICE)
+            view = self.view()
+            view.setMinimumWidth(
+                view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+            )
+            self.setToolTip(self.currentText())
+            self.currentTextChanged.connect(self.setToolTip)
 
     def code(self) -> str:
         return self.currentData() or ""
@@ -177,11 +195,17 @@ def fit_to_screen(window: QWidget, wished: QSize | None = None) -> None:
     font), but never larger than the free area of its screen: a form taller than a 1366×768
     laptop would otherwise open with its buttons below the screen's edge."""
     room = window.screen().availableGeometry().size() - WINDOW_FRAME
+    # A body whose fields were added or grew after it was laid out (words read in the
+    # background) would be asked its size as it was then: the layouts ask again.
+    for body in window.findChildren(ScrolledBody):
+        body.updateGeometry()
+    for layout in window.findChildren(QLayout):
+        layout.activate()
     size = window.sizeHint() if wished is None else wished.expandedTo(window.sizeHint())
     window.resize(size.boundedTo(room))
 
 
-class _ScrolledBody(QScrollArea):
+class ScrolledBody(QScrollArea):
     def sizeHint(self) -> QSize:
         # QScrollArea asks for at most 36×24 lines of text: a form would scroll on a screen
         # with room for all of it. The vertical bar's width is asked for too, so that when it
@@ -198,7 +222,7 @@ def scrolled(body: QWidget | QLayout) -> QScrollArea:
         holder = QWidget()
         holder.setLayout(body)
         body = holder
-    area = _ScrolledBody()
+    area = ScrolledBody()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(body)

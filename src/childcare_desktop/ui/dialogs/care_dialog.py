@@ -68,10 +68,17 @@ class CareDialog(QDialog):
 
     def setVisible(self, visible: bool) -> None:
         # Sized on first showing, where Qt would size it: the subclass adds its fields after
-        # this class's __init__.
-        if visible and not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
-            fit_to_screen(self)
+        # this class's __init__, and until they are shown the layouts count them as hidden.
+        first = visible and not self.testAttribute(Qt.WidgetAttribute.WA_Resized)
         super().setVisible(visible)
+        if first:
+            fit_to_screen(self)
+
+    def grow_to_content(self) -> None:
+        """After words read in the background are shown (the numbers to call), the form grows
+        to hold them, within the screen, instead of squeezing its fields out of sight."""
+        if self.isVisible():
+            fit_to_screen(self, self.size())
 
     def save(self) -> None:
         raise NotImplementedError

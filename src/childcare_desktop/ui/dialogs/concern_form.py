@@ -77,7 +77,11 @@ class ConcernForm(CareDialog):
         self.kind.set_code(kind)
         self.description.setText(description)
         (self.description if kind else self.kind).setFocus()
-        tasks.read(concerns.contacts, lambda found: self.contacts.setText(contact_lines(found)))
+        tasks.read(concerns.contacts, self._show_contacts)
+
+    def _show_contacts(self, found: list[ReportContact]) -> None:
+        self.contacts.setText(contact_lines(found))
+        self.grow_to_content()
 
     def _report_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("报告（强制报告须立即报告）"))

@@ -74,7 +74,11 @@ class ReportDialog(_ConcernStep):
         self.grid.add("receipt", self.tr("回执号"), self.receipt)
         self.grid.add("note", self.tr("说明"), self.note)
         self.target.setFocus()
-        tasks.read(concerns.contacts, lambda found: self.contacts.setText(contact_lines(found)))
+        tasks.read(concerns.contacts, self._show_contacts)
+
+    def _show_contacts(self, found) -> None:
+        self.contacts.setText(contact_lines(found))
+        self.grow_to_content()
 
     def save(self) -> None:
         self.clear_errors()
