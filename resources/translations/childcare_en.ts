@@ -1100,6 +1100,10 @@ Restore the newest good backup: choose the top one in the next window.</translat
 <context>
     <name>ConcernForm</name>
     <message>
+        <source>档案显示</source>
+        <translation>The file shows</translation>
+    </message>
+    <message>
         <source>记录关注（强制报告）</source>
         <translation>Record a concern (mandatory report)</translation>
     </message>
@@ -3357,13 +3361,6 @@ Please try again; if the error comes back, give the log file below to your techn
     <message>
         <source>核实情况</source>
         <translation>What you found</translation>
-    </message>
-</context>
-<context>
-    <name>ToConfirm</name>
-    <message>
-        <source>档案显示：%1</source>
-        <translation>The file shows: %1</translation>
     </message>
 </context>
 <context>

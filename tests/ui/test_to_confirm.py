@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.core.services.care_support import add_child, parent
 from tests.ui.conftest import type_text
@@ -43,8 +44,10 @@ def test_a_situation_the_file_shows_is_confirmed_or_set_aside(qtbot, work, tasks
     form = view.dialog
     qtbot.waitUntil(form.isVisible)
     assert form.kind.code() == "alone"
-    assert form.description.text() == "档案显示：父母都不在家，也没有在家能照护的祖辈或委托照护人"
-    type_text(qtbot, form.description, "；邻居说晚上独自在家")
+    shown = [label.text() for label in form.findChildren(QLabel)]
+    assert "父母都不在家，也没有在家能照护的祖辈或委托照护人" in shown  # 档案显示, beside
+    assert form.focusWidget() is form.description and form.description.text() == ""
+    type_text(qtbot, form.description, "邻居说晚上独自在家")
     choose(qtbot, form.later)
     qtbot.keyClick(form.description, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(cells(view)) == 1)

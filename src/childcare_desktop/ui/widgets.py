@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRegularExpression, QSize, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -199,10 +199,14 @@ def fit_to_screen(window: QWidget, wished: QSize | None = None) -> None:
     # background) would be asked its size as it was then: the layouts ask again.
     for body in window.findChildren(ScrolledBody):
         body.updateGeometry()
-    for layout in window.findChildren(QLayout):
-        layout.activate()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     size = window.sizeHint() if wished is None else wished.expandedTo(window.sizeHint())
     window.resize(size.boundedTo(room))
+    if window.isVisible():  # grown where it stood: brought back whole onto the screen
+        area, frame = window.screen().availableGeometry(), window.frameGeometry()
+        x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
+        y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
+        window.move(window.pos() + QPoint(x - frame.left(), y - frame.top()))
 
 
 class ScrolledBody(QScrollArea):

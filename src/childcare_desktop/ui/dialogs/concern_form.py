@@ -57,9 +57,10 @@ class ConcernForm(CareDialog):
         parent=None,
         *,
         kind: str = "",
-        description: str = "",
+        shown: str = "",
     ) -> None:
-        """`kind` and `description` start a form the facts of the file raised (to confirm)."""
+        """`kind` and `shown` (what the file shows) start a form the facts of the file raised;
+        what was seen or heard is still the officer's to write."""
         super().__init__(tasks, self.tr("记录关注（强制报告）"), parent)
         self.concerns = concerns
         self.child_uuid = child_uuid
@@ -72,10 +73,13 @@ class ConcernForm(CareDialog):
         self.grid.add("child", self.tr("儿童"), plain_label(child_name))
         self.grid.add("kind", self.tr("情况类别"), self.kind)
         self.grid.add("noticed_on", self.tr("发现日期"), self.noticed)
+        if shown:
+            facts = plain_label(shown)
+            facts.setWordWrap(True)
+            self.grid.add("shown", self.tr("档案显示"), facts)
         self.grid.add("description", self.tr("具体情况"), self.description)
         self.layout().insertWidget(1, self._report_box())
         self.kind.set_code(kind)
-        self.description.setText(description)
         (self.description if kind else self.kind).setFocus()
         tasks.read(concerns.contacts, self._show_contacts)
 

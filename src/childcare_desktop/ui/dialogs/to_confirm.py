@@ -4,7 +4,6 @@ with what the officer found when checking."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPlainTextEdit
 
 from ...core.services.concerns import Concerns, ToConfirm
@@ -16,13 +15,11 @@ from .concern_form import ConcernForm
 
 
 def concern_form_for(concerns: Concerns, tasks: Tasks, item: ToConfirm, parent=None):
-    """The concern form with the situation chosen and what the file shows written in."""
-    shown = QCoreApplication.translate("ToConfirm", "档案显示：%1").replace(
-        "%1", i18n.label("reportable_reason", item.found.reason)
-    )
+    """The concern form with the situation chosen and what the file shows beside it."""
+    shown = i18n.label("reportable_reason", item.found.reason)
     return ConcernForm(
         concerns, tasks, item.child_uuid, item.child_name, parent,
-        kind=item.found.kind, description=shown,
+        kind=item.found.kind, shown=shown,
     )  # fmt: skip
 
 
