@@ -79,6 +79,22 @@ def test_qt_s_own_words_are_chinese_in_the_chinese_window(make_app):
     assert "粘贴(&P)" in actions
 
 
+def test_the_file_dialogs_labels_are_chinese_and_the_program_s_own_words_pass(make_app):
+    """The Chinese PySide6 ships predates the file dialog's keys (&Look in:), which stayed
+    English; the words the program wrote itself (Chinese already) are left as they are."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    make_app()
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    label = QFileDialog.DialogLabel
+    shown = [dialog.labelText(which) for which in (label.LookIn, label.FileName, label.FileType)]
+    assert shown == ["查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："]
+    assert QCoreApplication.translate("MainWindow", "档案") == "档案"
+    dialog.deleteLater()
+
+
 def test_qt_s_own_words_stay_english_in_the_english_window(make_app, data_dir):
     from childcare_desktop.core.paths import ui_settings_path
     from childcare_desktop.ui import ui_settings

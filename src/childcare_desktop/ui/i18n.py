@@ -85,10 +85,25 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     return translator
 
 
+# Qt's own words that came after the Chinese PySide6 ships was made: the file dialog's labels
+# gained their keys (&Look in:), and the shipped file knows them only without.
+_QT_WORDS_SINCE = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class _QtWords(QTranslator):
+    def translate(self, context, source, disambiguation=None, n=-1):
+        since = _QT_WORDS_SINCE.get((context, source))
+        # None, not "", for a word this file lacks: Qt then keeps the source or asks the next.
+        return since or super().translate(context, source, disambiguation, n) or None
+
+
 def _install_qt_words(app: QCoreApplication) -> QTranslator | None:
     """Qt's Chinese, as PySide6 ships it; without it (a build that left it out) Qt's buttons
     stay English and the program still runs."""
-    translator = QTranslator(app)
+    translator = _QtWords(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load(QT_WORDS, folder):
         return None
