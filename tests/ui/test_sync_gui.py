@@ -209,6 +209,25 @@ def test_the_export_dialog_closes_after_an_export(
     assert not dialog.isVisible()
 
 
+def test_enter_in_the_export_dialog_exports_or_does_nothing(
+    qtbot, monkeypatch, town, village, tasks, stick
+):
+    """Enter in the folder field while 导出下一批 waits for a folder neither opens the folder
+    chooser nor closes the dialog; with a folder, Enter exports."""
+    enroll_through_dialogs(qtbot, monkeypatch, town, village, tasks, stick)
+    chosen = []
+    monkeypatch.setattr(ExportDialog, "choose_folder", lambda self: chosen.append(True))
+    dialog = shown(ExportDialog(village, tasks), qtbot)
+    qtbot.waitUntil(lambda: dialog.receiver.count() == 1)
+    assert not dialog.export_button.isEnabled()
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    assert dialog.isVisible() and chosen == []
+    dialog.folder.setText(str(stick))  # a path of any language, as the chooser writes it
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "第 1 批已写到" in dialog.sent.text())
+    assert chosen == []
+
+
 @pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
 def test_enroll_export_import_status_and_resolve_a_conflict(
     qtbot, monkeypatch, town, village, tasks, stick

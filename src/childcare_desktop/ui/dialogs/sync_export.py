@@ -55,6 +55,9 @@ class ExportDialog(QDialog):
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(self.tr("U盘或文件夹"))
         browse = QPushButton(self.tr("选择……"))
+        # Enter exports, or does nothing while there is nothing to export: never the chooser
+        # or 关闭, which Qt would take as the default while 导出下一批 is greyed.
+        browse.setAutoDefault(False)
         browse.clicked.connect(self.choose_folder)
         self.export_button = QPushButton(self.tr("导出下一批"))
         self.export_button.setDefault(True)
@@ -86,6 +89,7 @@ class ExportDialog(QDialog):
         grid.setColumnStretch(1, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         body = QVBoxLayout()
         body.addLayout(grid)
