@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from childcare_desktop.core.services import identity
+from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.services.station import init_station
 from childcare_desktop.core.storage.store import Store
 from tests.conftest import PASSPHRASE
@@ -19,6 +20,21 @@ LOGS = frozenset({"sync_rejected", "audit"})
 
 def station(folder: Path, role: str, code: str, name: str) -> Store:
     store, _ = init_station(folder / f"{code}.db", PASSPHRASE, role, code, name, f"{name}主任")
+    return store
+
+
+def enrolled(
+    tmp_path: Path, role: str, code: str, name: str, parent: Store | None = None, children: int = 0
+) -> Store:
+    """A station in its own folder under `tmp_path`, enrolled with `parent`, holding `children`
+    demo children."""
+    folder = tmp_path / code
+    folder.mkdir()
+    store = station(folder, role, code, name)
+    if parent is not None:
+        enroll(parent, store, folder)
+    if children:
+        fill_demo(store, children, seed=int(code[-3:]))
     return store
 
 

@@ -11,58 +11,46 @@ from sqlalchemy import func, select
 
 from childcare_desktop.core.services import identity, sync
 from childcare_desktop.core.services.children import Children
-from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.storage.changes import ChangeWriter
 from childcare_desktop.core.storage.store import Store
 from childcare_desktop.core.sync import conflicts
 from childcare_desktop.core.sync.changeset import ChangeRecord
 
-from .stations import COUNTY, OTHER_TOWN, OTHER_VILLAGE, TOWN, VILLAGE, enroll, station
-
-
-def _station(tmp_path, role, code, name, parent=None, children=0):
-    folder = tmp_path / code
-    folder.mkdir()
-    store = station(folder, role, code, name)
-    if parent is not None:
-        enroll(parent, store, folder)
-    if children:
-        fill_demo(store, children, seed=int(code[-3:]))
-    return store
+from .stations import COUNTY, OTHER_TOWN, OTHER_VILLAGE, TOWN, VILLAGE, enrolled
 
 
 @pytest.fixture
 def county(tmp_path):
-    store = _station(tmp_path, "county", COUNTY, "兴宁市")
+    store = enrolled(tmp_path, "county", COUNTY, "兴宁市")
     yield store
     store.close()
 
 
 @pytest.fixture
 def town(tmp_path, county):
-    store = _station(tmp_path, "town", TOWN, "宁新镇", county)
+    store = enrolled(tmp_path, "town", TOWN, "宁新镇", county)
     yield store
     store.close()
 
 
 @pytest.fixture
 def village(tmp_path, town):
-    store = _station(tmp_path, "village", VILLAGE, "新陂村", town, children=3)
+    store = enrolled(tmp_path, "village", VILLAGE, "新陂村", town, children=3)
     yield store
     store.close()
 
 
 @pytest.fixture
 def neighbour(tmp_path, town):
-    store = _station(tmp_path, "village", OTHER_VILLAGE, "大岭村", town, children=3)
+    store = enrolled(tmp_path, "village", OTHER_VILLAGE, "大岭村", town, children=3)
     yield store
     store.close()
 
 
 @pytest.fixture
 def other_town(tmp_path, county):
-    store = _station(tmp_path, "town", OTHER_TOWN, "叶塘镇", county)
+    store = enrolled(tmp_path, "town", OTHER_TOWN, "叶塘镇", county)
     yield store
     store.close()
 

@@ -14,7 +14,6 @@ from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.services import sync
 from childcare_desktop.core.services.care import Care
 from childcare_desktop.core.services.concerns import Concerns
-from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.services.rounds import Rounds
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.storage.changes import ChangeWriter
@@ -22,36 +21,26 @@ from childcare_desktop.core.storage.jsontext import loads
 from childcare_desktop.core.storage.store import Store
 from childcare_desktop.core.storage.visits_repo import visit_row
 
-from .stations import OTHER_VILLAGE, TOWN, VILLAGE, dump, enroll, station
-
-
-def _station(tmp_path, role: str, code: str, name: str, parent: Store | None = None) -> Store:
-    folder = tmp_path / code
-    folder.mkdir()
-    store = station(folder, role, code, name)
-    if parent is not None:
-        enroll(parent, store, folder)
-        fill_demo(store, 2, seed=int(code[-3:]))
-    return store
+from .stations import OTHER_VILLAGE, TOWN, VILLAGE, dump, enrolled
 
 
 @pytest.fixture
 def town(tmp_path):
-    store = _station(tmp_path, "town", TOWN, "宁新镇")
+    store = enrolled(tmp_path, "town", TOWN, "宁新镇")
     yield store
     store.close()
 
 
 @pytest.fixture
 def village(tmp_path, town):
-    store = _station(tmp_path, "village", VILLAGE, "新陂村", town)
+    store = enrolled(tmp_path, "village", VILLAGE, "新陂村", town, children=2)
     yield store
     store.close()
 
 
 @pytest.fixture
 def neighbour(tmp_path, town):
-    store = _station(tmp_path, "village", OTHER_VILLAGE, "大岭村", town)
+    store = enrolled(tmp_path, "village", OTHER_VILLAGE, "大岭村", town, children=2)
     yield store
     store.close()
 

@@ -13,45 +13,41 @@ import pytest
 from sqlalchemy import select
 
 from childcare_desktop.core.services import sync
-from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.sync import batchfile, envelope
 from childcare_desktop.core.sync.keys import own_key, peers
 
 from .keyring import new_key
-from .stations import COUNTY, OTHER_TOWN, OTHER_VILLAGE, TOWN, VILLAGE, dump, enroll, station
+from .stations import (
+    COUNTY,
+    OTHER_TOWN,
+    OTHER_VILLAGE,
+    TOWN,
+    VILLAGE,
+    dump,
+    enrolled,
+)
 
 ACROSS = "441481104201"  # a village of the other town
 
 
-def _station(tmp_path, role, code, name, parent=None, children=0):
-    folder = tmp_path / code
-    folder.mkdir()
-    store = station(folder, role, code, name)
-    if parent is not None:
-        enroll(parent, store, folder)
-    if children:
-        fill_demo(store, children, seed=int(code[-3:]))
-    return store
-
-
 @pytest.fixture
 def county(tmp_path):
-    store = _station(tmp_path, "county", COUNTY, "兴宁市")
+    store = enrolled(tmp_path, "county", COUNTY, "兴宁市")
     yield store
     store.close()
 
 
 @pytest.fixture
 def town(tmp_path, county):
-    store = _station(tmp_path, "town", TOWN, "宁新镇", county)
+    store = enrolled(tmp_path, "town", TOWN, "宁新镇", county)
     yield store
     store.close()
 
 
 @pytest.fixture
 def village(tmp_path, town):
-    store = _station(tmp_path, "village", VILLAGE, "新陂村", town, children=2)
+    store = enrolled(tmp_path, "village", VILLAGE, "新陂村", town, children=2)
     yield store
     store.close()
 
@@ -140,8 +136,8 @@ def test_a_carried_envelope_must_be_listed_and_certified_by_the_sender(
 
 
 def test_a_town_cannot_carry_a_village_of_another_town(tmp_path, county, town, village):
-    other = _station(tmp_path, "town", OTHER_TOWN, "叶塘镇", county)
-    across = _station(tmp_path, "village", ACROSS, "上坪村", other, children=2)
+    other = enrolled(tmp_path, "town", OTHER_TOWN, "叶塘镇", county)
+    across = enrolled(tmp_path, "village", ACROSS, "上坪村", other, children=2)
     assert _send(across, other, tmp_path / "a1.ccsync").status == "applied"
     foreign, cert = _received(other), _certificate(other, ACROSS)
     data = _bundle(town, [foreign], [foreign], [cert])

@@ -1,6 +1,6 @@
 """Care work around a child: concerns and their reports, micro-wishes, referrals, visit rounds.
 
-Codes only; the words live in `words.py`. Each record is a frozen dataclass that the services
+Codes only; the words live in `words`. Each record is a frozen dataclass that the services
 return and the storage writes as one row.
 """
 

@@ -51,10 +51,11 @@ class Verdict:
 
 def assess(child: Child, today: date | None = None) -> dict[str, Verdict]:
     """The categories the facts decide on `today`, each with its verdict; the others are absent."""
+    parents = _parents(child.members)
     found = [
-        _orphan(_parents(child.members)),
-        _unsupported(_parents(child.members)),
-        _left_behind(child, _parents(child.members), today or date.today()),
+        _orphan(parents),
+        _unsupported(parents),
+        _left_behind(child, parents, today or date.today()),
         _severe_disability(child),
         _serious_illness(child),
     ]

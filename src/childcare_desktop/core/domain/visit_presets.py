@@ -2,7 +2,7 @@
 
 A preset is added here only from a provincial or national text that sets how often 儿童主任
 visit, with that text's exact name and number cited beside it and shown in the policy dialog
-(words.py, `policy_preset` and `policy_preset_source`), and its rules as the text says them
+(`words`, `policy_preset` and `policy_preset_source`), and its rules as the text says them
 (入户 where it asks for a home visit). No such text has been found to cite yet, so the
 program's own default is the only preset it ships: a preset is never written from memory."""
 

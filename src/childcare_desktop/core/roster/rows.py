@@ -240,14 +240,14 @@ def _read_row(
     )
     # A category the row's own facts deny is imported as written, and said (国发〔2016〕13号 …);
     # a parent whose situation the ledger does not give is no fact (the file says 在家 for it).
-    stated = tuple(m for m in members if f"{m.relation}.situation" in present)
-    for verdict in (
-        contradicted(replace(child, members=stated), codes, context.today) if codes else ()
-    ):
-        fp = FieldProblem("categories", "category_not_supported",
-                          {"category": verdict.code, "fact": verdict.reason})  # fmt: skip
-        header = columns.headers.get("categories", "")
-        problems.append(RowProblem(number, header, fp.code, problem_text(fp), False))
+    if codes:
+        stated = tuple(m for m in members if f"{m.relation}.situation" in present)
+        facts = child if len(stated) == len(members) else replace(child, members=stated)
+        for verdict in contradicted(facts, codes, context.today):
+            fp = FieldProblem("categories", "category_not_supported",
+                              {"category": verdict.code, "fact": verdict.reason})  # fmt: skip
+            header = columns.headers.get("categories", "")
+            problems.append(RowProblem(number, header, fp.code, problem_text(fp), False))
     # A cell already reported as unreadable is not reported again as empty; nor a village
     # already said to be missing (a town's ledger without a 所属村 column).
     unreadable = {p.column for p in problems}

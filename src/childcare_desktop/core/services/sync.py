@@ -48,7 +48,7 @@ class ExportResult:
 class FileResult:
     file: str
     status: str  # applied | duplicate | rejected | quarantined
-    reason: str  # a code; words.py has it in plain Chinese
+    reason: str  # a code; `words` has it in plain Chinese
     station: str
     seq: int | None
     changes_applied: int

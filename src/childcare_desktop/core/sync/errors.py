@@ -6,7 +6,7 @@ from ..errors import CoreError
 
 
 class SyncError(CoreError):
-    """A sync step refused; `code` says why (the words are in `words.py`).
+    """A sync step refused; `code` says why (the words are in `words`).
 
     Codes: bad_file, file_too_large, bad_signature, unknown_signer, not_for_us, cannot_decrypt,
     bad_payload, too_many, bomb, bad_request, fingerprint_mismatch, bad_certificate,
