@@ -234,6 +234,6 @@ def test_a_category_against_the_facts_asks_its_reason_and_the_tab_says_what_they
     form.family.load(replace(form.edited(), members=gone))
     form.tabs.setCurrentWidget(form.care)
     assert form.care.facts.text().splitlines() == [
-        "不再符合农村留守儿童：父母均未外出务工",
+        "不再符合农村留守儿童：父母均未外出务工（理由：母亲重病卧床，已申请评估）",
         "可能属于孤儿：父母均已死亡或被宣告失踪",
     ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from reportlab.lib.units import mm
 
+from childcare_desktop.core.domain.categories import CategorySpan
 from childcare_desktop.core.errors import NotFound
 from childcare_desktop.core.reports.layout import MARGIN
 from childcare_desktop.core.services.children import ChildQuery, Children
@@ -82,3 +84,17 @@ def _assert_inside(out: Path, folder: Path) -> None:
     for image in images:
         border = int(60 * (MARGIN - slack) / 72)  # 60 dpi: points to pixels
         assert poppler.ink_outside(image, border) == 0
+
+
+def test_a_categorys_reason_is_printed_beside_it(demo, tmp_path: Path):
+    """A category held against the file's facts is printed with the officer's reason, so a
+    county reviewing the paper file sees why (国发〔2016〕13号: a mother at home)."""
+    children = Children(demo.store)
+    child = children.get(demo.long_child)
+    why = "母亲重病卧床，已申请评估"
+    held = (*child.categories, CategorySpan("serious_illness", date(2026, 1, 5), reason=why))
+    children.save(replace(child, categories=held))
+    out = tmp_path / "child.pdf"
+    Reports(demo.store).child_file(demo.long_child, out)
+    flat = poppler.flat_text(out)
+    assert "理由" in flat and why in flat

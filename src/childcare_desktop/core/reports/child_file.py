@@ -183,8 +183,12 @@ def _members(c: Child) -> Flowable:
 
 
 def _categories(c: Child) -> Flowable:
-    rows = [[label("category", s.code), day(s.start), day(s.end) or "至今"] for s in c.categories]
-    return _table(["类别", "开始日期", "结束日期"], rows, [80, 50])
+    rows = [
+        [label("category", s.code), day(s.start), day(s.end) or "至今", s.reason]
+        for s in c.categories
+    ]
+    # 理由: why the officer holds a category the file's facts do not support.
+    return _table(["类别", "开始日期", "结束日期", "理由"], rows, [50, 30, 30])
 
 
 def _assistance(c: Child) -> Flowable:

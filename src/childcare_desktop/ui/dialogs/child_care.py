@@ -128,15 +128,16 @@ class CareSection(ChildSection):
     def show_facts(self, child: Child) -> None:
         """What the facts of `child` (as the form holds it) say of its categories."""
         today = self._today()
-        held = {s.code for s in child.categories if s.holds_on(today)}
+        held = {s.code: s.reason for s in child.categories if s.holds_on(today)}
         against, perhaps = [], []  # what no longer fits first: it is the one to act on
-        for verdict in assess(child).values():
+        for verdict in assess(child, today).values():
             category = i18n.label("category", verdict.code)
             fact = i18n.label("category_fact", verdict.reason)
             if verdict.code in held and not verdict.supported:
-                against.append(
-                    self.tr("不再符合%1：%2").replace("%1", category).replace("%2", fact)
-                )
+                line = self.tr("不再符合%1：%2").replace("%1", category).replace("%2", fact)
+                if held[verdict.code]:  # the officer's reason, said beside it
+                    line += self.tr("（理由：%1）").replace("%1", held[verdict.code])
+                against.append(line)
             elif verdict.code not in held and verdict.supported:
                 perhaps.append(
                     self.tr("可能属于%1：%2").replace("%1", category).replace("%2", fact)
