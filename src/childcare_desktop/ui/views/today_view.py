@@ -46,7 +46,8 @@ class TodayView(QWidget):
             lambda r: r.concern.child_uuid,
             self,
         )
-        self.concerns = TitledTable(self.tr("未结关注（强制报告）"), concerns)
+        # The situation (the law's long words) takes the room left and gives way to the rest.
+        self.concerns = TitledTable(self.tr("未结关注（强制报告）"), concerns, 1)
         self.concern_actions = ConcernActions(
             work.concerns,
             tasks,
