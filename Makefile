@@ -11,17 +11,23 @@ QM := $(TS:.ts=.qm)
 run: $(STAMP) translations sysdeps
 	$(PY) -m childcare_desktop $(ARGS)
 
+# The tests and benchmarks of the shared-server store run against a throwaway PostgreSQL server
+# (scripts/pg.sh, installed where missing), stopped after them whether they pass or fail; the
+# command's own status is the recipe's. Where no server can be had they run on SQLite alone.
+WITH_PG = sh scripts/pg.sh start; if [ -f build/pg/env ]; then set -a; . build/pg/env; set +a; fi;
+END_PG = status=$$?; sh scripts/pg.sh stop; exit $$status
+
 test: $(STAMP) translations sysdeps
 	$(VENV)/bin/ruff check src tests bench fuzz
 	$(VENV)/bin/ruff format --check src tests bench fuzz
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	$(WITH_PG) QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); $(END_PG)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench fuzz
 	$(VENV)/bin/ruff format --check src tests bench fuzz
 
 bench: $(STAMP) translations sysdeps
-	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(ARGS)
+	$(WITH_PG) QT_QPA_PLATFORM=offscreen $(PY) -m bench $(ARGS); $(END_PG)
 
 # Coverage-guided fuzzing of the batch file reader (Linux): FUZZ_SECONDS, default 300.
 fuzz: $(STAMP)
