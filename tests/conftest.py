@@ -13,6 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from childcare_desktop.core.services.station import init_station
 from childcare_desktop.core.storage import keyfile, tries
 
+# The tests' PostgreSQL server: the fixtures pg_server, pg_url and backend.
+pytest_plugins = ["tests.pg"]
+
 PASSPHRASE = "correct horse battery"
 VILLAGE = "441481103201"
 # A cheap key derivation so that tests open many stores quickly; the real cost is benchmarked.
