@@ -83,6 +83,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据文件 {path} 打不开（密钥不对或文件损坏）",
         "the store {path} cannot be read (wrong key or damaged)",
     ),
+    "server_url_bad": (
+        "服务器地址不对：{url}（应为 postgresql://用户名@主机/数据库）",
+        "not a server address: {url} (expected postgresql://ROLE@HOST/DATABASE)",
+    ),
+    "server_password_in_url": (
+        "服务器地址里不能写密码：请把密码放在 PGPASSWORD 环境变量或 ~/.pgpass 文件里",
+        "a server address must not hold the password: put it in PGPASSWORD or ~/.pgpass",
+    ),
+    "server_unreachable": (
+        "连不上服务器 {url}：{reason}",
+        "cannot reach the server {url}: {reason}",
+    ),
+    "server_no_slot": (
+        "数据库用户 {role} 还没有本站数据的钥匙：请已能登录的同事用“添加同事”为它加上",
+        "the database role {role} holds no key to this store yet: a colleague who can open it "
+        "adds one with 'add a colleague'",
+    ),
+    "server_tool_missing": (
+        "找不到 {tool}：请安装 PostgreSQL 的客户端程序",
+        "{tool} not found: install PostgreSQL's client programs",
+    ),
+    "server_backup_failed": (
+        "服务器数据备份失败：{reason}",
+        "the server's backup failed: {reason}",
+    ),
+    "store_locked": (
+        "数据还没有解锁，不能读写加密的栏目",
+        "the store is not unlocked: its sealed columns cannot be read or written",
+    ),
+    "sealed_value_damaged": (
+        "一个加密的栏目打不开（被改动过，或不是本站的钥匙加密的）",
+        "a sealed column cannot be opened (altered, or sealed with another store's key)",
+    ),
     "store_newer": (
         "数据文件来自更新版本的程序，请先升级",
         "the store was written by a newer version: upgrade first",

@@ -17,7 +17,7 @@ from ..domain.masking import mask_id_number, mask_phone
 from ..domain.search import normalize_query
 from ..domain.validation import blocking, validate_child
 from ..errors import FieldProblem, NotFound, ValidationFailed
-from ..storage import audit, children_repo, derived_repo, settings
+from ..storage import audit, children_repo, derived_repo, driver, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
@@ -186,7 +186,7 @@ class Children:
                     ).where(c.uuid.in_(uuids))
                 )
             }
-            keep = derived_repo.keeps_in_school(conn.connection.driver_connection)
+            keep = derived_repo.keeps_in_school(driver.raw(conn))
         today = self.today()
         return [self._row(found[u], names, today, keep) for u in uuids if u in found]
 
@@ -373,7 +373,7 @@ _TO_COMPLETE = (
 def read_summaries(conn: Connection, stmt: Select, today: date) -> list[ChildSummary]:
     """Summaries of the child rows `stmt` selects (all columns of the child table)."""
     names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
-    keep = derived_repo.keeps_in_school(conn.connection.driver_connection)
+    keep = derived_repo.keeps_in_school(driver.raw(conn))
     return [
         ChildSummary(
             **{k: r[k] for k in _SUMMARY_COLUMNS},

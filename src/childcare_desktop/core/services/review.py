@@ -18,7 +18,7 @@ from ..domain.care import REVIEW_REASONS, ReviewFlag
 from ..domain.categories import CATEGORY_CODES, ages_out_on, law_end
 from ..domain.child import Child
 from ..errors import FieldProblem, ValidationFailed
-from ..storage import care_repo, derived_repo
+from ..storage import care_repo, derived_repo, driver
 from ..storage import tables as t
 from ..storage.store import Store
 from .children import Children
@@ -84,7 +84,7 @@ class Review:
                 .order_by(c.age_out_on, c.sort_key)
             ).all()
             schooling, open_spans = _aged_details(conn, [r.uuid for r in aged])
-            keep = derived_repo.keeps_in_school(conn.connection.driver_connection)
+            keep = derived_repo.keeps_in_school(driver.raw(conn))
             returned = conn.exec_driver_sql(_PARENTS_RETURNED).all()
             flagged = conn.exec_driver_sql(_FLAGGED).all()
         items = []

@@ -25,7 +25,7 @@ from ..domain.visit_policy import (
     due_status,
 )
 from ..errors import FieldProblem, NotFound, ValidationFailed
-from ..storage import audit, bulk, children_repo, derived_repo, settings, visits_repo
+from ..storage import audit, bulk, children_repo, derived_repo, driver, settings, visits_repo
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
@@ -175,7 +175,7 @@ class Visits:
         with self.store.read() as conn, bulk.gc_paused():
             home = _home_reasons_sql(settings.visit_policy(conn))
             sql = _DUE_SQL.format(where=where, limit=limit_sql, home=home)
-            cursor = conn.connection.driver_connection.execute(sql, params)
+            cursor = driver.raw(conn).execute(sql, params)
             return list(map(_due_row, cursor))
 
     def due_counts(self, as_of: date | None = None) -> dict[str, int]:

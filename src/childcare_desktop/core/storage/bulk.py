@@ -19,6 +19,8 @@ from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, Table
 
+from . import sealing
+
 
 @cache
 def _shape(table: Table) -> tuple[str, dict[str, Any], itemgetter, tuple[int, ...]]:
@@ -58,6 +60,9 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
             if value is not None and value.__class__ is not str:  # a date, not yet ISO text
                 found[i] = as_stored(value)
         values.append(tuple(found))
+    seal = sealing.sealers(table.columns, conn.dialect)
+    if seal:
+        values = [sealing.apply(row, seal) for row in values]
     conn.exec_driver_sql(sql, values)
 
 
@@ -70,6 +75,9 @@ def update_rows(conn: Connection, table: Table, changes: list[tuple[str, dict]])
         params = (*(as_stored(v) for v in values.values()), row_key)
         by_columns.setdefault(tuple(values), []).append(params)
     for columns, params in by_columns.items():
+        seal = sealing.sealers([table.c[c] for c in columns], conn.dialect)
+        if seal:
+            params = [sealing.apply(row, seal) for row in params]
         assignments = ", ".join(f'"{c}" = ?' for c in columns)
         conn.exec_driver_sql(f'UPDATE "{table.name}" SET {assignments} WHERE "{key}" = ?', params)
 
@@ -98,6 +106,7 @@ def rows_where_in(
     if not values:
         return []
     convert = [(i, f) for i, n in enumerate(names) if (f := _reader(table.c[n].type)) is not None]
+    convert += sealing.openers([table.c[n] for n in names], conn.dialect)
     picked = ", ".join(f'"{n}"' for n in names)
     marks = ", ".join("?" * len(values))
     sql = f'SELECT {picked} FROM "{table.name}" WHERE "{column}" IN ({marks})'
@@ -115,11 +124,15 @@ def rows_where_in(
 
 def _reader(column_type) -> Any:
     """How a stored value becomes the Python value (None: as it is)."""
-    if isinstance(column_type, Date):
-        return date.fromisoformat
+    if isinstance(column_type, Date):  # ISO text on SQLite; a date already on a server
+        return _date
     if isinstance(column_type, Boolean):
         return bool
     return None
+
+
+def _date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 @contextmanager

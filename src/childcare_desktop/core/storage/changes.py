@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from . import sealing
 from . import tables as t
 from .jsontext import dumps, loads
 
@@ -26,13 +27,16 @@ _INSERT_CHANGE = (
     "INSERT INTO change (station, counter, entity, entity_uuid, fields, clock, base) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-_PUT_HEADS = "INSERT OR REPLACE INTO entity_head (entity, entity_uuid, heads) VALUES (?, ?, ?)"
+PUT_HEADS = (
+    "INSERT INTO entity_head (entity, entity_uuid, heads) VALUES (?, ?, ?) "
+    "ON CONFLICT (entity, entity_uuid) DO UPDATE SET heads = excluded.heads"
+)
 _ANY_HEADS = "SELECT 1 FROM entity_head WHERE entity = ? LIMIT 1"
 _HEADS_OF = "SELECT entity_uuid, heads FROM entity_head WHERE entity = ? AND entity_uuid IN ({})"
 # In the order the log's index gives one record's changes (`_creation_heads`).
 _CREATIONS_OF = (
     "SELECT entity_uuid, station, counter FROM change WHERE entity = ? AND entity_uuid IN ({}) "
-    "ORDER BY entity_uuid, rowid"
+    "ORDER BY entity_uuid, station, counter"
 )
 
 
@@ -208,13 +212,14 @@ class ChangeWriter:
         self._base_creations_on_history()
         # In the order recorded (by counter): the key's index grows at its end; record order, for
         # the other index's sake, gained nothing.
-        conn.exec_driver_sql(_INSERT_CHANGE, [tuple(c) for c in self._changes])
+        seal = sealing.sealers(t.change.columns, conn.dialect)
+        conn.exec_driver_sql(_INSERT_CHANGE, [sealing.apply(tuple(c), seal) for c in self._changes])
         only_created = self._only_created
         heads = [
             (e, u, dumps(h)) for (e, u), h in self._heads.items() if not only_created((e, u), h)
         ]
         if heads:
-            conn.exec_driver_sql(_PUT_HEADS, heads)
+            conn.exec_driver_sql(PUT_HEADS, heads)
         conn.execute(update(t.station).values(change_counter=self._counter, clock=self._clock))
         self._close_conflicts()
         count = len(self._changes)

@@ -22,7 +22,7 @@ from ..domain.child import (
 from ..domain.visit import Visit
 from ..domain.visit_policy import VisitPolicy
 from ..errors import NotFound
-from . import bulk
+from . import bulk, derived_repo, driver
 from . import tables as t
 from .changes import ChangeWriter
 from .derived_repo import (
@@ -131,7 +131,9 @@ def insert_many(
         rows["assistance"].extend(assistance_rows(child))
     shaped = {entity: _shaped(entity, map(pick, rows[entity])) for entity, pick in _PICKS.items()}
     shaped["visit"] = _shaped("visit", map(_VISIT_PICK, visits))
-    derived = derive_new(shaped, today, policy, keeps_in_school(conn.connection.driver_connection))
+    derived = derive_new(
+        shaped, today, policy, keeps_in_school(driver.raw(conn)), derived_repo.ids_searchable(conn)
+    )
     for entity, table in (
         ("child", t.child),
         ("member", t.member),

@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from ..domain.categories import CategorySpan
 from ..domain.derived import derive
 from ..domain.visit_policy import HOME_MODE, VisitPolicy
+from . import driver
 
 _CHUNK = 900  # children per statement: stays under SQLite's bound-parameter limit
 DriverConnection = Any  # the DB-API connection under SQLAlchemy's (sqlcipher3 or sqlite3)
@@ -23,13 +24,20 @@ def refresh_derived(
     """Recompute risk, categories now, due visit and search keys (all children when None)."""
     # On the driver's own connection, inside the caller's transaction: a merge refreshes ten
     # thousand children, and SQLAlchemy's row objects cost more than the reads themselves.
-    raw = conn.connection.driver_connection
+    raw = driver.raw(conn)
     if uuids is None:
         uuids = [uuid for (uuid,) in raw.execute("SELECT uuid FROM child")]
-    keep = keeps_in_school(raw)
+    keep, ids = keeps_in_school(raw), ids_searchable(conn)
     for i in range(0, len(uuids), _CHUNK):
-        _refresh_chunk(raw, tuple(uuids[i : i + _CHUNK]), today, policy, keep)
+        _refresh_chunk(raw, tuple(uuids[i : i + _CHUNK]), today, policy, keep, ids)
     return len(uuids)
+
+
+def ids_searchable(conn: Connection) -> bool:
+    """Whether the search text holds the ID number (a part of it finds the child). Not on a
+    server, where the number is sealed (sealing.py) and a search text in the clear would give
+    it away: there a child is found by the whole number, through its sealed column."""
+    return conn.dialect.name == "sqlite"
 
 
 # Read and written through the driver (a policy edit recomputes every child of a county), with
@@ -67,7 +75,12 @@ def keeps_in_school(raw: DriverConnection) -> bool:
 
 
 def _refresh_chunk(
-    raw: DriverConnection, params: tuple[str, ...], today: date, policy: VisitPolicy, keep: bool
+    raw: DriverConnection,
+    params: tuple[str, ...],
+    today: date,
+    policy: VisitPolicy,
+    keep: bool,
+    ids: bool,
 ) -> None:
     marks = ", ".join("?" * len(params))
     spans: dict[str, list[CategorySpan]] = {}
@@ -92,7 +105,7 @@ def _refresh_chunk(
         uid = row[0]
         values = _derived_values(
             row[:_CHILD_WIDTH], spans.get(uid, []), visits.get(uid), plans.get(uid),
-            concerns.get(uid), phones.get(uid, ""), today, policy, keep, homes.get(uid),
+            concerns.get(uid), phones.get(uid, ""), today, policy, keep, homes.get(uid), ids,
         )  # fmt: skip
         if values != row[_CHILD_WIDTH:]:
             updates.append((*values, uid))
@@ -101,7 +114,11 @@ def _refresh_chunk(
 
 
 def derive_new(
-    rows: dict[str, list[tuple]], today: date, policy: VisitPolicy, keep: bool = False
+    rows: dict[str, list[tuple]],
+    today: date,
+    policy: VisitPolicy,
+    keep: bool = False,
+    ids: bool = True,
 ) -> dict[str, tuple]:
     """The derived columns (in DERIVED_COLUMNS order) of children not yet written, from their
     rows and all their parts' rows, each shaped as DERIVED_FROM says (dates as ISO text): a
@@ -129,7 +146,7 @@ def derive_new(
         phone = phones[uid][2] if uid in phones else ""
         derived[uid] = _derived_values(
             child, spans.get(uid, []), last, plan, concerns.get(uid), phone, today, policy, keep,
-            home,
+            home, ids,
         )  # fmt: skip
     return derived
 
@@ -164,13 +181,14 @@ def _derived_values(
     policy: VisitPolicy,
     keep: bool = False,
     home: str | None = None,
+    ids: bool = True,
 ) -> tuple:
     """The stored derived columns of a child (its DERIVED_FROM["child"] values, as stored)."""
     _, name, id_number, born, guardianship, override, status, registered, schooling = child
     iso = date.fromisoformat
     d = derive(
         name=name,
-        id_number=id_number,
+        id_number=id_number if ids else "",
         birth_date=born and iso(born),
         guardianship=guardianship,
         risk_override=override,
@@ -242,7 +260,7 @@ def _latest(
 
 def last_home_visit(conn: Connection, child_uuid: str) -> date | None:
     """The child's last home visit, as the due date counts it under a home-visit rule."""
-    raw = conn.connection.driver_connection
+    raw = driver.raw(conn)
     found = _last_home_visits(raw, (child_uuid,), "?").get(child_uuid)
     return date.fromisoformat(found) if found else None
 

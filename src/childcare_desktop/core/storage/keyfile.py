@@ -226,3 +226,26 @@ def _write(store_path: Path, data: dict) -> None:
 
 def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
+
+
+# The same wrapping for a server's key slots (storage/server.py), which have no key file.
+check_passphrase = check_passphrase_strength
+
+
+def wrap(db_key: bytes, passphrase: str, kdf: KdfParams) -> dict[str, str]:
+    return _wrap(db_key, passphrase, kdf)
+
+
+def wrap_recovery(db_key: bytes, code: str, kdf: KdfParams) -> dict[str, str]:
+    return _wrap(db_key, _recovery_secret(code), kdf)
+
+
+def unwrap(wrapped: dict[str, str], passphrase: str, kdf: KdfParams) -> bytes:
+    return _unwrap(wrapped, passphrase, kdf)
+
+
+def unwrap_recovery(wrapped: dict[str, str], code: str, kdf: KdfParams) -> bytes:
+    try:
+        return _unwrap(wrapped, _recovery_secret(code), kdf)
+    except StoreError:
+        raise StoreError("wrong_recovery_code") from None

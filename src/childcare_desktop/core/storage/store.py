@@ -40,9 +40,24 @@ class Store:
 
     @classmethod
     def create(
-        cls, path: Path, passphrase: str, kdf: keyfile.KdfParams | None = None
+        cls,
+        path: Path | str,
+        passphrase: str,
+        kdf: keyfile.KdfParams | None = None,
+        server: str | None = None,
     ) -> tuple[Store, str]:
-        """A new, empty, encrypted store; returns it and the recovery code to show once."""
+        """A new, empty, encrypted store; returns it and the recovery code to show once. At a
+        server's URL (`path` itself, or `server` with `path` the link file to leave on this PC)
+        the store is made in that server's empty database."""
+        from .server import ServerStore, is_server
+
+        if is_server(path):
+            return ServerStore.create_on_server(str(path), passphrase, kdf)
+        path = Path(path)
+        if server is not None:
+            if path.exists():
+                raise StoreError("store_exists", path=path.name)
+            return ServerStore.create_on_server(server, passphrase, kdf, link=path)
         if path.exists() or keyfile.key_path(path).exists():
             raise StoreError("store_exists", path=path.name)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,7 +67,16 @@ class Store:
         return store, recovery
 
     @classmethod
-    def open(cls, path: Path, passphrase: str) -> Store:
+    def open(cls, path: Path | str, passphrase: str) -> Store:
+        """The store at `path`: a SQLite file, a server's link file, or a server's URL."""
+        from .server import ServerStore, is_server, link_url
+
+        if is_server(path):
+            return ServerStore.open_on_server(str(path), passphrase)
+        url = link_url(Path(path))
+        if url is not None:
+            return ServerStore.open_on_server(url, passphrase, Path(path))
+        path = Path(path)
         swap.settle(path)  # a restore the program was stopped in is completed or rolled back
         if not path.exists():
             raise StoreError("no_store", path=path.name)
@@ -86,11 +110,16 @@ class Store:
         with self.engine.connect() as conn:
             conn.info.pop(audit.GREW, None)
             with conn.execution_options(**{WRITE_OPTION: True}).begin():
+                self._begin_write(conn)
                 yield conn
             if conn.info.pop(audit.GREW, False):
                 self._anchor_due = True
                 if time.monotonic() - self._anchored_at >= ANCHOR_EVERY:
                     self._anchor(conn.execution_options(**{WRITE_OPTION: False}))
+
+    def _begin_write(self, conn: Connection) -> None:
+        """What a write transaction takes first: on SQLite, `BEGIN IMMEDIATE` has taken the
+        write lock already (see engine.py)."""
 
     def anchor_now(self) -> None:
         """Bring the key file's anchor up to the newest committed audit entry (before an export

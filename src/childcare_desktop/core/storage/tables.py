@@ -22,6 +22,8 @@ from sqlalchemy import (
     text,
 )
 
+from .sealing import SealedBytes, SealedText
+
 metadata = MetaData()
 
 station = Table(
@@ -60,7 +62,7 @@ child = Table(
     Column("sex", String(6), nullable=False),
     Column("ethnicity", Text, nullable=False, default=""),
     Column("birth_date", Date),
-    Column("id_number", String(18), nullable=False, default=""),
+    Column("id_number", SealedText(lookup=True), nullable=False, default=""),
     Column("no_id_reason", String(16), nullable=False, default=""),
     Column("hukou_registered", Boolean, nullable=False, default=True),
     Column("hukou_place", Text, nullable=False, default=""),
@@ -99,7 +101,7 @@ child = Table(
     Column("next_due", Date),
     Column("due_reason", String(24), nullable=False, default=""),
     Column("interval_days", Integer),
-    Column("contact_phone", Text, nullable=False, default=""),
+    Column("contact_phone", SealedText(lookup=True), nullable=False, default=""),
     Column("age_out_on", Date),
     # Covers the main list's query: 100,000 children are filtered and ordered from the index.
     Index("ix_child_list", "status", "sort_key", "uuid", "search_text", "risk", "categories_now"),
@@ -156,9 +158,9 @@ member = Table(
     Column("position", Integer, nullable=False, default=0),
     Column("relation", String(12), nullable=False),
     Column("name", Text, nullable=False),
-    Column("id_number", String(18), nullable=False, default=""),
+    Column("id_number", SealedText(lookup=True), nullable=False, default=""),
     Column("birth_date", Date),
-    Column("phone", Text, nullable=False, default=""),
+    Column("phone", SealedText(lookup=True), nullable=False, default=""),
     Column("work_place", Text, nullable=False, default=""),
     Column("situation", String(24), nullable=False, default="home"),
     Column("guardian_capable", Boolean, nullable=False, default=True),
@@ -359,7 +361,7 @@ change = Table(
     Column("counter", Integer, primary_key=True),
     Column("entity", String(16), nullable=False),
     Column("entity_uuid", String(36), nullable=False),
-    Column("fields", Text, nullable=False),
+    Column("fields", SealedText(), nullable=False),
     Column("clock", Text, nullable=False),
     Column("base", Text, nullable=False, default="[]"),
     Index("ix_change_entity", "entity", "entity_uuid"),
@@ -408,14 +410,23 @@ audit = Table(
     Column("hash", String(64), nullable=False),
 )
 
+# A store on a server: its key wrapped per database role and by the recovery code (server.py).
+key_slot = Table(
+    "key_slot",
+    metadata,
+    Column("owner", Text, primary_key=True),
+    Column("kdf", Text, nullable=False),
+    Column("wrapped", Text, nullable=False),
+)
+
 # Sync. This station's own keys: private keys live only here, inside the encrypted store; old
 # keys stay (inactive) so that what they signed can still be read back.
 sync_key = Table(
     "sync_key",
     metadata,
     Column("key_id", String(32), primary_key=True),
-    Column("sign_private", LargeBinary, nullable=False),
-    Column("enc_private", LargeBinary, nullable=False),
+    Column("sign_private", SealedBytes, nullable=False),
+    Column("enc_private", SealedBytes, nullable=False),
     Column("sign_public", LargeBinary, nullable=False),
     Column("enc_public", LargeBinary, nullable=False),
     Column("created_at", Text, nullable=False),

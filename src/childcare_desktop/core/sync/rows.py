@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ..domain.visit_policy import VisitPolicy
-from ..storage import derived_repo
+from ..storage import changes, derived_repo, sealing
 from ..storage.jsontext import dumps
 from . import entities
 from .changeset import ChangeRecord
@@ -112,7 +112,9 @@ class RowWrites:
             self.heads.append((r.entity, r.uuid, dumps(r.heads)))
         self._touch(r.entity, r.uuid, r.child_uuid, written=r.exists)
 
-    def derive_new_children(self, today: date, policy: VisitPolicy, keep: bool) -> set[str]:
+    def derive_new_children(
+        self, today: date, policy: VisitPolicy, keep: bool, ids: bool
+    ) -> set[str]:
         """The children this merge creates get their derived columns from the rows in hand
         (all their parts are in the batch too: a part never arrives before its child), so they
         are inserted whole instead of read back. Returns their ids."""
@@ -126,7 +128,7 @@ class RowWrites:
             pick = itemgetter(*(columns.index(n) for n in names))
             parent = columns.index("uuid" if entity == "child" else "child_uuid")
             rows[entity] = [pick(r) for r in self.inserts.get(entity, ()) if r[parent] in new]
-        derived = derived_repo.derive_new(rows, today, policy, keep)
+        derived = derived_repo.derive_new(rows, today, policy, keep, ids)
         slots = [SHAPES["child"].columns.index(n) for n in derived_repo.DERIVED_COLUMNS]
         for i, row in enumerate(children):
             values = list(row)
@@ -147,9 +149,17 @@ class RowWrites:
         for entity in reversed(entities.TABLES):
             _many(conn, SHAPES[entity].delete_sql, self.deletes.get(entity), _FIRST)
         for entity in entities.TABLES:
-            _many(conn, SHAPES[entity].insert_sql, self.inserts.get(entity), _FIRST)
-            _many(conn, SHAPES[entity].update_sql, self.updates.get(entity), _LAST)
-        _many(conn, "INSERT OR REPLACE INTO entity_head VALUES (?, ?, ?)", self.heads, _KEY)
+            table, shape = entities.TABLES[entity], SHAPES[entity]
+            inserts = _sealed(conn, table, shape.columns, self.inserts.get(entity))
+            _many(conn, shape.insert_sql, inserts, _FIRST)
+            updated = (*entities.FIELDS[entity], "uuid")
+            _many(
+                conn,
+                shape.update_sql,
+                _sealed(conn, table, updated, self.updates.get(entity)),
+                _LAST,
+            )
+        _many(conn, changes.PUT_HEADS, self.heads, _KEY)
 
     def _touch(self, entity: str, uuid: str, child_uuid: str | None, written=True) -> None:
         if entity == "child":
@@ -171,6 +181,12 @@ def present(conn: Connection, sql: str, uuids: list[str], *params: str) -> set[s
 
 
 _FIRST, _LAST, _KEY = itemgetter(0), itemgetter(-1), itemgetter(0, 1)
+
+
+def _sealed(conn: Connection, table, names, rows: list[tuple] | None) -> list[tuple] | None:
+    """The rows with their sealed columns sealed (on a server; as they are on SQLite)."""
+    seal = sealing.sealers([table.c[n] for n in names], conn.dialect)
+    return [sealing.apply(row, seal) for row in rows] if seal and rows else rows
 
 
 def _many(conn: Connection, sql: str, rows: list[tuple] | None, key: itemgetter) -> None:
