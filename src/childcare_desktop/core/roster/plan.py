@@ -109,7 +109,8 @@ def make_plan(
         else:
             plan.updated.append(child)
             plan.kept[uuid] = kept[uuid]
-    seen = visit_dates([c.uuid for r, c in matched if r.visit_dates])
+    # Only a file already kept can hold visits: a new child's uuid was made by this ledger.
+    seen = visit_dates([c.uuid for r, c in matched if r.visit_dates and c.uuid in kept])
     for row, child in matched:
         held = seen.setdefault(child.uuid, set())
         for day in row.visit_dates:

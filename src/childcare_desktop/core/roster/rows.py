@@ -6,9 +6,12 @@ the Excel row and the column header the officer sees, so the ledger can be fixed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
+from itertools import compress
+from operator import itemgetter
 
 from ...words import LABELS, message, problem_text
 from ..domain import division, idnumber
@@ -76,14 +79,17 @@ class Context:
 def read_rows(sheet: Sheet, mapping: Mapping, context: Context) -> list[LedgerRow]:
     """Every data row below the header; blank rows and totals or signature lines are left out."""
     columns = _Columns.of(mapping)
-    wanted = columns.indexes
+    wanted, pick, width = columns.indexes, columns.pick, columns.width
+    text = v.text
     result = []
     for i in range(mapping.first_data_row - 1, len(sheet.rows)):
         cells = sheet.rows[i]
-        width = len(cells)
-        raw = [cells[j] if j < width else "" for j in wanted]
+        if len(cells) >= width:
+            raw = pick(cells)
+        else:  # a short row: the cells past its end are blank
+            raw = [cells[j] if j < len(cells) else "" for j in wanted]
         # Most cells are text: stripped here, the others read by v.text (a third of a million).
-        texts = [c.strip() if type(c) is str else v.text(c) for c in raw]
+        texts = [c.strip() if type(c) is str else text(c) for c in raw]
         if not any(texts) or _is_footer(cells):
             continue
         result.append(_read_row(i + 1, tuple(cells), raw, texts, columns, context))
@@ -95,14 +101,20 @@ class _Columns:
     """The mapping as a row is read: worked out once per ledger, not once per row."""
 
     mapping: Mapping
-    indexes: tuple[int, ...]  # the cells read from each row, in column order
-    fields: tuple[tuple[int, str], ...]  # (position in `indexes`, field key)
+    # The cells read from each row: first one column per field key (the last column of a key
+    # two columns were given), then the columns kept in the notes, then the columns a later
+    # one of the same key overrides (read only to tell a blank row).
+    indexes: tuple[int, ...]
+    keys: tuple[str, ...]  # the field key of each of the first len(keys) cells
     extras: tuple[tuple[int, str], ...]  # (position in `indexes`, header): kept in the notes
     headers: dict[str, str]  # field key → the header of its (first) column
+    # (group, its field keys as `_members` reads them, those of its keys the ledger has)
+    groups: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
     # Word cells repeat down a ledger (男, 较好, 农村留守儿童): each text is read once.
     words: dict[str, dict[str, tuple[object, str | None]]]
     categories: dict[str, tuple[list[str], list[str]]]
     situations: dict[str, tuple[str, str, str | None]]
+    choices: dict[tuple[str, str], tuple[list[str], list[str]]]
 
     @classmethod
     def of(cls, mapping: Mapping) -> _Columns:
@@ -110,16 +122,41 @@ class _Columns:
         headers: dict[str, str] = {}
         for c in mapping.columns:
             headers.setdefault(c.field, c.header)
+        last: dict[str, int] = {}  # a key given twice: the later column's cell is the one read
+        for c in wanted:
+            if c.field:
+                last[c.field] = c.index
+        overridden = [c.index for c in wanted if c.field and last[c.field] != c.index]
+        notes = [c for c in wanted if not c.field]
+        indexes = (*last.values(), *(c.index for c in notes), *overridden)
+        keys = tuple(last)
+        groups = tuple(
+            (group, keys_of, frozenset(k for k in keys if k.startswith(f"{group}.")))
+            for group, keys_of in _MEMBER_KEYS
+        )
         return cls(
             mapping,
-            tuple(c.index for c in wanted),
-            tuple((k, c.field) for k, c in enumerate(wanted) if c.field),
-            tuple((k, c.header) for k, c in enumerate(wanted) if not c.field),
+            indexes,
+            keys,
+            tuple((len(keys) + k, c.header) for k, c in enumerate(notes)),
             headers,
+            tuple(g for g in groups if g[2]),
+            {},
             {},
             {},
             {},
         )
+
+    @cached_property
+    def pick(self) -> Callable[[list], tuple]:
+        """The cells read, from a row at least `width` cells long."""
+        if len(self.indexes) > 1:
+            return itemgetter(*self.indexes)
+        return lambda cells: tuple(cells[j] for j in self.indexes)
+
+    @cached_property
+    def width(self) -> int:
+        return max(self.indexes, default=-1) + 1
 
     def word(self, field: str, text: str, words: dict[str, object]) -> tuple[object, str | None]:
         seen = self.words.setdefault(field, {})
@@ -138,10 +175,20 @@ class _Columns:
             self.categories[text] = v.read_categories(text)
         return self.categories[text]
 
+    def chosen(self, field: str, text: str, words: dict[str, str]) -> tuple[list[str], list[str]]:
+        """The boxes ticked in a cell (家庭经济来源, 救助帮扶情况) and the words not understood."""
+        key = (field, text)
+        if key not in self.choices:
+            self.choices[key] = v.read_choices(text, words)
+        return self.choices[key]
+
 
 def _is_footer(cells: list[object]) -> bool:
-    first = next((t for t in (v.text(c) for c in cells) if t), "")
-    return first.startswith(FOOTER_WORDS)
+    for cell in cells:
+        first = cell.strip() if type(cell) is str else v.text(cell)
+        if first:
+            return first.startswith(FOOTER_WORDS)
+    return False
 
 
 def _read_row(
@@ -153,31 +200,30 @@ def _read_row(
     problems: list[RowProblem] = []
     kept: list[str] = []  # the text of cells not understood, for the notes
     pending: set[str] = set()
+    headers = columns.headers
 
     def problem(field: str, code: str, **params: str) -> None:
         fp = FieldProblem(field, code, params)
-        header = columns.headers.get(field, "")
+        header = headers.get(field, "")
         problems.append(RowProblem(number, header, code, problem_text(fp), code not in WARNINGS))
 
     def keep(field: str, cell: str) -> None:
-        kept.append(f"{columns.headers.get(field, '')}：{cell}")
+        kept.append(f"{headers.get(field, '')}：{cell}")
 
     def unread(field: str, code: str, cell: str, **params: str) -> None:
         """A cell not understood: a warning, its text kept, the field still to be completed."""
         said = message("kept_in_notes", problem=problem_text(FieldProblem(field, code, params)))
-        problems.append(RowProblem(number, columns.headers.get(field, ""), code, said, False))
+        problems.append(RowProblem(number, headers.get(field, ""), code, said, False))
         if field not in pending:  # a cell with two words not understood is kept once
             keep(field, cell)
         pending.add(field)
         present.discard(field)
 
-    values: dict[str, object] = {}
-    text: dict[str, str] = {}
-    for k, key in columns.fields:
-        values[key] = raw[k]
-        text[key] = texts[k]
+    keys = columns.keys
+    values = dict(zip(keys, raw, strict=False))  # the first len(keys) cells are the fields
+    text = dict(zip(keys, texts, strict=False))
     extras = [f"{header}：{texts[k]}" for k, header in columns.extras if texts[k]]
-    present = {key for key, t in text.items() if t}
+    present = set(compress(keys, texts))
     # A row without a name or a sex is still read: the checks below report what is missing.
     fields: dict[str, object] = {"name": "", "sex": ""}
     for key in _TEXT_FIELDS:
@@ -216,7 +262,7 @@ def _read_row(
         if codes:
             present.add(ADDED_CATEGORIES)
     for key, kind, words in _CHOICE_FIELDS:
-        chosen, unknown = v.read_choices(text.get(key, ""), words)
+        chosen, unknown = columns.chosen(key, text.get(key, ""), words)
         for word in unknown:
             unread(key, "word_unknown", text[key], word=word, allowed=_allowed(kind))
         fields[key] = chosen
@@ -225,39 +271,43 @@ def _read_row(
     notes = "；".join(([text["notes"]] if "notes" in present else []) + extras + kept)
     if notes:
         present.add("notes")
-    fields["to_complete"] = mark(pending)
+    fields["to_complete"] = mark(pending) if pending else ""
     if pending:
         present.add("to_complete")
     aid = fields.pop("aid")
     fields["income_sources"] = ",".join(fields["income_sources"])
-    child = Child(
-        **fields,
-        assistance=tuple(Assistance(kind) for kind in aid),
-        registered_on=context.today,  # what a new child's file says; an update keeps its own
-        notes=notes,
-        categories=tuple(CategorySpan(code, context.today) for code in codes),
-        members=members,
-    )
+    fields["assistance"] = tuple(Assistance(kind) for kind in aid)
+    fields["registered_on"] = context.today  # what a new file says; an update keeps its own
+    fields["notes"] = notes
+    fields["categories"] = tuple(CategorySpan(code, context.today) for code in codes)
+    child = Child(**fields, members=members)
     # A category the row's own facts deny is imported as written, and said (国发〔2016〕13号 …);
     # a parent whose situation the ledger does not give is no fact (the file says 在家 for it).
     if codes:
         stated = tuple(m for m in members if f"{m.relation}.situation" in present)
-        facts = child if len(stated) == len(members) else replace(child, members=stated)
+        # The file the facts are read from, made as the child was (replace() costs twice that).
+        facts = (
+            child
+            if len(stated) == len(members)
+            else Child(**fields, uuid=child.uuid, members=stated)
+        )
         for verdict in contradicted(facts, codes, context.today):
             fp = FieldProblem("categories", "category_not_supported",
                               {"category": verdict.code, "fact": verdict.reason})  # fmt: skip
-            header = columns.headers.get("categories", "")
+            header = headers.get("categories", "")
             problems.append(RowProblem(number, header, fp.code, problem_text(fp), False))
-    # A cell already reported as unreadable is not reported again as empty; nor a village
-    # already said to be missing (a town's ledger without a 所属村 column).
-    unreadable = {p.column for p in problems}
-    village_said = any(p.code.startswith("village_") for p in problems)
-    for fp in validate_child(child, context.today):
-        found = problem_at(number, fp, child, columns.mapping)
-        if found.column and found.column in unreadable:
-            continue
-        if not (fp.field == "village_code" and village_said):
-            problems.append(found)
+    found = validate_child(child, context.today)
+    if found:
+        # A cell already reported as unreadable is not reported again as empty; nor a village
+        # already said to be missing (a town's ledger without a 所属村 column).
+        unreadable = {p.column for p in problems}
+        village_said = any(p.code.startswith("village_") for p in problems)
+        for fp in found:
+            at = problem_at(number, fp, child, columns.mapping)
+            if at.column and at.column in unreadable:
+                continue
+            if not (fp.field == "village_code" and village_said):
+                problems.append(at)
     return LedgerRow(number, cells, child, frozenset(present), visit_dates, tuple(problems))
 
 
@@ -333,10 +383,9 @@ def _members(
     """The family members a row names; a phone or ID number that cannot be right is kept in the
     notes, not on the member."""
     members = []
-    groups = {key.partition(".")[0] for key in present if "." in key}
     get = text.get
-    for group, keys in _MEMBER_KEYS:
-        if group not in groups:
+    for group, keys, mapped in columns.groups:
+        if present.isdisjoint(mapped):  # the row names no one of this group
             continue
         (situation_key, signed_key, work_key, phone_key, id_key, name_key,
          born_key, kinship_key, address_key, left_key) = keys  # fmt: skip
@@ -354,7 +403,9 @@ def _members(
         if code:
             unread(signed_key, "word_unknown", get(signed_key), word=get(signed_key),
                    allowed="是、否")  # fmt: skip
-        phone = v.plain(values.get(phone_key))
+        # A cell's text is the cell as v.text reads it: a blank one holds no phone, no date.
+        phone = get(phone_key, "")
+        phone = v.plain(phone) if phone else ""
         if phone and not phone_ok(phone):
             unread(phone_key, "phone_invalid", phone)
             phone = ""
@@ -364,14 +415,20 @@ def _members(
         if found and found != "id_old_15":
             unread(id_key, found, written_id)
             id_number = ""
+        born = (
+            _member_date(values[born_key], born_key, today, text, unread) if get(born_key) else None
+        )
+        left = (
+            _member_date(values[left_key], left_key, today, text, unread) if get(left_key) else None
+        )
         members.append(
             FamilyMember(
                 relation=group,
                 name=get(name_key, ""),
-                birth_date=_member_date(values.get(born_key), born_key, today, text, unread),
+                birth_date=born,
                 kinship=get(kinship_key, ""),
                 address=get(address_key, ""),
-                left_on=_member_date(values.get(left_key), left_key, today, text, unread),
+                left_on=left,
                 id_number=id_number,
                 phone=phone,
                 work_place=work_place,
