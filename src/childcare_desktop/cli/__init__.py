@@ -6,10 +6,21 @@ import argparse
 import sys
 
 from .. import __version__
-from . import children, concerns, identity, reports, roster, safety, station, sync, visits
+from . import (
+    children,
+    concerns,
+    identity,
+    reports,
+    roster,
+    safety,
+    station,
+    store,
+    sync,
+    visits,
+)
 from .common import run
 
-COMMANDS = (station, children, roster, safety, reports, visits, concerns, identity, sync)
+COMMANDS = (station, store, children, roster, safety, reports, visits, concerns, identity, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

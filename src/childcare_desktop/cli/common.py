@@ -14,6 +14,7 @@ from pathlib import Path
 from ..core import paths
 from ..core.errors import CoreError, ValidationFailed
 from ..core.storage import disk
+from ..core.storage.server import is_server
 from ..core.storage.store import Store
 from ..words import both
 
@@ -24,8 +25,17 @@ class Refused(Exception):
     """A command refused with a message already in words."""
 
 
+def store_location(value: str) -> Path | str:
+    """A store file's path, or a server's URL kept as written (a Path would fold its `//`)."""
+    return value if is_server(value) else Path(value)
+
+
 def add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, help="数据文件 store file (default: the station's own)")
+    parser.add_argument(
+        "--db",
+        type=store_location,
+        help="数据文件或服务器 store file or postgresql://ROLE@HOST/DB (default: this station)",
+    )
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +51,8 @@ def store_command(verbs, name: str, help: str, handler) -> argparse.ArgumentPars
     return parser
 
 
-def db_path(args: argparse.Namespace) -> Path:
+def db_path(args: argparse.Namespace) -> Path | str:
+    """The store's file, or its server's URL."""
     if args.db:
         return args.db
     return paths.store_path(paths.data_dir(args.data_dir))

@@ -108,6 +108,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器数据备份失败：{reason}",
         "the server's backup failed: {reason}",
     ),
+    "move_to_not_server": (
+        "只能搬到服务器上：{url} 不是 postgresql://用户名@主机/数据库 这样的地址",
+        "a store moves only to a server: {url} is not postgresql://ROLE@HOST/DATABASE",
+    ),
+    "move_from_not_file": (
+        "{path} 不是本机的数据文件：只能从本机的数据文件搬到服务器上",
+        "{path} is not a store file on this PC: only a store file moves up to a server",
+    ),
+    "move_source_outdated": (
+        "数据文件 {path} 是旧版程序写的：请先用本程序打开一次（会先备份再升级），再搬到服务器上",
+        "the store {path} was written by an older version: open it once with this program "
+        "(it is backed up, then brought up to date), then move it",
+    ),
+    "move_source_audit_broken": (
+        "数据文件 {path} 的操作日志从第 {seq} 条起对不上，没有搬：请先检查数据文件",
+        "the audit log of {path} does not hold from entry {seq} on: nothing was moved; check "
+        "the store first",
+    ),
+    "move_target_not_empty": (
+        "服务器上的数据库 {url} 不是空的（已有 {count} 张表）：只能搬到一个空数据库里",
+        "the database {url} is not empty ({count} tables): a store moves only into an empty "
+        "database",
+    ),
+    "move_copy_failed": (
+        "复制表 {table} 时出错：{reason}。{path} 没有改动；服务器上只留下一个空的数据库结构，"
+        "没有删除任何东西：请管理员清空该数据库后再搬",
+        "copying the table {table} failed: {reason}. {path} is untouched; the server holds "
+        "the empty store made for it and nothing was dropped: have its operator empty the "
+        "database before moving again",
+    ),
+    "move_check_failed": (
+        "服务器上的副本与 {path} 不一致：表 {table}（{what}）。{path} 没有改动；服务器上的"
+        "数据库 {url} 原样保留，没有删除任何东西：请查看后清空它再搬",
+        "the copy on the server differs from {path} in the table {table} ({what}). {path} is "
+        "untouched; the database {url} is left as it is, nothing was dropped: look at it, "
+        "then empty it and move again",
+    ),
     "store_locked": (
         "数据还没有解锁，不能读写加密的栏目",
         "the store is not unlocked: its sealed columns cannot be read or written",
