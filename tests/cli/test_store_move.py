@@ -78,3 +78,18 @@ def test_a_village_moves_up_to_a_server_from_the_command_line(childcare, village
     )
     assert with_password.code == 1 and "PGPASSWORD" in with_password.err
     assert (source.read_bytes(), keyfile.key_path(source).read_bytes()) == before
+
+
+def test_the_summary_on_a_server_is_the_summary_of_the_same_county_in_a_file(
+    childcare, pg_url, data_dir
+):
+    file = str(data_dir / "county.db")
+    summaries = []
+    for db in (file, pg_url):
+        assert childcare("init", "--db", db, *COUNTY).code == 0
+        assert childcare("demo", "--db", db, "--children", "30", "--seed", "3").code == 0
+        summary = childcare("report", "summary", "--db", db, "--json")
+        assert summary.code == 0, summary.err
+        summaries.append(summary.json())
+    assert summaries[0]["total"] == 30
+    assert summaries[1] == summaries[0]
