@@ -16,6 +16,8 @@ from childcare_desktop.core.storage import keyfile, tries
 # The tests' PostgreSQL server: the fixtures pg_server, pg_url and backend.
 pytest_plugins = ["tests.pg"]
 
+from tests.pg import POSTGRESQL  # noqa: E402
+
 PASSPHRASE = "correct horse battery"
 VILLAGE = "441481103201"
 # A cheap key derivation so that tests open many stores quickly; the real cost is benchmarked.
@@ -40,8 +42,13 @@ def store_path(data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def store(store_path: Path):
-    store, _ = init_station(store_path, PASSPHRASE, "village", VILLAGE, "新陂村", "李主任")
+def store(store_path: Path, backend: str, request: pytest.FixtureRequest):
+    """A village's store, on each back end (tests/pg.py): the SQLite file, or a database on the
+    tests' PostgreSQL server with its link file at `store_path`."""
+    server = request.getfixturevalue("pg_url") if backend == POSTGRESQL else None
+    store, _ = init_station(
+        store_path, PASSPHRASE, "village", VILLAGE, "新陂村", "李主任", server=server
+    )
     yield store
     store.close()
 

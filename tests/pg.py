@@ -84,6 +84,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "postgresql: runs on the tests' PostgreSQL server; skips, saying why, without"
     )
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(why): a test of the SQLite store's own file (its key file, its pages, its "
+        "planner); its PostgreSQL case is skipped with the reason",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -103,5 +108,8 @@ def backend(request: pytest.FixtureRequest, pg_server: PgServer) -> str:
     """The back end's name, SQLITE or POSTGRESQL; a store fixture asks for `pg_url` for the
     second."""
     if request.param == POSTGRESQL:
+        only = request.node.get_closest_marker("sqlite_only")
+        if only is not None:
+            pytest.skip(f"SQLite only: {only.args[0]}")
         pg_server.require()
     return request.param

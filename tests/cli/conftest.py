@@ -17,6 +17,7 @@ from childcare_desktop.core.domain.child import Assistance, Child, FamilyMember
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.storage.store import Store
 from tests.conftest import PASSPHRASE, VILLAGE
+from tests.pg import SQLITE
 
 
 @dataclass
@@ -96,3 +97,10 @@ def sparse_child(village_db: str) -> str:
     finally:
         store.close()
     return child.uuid
+
+
+@pytest.fixture
+def backend() -> str:
+    """The windows and the commands are tried on the SQLite store; the store's own tests and
+    the services' run on both back ends."""
+    return SQLITE

@@ -21,6 +21,7 @@ from childcare_desktop.ui.app import build_app
 from childcare_desktop.ui.tasks import Tasks
 from tests.conftest import PASSPHRASE, VILLAGE
 from tests.core.services.care_support import Clock
+from tests.pg import SQLITE
 from tests.ui.model_checks import check_model  # noqa: F401 (a fixture for every GUI test)
 
 # The windows open on the screens officers have, as Windows leaves them below its taskbar: a
@@ -149,3 +150,10 @@ def when_shown(kind, act) -> None:
             raise
 
     QTimer.singleShot(0, run)
+
+
+@pytest.fixture
+def backend() -> str:
+    """The windows and the commands are tried on the SQLite store; the store's own tests and
+    the services' run on both back ends."""
+    return SQLITE

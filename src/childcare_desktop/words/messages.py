@@ -108,6 +108,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器数据备份失败：{reason}",
         "the server's backup failed: {reason}",
     ),
+    "server_restore_by_operator": (
+        "服务器上的数据由服务器管理员用 pg_restore 从备份 {path} 恢复，本程序不覆盖服务器上的数据",
+        "a server's store is restored from the backup {path} by the server's operator with "
+        "pg_restore: the program does not overwrite a server's data",
+    ),
     "move_to_not_server": (
         "只能搬到服务器上：{url} 不是 postgresql://用户名@主机/数据库 这样的地址",
         "a store moves only to a server: {url} is not postgresql://ROLE@HOST/DATABASE",

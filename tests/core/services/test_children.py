@@ -48,7 +48,11 @@ def test_type_ahead_finds_by_name_pinyin_and_initials(service, query):
 
 def test_search_by_id_number_and_lists_mask_it(service):
     saved = service.save(new_child())
-    assert service.find(ChildQuery(text=saved.id_number[-6:])) == [saved.uuid]
+    assert service.find(ChildQuery(text=saved.id_number)) == [saved.uuid]
+    # A part of the number finds the child where the number is in the search text: not on a
+    # server, where it is sealed and only the whole number is looked up.
+    part = service.find(ChildQuery(text=saved.id_number[-6:]))
+    assert part == ([saved.uuid] if service.store.engine.dialect.name == "sqlite" else [])
     row = service.rows([saved.uuid])[0]
     assert saved.id_number not in row.id_masked
     assert row.id_masked.startswith("4414") and "*" in row.id_masked

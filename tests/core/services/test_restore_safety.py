@@ -4,6 +4,8 @@ import os
 import shutil
 from itertools import count
 
+import pytest
+
 from childcare_desktop.core.services import safety
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.station import init_station
@@ -11,6 +13,8 @@ from childcare_desktop.core.storage.store import Store
 from tests.conftest import PASSPHRASE, VILLAGE
 
 from .test_safety import add
+
+pytestmark = pytest.mark.sqlite_only("file backups restored with their key files")
 
 
 def names(path):

@@ -77,6 +77,7 @@ def test_a_flagged_move_is_reviewed_until_decided(children, review):
         review.flag(child.uuid, "bored")
 
 
+@pytest.mark.sqlite_only("SQLite's query planner")
 def test_the_review_lists_read_indexes_never_every_child(children, review, store):
     """At 100,000 children a walk over the table costs a second and fills the page cache: the
     review's queries are answered from indexes."""

@@ -19,6 +19,9 @@ def add(store, name):
     )
 
 
+@pytest.mark.sqlite_only(
+    "a file backup and its key file; a server's is a pg_dump (test_server_store)"
+)
 def test_a_backup_opens_with_the_passphrase_and_holds_the_data(store, data_dir):
     add(store, "钱多多")
     path = safety.backup(store, "manual")
@@ -38,6 +41,7 @@ def test_backups_rotate_and_the_daily_one_is_made_once(store):
     assert [b.reason for b in safety.list_backups(store.path)].count("daily") == 1
 
 
+@pytest.mark.sqlite_only("a server is restored by its operator (test_server_store)")
 def test_restore_brings_back_the_backup_and_keeps_the_current_store(store, store_path):
     add(store, "孙悟")
     backup = safety.backup(store, "manual")
@@ -52,6 +56,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_store(store, store
     previous.close()
 
 
+@pytest.mark.sqlite_only("a file backup's pages")
 def test_a_damaged_backup_is_refused_and_the_store_is_untouched(store, store_path):
     add(store, "吴用")
     backup = safety.backup(store, "manual")

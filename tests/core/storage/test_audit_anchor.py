@@ -4,6 +4,7 @@ after altering one is found by `safety.check`, which names the first entry it ca
 import json
 from datetime import date
 
+import pytest
 from sqlalchemy import text
 
 from childcare_desktop.core.domain.child import Child
@@ -13,6 +14,8 @@ from childcare_desktop.core.storage import audit, keyfile
 from childcare_desktop.core.storage.store import Store
 from tests.conftest import PASSPHRASE, VILLAGE
 from tests.core.storage.test_audit import make_history
+
+pytestmark = pytest.mark.sqlite_only("the audit chain's anchor lives in the key file")
 
 
 def save_children(store, count):

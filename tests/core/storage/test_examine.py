@@ -9,6 +9,10 @@ from childcare_desktop.core.storage.examine import examine
 from childcare_desktop.core.storage.store import Store
 from tests.conftest import PASSPHRASE
 
+pytestmark = pytest.mark.sqlite_only(
+    "what lies in the data folder: the store file and its key file"
+)
+
 
 def test_only_an_empty_folder_is_a_first_start(store, store_path):
     assert examine(store_path) is True

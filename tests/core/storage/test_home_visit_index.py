@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex
 
@@ -18,6 +19,8 @@ from childcare_desktop.core.storage.store import Store
 from tests.conftest import PASSPHRASE
 from tests.core.services.care_support import add_child
 from tests.core.storage.test_summary_index import downgrade, index_sql
+
+pytestmark = pytest.mark.sqlite_only("SQLite's planner and an older store file")
 
 
 def test_the_home_visit_index_is_the_one_tables_declares(store):

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from importlib.resources import as_file, files
 
+import pytest
+
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.services.safety import stored_problems
 from childcare_desktop.core.storage import migrate
 from childcare_desktop.core.storage.store import Store
 from tests.conftest import PASSPHRASE
+
+pytestmark = pytest.mark.sqlite_only("an older store file migrated")
 
 
 def downgrade(store: Store, revision: str) -> None:

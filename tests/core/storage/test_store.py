@@ -56,6 +56,7 @@ def test_reopening_with_the_passphrase_and_with_the_recovery_code(store_path):
     by_code.close()
 
 
+@pytest.mark.sqlite_only("the key file; a server's slots: test_server_store")
 def test_changing_the_passphrase_rewraps_the_key_only(store, store_path):
     store.close()
     before = digest(store_path)
@@ -73,6 +74,7 @@ def test_a_missing_store_is_reported_never_created(data_dir):
     assert not (data_dir / "nothing.db").exists()
 
 
+@pytest.mark.sqlite_only("an older store file")
 def test_a_store_behind_the_program_is_backed_up_before_it_is_migrated(
     store, store_path, monkeypatch
 ):
@@ -106,6 +108,7 @@ def test_the_programs_schema_head_is_the_newest_migration():
     assert migrate.SCHEMA_HEAD in migrate.known_revisions()
 
 
+@pytest.mark.sqlite_only("SQLite's write lock; a server's: test_server_store")
 def test_a_write_that_read_first_waits_for_another_writer_instead_of_failing(store):
     """Two writers at once (the daily backup's record while the officer saves a child): the
     second waits for the first; neither fails with "database is locked"."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from importlib.resources import as_file, files
 
+import pytest
 from sqlalchemy import Engine, event
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex
@@ -21,6 +22,8 @@ INDEXES = {
     "ix_category_as_of": t.category,
     "ix_member_family": t.member,
 }
+
+pytestmark = pytest.mark.sqlite_only("SQLite's planner and its indexes in sqlite_master")
 
 
 def index_sql(engine: Engine, name: str) -> str | None:

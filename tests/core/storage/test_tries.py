@@ -15,6 +15,8 @@ from tests.conftest import PASSPHRASE
 
 YEAR = 365 * 24 * 3600.0
 
+pytestmark = pytest.mark.sqlite_only("wrong passphrases counted against the key file")
+
 
 class Clock:
     """The machine's wall clock, moved by the test as an officer could move it."""

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import select, text
 
 from childcare_desktop.core.services import safety
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.sync.stored import StoredProblem
+
+pytestmark = pytest.mark.sqlite_only(
+    "values no form would save, written into the file directly: a server refuses them"
+)
 
 
 def children_and_visits(store) -> tuple[list[str], str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -17,7 +18,7 @@ from ..domain.masking import mask_id_number, mask_phone
 from ..domain.search import normalize_query
 from ..domain.validation import blocking, validate_child
 from ..errors import FieldProblem, NotFound, ValidationFailed
-from ..storage import audit, children_repo, derived_repo, driver, settings
+from ..storage import audit, children_repo, derived_repo, driver, sealing, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
@@ -91,8 +92,8 @@ class Children:
     def find(self, query: ChildQuery) -> list[str]:
         """All uuids matching `query`, in pinyin order of the name (for scripts and reports;
         the main list uses `count_matching` and `page`, which stay quick at 100,000)."""
-        where, params = _conditions(query)
         with self.store.read() as conn:
+            where, params = _conditions(query, conn.dialect)
             return [
                 r[0]
                 for r in conn.exec_driver_sql(
@@ -104,8 +105,8 @@ class Children:
 
     def count_matching(self, query: ChildQuery) -> int:
         """How many children match: a count over the covering index, quick at any size."""
-        where, params = _conditions(query)
         with self.store.read() as conn:
+            where, params = _conditions(query, conn.dialect)
             return conn.exec_driver_sql(
                 f"SELECT count(*) FROM child INDEXED BY ix_child_list{where}", params
             ).scalar_one()
@@ -114,15 +115,17 @@ class Children:
         """Read the list's whole index once on a connection, so that its pages are decrypted
         in that connection's cache before the first keystroke rather than during it."""
         with self.store.read() as conn:
-            conn.exec_driver_sql(
-                "SELECT count(*) FROM child INDEXED BY ix_child_list WHERE instr(search_text, ?)",
-                ("\x00",),
-            ).scalar_one()
+            if conn.dialect.name == "sqlite":  # a server keeps its own cache, in the clear
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM child INDEXED BY ix_child_list "
+                    "WHERE instr(search_text, ?)",
+                    ("\x00",),
+                ).scalar_one()
 
     def page(self, query: ChildQuery, offset: int, limit: int) -> list[ChildRow]:
         """Rows `offset` to `offset + limit` of the list, in the list's order, masked."""
-        where, params = _conditions(query)
         with self.store.read() as conn:
+            where, params = _conditions(query, conn.dialect)
             uuids = [
                 r[0]
                 for r in conn.exec_driver_sql(
@@ -136,8 +139,8 @@ class Children:
     def position(self, query: ChildQuery, uuid: str) -> int:
         """Where `uuid` stands in the list of `query` (-1 when not listed): the rows before it
         are counted on the index, so a selection is kept at any size."""
-        where, params = _conditions(query)
         with self.store.read() as conn:
+            where, params = _conditions(query, conn.dialect)
             # The child itself is found by its key and checked against the query: no scan.
             found = conn.exec_driver_sql(
                 f"SELECT status, sort_key FROM child{where}"
@@ -341,8 +344,13 @@ def _order(query: ChildQuery) -> str:
     return "sort_key, uuid" if query.status != "all" else "status, sort_key, uuid"
 
 
-def _conditions(query: ChildQuery) -> tuple[str, tuple]:
-    """The WHERE clause of a list query; plain SQL because it runs on every keystroke."""
+_WHOLE_ID = re.compile(r"\d{17}[\dx]")
+
+
+def _conditions(query: ChildQuery, dialect) -> tuple[str, tuple]:
+    """The WHERE clause of a list query; plain SQL because it runs on every keystroke. On a
+    server the search text holds no ID number (derived_repo.ids_searchable): a whole number
+    typed finds its child through the sealed column instead."""
     where, params = [], []
     if query.status != "all":
         where.append("status = ?")
@@ -356,7 +364,11 @@ def _conditions(query: ChildQuery) -> tuple[str, tuple]:
     if query.to_complete:
         where.append(_TO_COMPLETE)
     typed = normalize_query(query.text)
-    if typed:
+    sealer = sealing.sealer_of(dialect)
+    if typed and sealer is not None and _WHOLE_ID.fullmatch(typed):
+        where.append("(instr(search_text, ?) > 0 OR id_number = ?)")
+        params += [typed, sealer.seal_text(typed.upper(), lookup=True)]
+    elif typed:
         where.append("instr(search_text, ?) > 0")
         params.append(typed)
     return (" WHERE " + " AND ".join(where) if where else ""), tuple(params)

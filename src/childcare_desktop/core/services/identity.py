@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..storage import audit, settings
+from ..storage import audit, driver, settings
 from ..storage import tables as t
 from ..storage.store import Store
 from ..sync import enrollment, keys
@@ -101,10 +101,7 @@ def enroll(
         cert = enrollment.read_certificate(data)
         keys.add_peer(conn, cert.peer(party, "child"))
         settings.put(conn, "sync_serial", serial)
-        conn.execute(
-            t.division.insert().prefix_with("OR REPLACE"),
-            {"code": party.station, "name": party.name},
-        )
+        driver.put_row(conn, t.division, {"code": party.station, "name": party.name})
         audit.record(conn, "export", detail=f"certificate {serial} for {party.station}")
         _write(out, data)
     return Enrolled(
@@ -147,10 +144,7 @@ def install(
         settings.put(
             conn, "sync_escrow", base64.b64encode(cert.escrow).decode() if cert.escrow else None
         )
-        conn.execute(
-            t.division.insert().prefix_with("OR REPLACE"),
-            {"code": cert.issuer.station, "name": cert.issuer.name},
-        )
+        driver.put_row(conn, t.division, {"code": cert.issuer.station, "name": cert.issuer.name})
         audit.record(conn, "import", detail=f"certificate {cert.serial} from {cert.issuer.station}")
     return Installed(
         cert.issuer.station,

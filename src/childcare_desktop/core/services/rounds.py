@@ -19,7 +19,7 @@ from ..storage.store import Store
 # Counted from the derived columns: the group is who holds the category now, and a child counts
 # as visited when its latest visit falls on or after the round's start.
 _PROGRESS_SQL = (
-    "SELECT count(*), coalesce(sum(last_visit >= :start), 0) FROM child "
+    "SELECT count(*), coalesce(sum(CAST(last_visit >= :start AS INTEGER)), 0) FROM child "
     "WHERE status = 'active' AND (:code = '' OR instr(',' || categories_now || ',', :code) > 0)"
 )
 

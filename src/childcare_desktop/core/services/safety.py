@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import shutil
 from collections.abc import Iterable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,8 +16,9 @@ from sqlcipher3.dbapi2 import DatabaseError
 from ..errors import StoreError
 from ..files import written_whole
 from ..paths import backups_dir
-from ..storage import audit, keyfile, swap
+from ..storage import audit, keyfile, server, swap
 from ..storage.integrity import check_file
+from ..storage.server import link_url
 from ..storage.store import Store
 from ..sync import stored
 from ..sync.stored import StoredProblem
@@ -62,14 +62,7 @@ def backup(
         dest = folder / f"backup-{datetime.now():%Y%m%d-%H%M%S-%f}-{reason}{_SUFFIX}"
     dest.parent.mkdir(parents=True, exist_ok=True)
     store.anchor_now()
-    try:
-        # The key file first: its audit anchor then never names an entry the copy lacks.
-        shutil.copyfile(keyfile.key_path(store.path), keyfile.key_path(dest))
-        store.backup(dest)
-    except BaseException:
-        with suppress(OSError):  # a full disk may have kept part of it; a gone one, nothing
-            keyfile.key_path(dest).unlink(missing_ok=True)
-        raise
+    store.backup_whole(dest)
     with store.write() as conn:
         audit.record(conn, "backup", detail=reason)
     if dest.parent == folder:
@@ -105,11 +98,8 @@ def check(store: Store) -> CheckReport:
     """Both integrity checks and the audit chain against the key file's anchor; a page that
     fails its authentication code stops SQLite's check with an error, reported as the complaint."""
     backups = list_backups(store.path)
-    try:
-        # Read before the chain: an anchor is written after its commit, so it never runs ahead.
-        anchored = keyfile.anchor(store.path)
-    except StoreError:  # told by the check made before the store opens
-        anchored = None
+    # Read before the chain: an anchor is written after its commit, so it never runs ahead.
+    anchored = store.anchored()
     try:
         quick, cipher = store.integrity()
         with store.read() as conn:
@@ -133,7 +123,10 @@ def _newest(backups: list[BackupInfo]) -> datetime | None:
 
 def check_backup(store_path: Path, source: Path, passphrase: str) -> None:
     """Raise unless `source` opens with the passphrase and passes both integrity checks.
-    The backup opens with its own key file when it has one, else with the store's."""
+    The backup opens with its own key file when it has one, else with the store's. A server's
+    backup (a pg_dump) is restored by the server's operator with pg_restore, not here."""
+    if link_url(store_path) is not None:
+        raise StoreError("server_restore_by_operator", path=source.name)
     db_key = keyfile.unlock(_key_owner(store_path, source), passphrase)
     try:
         quick, cipher = check_file(source, db_key)
@@ -209,20 +202,25 @@ def _copy_aside(store_path: Path) -> Path:
 
 def change_passphrase(store_path: Path, old: str, new: str) -> None:
     """Rewrap the key; works while the program holds the store open (the data is untouched)."""
-    keyfile.change_passphrase(store_path, old, new)
+    _keys(store_path).change_passphrase(store_path, old, new)
     _open_and_audit_passphrase(store_path, new, "").close()
 
 
 def check_passphrase(store_path: Path, passphrase: str) -> None:
     """Raise StoreError(wrong_passphrase) unless the passphrase opens the key file (the lock
     screen asks again while the store stays open)."""
-    keyfile.unlock(store_path, passphrase)
+    _keys(store_path).unlock(store_path, passphrase)
 
 
 def reset_passphrase_with_recovery(store_path: Path, code: str, new: str) -> Store:
     """Set a new passphrase with the recovery code; returns the store, open and audited."""
-    keyfile.reset_passphrase_with_recovery(store_path, code, new)
+    _keys(store_path).reset_passphrase_with_recovery(store_path, code, new)
     return _open_and_audit_passphrase(store_path, new, "recovery")
+
+
+def _keys(store_path: Path):
+    """Where the store's key is wrapped: its key file, or a server's key slots."""
+    return server if link_url(store_path) is not None else keyfile
 
 
 def _open_and_audit_passphrase(store_path: Path, passphrase: str, detail: str) -> Store:

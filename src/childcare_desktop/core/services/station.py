@@ -37,13 +37,15 @@ def init_station(
     name: str,
     officer: str,
     kdf: keyfile.KdfParams | None = None,
+    server: str | None = None,
 ) -> tuple[Store, SetupResult]:
-    """Create the encrypted store and record the station; nothing is written when refused."""
+    """Create the encrypted store and record the station; nothing is written when refused.
+    With `server` (a PostgreSQL URL) the store is made there and `path` is its link file."""
     code = code.strip()
     problems = check_setup(role, code, name, officer)
     if problems:
         raise ValidationFailed(problems)
-    store, recovery = Store.create(path, passphrase, kdf)
+    store, recovery = Store.create(path, passphrase, kdf, server)
     with store.write() as conn:
         conn.execute(
             insert(t.station),

@@ -69,18 +69,20 @@ def _band(day: date) -> str:
 def _under_limit(day: date) -> str:
     """Not yet aged out of the span's category on `day`: born after the day its age limit
     (16 or 18 years) before `day`, which is `day < categories.ages_out_on(code, born)`."""
+    # Each comparison is made against its own date literal, which both back ends read as the
+    # column's type (a CASE of literals would be text beside PostgreSQL's date).
     whens = " ".join(
-        f"WHEN '{code}' THEN '{_years_before(day, years).isoformat()}'"
+        f"WHEN '{code}' THEN c.birth_date > '{_years_before(day, years).isoformat()}'"
         for code, years in AGE_LIMIT.items()
     )
-    return f"c.birth_date IS NULL OR c.birth_date > CASE k.code {whens} END"
+    return f"c.birth_date IS NULL OR CASE k.code {whens} END"
 
 
 def _counted_sql(day: date, keep_in_school: bool) -> str:
     """The counted children grouped by everything the tables break them down by: village, sex,
     age band, grade, schooling, the categories in force (a list) and, for a left-behind child,
     the family's facts as counts in decimal digits (see AWAY, UNABLE, ENTRUSTS)."""
-    kept = "0"
+    kept = "1 = 0"
     if keep_in_school:  # 粤民规字〔2019〕10号, chosen per station
         kept = (
             f"+k.code IN ({_quoted(KEPT_IN_SCHOOL)}) "
@@ -104,11 +106,12 @@ def _counted_sql(day: date, keep_in_school: bool) -> str:
     # has fewer than ten fathers), cheaper than one max() per fact.
     facts = (
         "(SELECT sum(CASE relation "
-        f"WHEN 'father' THEN (situation = 'migrant') * {AWAY['father']} "
-        f"+ {unable} * {UNABLE['father']} "
-        f"WHEN 'mother' THEN (situation = 'migrant') * {AWAY['mother']} "
-        f"+ {unable} * {UNABLE['mother']} "
-        f"ELSE 0 END + (relation = 'carer' OR entrust_signed = 1) * {ENTRUSTS}) "
+        f"WHEN 'father' THEN CAST(situation = 'migrant' AS INTEGER) * {AWAY['father']} "
+        f"+ CAST({unable} AS INTEGER) * {UNABLE['father']} "
+        f"WHEN 'mother' THEN CAST(situation = 'migrant' AS INTEGER) * {AWAY['mother']} "
+        f"+ CAST({unable} AS INTEGER) * {UNABLE['mother']} "
+        "ELSE 0 END + CAST(relation = 'carer' OR entrust_signed = 1 AS INTEGER) "
+        f"* {ENTRUSTS}) "
         "FROM member WHERE child_uuid = x.uuid)"
     )
     children = (
@@ -121,7 +124,7 @@ def _counted_sql(day: date, keep_in_school: bool) -> str:
     return (
         f"WITH x AS MATERIALIZED ({children}) "
         "SELECT village_code, sex, band, grade, schooling, codes, "
-        f"CASE WHEN instr(codes, 'left_behind') THEN {facts} END AS facts, count(*) "
+        f"CASE WHEN instr(codes, 'left_behind') > 0 THEN {facts} END AS facts, count(*) "
         "FROM x GROUP BY 1, 2, 3, 4, 5, 6, 7"
     )
 

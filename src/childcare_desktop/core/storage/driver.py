@@ -4,9 +4,13 @@ The merge, the derived columns, bulk writes and the lists speak SQL to the drive
 (SQLAlchemy's per-value work cost more than the database's own). That SQL is written once, in
 SQLite's words; on PostgreSQL it is translated here, once per statement text:
 
-- `?` marks become psycopg's `%s` (and a literal `%` is doubled);
-- `INDEXED BY ix_…` (a hint for SQLite's planner, which PostgreSQL plans alone) is dropped;
-- `instr(a, b)` becomes `strpos(a, b)` (the same function under PostgreSQL's name).
+- `?` marks become psycopg's `%s`, `:name` marks `%(name)s` (and a literal `%` is doubled);
+- a boolean column compared with 1 or 0 (SQLite keeps booleans as integers, and its partial
+  indexes are found by those very words) is compared with TRUE or FALSE;
+- `INDEXED BY ix_…` and a unary `+` before a column (hints for SQLite's planner, which
+  PostgreSQL plans alone) are dropped;
+- `instr(a, b)` becomes `strpos(a, b)` and `group_concat(x)` `string_agg(x, ',')` (the same
+  functions under PostgreSQL's names).
 
 The statements must not hold a `?` inside a quoted literal: none does, and a test reads them.
 """
@@ -18,27 +22,48 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Boolean, Connection, Engine, Table, event
 
 _HINT = re.compile(r"\s+INDEXED BY \w+", re.IGNORECASE)
+_UNARY_PLUS = re.compile(r"(?<=[\s(])\+(?=[A-Za-z_][\w.]*)")
 _INSTR = re.compile(r"\binstr\(", re.IGNORECASE)
+_GROUP_CONCAT = re.compile(r"\bgroup_concat\(([^()]+)\)", re.IGNORECASE)
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+@lru_cache(maxsize=1)
+def _booleans() -> re.Pattern:
+    from .tables import metadata
+
+    names = sorted(
+        {c.name for table in metadata.tables.values() for c in table.columns
+         if isinstance(c.type, Boolean)}
+    )  # fmt: skip
+    return re.compile(rf"\b({'|'.join(names)})\s*=\s*([01])\b")
 
 
 @lru_cache(maxsize=1024)
 def translate(sql: str) -> str:
     """SQLite's text of a statement as PostgreSQL (through psycopg) takes it."""
-    sql = _INSTR.sub("strpos(", _HINT.sub("", sql))
-    return sql.replace("%", "%%").replace("?", "%s")
+    sql = _INSTR.sub("strpos(", _UNARY_PLUS.sub("", _HINT.sub("", sql)))
+    sql = _GROUP_CONCAT.sub(r"string_agg(\1, ',')", sql)
+    sql = _booleans().sub(lambda m: f"{m[1]} = {'TRUE' if m[2] == '1' else 'FALSE'}", sql)
+    sql = sql.replace("%", "%%").replace("?", "%s")
+    return _NAMED.sub(r"%(\1)s", sql)
 
 
 def translate_driver_sql(engine: Engine) -> None:
-    """Every statement given as text (`exec_driver_sql`) is translated on a server's engine;
-    statements SQLAlchemy compiled itself are already in PostgreSQL's words."""
+    """Every statement given as text (`exec_driver_sql`) is translated on a server's engine,
+    and gives its dates back as ISO text (as SQLite keeps them, and as such statements read
+    them); statements SQLAlchemy compiled itself are in PostgreSQL's words, with its types."""
+
+    from psycopg.types.string import TextLoader
 
     @event.listens_for(engine, "before_cursor_execute", retval=True)
     def _translate(conn, cursor, statement, parameters, context, executemany):
         if context is not None and context.compiled is None:
             statement = translate(statement)
+            cursor.adapters.register_loader("date", TextLoader)  # ISO text, as SQLite gives
         return statement, parameters
 
 
@@ -70,3 +95,19 @@ def raw(conn: Connection) -> Any:
     statement on both back ends (`execute`, `executemany`, rows as tuples)."""
     found = conn.connection.driver_connection
     return found if conn.dialect.name == "sqlite" else _Translating(found)
+
+
+def put_row(conn: Connection, table: Table, values: dict[str, Any]) -> None:
+    """Insert a row, or set the given columns of the row already holding its key: the same
+    `INSERT … ON CONFLICT … DO UPDATE` on both back ends."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).values(values)
+    keys = [c.name for c in table.primary_key.columns]
+    changed = {k: statement.excluded[k] for k in values if k not in keys}
+    conn.execute(
+        statement.on_conflict_do_update(index_elements=keys, set_=changed)
+        if changed
+        else statement.on_conflict_do_nothing(index_elements=keys)
+    )

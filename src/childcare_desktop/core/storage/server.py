@@ -24,6 +24,8 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, text
@@ -190,6 +192,13 @@ class ServerStore(Store):
                 raise StoreError("server_backup_failed", reason=done.stderr.strip()[-300:])
         return dest
 
+    def backup_whole(self, dest: Path) -> None:
+        """No key file: the dump opens with a slot's passphrase once restored by the operator."""
+        self.backup(dest)
+
+    def anchored(self) -> dict | None:
+        return None
+
     def integrity(self) -> tuple[str, str]:
         """(what the server answers, the store key's check): the server keeps its own pages
         (checksums, WAL); the program checks that its key opens what it sealed."""
@@ -251,3 +260,58 @@ def _stamp() -> str:
     from datetime import datetime
 
     return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+# The key file's operations on a server's key slots, by the link file's path (safety.py picks
+# this module or keyfile by the store's path): the officer's own slot, and the recovery code's.
+
+
+def unlock(link: Path, passphrase: str) -> bytes:
+    """The store's key from this role's slot, or StoreError(wrong_passphrase)."""
+    with _slots(link) as (conn, role):
+        wrapped, kdf = _own_slot(conn, role)
+        with tries.counted(link):
+            return keyfile.unwrap(wrapped, passphrase, kdf)
+
+
+def change_passphrase(link: Path, old: str, new: str) -> None:
+    keyfile.check_passphrase(new)
+    with _slots(link) as (conn, role):
+        wrapped, kdf = _own_slot(conn, role)
+        with tries.counted(link):
+            store_key = keyfile.unwrap(wrapped, old, kdf)
+        _put_slot(conn, role, keyfile.wrap(store_key, new, kdf), kdf)
+
+
+def reset_passphrase_with_recovery(link: Path, code: str, new: str) -> None:
+    """A forgotten passphrase: the recovery code's slot gives the key, which this role's slot
+    wraps again by the new passphrase (made when the role had none)."""
+    keyfile.check_passphrase(new)
+    with _slots(link) as (conn, role):
+        found = _slot(conn, RECOVERY_SLOT)
+        if found is None:
+            raise StoreError("wrong_recovery_code")
+        wrapped, kdf = found
+        with tries.counted(link):
+            store_key = keyfile.unwrap_recovery(wrapped, code, kdf)
+        _put_slot(conn, role, keyfile.wrap(store_key, new, kdf), kdf)
+
+
+def _own_slot(conn: Connection, role: str) -> tuple[dict, keyfile.KdfParams]:
+    found = _slot(conn, role)
+    if found is None:
+        raise StoreError("server_no_slot", role=role)
+    return found
+
+
+@contextmanager
+def _slots(link: Path) -> Iterator[tuple[Connection, str]]:
+    url = link_url(link)
+    if url is None:
+        raise StoreError("no_store", path=link.name)
+    engine = _reach(url)
+    try:
+        with engine.begin() as conn:
+            yield conn, _role(conn)
+    finally:
+        engine.dispose()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
 from ..domain.visit_policy import HOME_RULES, VisitPolicy
+from . import driver
 from . import tables as t
 
 
@@ -16,10 +17,7 @@ def get(conn: Connection, key: str, default: object = None) -> object:
 
 
 def put(conn: Connection, key: str, value: object) -> None:
-    conn.execute(
-        insert(t.setting).prefix_with("OR REPLACE"),
-        {"key": key, "value": json.dumps(value, ensure_ascii=False)},
-    )
+    driver.put_row(conn, t.setting, {"key": key, "value": json.dumps(value, ensure_ascii=False)})
 
 
 # The rules whose cycle only a home visit resets are kept apart from the days, so that a

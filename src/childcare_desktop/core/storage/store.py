@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -150,6 +151,25 @@ class Store:
                 target.close()
                 source.close()
         return dest
+
+    def backup_whole(self, dest: Path) -> None:
+        """A backup that opens on its own: its key file first (whose anchor then never names an
+        entry the copy lacks), then the copy."""
+        try:
+            shutil.copyfile(keyfile.key_path(self.path), keyfile.key_path(dest))
+            self.backup(dest)
+        except BaseException:
+            with suppress(OSError):  # a full disk may have kept part of it; a gone one, nothing
+                keyfile.key_path(dest).unlink(missing_ok=True)
+            raise
+
+    def anchored(self) -> dict | None:
+        """The audit anchor kept outside the store (in its key file); None when there is none
+        or it cannot be read (told by the check made before the store opens)."""
+        try:
+            return keyfile.anchor(self.path)
+        except StoreError:
+            return None
 
     def integrity(self) -> tuple[str, str]:
         """(quick_check, cipher_integrity_check) of this store: "ok" when sound."""

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import Connection, insert, select, update
 
+from ..storage import driver
 from ..storage import tables as t
 from .errors import SyncError
 from .fingerprint import fingerprint, key_id
@@ -145,7 +146,7 @@ def add_peer(conn: Connection, peer: Peer) -> None:
     existing = peer_by_key(conn, peer.key_id)
     if existing is not None:
         values["revoked_after"] = existing.revoked_after
-    conn.execute(insert(t.sync_peer).prefix_with("OR REPLACE"), values)
+    driver.put_row(conn, t.sync_peer, values)
 
 
 def revoke(conn: Connection, station: str, after_seq: int) -> int:

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, and_, func, insert, select
 
+from ..storage import driver
 from ..storage import tables as t
 from .envelope import GENESIS, Envelope
 
@@ -128,9 +129,8 @@ def set_acks(conn: Connection, peer: str, vector: dict[str, int]) -> None:
     for station, counter in vector.items():
         if isinstance(station, str) and isinstance(counter, int):
             merged[station] = max(merged.get(station, 0), counter)
-    conn.execute(
-        insert(t.sync_ack).prefix_with("OR REPLACE"),
-        {"peer": peer, "acks": json.dumps(merged, sort_keys=True), "at": now()},
+    driver.put_row(
+        conn, t.sync_ack, {"peer": peer, "acks": json.dumps(merged, sort_keys=True), "at": now()}
     )
 
 

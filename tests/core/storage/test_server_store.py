@@ -1,0 +1,150 @@
+"""A store on the tests' PostgreSQL server: what a dump reveals, key slots, writers in turn."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+from datetime import date
+
+import pytest
+from sqlalchemy import select, text
+
+from childcare_desktop.core.domain import idnumber
+from childcare_desktop.core.domain.child import Child, FamilyMember
+from childcare_desktop.core.errors import StoreError
+from childcare_desktop.core.services import safety
+from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.storage import server
+from childcare_desktop.core.storage import tables as t
+from childcare_desktop.core.storage.store import Store
+from childcare_desktop.core.sync import keys
+from tests.conftest import PASSPHRASE, VILLAGE
+
+pytestmark = pytest.mark.postgresql
+
+PLANTED_ID = idnumber.make("441481", date(2015, 3, 9), 417, "female")
+PLANTED_PHONE = "13987654321"
+
+
+def _plant(store: Store) -> tuple[Child, bytes]:
+    child = Children(store).save(
+        Child(
+            "钟秀兰",
+            "",
+            None,
+            VILLAGE,
+            id_number=PLANTED_ID,
+            members=(FamilyMember("mother", "林美", phone=PLANTED_PHONE),),
+        )
+    )
+    with store.write() as conn:
+        private = keys.own_key(conn).sign_private.private_bytes_raw()
+    return child, private
+
+
+@pytest.fixture
+def server_store(store):
+    if not isinstance(store, server.ServerStore):
+        pytest.skip("a server's store")
+    return store
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_dump_of_the_server_holds_no_id_number_phone_or_private_key(server_store, tmp_path):
+    """Issue 16, acceptance: `pg_dump` of a store holding a planted child shows neither the ID
+    number, nor the phone, nor any private key; yet the program reads them all back."""
+    child, private = _plant(server_store)
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    dump = tmp_path / "county.sql"
+    url = server.server_url(server_store.url).set(drivername="postgresql")
+    subprocess.run(
+        ["pg_dump", "--no-password", f"--file={dump}", url.render_as_string(False)], check=True
+    )
+    plain = dump.read_bytes()
+    assert b"COPY public.child" in plain and "钟秀兰".encode() in plain  # the dump is whole
+    for secret in (PLANTED_ID.encode(), PLANTED_ID[-6:].encode(), PLANTED_PHONE.encode()):
+        assert secret not in plain
+    assert private not in plain and private.hex().encode() not in plain
+    shown = Children(server_store).get(child.uuid)
+    assert (shown.id_number, shown.members[0].phone) == (PLANTED_ID, PLANTED_PHONE)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_the_programs_backup_of_a_server_is_a_dump_as_sealed(server_store, data_dir):
+    _plant(server_store)
+    made = safety.backup(server_store)
+    head = made.read_bytes()
+    assert head.startswith(b"PGDMP")  # pg_dump's custom format
+    assert PLANTED_ID.encode() not in head and PLANTED_PHONE.encode() not in head
+    with pytest.raises(StoreError) as refused:
+        safety.restore(server_store.path, made, PASSPHRASE)
+    assert refused.value.code == "server_restore_by_operator"
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_the_passphrase_rewraps_the_roles_slot_and_the_recovery_code_still_opens(
+    server_store, store_path
+):
+    child, _ = _plant(server_store)
+    server_store.close()
+    safety.change_passphrase(store_path, PASSPHRASE, "a new passphrase for the county")
+    with pytest.raises(StoreError) as wrong:
+        Store.open(store_path, PASSPHRASE)
+    assert wrong.value.code == "wrong_passphrase"
+    again = Store.open(store_path, "a new passphrase for the county")
+    assert Children(again).get(child.uuid).id_number == PLANTED_ID
+    again.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_role_without_a_slot_is_told_so(server_store, store_path):
+    with server_store.write() as conn:
+        conn.execute(t.key_slot.delete().where(t.key_slot.c.owner != server.RECOVERY_SLOT))
+    server_store.close()
+    with pytest.raises(StoreError) as refused:
+        Store.open(store_path, PASSPHRASE)
+    assert refused.value.code == "server_no_slot"
+
+
+def test_a_url_with_a_password_is_refused_before_any_connection(tmp_path):
+    with pytest.raises(StoreError) as refused:
+        Store.open("postgresql://county:secret@127.0.0.1:1/county", PASSPHRASE)
+    assert refused.value.code == "server_password_in_url"
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_two_writers_take_turns_and_no_update_is_lost(server_store):
+    """Two officers' writes at the same moment: each read-then-write runs whole, in turn
+    (the advisory lock), so neither overwrites what the other counted."""
+    with server_store.write() as conn:
+        conn.execute(t.setting.insert().values(key="tally", value="0"))
+    errors = []
+
+    def bump(times: int) -> None:
+        try:
+            for _ in range(times):
+                with server_store.write() as conn:
+                    found = conn.execute(
+                        select(t.setting.c.value).where(t.setting.c.key == "tally")
+                    )
+                    value = int(found.scalar_one())
+                    conn.execute(text("SELECT pg_sleep(0.002)"))
+                    conn.execute(
+                        t.setting.update()
+                        .where(t.setting.c.key == "tally")
+                        .values(value=str(value + 1))
+                    )
+        except Exception as error:
+            errors.append(error)
+
+    workers = [threading.Thread(target=bump, args=(25,)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert errors == []
+    with server_store.read() as conn:
+        total = conn.execute(select(t.setting.c.value).where(t.setting.c.key == "tally"))
+        assert total.scalar_one() == "50"
