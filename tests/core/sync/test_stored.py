@@ -13,7 +13,7 @@ from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.sync.stored import StoredProblem
 
-pytestmark = pytest.mark.sqlite_only(
+HOSTILE = pytest.mark.sqlite_only(
     "values no form would save, written into the file directly: a server refuses them"
 )
 
@@ -32,6 +32,7 @@ def test_a_sound_store_has_no_such_value(store):
     assert safety.stored_problems(store) == ()
 
 
+@HOSTILE
 def test_each_value_no_form_would_save_is_named_with_its_child_and_field(store):
     fill_demo(store, 6, seed=5, today=date.today())
     kids, visit = children_and_visits(store)
@@ -58,6 +59,7 @@ def test_each_value_no_form_would_save_is_named_with_its_child_and_field(store):
     }
 
 
+@HOSTILE
 def test_a_date_python_cannot_hold_is_named_not_a_crash(store):
     fill_demo(store, 2, seed=6, today=date.today())
     with store.write() as conn:
@@ -70,6 +72,7 @@ def test_a_date_python_cannot_hold_is_named_not_a_crash(store):
     )
 
 
+@HOSTILE
 def test_a_birth_date_or_sex_disagreeing_with_the_id_number_is_named(store):
     """The pair a form or a received change may no longer set, named by the field that disagrees;
     a birth date already named as out of range is not named twice."""

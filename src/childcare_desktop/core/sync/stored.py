@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import Boolean, Connection
 
 from ..domain.validation import id_disagreements
+from ..storage import sealing
+from ..storage import tables as t
 from . import entities
 
 
@@ -34,7 +36,9 @@ def stored_problems(conn: Connection) -> Iterator[StoredProblem]:
         child_at = names.index(owner) if owner in names else None
         uuid_at = names.index("uuid")
         query = "SELECT " + ", ".join(f'"{n}"' for n in names) + f' FROM "{entity}"'
-        for row in conn.exec_driver_sql(query).yield_per(2000):
+        opened = sealing.openers([entities.column(entity, n) for n in names], conn.dialect)
+        for found in conn.exec_driver_sql(query).yield_per(2000):
+            row = sealing.apply(tuple(found), opened)
             for name, value in zip(names, row, strict=True):
                 if name == "uuid":
                     continue
@@ -51,7 +55,9 @@ def _disagreeing_children(conn: Connection) -> Iterator[StoredProblem]:
     rows = conn.exec_driver_sql(
         "SELECT uuid, id_number, birth_date, sex FROM child WHERE id_number != ''"
     )
-    for uuid, number, born, sex in rows.yield_per(2000):
+    opened = sealing.openers([t.child.c.id_number], conn.dialect)
+    for uuid, sealed, born, sex in rows.yield_per(2000):
+        (number,) = sealing.apply((sealed,), opened)
         if born is not None and not entities.well_formed("child", "birth_date", born):
             continue
         day = date.fromisoformat(born) if born else None
