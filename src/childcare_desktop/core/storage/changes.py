@@ -86,6 +86,9 @@ class ChangeWriter:
         # Rows of the log in column order; a creation's base may still be filled in at flush.
         self._changes: list[list] = []
         self._heads: dict[tuple[str, str], dict[str, list[str]]] = {}
+        # The last creation of each record created here. A record `record_created` made and
+        # nothing changed since has no entry in `_heads` nor `_written`: its heads are its
+        # creation, and so is the last change written (`_as_created` makes the two entries).
         self._creations: dict[tuple[str, str], list] = {}
         # Created again while a heads row was held: that row must be replaced, not skipped.
         self._recreated: set[tuple[str, str]] = set()
@@ -104,6 +107,8 @@ class ChangeWriter:
         """Note that `fields` of (entity, uuid) were set; `new` skips reading heads (an insert);
         `append_only` records keep no heads (they are never edited, so never conflict)."""
         key = (entity, uuid)
+        if key in self._creations and key not in self._heads and not append_only:
+            self._as_created(key)
         if append_only:
             heads: dict[str, list[str]] = {}
         elif new:
@@ -155,20 +160,19 @@ class ChangeWriter:
         this writer needs none of record's choices (its base is nothing, its heads its
         creation)."""
         station, append = self.station, self._changes.append
-        heads_of, creations, written = self._heads, self._creations, self._written
+        heads_of, creations = self._heads, self._creations
         tick, clock_text = _tick, _clock_text
         counter, ms, n = self._counter, self._clock_ms, self._clock_n
         for row in rows:
             uuid = row["uuid"]
             key = (entity, uuid)
-            if key in heads_of:
+            if key in heads_of or key in creations:
                 self._counter, self._clock_ms, self._clock_n = counter, ms, n
                 self.record(entity, uuid, row, new=True)
                 counter, ms, n = self._counter, self._clock_ms, self._clock_n
                 continue
             counter += 1
             ms, n = tick(ms, n)
-            change_id = f"{station}:{counter}"
             change = [
                 station,
                 counter,
@@ -179,10 +183,21 @@ class ChangeWriter:
                 "[]",
             ]
             append(change)
-            heads_of[key] = {"*": [change_id]}
-            creations[key] = change
-            written[key] = (None, change_id)
+            creations[key] = change  # its heads and what it wrote: see `_as_created`
         self._counter, self._clock_ms, self._clock_n = counter, ms, n
+
+    def _as_created(self, key: tuple[str, str]) -> None:
+        """The heads and the last change written of a record `record_created` made, as
+        `record` keeps them: about to be changed again, or read."""
+        change = self._creations[key]
+        change_id = f"{change[0]}:{change[1]}"
+        self._heads[key] = {"*": [change_id]}
+        self._written[key] = (None, change_id)
+
+    def _only_made_here(self) -> list[tuple[str, str]]:
+        """The records `record_created` made and nothing changed since (see `_creations`)."""
+        heads = self._heads
+        return [key for key in self._creations if key not in heads]
 
     def record_appended(self, entity: str, rows: Iterable[dict[str, Any]]) -> None:
         """`record(entity, row["uuid"], row, append_only=True)` for each row in turn, in one
@@ -212,12 +227,16 @@ class ChangeWriter:
         self._base_creations_on_history()
         # In the order recorded (by counter): the key's index grows at its end; record order, for
         # the other index's sake, gained nothing.
+        rows = [tuple(c) for c in self._changes]
         seal = sealing.sealers(t.change.columns, conn.dialect)
-        conn.exec_driver_sql(_INSERT_CHANGE, [sealing.apply(tuple(c), seal) for c in self._changes])
+        if seal:
+            rows = [sealing.apply(row, seal) for row in rows]
+        conn.exec_driver_sql(_INSERT_CHANGE, rows)
         only_created = self._only_created
-        heads = [
-            (e, u, dumps(h)) for (e, u), h in self._heads.items() if not only_created((e, u), h)
-        ]
+        heads = [(*key, dumps(h)) for key, h in self._heads.items() if not only_created(key, h)]
+        for key in sorted(self._recreated - self._heads.keys()):  # made by record_created
+            change = self._creations[key]
+            heads.append((*key, dumps({"*": [f"{change[0]}:{change[1]}"]})))
         if heads:
             conn.exec_driver_sql(PUT_HEADS, heads)
         conn.execute(update(t.station).values(change_counter=self._counter, clock=self._clock))
@@ -257,16 +276,19 @@ class ChangeWriter:
         creation = self._creations.get(key)
         if creation is None or len(heads) != 1 or key in self._recreated:
             return False
-        return heads == {"*": [f"{creation[0]}:{creation[1]}"]}
+        ids = heads.get("*")  # compared without making {"*": [id]}: a first import has 50,000
+        return ids is not None and len(ids) == 1 and ids[0] == f"{creation[0]}:{creation[1]}"
 
     def _close_conflicts(self) -> None:
         """A write based on every head of a field in conflict ends the conflict."""
         c = t.conflict.c
         if (
-            not self._written
+            not (self._written or self._creations)
             or not self._conn.execute(select(c.id).where(c.resolved_by.is_(None)).limit(1)).first()
         ):
             return
+        for key in self._only_made_here():
+            self._as_created(key)
         at = datetime.now().isoformat(timespec="seconds")
         for (entity, uuid), (names, change_id) in self._written.items():
             stmt = update(t.conflict).where(
@@ -282,7 +304,7 @@ class ChangeWriter:
         record."""
         wanted: dict[str, dict[str, None]] = {}
         for key in keys:
-            if key not in self._heads:
+            if key not in self._heads and key not in self._creations:
                 wanted.setdefault(key[0], {})[key[1]] = None
         for entity, uuids in wanted.items():
             ordered = list(uuids)
