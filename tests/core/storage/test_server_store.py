@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import threading
+import uuid
 from datetime import date
 
 import pytest
@@ -14,7 +16,7 @@ from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.domain.child import Child, FamilyMember
 from childcare_desktop.core.errors import StoreError
 from childcare_desktop.core.services import safety
-from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.services.children import ChildQuery, Children
 from childcare_desktop.core.storage import server
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.storage.store import Store
@@ -148,3 +150,55 @@ def test_two_writers_take_turns_and_no_update_is_lost(server_store):
     with server_store.read() as conn:
         total = conn.execute(select(t.setting.c.value).where(t.setting.c.key == "tally"))
         assert total.scalar_one() == "50"
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_colleague_with_a_role_of_their_own_opens_the_store_and_the_audit_names_each(
+    server_store, tmp_path, monkeypatch
+):
+    """Issue 16, point 2: two county officers, each with their own database role and
+    passphrase, work on one store; each sees what the other saved, the audit names who."""
+    child, _ = _plant(server_store)
+    role = "county_b_" + uuid.uuid4().hex[:12]  # roles are the whole server's
+    with server_store.write() as conn:
+        conn.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD 'b-secret'"))
+        conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}"))
+        conn.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}"))
+    try:
+        with pytest.raises(StoreError) as unknown:
+            server_store.add_colleague("nobody_here", "another long passphrase")
+        assert unknown.value.code == "server_no_role"
+        server_store.add_colleague(role, "officer b's own passphrase")
+        url = server.server_url(server_store.url).set(username=role)
+        # Each officer's password in the pgpass file, as on a county PC (never in the URL).
+        own = os.environ["PGPASSWORD"]
+        pgpass = tmp_path / "pgpass"
+        pgpass.write_text(f"*:*:*:{role}:b-secret\n*:*:*:childcare_test:{own}\n")
+        pgpass.chmod(0o600)
+        monkeypatch.delenv("PGPASSWORD")
+        monkeypatch.setenv("PGPASSFILE", str(pgpass))
+        colleague = Store.open(url.render_as_string(False), "officer b's own passphrase")
+        try:
+            seen = Children(colleague).get(child.uuid)
+            assert seen.id_number == PLANTED_ID  # the same key, through B's own slot
+            number = idnumber.make("441481", date(2016, 5, 1), 233, "female")
+            Children(colleague).save(Child("黄晓红", "", None, VILLAGE, id_number=number))
+        finally:
+            colleague.close()
+        with server_store.read() as conn:
+            who = [w for (w,) in conn.execute(select(t.audit.c.who).order_by(t.audit.c.seq))]
+        assert any(w.endswith(f"({role})") for w in who)
+        assert any(w.endswith("(childcare_test)") for w in who)
+        names = {
+            c.name
+            for c in (
+                Children(server_store).get(u) for u in Children(server_store).find(ChildQuery())
+            )
+        }
+        assert "黄晓红" in names  # what B saved, seen from A's store
+    finally:
+        with server_store.write() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+        server_store.engine.dispose()
+        with server_store.engine.begin() as conn:
+            conn.execute(text(f"DROP ROLE IF EXISTS {role}"))

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from . import settings
 from . import tables as t
@@ -74,6 +74,8 @@ def record(
     previous = last.first()
     seq, prev_hash = (previous[0] + 1, previous[1]) if previous else (1, GENESIS)
     who = conn.execute(select(t.station.c.officer)).scalar() or ""
+    if conn.dialect.name != "sqlite":  # several officers share a server: each by their role
+        who = f"{who} ({conn.execute(select(func.current_user())).scalar()})"
     entry = {
         "seq": seq,
         "at": datetime.now().isoformat(timespec="seconds"),

@@ -35,7 +35,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from ..errors import StoreError
 from ..files import written_whole
 from ..paths import backups_dir, data_dir
-from . import POOL_USERS, keyfile, migrate, tries
+from . import POOL_USERS, audit, keyfile, migrate, tries
 from .driver import translate_driver_sql
 from .sealing import ATTRIBUTE, Sealer
 from .store import Store
@@ -112,9 +112,22 @@ def make_server_engine(location: str) -> Engine:
 class ServerStore(Store):
     """An open store on a server (see the module's docstring)."""
 
-    def __init__(self, path: Path, engine: Engine, url: str) -> None:
+    def __init__(self, path: Path, engine: Engine, url: str, store_key: bytes) -> None:
         super().__init__(path, engine, None)
         self.url = url
+        self._store_key = store_key  # held while open, to give a colleague a slot
+
+    def add_colleague(self, role: str, passphrase: str) -> None:
+        """A key slot for another officer's database role (made by the server's operator),
+        wrapped by the passphrase that officer types here; audited."""
+        keyfile.check_passphrase(passphrase)
+        kdf = keyfile.DEFAULT_KDF
+        with self.write() as conn:
+            known = text("SELECT 1 FROM pg_roles WHERE rolname = :role")
+            if conn.execute(known, {"role": role}).first() is None:
+                raise StoreError("server_no_role", role=role)
+            _put_slot(conn, role, keyfile.wrap(self._store_key, passphrase, kdf), kdf)
+            audit.record(conn, "passwd", detail=f"key slot for {role}")
 
     @classmethod
     def create_on_server(
@@ -141,7 +154,7 @@ class ServerStore(Store):
             _put_slot(conn, RECOVERY_SLOT, keyfile.wrap_recovery(store_key, recovery, kdf), kdf)
         link = link or default_link(url)
         write_link(link, url)
-        return cls(link, engine, url), recovery
+        return cls(link, engine, url, store_key), recovery
 
     @classmethod
     def open_on_server(cls, url: str, passphrase: str, link: Path | None = None) -> ServerStore:
@@ -166,7 +179,7 @@ class ServerStore(Store):
             engine.dispose()
             raise
         _unlocked(engine, store_key)
-        store = cls(link, engine, url)
+        store = cls(link, engine, url, store_key)
         if migrate.pending(engine):
             store.backup(backups_dir(link) / f"before-migration-{_stamp()}.dump")
             migrate.upgrade(engine)
