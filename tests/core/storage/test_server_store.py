@@ -202,3 +202,22 @@ def test_a_colleague_with_a_role_of_their_own_opens_the_store_and_the_audit_name
         server_store.engine.dispose()
         with server_store.engine.begin() as conn:
             conn.execute(text(f"DROP ROLE IF EXISTS {role}"))
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_the_partial_indexes_are_partial_on_the_server_too(server_store):
+    """Migration 0022: made whole by the earlier migrations' SQLite-only WHERE."""
+    with server_store.read() as conn:
+        found = dict(
+            conn.execute(
+                text(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
+                    "('ix_member_parent_home', 'ix_visit_corrected', 'ix_visit_home')"
+                )
+            ).all()
+        )
+    assert len(found) == 3
+    assert all(" WHERE " in definition for definition in found.values())
+    for index in t.metadata.tables["visit"].indexes | t.metadata.tables["member"].indexes:
+        if index.name in found:
+            assert index.dialect_options["postgresql"]["where"] is not None

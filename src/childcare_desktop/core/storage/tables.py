@@ -175,6 +175,10 @@ member = Table(
         "ix_member_parent_home",
         "child_uuid",
         sqlite_where=text(PARENT_HOME),
+        # A server's (migration 0022): its booleans are not compared with integers.
+        postgresql_where=text(
+            "relation IN ('father', 'mother') AND situation = 'home' AND guardian_capable"
+        ),
     ),
     # Covers the summary's family facts of a left-behind child (migration 0019).
     Index(
@@ -233,10 +237,21 @@ visit = Table(
     Index("ix_visit_supersedes", "supersedes"),
     # The children that have a correction at all: the few whose last visit is worked out visit
     # by visit (only corrections are in it, so it stays small).
-    Index("ix_visit_corrected", "child_uuid", sqlite_where=text("supersedes IS NOT NULL")),
+    Index(
+        "ix_visit_corrected",
+        "child_uuid",
+        sqlite_where=text("supersedes IS NOT NULL"),
+        postgresql_where=text("supersedes IS NOT NULL"),
+    ),
     # The home visits (入户) by child and date: the last one, which a home-visit rule of the
     # visit policy counts from, read from the index alone (migration 0020).
-    Index("ix_visit_home", "child_uuid", "visit_date", sqlite_where=text("mode = 'home'")),
+    Index(
+        "ix_visit_home",
+        "child_uuid",
+        "visit_date",
+        sqlite_where=text("mode = 'home'"),
+        postgresql_where=text("mode = 'home'"),
+    ),
 )
 
 # Photos taken at visits, as the officer picked them (JPEG or PNG). They live inside the
