@@ -127,6 +127,25 @@ def _merge_into_server(
         town.close()
 
 
+def _megabytes(url: str) -> dict[str, float]:
+    """The database's size on disk, and the largest tables' with their indexes, in MB."""
+    with psycopg.connect(url) as conn:
+        whole = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        found = {"database": whole / 1e6}
+        for name in ("change", "child", "visit"):
+            size = conn.execute("SELECT pg_total_relation_size(%s)", (name,)).fetchone()[0]
+            found[name] = size / 1e6
+        return found
+
+
+def _size_rows(what: str, url: str) -> list[dict]:
+    rows = []
+    for part, mb in _megabytes(url).items():
+        named = f"{what}: database" if part == "database" else f"{what}: {part} and its indexes"
+        rows.append(row(named, mb, "MB"))
+    return rows
+
+
 def _held(url: str) -> dict[str, list[tuple]]:
     """The rows COPY is to write, as the server holds them after the merge (sealed)."""
     with psycopg.connect(url) as conn:
@@ -180,6 +199,7 @@ def _merge_rows(server: str) -> list[dict]:
                 seconds, applied, seal_s = _merge_into_server(folder, merged, changes, village)
                 merge_s.append(seconds)
                 rows = _held(merged)
+                sizes = _size_rows("town after the merge", merged)
                 copy_s.append(_copy_into_server(folder, copied, rows))
             with tempfile.TemporaryDirectory() as each:
                 sqlite_s.append(bench_merge._merge(Path(each), changes)[0])
@@ -195,6 +215,7 @@ def _merge_rows(server: str) -> list[dict]:
         row("merge into the server", count / merge, "rows/s", count / copied),
         row("the same merge into an encrypted SQLite town", lite, "s"),
         row("sealing the batch's sealed values alone", seal_s, "s", merge),
+        *sizes,
     ]
 
 
@@ -322,6 +343,7 @@ def _county_rows(server: str) -> list[dict]:
         store, fill_s = _county(Path(tmp), url)
         try:
             rows.append(row(f"fill_demo of {CHILDREN:,} children on the server", fill_s, "s"))
+            rows += _size_rows("county", url)
             for part in (_summary_rows, _due_rows, _typeahead_rows):
                 rows += _attempt(part, store)
         finally:
