@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -65,12 +65,17 @@ def database_url(server_url: str, name: str) -> str:
 
 
 @contextmanager
-def fresh_database(server_url: str) -> Iterator[str]:
+def fresh_database(server_url: str, template: str = "template0") -> Iterator[str]:
     """A new, empty database (from template0, so nothing a test left in template1 comes along),
-    dropped afterwards together with any connection a test left open to it."""
+    or a copy of the database `template` (which nobody may be connected to), dropped afterwards
+    together with any connection a test left open to it."""
     name = f"t_{secrets.token_hex(8)}"
     with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(name)))
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(template)
+            )
+        )
     try:
         yield database_url(server_url, name)
     finally:
@@ -101,6 +106,15 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
     """The URL of an empty database of this test's own on the tests' server."""
     with fresh_database(pg_server.require()) as url:
         yield url
+
+
+@pytest.fixture
+def pg_databases(pg_server: PgServer) -> Iterator[Callable[[], str]]:
+    """Makes as many empty databases of this test's own as it asks for (one store each), all
+    dropped after the test."""
+    server_url = pg_server.require()
+    with ExitStack() as made:
+        yield lambda: made.enter_context(fresh_database(server_url))
 
 
 @pytest.fixture(params=both_backends)

@@ -1,4 +1,6 @@
-"""Stations for the merge tests: real encrypted stores, changes exchanged without files."""
+"""Stations for the merge tests: real encrypted stores, changes exchanged without files. A
+station is an SQLite file unless it is given `server`, the URL of an empty PostgreSQL database
+(tests/pg.py's pg_databases)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ TODAY = date(2026, 11, 23)
 ROLES = {6: "county", 9: "town", 12: "village"}
 
 
-def station(folder: Path, code: str) -> Store:
+def station(folder: Path, code: str, server: str | None = None) -> Store:
     store, _ = init_station(
         folder / f"{code}.db",
         PASSPHRASE,
@@ -36,6 +38,7 @@ def station(folder: Path, code: str) -> Store:
         f"站{code[-3:]}",
         "主任",
         kdf=TEST_KDF,
+        server=server,
     )
     return store
 
