@@ -225,6 +225,7 @@ def _known_records(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tup
 def _resolve_held(conn: Connection, keys: list[tuple[str, str]]) -> list[Resolved]:
     """Each record recomputed from every change held for it (this batch's included)."""
     held: dict[tuple[str, str], list[ChangeRecord]] = defaultdict(list)
+    opened = sealing.openers(t.change.columns, conn.dialect)
     for entity, uuids in _by_entity(keys).items():
         for i in range(0, len(uuids), CHUNK):
             part = uuids[i : i + CHUNK]
@@ -234,7 +235,7 @@ def _resolve_held(conn: Connection, keys: list[tuple[str, str]]) -> list[Resolve
                 (entity, *part),
             )
             for row in rows:
-                held[(entity, row[3])].append(_record(row))
+                held[(entity, row[3])].append(_record(sealing.apply(tuple(row), opened)))
     return [resolve(entity, uuid, held[(entity, uuid)]) for entity, uuid in keys]
 
 
