@@ -93,3 +93,35 @@ def test_the_summary_on_a_server_is_the_summary_of_the_same_county_in_a_file(
         summaries.append(summary.json())
     assert summaries[0]["total"] == 30
     assert summaries[1] == summaries[0]
+
+
+def test_a_colleague_is_granted_a_slot_and_a_passphrase_changed_from_the_command_line(
+    childcare, pg_url, tmp_path
+):
+    """Issue 16, point 2, from a script: `store grant` gives a colleague's role a key slot
+    wrapped by their own passphrase; `passwd --db URL` rewraps this officer's own slot."""
+    assert childcare("init", "--db", pg_url, *COUNTY).code == 0
+    role = "colleague_" + tmp_path.name[-8:].lower().replace("-", "_")
+    with psycopg.connect(pg_url, autocommit=True) as raw:
+        raw.execute(f"DROP ROLE IF EXISTS {role}")
+        raw.execute(f"CREATE ROLE {role} LOGIN")
+    try:
+        theirs = {"CHILDCARE_NEW_PASSPHRASE": "their own long passphrase"}
+        unknown = childcare("store", "grant", "--db", pg_url, "--role", "no_such_role", env=theirs)
+        assert unknown.code == 1 and "no_such_role" in unknown.err
+        granted = childcare("store", "grant", "--db", pg_url, "--role", role, env=theirs)
+        assert granted.code == 0, granted.err
+        with psycopg.connect(pg_url) as raw:
+            owners = {o for (o,) in raw.execute("SELECT owner FROM key_slot")}
+        assert role in owners
+        new_one = "a new county passphrase"
+        changed = childcare("passwd", "--db", pg_url, env={"CHILDCARE_NEW_PASSPHRASE": new_one})
+        assert changed.code == 0, changed.err
+        old = childcare("children", "list", "--db", pg_url, "--json")
+        assert old.code == 1  # the old passphrase no longer opens this officer's slot
+        new = childcare("children", "list", "--db", pg_url, "--json", passphrase=new_one)
+        assert new.code == 0, new.err
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as raw:
+            raw.execute(f"DROP OWNED BY {role}")
+            raw.execute(f"DROP ROLE IF EXISTS {role}")

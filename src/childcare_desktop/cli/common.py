@@ -19,6 +19,7 @@ from ..core.storage.store import Store
 from ..words import both
 
 ENV_PASSPHRASE = "CHILDCARE_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "CHILDCARE_NEW_PASSPHRASE"
 
 
 class Refused(Exception):
@@ -67,6 +68,19 @@ def passphrase(confirm: bool = False) -> str:
         raise Refused(f"请设置 {ENV_PASSPHRASE} 或在终端输入密码 (set {ENV_PASSPHRASE})")
     value = getpass.getpass("密码 Passphrase: ")
     if confirm and getpass.getpass("再输一次 Again: ") != value:
+        raise Refused(both("passphrase_mismatch"))
+    return value
+
+
+def new_passphrase() -> str:
+    """A new passphrase: from CHILDCARE_NEW_PASSPHRASE when set, else typed twice."""
+    value = os.environ.get(ENV_NEW_PASSPHRASE)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise Refused(f"请设置 {ENV_NEW_PASSPHRASE} (set {ENV_NEW_PASSPHRASE})")
+    value = getpass.getpass("新密码 New passphrase: ")
+    if getpass.getpass("再输一次 Again: ") != value:
         raise Refused(both("passphrase_mismatch"))
     return value
 

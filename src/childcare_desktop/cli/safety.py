@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import os
 from dataclasses import asdict
 from pathlib import Path
 
 from ..core.services import safety
 from ..words import both
-from .common import Refused, add_db, add_json, db_path, emit, open_store, passphrase
-
-ENV_NEW = "CHILDCARE_NEW_PASSPHRASE"
+from .common import (
+    Refused,
+    add_db,
+    add_json,
+    db_path,
+    emit,
+    new_passphrase,
+    open_store,
+    passphrase,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,16 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     old = passphrase()
-    new = os.environ.get(ENV_NEW)
-    if not new:
-        if not os.isatty(0):
-            raise Refused(f"请设置 {ENV_NEW} (set {ENV_NEW})")
-        import getpass
-
-        new = getpass.getpass("新密码 New passphrase: ")
-        if getpass.getpass("再输一次 Again: ") != new:
-            raise Refused(both("passphrase_mismatch"))
-    safety.change_passphrase(db_path(args), old, new)
+    safety.change_passphrase(db_path(args), old, new_passphrase())
     print("密码已修改 (passphrase changed)")
     return 0
 

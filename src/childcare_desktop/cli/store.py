@@ -1,12 +1,15 @@
-"""`childcare store move`: a station's store moved up from its file to a PostgreSQL server."""
+"""`childcare store move|grant`: a station's store moved up from its file to a PostgreSQL
+server, and a colleague's database role given a key slot of its own there."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from ..core.errors import StoreError
 from ..core.services.move import move_store
-from .common import add_json, emit, passphrase
+from ..core.storage.server import ServerStore
+from .common import add_db, add_json, emit, new_passphrase, open_store, passphrase
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +22,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     move.add_argument("--to", dest="target", required=True, help="postgresql://ROLE@HOST/DB")
     add_json(move)
     move.set_defaults(handler=cmd_move)
+    grant = verbs.add_parser(
+        "grant",
+        help="让同事用自己的数据库用户和密码打开服务器上的数据 give a colleague's database role "
+        "a key slot (their passphrase from CHILDCARE_NEW_PASSPHRASE or typed)",
+    )
+    add_db(grant)
+    grant.add_argument("--role", required=True, help="同事的数据库用户 the colleague's role")
+    grant.set_defaults(handler=cmd_grant)
 
 
 def cmd_move(args: argparse.Namespace) -> int:
@@ -39,4 +50,16 @@ def cmd_move(args: argparse.Namespace) -> int:
         f"{result.recovery_code}"
     )
     emit(args, document, text)
+    return 0
+
+
+def cmd_grant(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        if not isinstance(store, ServerStore):
+            raise StoreError("server_only")
+        store.add_colleague(args.role, new_passphrase())
+    finally:
+        store.close()
+    print(f"已为数据库用户 {args.role} 加上钥匙 key slot made for the role {args.role}")
     return 0

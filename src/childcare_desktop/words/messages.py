@@ -100,6 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the database role {role} holds no key to this store yet: a colleague who can open it "
         "adds one with 'add a colleague'",
     ),
+    "server_only": (
+        "这个命令只用于服务器上的数据（--db postgresql://…）",
+        "this command is for a store on a server (--db postgresql://…)",
+    ),
     "server_no_role": (
         "服务器上没有数据库用户 {role}：请服务器管理员先建这个用户",
         "the server has no database role {role}: its operator makes it first",

@@ -18,7 +18,6 @@ from ..files import written_whole
 from ..paths import backups_dir
 from ..storage import audit, keyfile, server, swap
 from ..storage.integrity import check_file
-from ..storage.server import link_url
 from ..storage.store import Store
 from ..sync import stored
 from ..sync.stored import StoredProblem
@@ -125,7 +124,7 @@ def check_backup(store_path: Path, source: Path, passphrase: str) -> None:
     """Raise unless `source` opens with the passphrase and passes both integrity checks.
     The backup opens with its own key file when it has one, else with the store's. A server's
     backup (a pg_dump) is restored by the server's operator with pg_restore, not here."""
-    if link_url(store_path) is not None:
+    if server.holds(store_path):
         raise StoreError("server_restore_by_operator", path=source.name)
     db_key = keyfile.unlock(_key_owner(store_path, source), passphrase)
     try:
@@ -220,7 +219,7 @@ def reset_passphrase_with_recovery(store_path: Path, code: str, new: str) -> Sto
 
 def _keys(store_path: Path):
     """Where the store's key is wrapped: its key file, or a server's key slots."""
-    return server if link_url(store_path) is not None else keyfile
+    return server if server.holds(store_path) else keyfile
 
 
 def _open_and_audit_passphrase(store_path: Path, passphrase: str, detail: str) -> Store:

@@ -173,7 +173,7 @@ class ServerStore(Store):
             wrapped, kdf = found
             if not link.exists():
                 write_link(link, url)
-            with tries.counted(link):
+            with tries.counted(_tries_at(link)):
                 store_key = keyfile.unwrap(wrapped, passphrase, kdf)
         except BaseException:
             engine.dispose()
@@ -275,28 +275,34 @@ def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-# The key file's operations on a server's key slots, by the link file's path (safety.py picks
-# this module or keyfile by the store's path): the officer's own slot, and the recovery code's.
+# The key file's operations on a server's key slots, by the link file's path or the server's URL
+# (safety.py picks this module or keyfile by the store's path): the officer's own slot, and the
+# recovery code's.
 
 
-def unlock(link: Path, passphrase: str) -> bytes:
+def holds(where: str | os.PathLike) -> bool:
+    """Whether `where` is a server's URL or a link file (rather than a store file)."""
+    return is_server(where) or link_url(Path(where)) is not None
+
+
+def unlock(link: Path | str, passphrase: str) -> bytes:
     """The store's key from this role's slot, or StoreError(wrong_passphrase)."""
     with _slots(link) as (conn, role):
         wrapped, kdf = _own_slot(conn, role)
-        with tries.counted(link):
+        with tries.counted(_tries_at(link)):
             return keyfile.unwrap(wrapped, passphrase, kdf)
 
 
-def change_passphrase(link: Path, old: str, new: str) -> None:
+def change_passphrase(link: Path | str, old: str, new: str) -> None:
     keyfile.check_passphrase(new)
     with _slots(link) as (conn, role):
         wrapped, kdf = _own_slot(conn, role)
-        with tries.counted(link):
+        with tries.counted(_tries_at(link)):
             store_key = keyfile.unwrap(wrapped, old, kdf)
         _put_slot(conn, role, keyfile.wrap(store_key, new, kdf), kdf)
 
 
-def reset_passphrase_with_recovery(link: Path, code: str, new: str) -> None:
+def reset_passphrase_with_recovery(link: Path | str, code: str, new: str) -> None:
     """A forgotten passphrase: the recovery code's slot gives the key, which this role's slot
     wraps again by the new passphrase (made when the role had none)."""
     keyfile.check_passphrase(new)
@@ -305,9 +311,14 @@ def reset_passphrase_with_recovery(link: Path, code: str, new: str) -> None:
         if found is None:
             raise StoreError("wrong_recovery_code")
         wrapped, kdf = found
-        with tries.counted(link):
+        with tries.counted(_tries_at(link)):
             store_key = keyfile.unwrap_recovery(wrapped, code, kdf)
         _put_slot(conn, role, keyfile.wrap(store_key, new, kdf), kdf)
+
+
+def _tries_at(where: Path | str) -> Path:
+    """Where wrong passphrases are counted: beside the link file (a URL's default one)."""
+    return default_link(str(where)) if is_server(where) else Path(where)
 
 
 def _own_slot(conn: Connection, role: str) -> tuple[dict, keyfile.KdfParams]:
@@ -318,10 +329,11 @@ def _own_slot(conn: Connection, role: str) -> tuple[dict, keyfile.KdfParams]:
 
 
 @contextmanager
-def _slots(link: Path) -> Iterator[tuple[Connection, str]]:
-    url = link_url(link)
+def _slots(where: Path | str) -> Iterator[tuple[Connection, str]]:
+    """This role's connection to the server named by a link file or a URL."""
+    url = str(where) if is_server(where) else link_url(Path(where))
     if url is None:
-        raise StoreError("no_store", path=link.name)
+        raise StoreError("no_store", path=Path(where).name)
     engine = _reach(url)
     try:
         with engine.begin() as conn:
