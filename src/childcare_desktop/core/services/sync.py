@@ -13,7 +13,8 @@ from sqlalchemy import Connection
 
 from ..domain.visit_policy import DAY_RULES, HOME_RULES, VisitPolicy
 from ..files import written_whole
-from ..storage import audit, derived_repo, settings
+from ..storage import audit, derived_repo, driver, settings
+from ..storage import tables as t
 from ..storage.jsontext import dump_bytes
 from ..storage.store import Store
 from ..sync import audit_heads, batchfile, envelope, intake, ledger, scope
@@ -381,6 +382,11 @@ def _bookkeeping(conn: Connection, path: Path, checked: intake.Checked, today: d
     for cert in checked.certificates:
         if peer_by_key(conn, cert.subject.key_id) is None:
             add_peer(conn, cert.peer(cert.subject, "below"))
+        # The station below the sender is known by the name its certificate gives it, as the
+        # sender knows it (a county lists the town's villages by name, not by code).
+        if cert.subject.station.startswith(sender.station):
+            names = {"code": cert.subject.station, "name": cert.subject.name}
+            driver.put_row(conn, t.division, names)
     ledger.set_acks(conn, sender.station, own.body.get("acks", {}))
     if sender.relation == "parent":
         _take_policy(conn, own.body.get("settings", {}), today)
