@@ -2874,9 +2874,44 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <source>正在创建加密数据……</source>
         <translation>Creating the encrypted store…</translation>
     </message>
+    <message>
+        <source>正在连接服务器，创建加密数据……</source>
+        <translation>Reaching the server and creating the encrypted store…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWatch</name>
+    <message>
+        <source>暂时连不上服务器：显示的可能不是同事最新保存的内容。</source>
+        <translation>The server cannot be reached for now: what shows may not be what colleagues saved last.</translation>
+    </message>
 </context>
 <context>
     <name>StationPage</name>
+    <message>
+        <source>本机（加密数据文件）</source>
+        <translation>This PC (an encrypted data file)</translation>
+    </message>
+    <message>
+        <source>共享服务器（PostgreSQL，县级多人同时使用）</source>
+        <translation>A shared server (PostgreSQL, for several county staff at once)</translation>
+    </message>
+    <message>
+        <source>数据保存在</source>
+        <translation>Data kept on</translation>
+    </message>
+    <message>
+        <source>postgresql://用户名@主机/数据库</source>
+        <translation>postgresql://ROLE@HOST/DATABASE</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>数据库的密码请放在 PGPASSWORD 环境变量或 pgpass 文件里，不要写进地址。地址只保存在这台电脑上。</source>
+        <translation>Put the database&apos;s password in the PGPASSWORD environment variable or the pgpass file, never in the address. The address is kept on this PC only.</translation>
+    </message>
     <message>
         <source>本站信息</source>
         <translation>This station</translation>

@@ -1,5 +1,6 @@
-"""The first-run wizard: who this station is, the passphrase, the recovery code shown once (to
-copy, print or save as a one-page PDF) and two of its groups typed back from the paper."""
+"""The first-run wizard: who this station is and where its data is kept (this PC, or a county's
+shared PostgreSQL server), the passphrase, the recovery code shown once (to copy, print or save as
+a one-page PDF) and two of its groups typed back from the paper."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -23,7 +26,7 @@ from ...core.domain.station_setup import (
     groups_to_confirm,
     recovery_group_matches,
 )
-from ...core.errors import CoreError, ValidationFailed
+from ...core.errors import CoreError, StoreError, ValidationFailed
 from .. import i18n
 from ..tasks import Tasks
 from ..widgets import FieldGrid, plain_label
@@ -52,6 +55,53 @@ class StationPage(QWizardPage):
         self.grid.add("name", self.tr("本站名称"), self.station_name)
         self.grid.add("officer", self.tr("负责人姓名"), self.officer)
         self.division.textEdited.connect(lambda _text: self.grid.errors["division"].clear_text())
+        self._add_where()
+
+    def _add_where(self) -> None:
+        """This PC (the default, a village's and a town's way) or a shared server, whose address
+        is checked as it is typed; the password never goes into it."""
+        self.local = QRadioButton(self.tr("本机（加密数据文件）"))
+        self.shared = QRadioButton(self.tr("共享服务器（PostgreSQL，县级多人同时使用）"))
+        self.local.setChecked(True)
+        where = QWidget()
+        column = QVBoxLayout(where)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.local)
+        column.addWidget(self.shared)
+        self.grid.add("where", self.tr("数据保存在"), where)
+        self.server = QLineEdit()
+        self.server.setPlaceholderText(self.tr("postgresql://用户名@主机/数据库"))
+        self.grid.add("server", self.tr("服务器地址"), self.server)
+        row = self.grid.rowCount() - 1
+        self.server_caption = self.grid.itemAtPosition(row, 0).widget()
+        self.server_note = plain_label(
+            self.tr(
+                "数据库的密码请放在 PGPASSWORD 环境变量或 pgpass 文件里，不要写进地址。"
+                "地址只保存在这台电脑上。"
+            )
+        )
+        self.server_note.setWordWrap(True)
+        self.grid.addWidget(self.server_note, self.grid.rowCount(), 1, 1, 2)
+        self.server.textChanged.connect(lambda _text: self._check_server())
+        self.shared.toggled.connect(self._show_server)
+        self._show_server(False)
+
+    def _show_server(self, shared: bool) -> None:
+        for widget in (self.server_caption, self.server, self.server_note):
+            widget.setVisible(shared)
+        if shared:
+            self.server.setFocus()
+        else:
+            self.grid.errors["server"].clear_text()
+
+    def _check_server(self) -> bool:
+        problem = server_problem(self.server.text().strip())
+        self.grid.errors["server"].show_text(problem)
+        return not problem
+
+    def server_address(self) -> str | None:
+        """The server's URL as typed, or None when the data is kept on this PC."""
+        return self.server.text().strip() if self.shared.isChecked() else None
 
     def values(self) -> tuple[str, str, str, str]:
         return (self.role.currentData(), self.division.text().strip(),
@@ -63,7 +113,25 @@ class StationPage(QWizardPage):
         problems = check_setup(*self.values())
         for problem in problems:
             self.grid.errors[problem.field].show_text(i18n.problem_text(problem))
-        return not problems
+        server_right = not self.shared.isChecked() or self._check_server()
+        return not problems and server_right
+
+
+def server_problem(address: str) -> str:
+    """What is wrong with a server's address, in words, or "" when it may be used."""
+    # Imported when first asked: the store layer would slow the wizard's first paint.
+    from ...core.storage.server import is_server, server_url
+
+    try:
+        if not is_server(address):
+            raise StoreError("server_url_bad", url=address)
+        try:
+            server_url(address)
+        except ValueError:  # a port that is no number ("…@host:/db", as it is being typed)
+            raise StoreError("server_url_bad", url=address) from None
+    except StoreError as err:
+        return i18n.error_text(err)
+    return ""
 
 
 class PassphrasePage(QWizardPage):
@@ -234,9 +302,10 @@ class SetupWizard(QWizard):
 
     def create(self, passphrase: str) -> None:
         role, code, name, officer = self.station_page.values()
+        server, path = self.station_page.server_address(), self.store_path
         self._set_busy(True)
         self.tasks.write(
-            lambda: _init_station(self.store_path, passphrase, role, code, name, officer),
+            lambda: _init_station(path, passphrase, role, code, name, officer, server=server),
             self._created,
             self._failed,
             ended=lambda: self._set_busy(False),
@@ -263,13 +332,19 @@ class SetupWizard(QWizard):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.passphrase_page.status.setText(self.tr("正在创建加密数据……") if busy else "")
+        if not busy:
+            text = ""
+        elif self.station_page.server_address() is None:
+            text = self.tr("正在创建加密数据……")
+        else:
+            text = self.tr("正在连接服务器，创建加密数据……")
+        self.passphrase_page.status.setText(text)
         for which in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.CancelButton):
             self.button(which).setEnabled(not busy)
 
 
-def _init_station(*args):
+def _init_station(*args, **kwargs):
     # Imported on the worker thread: the store layer loads while the key is derived.
     from ...core.services.station import init_station
 
-    return init_station(*args)
+    return init_station(*args, **kwargs)

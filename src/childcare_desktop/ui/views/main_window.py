@@ -17,6 +17,7 @@ from ..actions.reports import ReportActions
 from ..actions.sync import SyncActions
 from ..dialogs.child_form import ChildForm
 from ..dialogs.close_file import CloseFileDialog
+from ..server_watch import watch_server
 from ..tasks import CHILDREN, Changes, Tasks
 from ..widgets import fit_to_screen, plain_label
 from .agenda_view import AgendaView
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.view.refresh()
         self.view.search.setFocus()
+        # On a shared server, what a colleague saved shows here too.
+        self.server_watch = watch_server(self, self.store, tasks)
 
     def _add_tabs(self) -> None:
         """A village opens on its workbench: whom to visit and what is urgent. A town or a
