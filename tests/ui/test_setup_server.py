@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QMainWindow, QWizard
 
 from childcare_desktop import words
 from childcare_desktop.core.domain import idnumber
@@ -17,10 +17,10 @@ from childcare_desktop.core.domain.child import Child
 from childcare_desktop.core.paths import store_path as store_path_of
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.station import init_station, station_info
-from childcare_desktop.core.storage.server import ServerStore, link_url
+from childcare_desktop.core.storage.server import ServerStore, link_url, make_server_engine
 from childcare_desktop.core.storage.store import Store
 from childcare_desktop.ui.dialogs.setup_wizard import SetupWizard
-from childcare_desktop.ui.server_watch import WATCH_EVERY_MS
+from childcare_desktop.ui.server_watch import WATCH_EVERY_MS, ServerWatch
 from childcare_desktop.ui.views.main_window import MainWindow
 from tests.conftest import PASSPHRASE, VILLAGE
 
@@ -204,3 +204,19 @@ def test_a_store_on_this_pc_is_not_watched(qtbot, tasks, store_path):
     finally:
         tasks.wait()
         store.close()
+
+
+def test_a_server_that_stops_answering_is_said_in_the_status_bar(qtbot, tasks, tmp_path):
+    """The server gone (here: nothing listens at its port): the window says that what shows may
+    be old, and says nothing more that is all."""
+    gone = "postgresql://officer@127.0.0.1:1/care"
+    store = ServerStore(tmp_path / "store.db", make_server_engine(gone), gone, bytes(32))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    watch = ServerWatch(window, store, tasks)
+    qtbot.waitUntil(lambda: "连不上服务器" in window.statusBar().currentMessage(), timeout=20_000)
+    assert watch.seen is None
+    assert QApplication.activeModalWidget() is None
+    tasks.wait()
+    store.close()
