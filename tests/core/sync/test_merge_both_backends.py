@@ -1,7 +1,7 @@
 """The same batch merged into a town on SQLite and a town on PostgreSQL leaves the same town:
 every synced record and the change log (read through their columns, so that what the server
 holds sealed is compared opened), the heads of every record, and the same open conflicts with
-the same value shown."""
+the same value shown. And a village's batch files, checked and applied at its town on either."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from childcare_desktop.core.domain.search import search_text
 from childcare_desktop.core.domain.visit import Visit
+from childcare_desktop.core.services import sync
 from childcare_desktop.core.services.children import ChildQuery, Children
 from childcare_desktop.core.services.conflicts import Conflicts
 from childcare_desktop.core.services.demo import fill_demo
@@ -24,9 +25,19 @@ from childcare_desktop.core.storage.store import Store
 from childcare_desktop.core.sync import entities
 from childcare_desktop.core.sync.changeset import ChangeRecord
 from childcare_desktop.core.sync.merge import apply_changes, changes_since, version_vector
-from tests.core.sync.merging import TODAY, TOWN, VILLAGE, VILLAGE_2, child, send, station
-
-pytestmark = pytest.mark.postgresql
+from tests.core.sync import stations
+from tests.core.sync.merging import (
+    TODAY,
+    TOWN,
+    VILLAGE,
+    VILLAGE_2,
+    child,
+    open_conflicts,
+    records,
+    send,
+    station,
+)
+from tests.pg import POSTGRESQL
 
 
 def children(store: Store) -> Children:
@@ -107,6 +118,7 @@ def as_on_server(table: str, row: dict) -> dict:
     return row | {"search_text": search_text(row["name"])}
 
 
+@pytest.mark.postgresql
 def test_the_same_batches_leave_the_same_town_on_both(tmp_path, pg_databases):
     sent = batches(tmp_path / "villages")
     on_file = merged(station(tmp_path / "file", TOWN), sent)
@@ -127,3 +139,27 @@ def test_the_same_batches_leave_the_same_town_on_both(tmp_path, pg_databases):
     finally:
         on_file.close()
         on_server.close()
+
+
+def test_a_village_s_batch_files_apply_at_its_town_on_either_back_end(tmp_path, backend, request):
+    """The second batch touches records the town holds: the authority check reads what the
+    change log says of them (their child, their village), which a server holds sealed."""
+    server = request.getfixturevalue("pg_databases")() if backend == POSTGRESQL else None
+    town = stations.enrolled(tmp_path, "town", TOWN, "宁新镇", server=server)
+    village = stations.enrolled(tmp_path, "village", VILLAGE, "新陂村", town, children=5)
+    try:
+        kid = children(village).get(children(village).find(ChildQuery(status="all"))[0])
+        for seq in (1, 2):
+            out = tmp_path / f"batch{seq}.ccsync"
+            sync.export(village, out)
+            (result,) = sync.import_files(town, [out], TODAY)
+            assert (result.status, result.seq) == ("applied", seq), result
+            phone = "13900002222"
+            members = tuple(replace(m, phone=phone) for m in kid.members)
+            children(village).save(kid.with_changes(members=members, categories=()))
+        assert [m.phone for m in children(town).get(kid.uuid).members] == [phone] * len(members)
+        assert records(town) == records(village)
+        assert open_conflicts(town) == set()
+    finally:
+        village.close()
+        town.close()

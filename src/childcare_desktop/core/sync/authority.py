@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
 from ..domain import division
+from ..storage import sealing
 from ..storage import tables as t
+from ..storage.jsontext import loads
 from . import entities
 from .changeset import ChangeRecord
 from .errors import SyncError
@@ -185,14 +187,14 @@ def _held(conn: Connection, entity: str, uuids: set[str], column: str) -> dict[s
     found: dict[str, set[str]] = defaultdict(set)
     table = entities.TABLES[entity].name
     _collect(conn, found, f'SELECT uuid, "{column}" FROM "{table}" WHERE uuid IN ({{}})', uuids)
-    _collect(
-        conn,
-        found,
-        f"SELECT entity_uuid, json_extract(fields, '$.{column}') FROM change "
-        "WHERE entity = ? AND entity_uuid IN ({})",
-        uuids,
-        entity,
-    )
+    # The changes' values are looked into here, not by the database: a server holds them sealed.
+    opened = sealing.openers((t.change.c.entity_uuid, t.change.c.fields), conn.dialect)
+    sql = "SELECT entity_uuid, fields FROM change WHERE entity = ? AND entity_uuid IN ({})"
+    for row in _rows(conn, sql, uuids, entity):
+        uuid, fields = sealing.apply(tuple(row), opened)
+        value = loads(fields).get(column)
+        if value:
+            found[uuid].add(value)
     return found
 
 
@@ -212,10 +214,14 @@ def _held_starters(conn: Connection, rounds: list[ChangeRecord]) -> dict[str, se
 def _collect(
     conn: Connection, found: dict[str, set[str]], sql: str, uuids: set[str], *params: str
 ) -> None:
+    for uuid, value in _rows(conn, sql, uuids, *params):
+        if value:
+            found[uuid].add(value)
+
+
+def _rows(conn: Connection, sql: str, uuids: set[str], *params: str) -> Iterator:
+    """The rows of `sql` (its IN list left as {}) for `uuids`, a chunk at a time."""
     ordered = sorted(uuids)
     for i in range(0, len(ordered), CHUNK):
         part = ordered[i : i + CHUNK]
-        rows = conn.exec_driver_sql(sql.format(", ".join("?" * len(part))), (*params, *part))
-        for uuid, value in rows:
-            if value:
-                found[uuid].add(value)
+        yield from conn.exec_driver_sql(sql.format(", ".join("?" * len(part))), (*params, *part))
