@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 from sqlalchemy.exc import OperationalError
 
-from ..core.storage import audit
 from ..core.storage.server import ServerStore
 from ..core.storage.store import Store
 from .tasks import EVERYTHING, Tasks
@@ -28,8 +27,7 @@ def newest_entry(store: Store) -> int | None:
     """The number of the store's newest audit entry (every save adds one), or None while the
     server cannot be reached."""
     try:
-        with store.read() as conn:
-            return audit.head(conn)[0]
+        return store.newest_save()
     except OperationalError:
         return None
 

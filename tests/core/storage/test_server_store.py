@@ -19,6 +19,7 @@ from childcare_desktop.core.services import safety
 from childcare_desktop.core.services.children import ChildQuery, Children
 from childcare_desktop.core.storage import server
 from childcare_desktop.core.storage import tables as t
+from childcare_desktop.core.storage.examine import examine
 from childcare_desktop.core.storage.store import Store
 from childcare_desktop.core.sync import keys
 from tests.conftest import PASSPHRASE, VILLAGE
@@ -221,3 +222,30 @@ def test_the_partial_indexes_are_partial_on_the_server_too(server_store):
     for index in t.metadata.tables["visit"].indexes | t.metadata.tables["member"].indexes:
         if index.name in found:
             assert index.dialect_options["postgresql"]["where"] is not None
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_the_next_start_finds_the_link_file_and_opens_the_server(server_store, store_path):
+    """The data folder of a PC set up on a server holds the link file alone (no key file): the
+    next start examines it as a store to unlock, not as a key file gone missing."""
+    server_store.close()
+    assert examine(store_path) is True
+    Store.open(store_path, PASSPHRASE).close()
+
+
+@pytest.mark.parametrize(
+    ("address", "code"),
+    [
+        ("postgresql://county@db.example/county?password=x", "server_password_in_url"),
+        ("postgresql://county:x@db.example/county", "server_password_in_url"),
+        ("postgresql://county@db.example:54a/county", "server_url_bad"),
+        ("postgresql://county@db.example:", "server_url_bad"),
+        ("postgresql://county@db.example", "server_url_bad"),
+    ],
+)
+def test_an_address_with_a_password_or_no_port_or_database_is_refused_before_connecting(
+    address, code
+):
+    with pytest.raises(StoreError) as refused:
+        server.server_url(address)
+    assert refused.value.code == code

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import StoreError
 from ..paths import key_path
 from . import keyfile, swap
+from .link import link_url
 
 # SQLCipher writes whole pages of this size; a file of another length is not one of its stores.
 PAGE_SIZE = 4096
@@ -20,8 +21,11 @@ _PLAIN_SQLITE = b"SQLite format 3\x00"
 
 
 def examine(store_path: Path) -> bool:
-    """True: a store and its key file to unlock; False: neither is there, a new station may be
-    set up. Otherwise StoreError naming what is wrong; nothing is changed."""
+    """True: a store and its key file to unlock (or a server's link file); False: neither is
+    there, a new station may be set up. Otherwise StoreError naming what is wrong; nothing is
+    changed."""
+    if link_url(store_path) is not None:  # a server's link file: its keys are the server's
+        return True
     swap.settle(store_path)  # a restore the program was stopped in is completed or rolled back
     has_store, has_key = store_path.exists(), key_path(store_path).exists()
     if not has_store and not has_key:

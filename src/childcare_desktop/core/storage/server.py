@@ -37,40 +37,13 @@ from ..files import written_whole
 from ..paths import backups_dir, data_dir
 from . import POOL_USERS, audit, keyfile, migrate, tries
 from .driver import translate_driver_sql
+from .link import is_server, link_url, write_link
 from .sealing import ATTRIBUTE, Sealer
 from .store import Store
 
-LINK_FORMAT = "childcare-server-1"
-SCHEMES = ("postgresql", "postgres")
 RECOVERY_SLOT = "*recovery*"  # not a role name PostgreSQL allows unquoted
 # One writer at a time per store: the lock's number is fixed, the store is the database.
 WRITE_LOCK = 0x63686C64  # "chld"
-_LINK_MAX = 4096
-
-
-def is_server(location: str | os.PathLike) -> bool:
-    """True for a server's URL (postgresql://…)."""
-    return str(location).split(":", 1)[0].split("+", 1)[0] in SCHEMES
-
-
-def link_url(path: Path) -> str | None:
-    """The URL a link file names, or None when `path` is not a link file."""
-    try:
-        if path.stat().st_size > _LINK_MAX:
-            return None
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
-        return None
-    if isinstance(data, dict) and data.get("format") == LINK_FORMAT:
-        url = data.get("url")
-        return url if isinstance(url, str) and is_server(url) else None
-    return None
-
-
-def write_link(path: Path, url: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with written_whole(path) as part:
-        part.write_text(json.dumps({"format": LINK_FORMAT, "url": url}, indent=1), "utf-8")
 
 
 def default_link(url: str) -> Path:
@@ -82,10 +55,10 @@ def default_link(url: str) -> Path:
 def server_url(location: str) -> URL:
     """The URL with psycopg as its driver; refused when it carries a password."""
     try:
-        url = make_url(location)
-    except ArgumentError:
+        url = make_url(location)  # a port that is not a number raises ValueError
+    except (ArgumentError, ValueError):
         raise StoreError("server_url_bad", url=location) from None
-    if url.password is not None:
+    if url.password is not None or "password" in url.query:
         raise StoreError("server_password_in_url")
     if not url.database:
         raise StoreError("server_url_bad", url=location)

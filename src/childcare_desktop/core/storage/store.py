@@ -19,6 +19,7 @@ from . import audit, keyfile, migrate, swap
 from .engine import ONE_PASS_CACHE_KIB, WRITE_OPTION, make_engine, raw_connect
 from .examine import check_store_file
 from .integrity import check_file
+from .link import is_server, link_url
 
 # A key file rewrite is an fsync as dear as the commit's own: commits in quick succession (a
 # loop of saves) share one, and the rest is written at the next commit, export, backup or close.
@@ -50,7 +51,7 @@ class Store:
         """A new, empty, encrypted store; returns it and the recovery code to show once. At a
         server's URL (`path` itself, or `server` with `path` the link file to leave on this PC)
         the store is made in that server's empty database."""
-        from .server import ServerStore, is_server
+        from .server import ServerStore
 
         if is_server(path):
             return ServerStore.create_on_server(str(path), passphrase, kdf)
@@ -70,13 +71,12 @@ class Store:
     @classmethod
     def open(cls, path: Path | str, passphrase: str) -> Store:
         """The store at `path`: a SQLite file, a server's link file, or a server's URL."""
-        from .server import ServerStore, is_server, link_url
-
-        if is_server(path):
-            return ServerStore.open_on_server(str(path), passphrase)
-        url = link_url(Path(path))
+        url = str(path) if is_server(path) else link_url(Path(path))
         if url is not None:
-            return ServerStore.open_on_server(url, passphrase, Path(path))
+            from .server import ServerStore
+
+            link = None if is_server(path) else Path(path)
+            return ServerStore.open_on_server(url, passphrase, link)
         path = Path(path)
         swap.settle(path)  # a restore the program was stopped in is completed or rolled back
         if not path.exists():
@@ -151,6 +151,12 @@ class Store:
                 target.close()
                 source.close()
         return dest
+
+    def newest_save(self) -> int:
+        """The number of the newest audit entry: every save adds one, so a window that saw
+        another number has something new to show (a colleague's, on a shared server)."""
+        with self.read() as conn:
+            return audit.head(conn)[0]
 
     def backup_whole(self, dest: Path) -> None:
         """A backup that opens on its own: its key file first (whose anchor then never names an
