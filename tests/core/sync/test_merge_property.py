@@ -3,16 +3,20 @@ villages in random orders and subsets, until everyone has everything: the same r
 same open conflicts everywhere. Honest stations edit only what they answer for; an adversarial
 village also edits other villages' children, signs changes in another station's name and writes
 with an absurd clock. Every received batch goes through the authority check first: no honest
-batch is refused, and the honest stations still converge."""
+batch is refused, and the honest stations still converge. The same on stations whose stores are
+on the tests' PostgreSQL server."""
 
 from __future__ import annotations
 
 import random
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -33,6 +37,7 @@ from childcare_desktop.core.sync.errors import SyncError
 from childcare_desktop.core.sync.merge import apply_changes, changes_since, version_vector
 from tests.conftest import PASSPHRASE
 from tests.core.sync.merging import TODAY, TOWN, open_conflicts, records, station
+from tests.pg import fresh_database
 
 CODES = (TOWN, "441481103201", "441481103202", "441481103203", "441481103204")
 FIELDS = {
@@ -63,31 +68,88 @@ operation = st.one_of(
 FAR_CLOCK = "9999999990000.00000"
 
 
+# Each example on the server makes its stores afresh from template databases: fewer of them,
+# so that the server's case stays within a minute.
+SERVER_EXAMPLES = 20
+
+
+class _Templates:
+    """Empty stations made once: each example starts from copies (setting up is the slow part).
+    On SQLite a copy is a pair of files; on the server, a database made from the station's."""
+
+    def __init__(self, folder: Path, server_url: str | None = None) -> None:
+        self.folder = folder
+        self.server_url = server_url
+        self.databases: dict[str, str] = {}
+
+    def make(self, made: ExitStack) -> None:
+        for code in CODES:
+            server = None
+            if self.server_url is not None:
+                server = made.enter_context(fresh_database(self.server_url))
+                self.databases[code] = urlsplit(server).path.lstrip("/")
+            station(self.folder, code, server=server).close()
+
+    def copy(self, folder: Path, code: str, made: ExitStack) -> Store:
+        if self.server_url is None:
+            for suffix in (".db", ".db.key"):
+                shutil.copy(self.folder / f"{code}{suffix}", folder / f"{code}{suffix}")
+            return Store.open(folder / f"{code}.db", PASSPHRASE)
+        url = made.enter_context(fresh_database(self.server_url, self.databases[code]))
+        return Store.open(url, PASSPHRASE)
+
+
 @pytest.fixture(scope="module")
-def templates(tmp_path_factory) -> Path:
-    """Empty stations made once: each example starts from copies (setting up is the slow part)."""
-    folder = tmp_path_factory.mktemp("templates")
-    for code in CODES:
-        station(folder, code).close()
-    return folder
+def templates(tmp_path_factory) -> Iterator[_Templates]:
+    made = _Templates(tmp_path_factory.mktemp("templates"))
+    with ExitStack() as stack:
+        made.make(stack)
+        yield made
 
 
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(
+@pytest.fixture(scope="module")
+def server_templates(tmp_path_factory, pg_server) -> Iterator[_Templates]:
+    made = _Templates(tmp_path_factory.mktemp("server_templates"), pg_server.require())
+    with ExitStack() as stack:
+        made.make(stack)
+        yield made
+
+
+examples = given(
     count=st.integers(2, 5),
     adversary=st.booleans(),
     operations=st.lists(operation, min_size=1, max_size=25),
 )
+quietly = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+
+
+@settings(max_examples=30, **quietly)
+@examples
 def test_every_station_ends_with_the_same_records_and_conflicts(
     templates, count, adversary, operations
 ):
+    _converge(templates, count, adversary, operations)
+
+
+@pytest.mark.postgresql
+@settings(max_examples=SERVER_EXAMPLES, **quietly)
+@examples
+def test_every_station_on_a_server_ends_with_the_same_records_and_conflicts(
+    server_templates, count, adversary, operations
+):
+    _converge(server_templates, count, adversary, operations)
+
+
+def _converge(templates: _Templates, count: int, adversary: bool, operations: list) -> None:
     folder = Path(tempfile.mkdtemp())
-    stores = [_copy(templates, folder, code) for code in CODES[:count]]
-    try:
+    with ExitStack() as made:
+        made.callback(shutil.rmtree, folder, ignore_errors=True)
+        stores = [templates.copy(folder, code, made) for code in CODES[:count]]
+        for store in stores:
+            made.callback(store.close)
         run = _Run(stores, adversary=count > 2 and adversary)
         # A child in each village, known everywhere: something to edit, and to trespass on.
         for index in range(1, count):
@@ -107,16 +169,6 @@ def test_every_station_ends_with_the_same_records_and_conflicts(
             assert (records(store), open_conflicts(store)) == first
         assert all(source == run.adversary for source in run.refused)
         assert run.adversary in run.refused or not run.misbehaved
-    finally:
-        for store in stores:
-            store.close()
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _copy(templates: Path, folder: Path, code: str) -> Store:
-    for suffix in (".db", ".db.key"):
-        shutil.copy(templates / f"{code}{suffix}", folder / f"{code}{suffix}")
-    return Store.open(folder / f"{code}.db", PASSPHRASE)
 
 
 class _Run:
