@@ -1,4 +1,5 @@
-"""Village → town → county with real stores, keys and files: applied, duplicate, rejected."""
+"""Village → town with real stores, keys and files: applied, duplicate, rejected; the town on
+either back end."""
 
 from __future__ import annotations
 
@@ -11,13 +12,16 @@ from childcare_desktop.core.services import sync
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.sync import intake
+from tests.pg import POSTGRESQL
 
 from .stations import TOWN, VILLAGE, dump, enroll, station
 
 
 @pytest.fixture
-def town(tmp_path):
-    store = station(tmp_path, "town", TOWN, "宁新镇")
+def town(tmp_path, backend, request):
+    """The town on each back end: its file, or a database on the tests' server."""
+    server = request.getfixturevalue("pg_url") if backend == POSTGRESQL else None
+    store = station(tmp_path, "town", TOWN, "宁新镇", server)
     yield store
     store.close()
 
