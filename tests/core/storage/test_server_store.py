@@ -249,3 +249,18 @@ def test_an_address_with_a_password_or_no_port_or_database_is_refused_before_con
     with pytest.raises(StoreError) as refused:
         server.server_url(address)
     assert refused.value.code == code
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_the_server_compiles_no_plan_to_machine_code(server_store, pg_url):
+    """JIT compilation took 0.4 s of the county's summary before it read a row: each of the
+    program's connections turns it off; an address's own options are kept beside it."""
+    with server_store.read() as conn:
+        assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
+    own = server.make_server_engine(f"{pg_url}?options=-c%20statement_timeout%3D12345")
+    try:
+        with own.connect() as conn:
+            assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
+            assert conn.exec_driver_sql("SHOW statement_timeout").scalar_one() == "12345ms"
+    finally:
+        own.dispose()
