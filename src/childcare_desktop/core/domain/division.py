@@ -75,6 +75,11 @@ def town_of(code: str) -> str:
     return code[:9]
 
 
+def level_of(code: str) -> str:
+    """The role of a station by the length of its code ("" for no station's code)."""
+    return next((role for role, n in ROLE_CODE_LENGTH.items() if len(code) == n), "")
+
+
 def belongs_to(child_code: str, parent_code: str) -> bool:
     """A village code belongs to a town or county station when it starts with that code."""
     return child_code.startswith(parent_code)

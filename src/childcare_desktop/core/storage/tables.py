@@ -367,6 +367,82 @@ review_flag = Table(
     Column("resolution", Text, nullable=False, default=""),
 )
 
+# 审核 (domain/review.py): a village's submission of a change to a file for review, and each
+# decision on it by the town or the county. Both are appended and never edited (migration 0023).
+submission = Table(
+    "submission",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False),
+    Column("village_code", String(12), nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("subject", Text, nullable=False, default=""),  # the category's code, the new grade
+    # What changed, side by side: JSON {field: [before, after]}.
+    Column("changes", Text, nullable=False, default="{}"),
+    Column("submitted_on", Date, nullable=False),
+    Column("submitted_by", Text, nullable=False, default=""),
+    Index("ix_submission_child", "child_uuid", "kind", "submitted_on"),
+)
+
+decision = Table(
+    "decision",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("submission_uuid", String(36), ForeignKey("submission.uuid"), nullable=False),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False),
+    Column("level", String(8), nullable=False),
+    Column("verdict", String(10), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("decided_on", Date, nullable=False),
+    Column("decided_by", Text, nullable=False, default=""),
+    Index("ix_decision_submission", "submission_uuid", "level"),
+)
+
+# 证明材料 attached to a submission: a picture or a PDF as base64 text (so that it travels in a
+# change like any value), kept in the store (sealed on a server), checked by its hash on arrival
+# (migration 0023).
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("submission_uuid", String(36), ForeignKey("submission.uuid"), nullable=False),
+    Column("child_uuid", String(36), ForeignKey("child.uuid"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("media_type", String(32), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", SealedText(), nullable=False),  # base64
+    Index("ix_evidence_submission", "submission_uuid"),
+)
+
+# The team: the 儿童主任 and 儿童督导员 of each station, and their training (migration 0023). A
+# director who changes is a new officer, the old one's left_on set: recorded, not overwritten.
+officer = Table(
+    "officer",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("division_code", String(12), nullable=False),
+    Column("duty", String(12), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("phone", SealedText(lookup=True), nullable=False, default=""),
+    Column("appointed_on", Date, nullable=False),
+    Column("left_on", Date),
+    Column("note", Text, nullable=False, default=""),
+    Index("ix_officer_division", "division_code", "duty"),
+)
+
+training = Table(
+    "training",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("officer_uuid", String(36), ForeignKey("officer.uuid"), nullable=False, index=True),
+    Column("division_code", String(12), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date),
+    Column("hours", Float, nullable=False, default=0.0),
+)
+
 # The change log: one row per write, the unit that sync carries. `fields` is a JSON object of the
 # fields this write set; `base` lists the change ids (station:counter) it was based on.
 change = Table(

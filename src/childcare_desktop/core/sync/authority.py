@@ -36,7 +36,9 @@ from .errors import SyncError
 from .rows import CHUNK
 
 MAX_CLOCK_AHEAD_DAYS = 30
-_ROUND = "visit_round"  # the one record that belongs to no child
+_ROUND = "visit_round"  # a record that belongs to no child: to the station that started it
+_OF_DIVISION = ("officer", "training")  # a station's own records, by their division code
+_DECISION = "decision"
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def _held_top(conn: Connection, station: str, first: int) -> tuple[int, str]:
 
 
 def _records(conn: Connection, changes: list[ChangeRecord]) -> None:
-    parts = [c for c in changes if c.entity not in ("child", _ROUND)]
+    parts = [c for c in changes if c.entity not in ("child", _ROUND, *_OF_DIVISION)]
     child_of: dict[str, set[str]] = defaultdict(set)
     by_entity: dict[str, set[str]] = defaultdict(set)
     for c in parts:
@@ -164,16 +166,45 @@ def _records(conn: Connection, changes: list[ChangeRecord]) -> None:
     for c in rounds:
         if c.is_creation:
             starters[c.entity_uuid].add(c.station)
+    divisions = _divisions(conn, [c for c in changes if c.entity in _OF_DIVISION])
     for c in changes:
         if c.entity == "child":
             ok = _answers(c.station, villages[c.entity_uuid])
         elif c.entity == _ROUND:
             ok = _answers(c.station, starters[c.entity_uuid])
+        elif c.entity in _OF_DIVISION:
+            ok = bool(divisions[c.entity_uuid]) and _answers(c.station, divisions[c.entity_uuid])
         else:
             children = child_of[c.entity_uuid]
             ok = bool(children) and all(_answers(c.station, villages[u]) for u in children)
+            if ok and c.entity == _DECISION:
+                ok = all(_reviews(c, villages[u]) for u in children)
         if not ok:
             raise SyncError("outside_authority", change=c.change_id)
+
+
+def _reviews(c: ChangeRecord, villages: set[str]) -> bool:
+    """A decision is made above the file's village, at the level it names: a village never
+    approves its own submission (domain/review.py)."""
+    level = c.fields.get("level")
+    if level is not None and division.level_of(c.station) != level:
+        return False
+    return all(c.station != v and division.belongs_to(v, c.station) for v in villages)
+
+
+def _divisions(conn: Connection, changes: list[ChangeRecord]) -> dict[str, set[str]]:
+    """Per record of a station's own (an officer, their training), the divisions it belongs to:
+    as held and as the changes say."""
+    found: dict[str, set[str]] = defaultdict(set)
+    by_entity: dict[str, set[str]] = defaultdict(set)
+    for c in changes:
+        by_entity[c.entity].add(c.entity_uuid)
+        if c.fields.get("division_code"):
+            found[c.entity_uuid].add(c.fields["division_code"])
+    for entity, uuids in by_entity.items():
+        for uuid, codes in _held(conn, entity, uuids, "division_code").items():
+            found[uuid] |= codes
+    return found
 
 
 def _answers(station: str, owners: Iterable[str]) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table
 
-from ..domain import vocab
+from ..domain import review, vocab
 from ..domain.care import (
     CONCERN_KINDS,
     OLD_CONCERN_KINDS,
@@ -50,9 +50,16 @@ TABLES: dict[str, Table] = {
     "visit_round": t.visit_round,
     "review_flag": t.review_flag,
     "visit": t.visit,
+    "submission": t.submission,
+    "decision": t.decision,
+    "evidence": t.evidence,
+    "officer": t.officer,
+    "training": t.training,
 }
 # Records that are appended and never edited: no heads, never a conflict.
-APPEND_ONLY = frozenset({"visit", "concern_report", "concern_note"})
+APPEND_ONLY = frozenset(
+    {"visit", "concern_report", "concern_note", "submission", "decision", "evidence"}
+)
 # The child's local caches: recomputed on every station, never carried.
 DERIVED = frozenset(
     {
@@ -131,6 +138,10 @@ _CODES: dict[tuple[str, str], frozenset[str]] = {
     ("referral", "target"): frozenset(REFERRAL_TARGETS),
     ("referral", "status"): frozenset(REFERRAL_STATUSES),
     ("visit_round", "category"): frozenset(("", *CATEGORY_CODES)),
+    ("submission", "kind"): frozenset(review.KINDS),
+    ("decision", "level"): frozenset(review.LEVELS),
+    ("decision", "verdict"): frozenset(review.VERDICTS),
+    ("officer", "duty"): frozenset(review.DUTIES),
 }
 
 
@@ -143,6 +154,10 @@ _RULES: dict[tuple[str, str], Callable[[str], bool]] = {
     ("visit", "recorded_at"): timestamp_ok,
     ("visit", "findings"): findings_ok,
     ("child", "income_sources"): partial(codes_ok, vocab.INCOME_SOURCES),
+    ("officer", "name"): name_ok,
+    ("officer", "phone"): lambda text: not text or phone_ok(text),
+    # A picture or a PDF, as base64 text: at most EVIDENCE_MAX_BYTES once decoded.
+    ("evidence", "content"): review.evidence_content_ok,
 }
 
 

@@ -19,6 +19,11 @@ def for_station(conn: Connection, changes: list[ChangeRecord], receiver: str) ->
         if entity != "child" and "child_uuid" in table.c:
             child_of.update(conn.execute(select(table.c.uuid, table.c.child_uuid)).all())
 
+    # A station's own records (its officers, their training) belong to its division.
+    division_of: dict[str, str] = {}
+    for table in (t.officer, t.training):
+        division_of.update(conn.execute(select(table.c.uuid, table.c.division_code)).all())
+
     def belongs(change: ChangeRecord) -> bool:
         if division.belongs_to(change.station, receiver):
             return True
@@ -26,7 +31,12 @@ def for_station(conn: Connection, changes: list[ChangeRecord], receiver: str) ->
             child = change.entity_uuid
         else:
             child = change.fields.get("child_uuid") or child_of.get(change.entity_uuid, "")
-        village = change.fields.get("village_code") or village_of.get(child, "")
+        village = (
+            change.fields.get("village_code")
+            or change.fields.get("division_code")
+            or village_of.get(child, "")
+            or division_of.get(change.entity_uuid, "")
+        )
         return division.belongs_to(village, receiver) if village else False
 
     return [c for c in changes if belongs(c)]
