@@ -335,6 +335,21 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "parents_returned": ("父母返乡", "a parent came home"),
         "moved_away": ("迁出", "moved away"),
     },
+    # 审核 (domain/review.py): what a village submits, and where a submission stands.
+    "review_kind": {
+        "new_file": ("新建档案", "new file"),
+        "closed_file": ("销档", "file closed"),
+        "category_added": ("新增类别", "category added"),
+        "category_ended": ("终止类别", "category ended"),
+        "guardianship_changed": ("监护情况变更", "guardianship changed"),
+    },
+    "review_state": {
+        "submitted": ("待审核", "waiting for review"),
+        "awaiting_county": ("待县级确认", "waiting for the county"),
+        "approved": ("已通过", "approved"),
+        "returned": ("被退回", "returned"),
+        "confirmed": ("县级已确认", "confirmed by the county"),
+    },
     # The headings of a child's file as `childcare children show` prints it.
     "file": {
         "birth_date": ("出生日期", "birth date"),

@@ -338,6 +338,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "referral_not_found": ("找不到这条转介", "no such referral"),
     "visit_round_not_found": ("找不到这次走访行动", "no such visit round"),
     "review_flag_not_found": ("找不到这条复核标记", "no such review flag"),
+    "submission_not_found": ("找不到这条报审记录", "no such submission for review"),
+    "submission_not_waiting": (
+        "这条报审不在本级待审核之列（已审核、已有更新的报审，或须县级确认）",
+        "this submission is not waiting for this level's review (already decided, superseded "
+        "by a newer one, or reserved to the county)",
+    ),
+    "review_not_here": ("村级站点不审核报审", "a village does not review submissions"),
+    "return_reason_required": ("退回须写明理由", "write why it is returned"),
+    "review_rule_unknown": (
+        "不认识的审核规则“{rule}”：应为报审类型，或“类型:代码”",
+        "unknown review rule {rule}: a kind of submission, or kind:code",
+    ),
+    "review_rules_county_only": (
+        "只有县级站点可以设定须县级确认的事项",
+        "only a county sets what the county confirms",
+    ),
     "policy_days": ("应为 {min} 到 {max} 天", "between {min} and {max} days"),
     "equivocation": (
         "同一条修改 {change} 出现了两种不同的内容，整批已隔离",

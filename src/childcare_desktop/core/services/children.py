@@ -22,6 +22,7 @@ from ..storage import audit, children_repo, derived_repo, driver, sealing, setti
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
+from . import submitting
 from .child_fields import apply_text_values
 
 
@@ -225,7 +226,11 @@ class Children:
             ).first()
             writer = ChangeWriter(conn)
             policy = settings.visit_policy(conn)
+            by = submitting.submitter(conn)
+            kept = children_repo.load_many(conn, [child.uuid]).get(child.uuid) if by else None
             changed = children_repo.save(conn, writer, child, self.today(), policy)
+            if by is not None and changed:
+                submitting.submit(conn, writer, by, [(kept, child)], self.today())
             writer.flush()
             if changed:
                 audit.record(conn, "create" if is_new else action, "child", child.uuid, changed)

@@ -24,6 +24,7 @@ from ..storage.changes import ChangeWriter
 
 # The rows of a file as children_repo keeps them: its row builders, so that both write alike.
 from ..storage.children_repo import assistance_rows, category_rows, child_row, member_rows
+from . import submitting
 
 Progress = Callable[[int, int], None]
 CHUNK = 500  # files per step: progress and cancelling are seen between steps
@@ -59,6 +60,10 @@ def write_plan(
         progress(done, total)
     check()
     visits_repo.append_many(conn, writer, plan.visits)
+    by = submitting.submitter(conn)
+    if by is not None:
+        saved = [(None, c) for c in plan.new] + [(plan.kept[c.uuid], c) for c in plan.updated]
+        submitting.submit(conn, writer, by, saved, today)
     writer.flush()
     # New files were inserted with their derived columns; the others are worked out again.
     touched = ({c.uuid for c in plan.updated} | visits_of.keys()) - {c.uuid for c in plan.new}

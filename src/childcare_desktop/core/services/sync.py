@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 
 from ..domain.visit_policy import DAY_RULES, HOME_RULES, VisitPolicy
 from ..files import written_whole
-from ..storage import audit, derived_repo, driver, settings
+from ..storage import audit, derived_repo, driver, review_repo, settings
 from ..storage import tables as t
 from ..storage.jsontext import dump_bytes
 from ..storage.store import Store
@@ -23,11 +23,12 @@ from ..sync.errors import SyncError
 from ..sync.keys import Peer, add_peer, own_key, peer_by_key, peers
 from ..sync.merge import Equivocation, apply_changes, changes_since, version_vector
 from ..sync.provenance import Provenance, trace
+from . import approval
 from .safety import backup
 from .station import station_info
 
 # Settings a supervisor decides for the stations below it; they travel downward only.
-DOWNWARD_SETTINGS = (settings.VISIT_POLICY, settings.VISIT_POLICY_HOME)
+DOWNWARD_SETTINGS = (settings.VISIT_POLICY, settings.VISIT_POLICY_HOME, review_repo.RULES)
 LATE_DAYS = 35
 # A file's body holds, beside its changes, acknowledgements, carried hashes and certificates.
 _BODY_ROOM = 4 * 1024 * 1024
@@ -390,6 +391,7 @@ def _bookkeeping(conn: Connection, path: Path, checked: intake.Checked, today: d
     ledger.set_acks(conn, sender.station, own.body.get("acks", {}))
     if sender.relation == "parent":
         _take_policy(conn, own.body.get("settings", {}), today)
+        approval.take_rules(conn, own.body.get("settings", {}).get(review_repo.RULES))
     audit.record(conn, "import", detail=f"{path.name}: batch {own.seq} from {own.origin} applied")
     for alarm in filter(None, raised):
         detail = f"{path.name}: audit log of {alarm.origin} {alarm.kind} at entry {alarm.entry}"
