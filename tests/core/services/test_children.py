@@ -46,6 +46,17 @@ def test_type_ahead_finds_by_name_pinyin_and_initials(service, query):
     assert service.find(ChildQuery(text=query)) == [saved.uuid]
 
 
+@pytest.mark.parametrize("typed", ["%", "_", "z_m", "z%m", "\\"])
+def test_what_is_typed_is_matched_as_written_not_as_a_pattern(service, typed):
+    """The list matches with LIKE (a server's trigram index serves LIKE alone): a % or _ typed
+    is a character of the search, not a wildcard that finds every child."""
+    service.save(new_child())
+    service.save(new_child("李想", serial=6, sex="female"))
+    query = ChildQuery(text=typed)
+    assert service.find(query) == [] and service.count_matching(query) == 0
+    assert service.page(query, 0, 10) == []
+
+
 def test_search_by_id_number_and_lists_mask_it(service):
     saved = service.save(new_child())
     assert service.find(ChildQuery(text=saved.id_number)) == [saved.uuid]

@@ -371,12 +371,25 @@ def _conditions(query: ChildQuery, dialect) -> tuple[str, tuple]:
     typed = normalize_query(query.text)
     sealer = sealing.sealer_of(dialect)
     if typed and sealer is not None and _WHOLE_ID.fullmatch(typed):
-        where.append("(instr(search_text, ?) > 0 OR id_number = ?)")
-        params += [typed, sealer.seal_text(typed.upper(), lookup=True)]
+        where.append(f"({_CONTAINS} OR id_number = ?)")
+        params += [_containing(typed), sealer.seal_text(typed.upper(), lookup=True)]
     elif typed:
-        where.append("instr(search_text, ?) > 0")
-        params.append(typed)
+        where.append(_CONTAINS)
+        params.append(_containing(typed))
     return (" WHERE " + " AND ".join(where) if where else ""), tuple(params)
+
+
+# The typed text anywhere in the search text. LIKE, not instr: a server finds it through the
+# trigram index (migration 0024), which serves LIKE alone; SQLite reads it from ix_child_list
+# either way, as quickly. The text and the query are both in lower case, so SQLite's LIKE,
+# which ignores the case of ASCII letters, finds what instr found.
+_CONTAINS = "search_text LIKE ? ESCAPE '\\'"
+
+
+def _containing(typed: str) -> str:
+    """The LIKE pattern of a text typed: its own % and _ are characters, not wildcards."""
+    escaped = typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 # What domain/completeness.to_complete finds, in SQL: details marked on the file, or a
