@@ -97,7 +97,7 @@ def test_the_whole_file_in_json_with_the_list_keys_and_codes(childcare, village_
     assert {k: shown[k] for k in listed} == listed
     extra = [k for k in CHILD_FIELDS if k not in listed]
     assert list(shown)[len(listed) :] == [
-        *extra, "members", "category_spans", "assistance", "last_visits"
+        *extra, "members", "category_spans", "assistance", "last_visits", "review"
     ]  # fmt: skip
     assert {k: shown[k] for k in ("name", "sex", "birth_date", "id_number", "village")} == {
         "name": "张小明",

@@ -11,6 +11,7 @@ from . import (
     concerns,
     identity,
     reports,
+    review,
     roster,
     safety,
     station,
@@ -20,7 +21,19 @@ from . import (
 )
 from .common import run
 
-COMMANDS = (station, store, children, roster, safety, reports, visits, concerns, identity, sync)
+COMMANDS = (
+    station,
+    store,
+    children,
+    roster,
+    safety,
+    reports,
+    visits,
+    concerns,
+    review,
+    identity,
+    sync,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ import argparse
 
 from ..core.domain.child import CHILD_FIELDS
 from ..core.domain.masking import mask_id_number, mask_phone
+from ..core.services.approval import Approval, FileReview
 from ..core.services.child_file import ChildFile, child_file
 from ..core.services.children import Children
 from ..words import label_both
@@ -80,10 +81,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         found = child_file(store, args.child)
+        review = Approval(store).file_state(args.child)
     finally:
         store.close()
-    emit(args, _file_json(found), "\n".join(_file_lines(found)))
+    document = {**_file_json(found), "review": {"state": review.state, "reason": review.reason}}
+    emit(args, document, "\n".join([*_file_lines(found), _review_line(review)]))
     return 0
+
+
+def _review_line(review: FileReview) -> str:
+    """The file's review state (审核) and the reason of a return."""
+    if review.state is None:
+        return _line("review", "")
+    said = label_both("review_state", review.state)
+    return _line("review", f"{said}  {review.reason}" if review.reason else said)
 
 
 def _file_json(found: ChildFile) -> dict:

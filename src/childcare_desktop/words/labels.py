@@ -384,5 +384,6 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "category_reason": ("理由", "why held"),
         "amount": ("每月金额（元）", "yuan a month"),
         "years": ("岁", "years"),
+        "review": ("审核", "review"),
     },
 }
