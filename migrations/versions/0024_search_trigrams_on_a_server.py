@@ -33,7 +33,10 @@ def upgrade() -> None:
     try:
         with bind.begin_nested():  # a refusal undoes this step alone
             op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            op.execute("CREATE INDEX ix_child_search ON child USING gin (search_text gin_trgm_ops)")
+            op.execute(
+                "CREATE INDEX IF NOT EXISTS ix_child_search ON child "
+                "USING gin (search_text gin_trgm_ops)"
+            )
     except DBAPIError as refused:
         log.warning(
             "no trigram index for the list's search (it reads every row instead): %s",
