@@ -15,11 +15,15 @@ from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.domain.categories import CategorySpan
 from childcare_desktop.core.domain.child import Child
 from childcare_desktop.core.errors import CoreError, ValidationFailed
+from childcare_desktop.core.reports.summary import check_totals, document
 from childcare_desktop.core.services.approval import Approval
 from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.services.demo import fill_demo
+from childcare_desktop.core.services.reports import Reports
 from childcare_desktop.core.services.roster import Roster
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.storage.store import Store
+from tests.core.reports import poppler
 from tests.core.roster.ledgers import HEADER, child_row, write_xlsx
 from tests.core.sync.stations import COUNTY, TOWN, VILLAGE, enrolled
 from tests.core.sync.test_authority import send
@@ -281,3 +285,39 @@ def test_a_ledger_imported_at_an_enrolled_village_submits_every_new_file(village
     ]
     Roster(village, lambda: DAY).import_file(write_xlsx(tmp_path / "b.xlsx", [HEADER, *regraded]))
     assert kinds(village).count(("guardianship_changed", "poor")) == 3
+
+
+def test_official_counts_take_approved_files_only_and_say_how_many_wait(
+    village, town, county, move, tmp_path
+):
+    """A file made before review (no submission) counts; a new file counts once the town
+    approved it (the county confirmed it, where its rules reserve new files); a returned one
+    waits. The summary's JSON and its PDF say how many wait."""
+    fill_demo(town, 2, seed=3, today=DAY)  # the town's own files: never submitted
+    first, second = new_child(village), new_child(village, "李小红", 6)
+    move(village, town)
+    reports = Reports(town, lambda: DAY)
+    before = reports.figures(DAY)
+    assert (before.total, before.waiting_review) == (2, 2)
+    review = Approval(town, lambda: DAY)
+    by_child = {i.child: i.id for i in review.waiting()}
+    review.approve(by_child[first.uuid])
+    review.return_(by_child[second.uuid], "姓名与户口簿不符")
+    after = reports.figures(DAY)
+    assert (after.total, after.waiting_review) == (3, 1)
+    assert check_totals(after) == []
+    assert document(after)["waiting_review"] == 1
+    out = tmp_path / "summary.pdf"
+    reports.summary(out, DAY)
+    assert "另有1份新建档案待审核" in poppler.flat_text(out)
+
+    Approval(county).reserve(["new_file"])
+    move(county, town, to=TOWN)
+    reserved = reports.figures(DAY)  # the town's approval is not the county's confirmation
+    assert (reserved.total, reserved.waiting_review) == (2, 2)
+    move(town, county)
+    at_county = Approval(county, lambda: DAY)
+    (confirm,) = [i for i in at_county.waiting() if i.child == first.uuid]
+    at_county.approve(confirm.id)
+    move(county, town, to=TOWN)
+    assert reports.figures(DAY).total == 3

@@ -109,6 +109,8 @@ class SummaryFigures:
     station: str
     as_of: date
     tables: tuple[Table, ...]
+    # New files not yet approved (审核): left out of every table.
+    waiting_review: int = 0
 
     def table(self, code: str) -> Table:
         return next(t for t in self.tables if t.code == code)
@@ -213,6 +215,7 @@ def document(f: SummaryFigures) -> dict:
         "station": f.station,
         "as_of": f.as_of.isoformat(),
         "total": f.total,
+        "waiting_review": f.waiting_review,
         "tables": {
             t.code: {
                 "title": t.title,

@@ -72,6 +72,10 @@ def render_summary(f: SummaryFigures, meta: ReportMeta, out: PdfTarget) -> int:
             "note",
         ),
     ]
+    if f.waiting_review:
+        story.append(
+            para(f"另有 {f.waiting_review} 份新建档案待审核，审核通过前不计入本表。", "note")
+        )
     for code in NATIONAL:
         story += _table(f.table(code), next(number))
     story.append(para("二、在册儿童", "section"))

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import Connection
 
 from ...words import label
 from ..domain.categories import AGE_LIMIT, CATEGORY_CODES, FULL_TIME_SCHOOL, KEPT_IN_SCHOOL
+from ..domain.review import LEVELS
+from ..domain.review_events import is_reserved
 from ..domain.vocab import GUARDIANSHIP, PARENT_UNABLE, SCHOOLING, SEXES
 from ..reports.summary import (
     AGE_BANDS,
@@ -33,6 +36,7 @@ from ..reports.summary import (
     SummaryFigures,
     Table,
 )
+from ..storage import review_repo
 
 BANDS = (*(name for name, _, _ in AGE_BANDS), UNKNOWN_AGE)
 SEX_PARTS = (*SEXES, UNKNOWN)
@@ -78,7 +82,7 @@ def _under_limit(day: date) -> str:
     return f"c.birth_date IS NULL OR CASE k.code {whens} END"
 
 
-def _counted_sql(day: date, keep_in_school: bool, dialect: str) -> str:
+def _counted_sql(day: date, keep_in_school: bool, dialect: str, where: str = "") -> str:
     """The counted children grouped by everything the tables break them down by: village, sex,
     age band, grade, schooling, the categories in force (a list) and, for a left-behind child,
     the family's facts as counts in decimal digits (see AWAY, UNABLE, ENTRUSTS).
@@ -88,21 +92,20 @@ def _counted_sql(day: date, keep_in_school: bool, dialect: str) -> str:
     which is its quickest way. PostgreSQL runs such a lookup as a subplan per child (100,000
     index probes, 0.6 s of the county's 1 s), and cannot turn it into a join itself: it is given
     the spans and the families joined and grouped instead, one pass over each table."""
+    where = where or WHEN_COUNTED
     if dialect == "postgresql":
-        return _counted_by_joins(day, keep_in_school)
-    return _counted_by_lookups(day, keep_in_school)
+        return _counted_by_joins(day, keep_in_school, where)
+    return _counted_by_lookups(day, keep_in_school, where)
 
 
-def _counted_by_lookups(day: date, keep_in_school: bool) -> str:
+def _counted_by_lookups(day: date, keep_in_school: bool, where: str) -> str:
     # `+k.code`: the codes filter the spans found by child, they do not probe for each code.
     codes = (
         "(SELECT group_concat(DISTINCT k.code) FROM category k WHERE k.child_uuid = c.uuid "
         f"AND {_in_force(day, keep_in_school)})"
     )
     facts = f"(SELECT {_FAMILY_FACTS} FROM member WHERE child_uuid = x.uuid)"
-    children = (
-        f"SELECT c.uuid, {_breakdown(day)}, {codes} AS codes FROM child c WHERE {WHEN_COUNTED}"
-    )
+    children = f"SELECT c.uuid, {_breakdown(day)}, {codes} AS codes FROM child c WHERE {where}"
     # MATERIALIZED: each child's spans are looked up once, not again where `codes` is used.
     return (
         f"WITH x AS MATERIALIZED ({children}) "
@@ -112,14 +115,14 @@ def _counted_by_lookups(day: date, keep_in_school: bool) -> str:
     )
 
 
-def _counted_by_joins(day: date, keep_in_school: bool) -> str:
+def _counted_by_joins(day: date, keep_in_school: bool, where: str) -> str:
     # Each child with its spans in force, grouped by the child (its key: the child's other
     # columns follow it). The list of codes is not made DISTINCT, which costs a sort per child:
     # `count` reads it as a set.
     children = (
         f"SELECT c.uuid, {_breakdown(day)}, group_concat(k.code) AS codes FROM child c "
         f"LEFT JOIN category k ON k.child_uuid = c.uuid AND {_in_force(day, keep_in_school)} "
-        f"WHERE {WHEN_COUNTED} GROUP BY c.uuid"
+        f"WHERE {where} GROUP BY c.uuid"
     )
     families = f"SELECT child_uuid, {_FAMILY_FACTS} AS facts FROM member GROUP BY child_uuid"
     return (
@@ -218,14 +221,15 @@ def count(
     names: Callable[[str], str],
 ) -> SummaryFigures:
     params = {"day": day.isoformat()}
-    counted = _counted_sql(day, keep_in_school, conn.dialect.name)
+    waiting = _awaiting_review(conn)
+    where = f"{WHEN_COUNTED} AND NOT {waiting}" if waiting else WHEN_COUNTED
+    counted = _counted_sql(day, keep_in_school, conn.dialect.name, where)
     grouped = list(conn.exec_driver_sql(counted, params))
     # Counted apart from the breakdowns (from the index, in village order), so that a village's
     # parts that do not add up to it show.
     totals = dict(
         conn.exec_driver_sql(
-            f"SELECT village_code, count(*) FROM child c WHERE {WHEN_COUNTED} "
-            "GROUP BY village_code",
+            f"SELECT village_code, count(*) FROM child c WHERE {where} GROUP BY village_code",
             params,
         ).all()
     )
@@ -255,7 +259,34 @@ def count(
                 ("left.schooling", schooling),
             ):
                 counts[table][village].update({TOTAL: n, part: n})
-    return _tables(level, station, day, names, totals, counts)
+    figures = _tables(level, station, day, names, totals, counts)
+    if not waiting:
+        return figures
+    left_out = f"SELECT count(*) FROM child c WHERE {WHEN_COUNTED} AND {waiting}"
+    return replace(figures, waiting_review=conn.exec_driver_sql(left_out, params).scalar_one())
+
+
+def _awaiting_review(conn: Connection) -> str:
+    """A file left out of the official counts as not yet approved (审核): submitted as a new
+    file, and no submission of it as new approved by the town (confirmed by the county, where
+    its rules reserve new files) and not returned; as SQL on the child c, "" where no file was
+    ever submitted (a file made before review, or where no one reviews, counts)."""
+    if conn.exec_driver_sql(_ANY_NEW_FILE).first() is None:
+        return ""
+    reserved = is_reserved(review_repo.rules(conn), "new_file", "")
+    levels = _quoted(("county",) if reserved else LEVELS)
+    return (
+        f"({_NEW_FILE} AND NOT EXISTS (SELECT 1 FROM submission s JOIN decision d "
+        "ON d.submission_uuid = s.uuid WHERE s.child_uuid = c.uuid AND s.kind = 'new_file' "
+        f"AND d.level IN ({levels}) AND NOT EXISTS (SELECT 1 FROM decision r "
+        "WHERE r.submission_uuid = s.uuid AND r.verdict = 'returned')))"
+    )
+
+
+_ANY_NEW_FILE = "SELECT 1 FROM submission WHERE kind = 'new_file' LIMIT 1"
+_NEW_FILE = (
+    "EXISTS (SELECT 1 FROM submission s WHERE s.child_uuid = c.uuid AND s.kind = 'new_file')"
+)
 
 
 def _tables(level, station, day, names, totals, counts) -> SummaryFigures:
