@@ -17,6 +17,7 @@ from . import (
     station,
     store,
     sync,
+    team,
     visits,
 )
 from .common import run
@@ -31,6 +32,7 @@ COMMANDS = (
     visits,
     concerns,
     review,
+    team,
     identity,
     sync,
 )

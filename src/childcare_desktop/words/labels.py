@@ -343,6 +343,10 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "category_ended": ("终止类别", "category ended"),
         "guardianship_changed": ("监护情况变更", "guardianship changed"),
     },
+    "duty": {
+        "director": ("儿童主任", "children's director"),
+        "supervisor": ("儿童督导员", "children's supervisor"),
+    },
     "review_state": {
         "submitted": ("待审核", "waiting for review"),
         "awaiting_county": ("待县级确认", "waiting for the county"),

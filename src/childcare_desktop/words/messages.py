@@ -473,4 +473,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "有几个村（居）都叫“{village}”：请写它的12位区划代码",
         "several villages are called {village}: write its 12-digit code",
     ),
+    # The team (团队): the registry of 儿童主任 and 儿童督导员.
+    "officer_not_found": ("找不到这名工作人员", "no such officer"),
+    "division_not_below": (
+        "只能登记本级或下级的工作人员",
+        "only officers of this station's division or one below it",
+    ),
+    "duty_level": (
+        "儿童主任在村（居），儿童督导员在乡镇或县",
+        "a director serves a village; a supervisor a town or county",
+    ),
+    "name_invalid": ("姓名不超过 40 个字，只含可读的字符", "at most 40 readable characters"),
+    "hours_positive": ("学时应大于 0", "the hours must be more than 0"),
+    "before_predecessor": (
+        "早于现任儿童主任的任职日期",
+        "before the serving director was appointed",
+    ),
 }
