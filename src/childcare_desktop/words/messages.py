@@ -464,6 +464,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "photo_unreadable": ("照片文件“{name}”打不开", "the photo file {name} cannot be read"),
     "photo_not_found": ("找不到这张照片", "no such photo"),
+    "evidence_too_large": (
+        "证明材料“{name}”超过 {max_mb} MB，未添加",
+        "the evidence file {name} is larger than {max_mb} MB: not attached",
+    ),
+    "evidence_wrong_type": (
+        "“{name}”不是 JPEG、PNG 图片或 PDF 文件，未添加",
+        "{name} is not a JPEG or PNG picture or a PDF: not attached",
+    ),
+    "evidence_unreadable": (
+        "证明材料文件“{name}”打不开",
+        "the evidence file {name} cannot be read",
+    ),
+    "evidence_not_own_submission": (
+        "只有报审的村可以为这条报审添加证明材料",
+        "only the village that made this submission attaches evidence to it",
+    ),
+    "evidence_not_found": ("找不到这份证明材料", "no such evidence"),
+    "evidence_damaged": (
+        "证明材料“{name}”的内容与它的校验值不符，数据可能被改动或损坏，未打开",
+        "the evidence {name} does not match its hash: the store may be altered or damaged",
+    ),
+    "evidence_altered": (
+        "站点 {station} 的一份证明材料内容与它的大小、类型或校验值不符，整批未导入",
+        "evidence written by station {station} does not match its own size, type or hash: "
+        "the whole file was refused",
+    ),
     "village_missing": (
         "没有写所属村（居）：本站管理多个村，每一行都要写明（名称或12位区划代码）",
         "no village given: this station keeps children of several villages, so each row "

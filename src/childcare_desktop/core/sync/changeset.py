@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import evidence
 from . import entities
 from .errors import SyncError
 
@@ -123,3 +124,7 @@ def _check_fields(station: str, entity: str, uuid: str, fields: Any) -> None:
             raise SyncError("bad_change", field=missing[0])
     if created and deleted:
         raise SyncError("bad_change", field="fields")
+    # 证明材料: the content must be the file its own size, type and hash name (each field alone
+    # passed its column's rule above).
+    if entity == "evidence" and not evidence.record_matches(fields):
+        raise SyncError("evidence_altered", station=station)

@@ -1,5 +1,7 @@
 """Which changes a receiver may hold: a village only its own children's records, a town only
-its villages'. The county (and a town sending up) receives everything it holds."""
+its villages'. The county (and a town sending up) receives everything it holds. Evidence
+(证明材料) goes down only to the village that submitted it and the stations above that village:
+not to another village, even where the child has moved there since."""
 
 from __future__ import annotations
 
@@ -24,7 +26,14 @@ def for_station(conn: Connection, changes: list[ChangeRecord], receiver: str) ->
     for table in (t.officer, t.training):
         division_of.update(conn.execute(select(table.c.uuid, table.c.division_code)).all())
 
+    submitted_by = dict(
+        conn.execute(select(t.submission.c.uuid, t.submission.c.village_code)).all()
+    )
+
     def belongs(change: ChangeRecord) -> bool:
+        if change.entity == "evidence":
+            submission = change.fields.get("submission_uuid", "")
+            return division.belongs_to(submitted_by.get(submission, change.station), receiver)
         if division.belongs_to(change.station, receiver):
             return True
         if change.entity == "child":
