@@ -9,6 +9,7 @@ from .. import __version__
 from . import (
     children,
     concerns,
+    evidence,
     identity,
     reports,
     review,
@@ -32,6 +33,7 @@ COMMANDS = (
     visits,
     concerns,
     review,
+    evidence,
     team,
     identity,
     sync,
