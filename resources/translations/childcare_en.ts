@@ -3493,4 +3493,67 @@ Once there are files, this page lists the overdue and upcoming visits and the op
         <translation>%1 has not acknowledged any change of this station yet.</translation>
     </message>
 </context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>证明材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>添加证明材料…</source>
+        <translation>Attach evidence…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>添加证明材料</source>
+        <translation>Attach evidence</translation>
+    </message>
+    <message>
+        <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf *.JPG *.JPEG *.PNG *.PDF)</source>
+        <translation>Pictures or PDFs (*.jpg *.jpeg *.png *.pdf *.JPG *.JPEG *.PNG *.PDF)</translation>
+    </message>
+    <message>
+        <source>正在添加…</source>
+        <translation>Attaching…</translation>
+    </message>
+    <message>
+        <source>另存证明材料</source>
+        <translation>Save the evidence</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>还没有证明材料</source>
+        <translation>No evidence yet</translation>
+    </message>
+    <message>
+        <source>已添加：</source>
+        <translation>Attached: </translation>
+    </message>
+    <message>
+        <source>已保存：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <source>PDF 文件：请点“另存为…”后用 PDF 阅读器打开</source>
+        <translation>A PDF: click Save as… and open it in a PDF reader</translation>
+    </message>
+    <message>
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <source>无法显示这张图片</source>
+        <translation>This picture cannot be shown</translation>
+    </message>
+</context>
 </TS>
