@@ -42,6 +42,7 @@ from childcare_desktop.ui.dialogs.concern_form import ConcernForm
 from childcare_desktop.ui.dialogs.conflicts import ConflictsDialog
 from childcare_desktop.ui.dialogs.crash import CrashDialog
 from childcare_desktop.ui.dialogs.duplicate_merge import DuplicateMergeDialog
+from childcare_desktop.ui.dialogs.evidence import EvidenceDialog
 from childcare_desktop.ui.dialogs.passphrase import PassphraseDialog
 from childcare_desktop.ui.dialogs.policy_dialog import PolicyDialog
 from childcare_desktop.ui.dialogs.recovery import RecoveryDialog
@@ -216,6 +217,7 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
     "export": (lambda o: ExportDialog(o.store, o.tasks, o.parent), lambda d: d.export_button),
     "import batches": (lambda o: ImportDialog(o.store, o.tasks, o.parent), None),
     "conflicts": (lambda o: ConflictsDialog(o.store, o.tasks, o.parent), None),
+    "evidence": (lambda o: EvidenceDialog(o.store, o.tasks, "s", True, o.parent), None),
     "merge duplicates": (_merge_duplicates, lambda d: d.merge_button),
     "audit": (lambda o: AuditViewDialog(o.store, o.tasks, o.parent), lambda d: d.export_button),
     "backups": (
