@@ -70,14 +70,16 @@ def move(tmp_path):
     return Exchange(tmp_path)
 
 
-def new_child(store: Store, name="张小明", serial=5, codes=("left_behind",), grade="fair") -> Child:
+def new_child(
+    store: Store, name="张小明", serial=5, codes=("left_behind",), grade="fair", village=VILLAGE
+) -> Child:
     born = date(2014, 8, 9)
     return Children(store, lambda: DAY).save(
         Child(
             name,
             "",
             None,
-            VILLAGE,
+            village,
             id_number=idnumber.make("441481", born, serial, "male"),
             guardianship=grade,
             categories=tuple(CategorySpan(c, DAY) for c in codes),

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from .child import CHILD_FIELDS, Child
-from .masking import mask_id_number, mask_phone
+from .masking import mask_id_number
 
 CATEGORY_KINDS = ("category_added", "category_ended")
 # What a new file shows its reviewer: who the child is, where, and what it is held as.
 NEW_FILE_FIELDS = ("name", "sex", "birth_date", "village_code", "guardianship", "status")
 # Sealed on a server: a submission's changes travel and are kept in the clear, so masked.
-_MASKED = {"id_number": mask_id_number, "contact_phone": mask_phone}
+_MASKED = {"id_number": mask_id_number}
 # The program's bookkeeping, not a fact an officer decides.
 _NOT_SHOWN = frozenset({"uuid", "to_complete", "registered_on"})
 
@@ -84,7 +84,8 @@ def correction(kind: str, subject: str, old: Child, new: Child, today: date) -> 
 
 def differences(old: Child, new: Child, today: date) -> dict[str, list]:
     """{field: [before, after]} of what differs between two versions of a file: its own fields
-    (ID number and phone masked), the categories held, and the names of family and carers."""
+    (the ID number masked), the categories held, and the names of family and carers (their
+    phones and ID numbers never)."""
     found = {
         f: [_shown(f, getattr(old, f)), _shown(f, getattr(new, f))]
         for f in CHILD_FIELDS
