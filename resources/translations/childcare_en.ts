@@ -1933,6 +1933,10 @@ with %3 changes.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
         <source>各镇同步</source>
         <translation>Towns' sync</translation>
     </message>
@@ -3491,6 +3495,163 @@ Once there are files, this page lists the overdue and upcoming visits and the op
     <message>
         <source>%1还没有确认收到本站的修改。</source>
         <translation>%1 has not acknowledged any change of this station yet.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamView</name>
+    <message>
+        <source>所属</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>任职日期</source>
+        <translation>Appointed</translation>
+    </message>
+    <message>
+        <source>离任日期</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>培训学时</source>
+        <translation>Training hours</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>村（居）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>儿童主任</source>
+        <translation>Director</translation>
+    </message>
+    <message>
+        <source>应走访</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>按时走访</source>
+        <translation>Visited on time</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>被退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>None registered</translation>
+    </message>
+    <message>
+        <source>各村儿童主任本月工作</source>
+        <translation>Each village's director this month</translation>
+    </message>
+    <message>
+        <source>登记人员(&amp;A)……</source>
+        <translation>&amp;Add officer…</translation>
+    </message>
+    <message>
+        <source>更换儿童主任(&amp;R)……</source>
+        <translation>&amp;Replace director…</translation>
+    </message>
+    <message>
+        <source>登记培训(&amp;T)……</source>
+        <translation>Record &amp;training…</translation>
+    </message>
+    <message>
+        <source>儿童主任更换时记录在册，原任保留离任日期。</source>
+        <translation>A new director is recorded: the one before keeps the day they left.</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerForm</name>
+    <message>
+        <source>更换儿童主任</source>
+        <translation>Replace the director</translation>
+    </message>
+    <message>
+        <source>登记工作人员</source>
+        <translation>Register an officer</translation>
+    </message>
+    <message>
+        <source>手机或固定电话</source>
+        <translation>mobile or landline</translation>
+    </message>
+    <message>
+        <source>现任儿童主任自新任职日期起离任，仍保留在名册中。</source>
+        <translation>The serving director leaves on the new one's appointment day and stays in the registry.</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>任职日期</source>
+        <translation>Appointed on</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <source>登记培训</source>
+        <translation>Record a training</translation>
+    </message>
+    <message>
+        <source>如：儿童主任示范培训</source>
+        <translation>e.g. model training of directors</translation>
+    </message>
+    <message>
+        <source>参训人员</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>培训名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from childcare_desktop.core.services.reports import Reports
 from childcare_desktop.core.services.review import ReviewItem
 from childcare_desktop.core.services.roster import Roster
 from childcare_desktop.core.services.station import station_info
+from childcare_desktop.core.services.team import Team
 from childcare_desktop.ui import i18n
 from childcare_desktop.ui.dialogs.audit_view import AuditViewDialog
 from childcare_desktop.ui.dialogs.backups import BackupsDialog, RestoreConfirm
@@ -56,6 +57,7 @@ from childcare_desktop.ui.dialogs.summary_date import SummaryDateDialog
 from childcare_desktop.ui.dialogs.sync_enroll import EnrollDialog
 from childcare_desktop.ui.dialogs.sync_export import ExportDialog
 from childcare_desktop.ui.dialogs.sync_import import ImportDialog
+from childcare_desktop.ui.dialogs.team_forms import OfficerForm, TrainingForm
 from childcare_desktop.ui.dialogs.to_confirm import SetAsideDialog
 from childcare_desktop.ui.dialogs.unlock import UnlockDialog
 from childcare_desktop.ui.dialogs.visit_form import VisitForm
@@ -132,6 +134,10 @@ def _merge_duplicates(o: Opened) -> DuplicateMergeDialog:
     first = add_child(o.work.children, ("poor_family",), members=family(four))
     second = add_child(o.work.children, ("poor_family",), serial=7, members=family(four[:2]))
     return DuplicateMergeDialog(o.store, o.tasks, first.uuid, second.uuid, o.parent)
+
+
+def _officer(o: Opened):
+    return Team(o.store).add(VILLAGE, "director", "李主任", datetime.now().date())
 
 
 def _wizard_next(wizard: QWizard) -> QPushButton:
@@ -238,6 +244,16 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
         lambda o: SetupWizard(o.folder / "new" / "store.db", o.tasks, o.parent), _wizard_next
     ),
     "crash": (lambda o: CrashDialog(o.folder / "childcare.log", o.parent), _main),
+    "officer": (
+        lambda o: OfficerForm(Team(o.store), o.tasks, [(VILLAGE, "新陂村")], False, o.parent),
+        lambda d: d.save_button,
+    ),
+    "replace director": (
+        lambda o: OfficerForm(Team(o.store), o.tasks, [(VILLAGE, "新陂村")], True, o.parent),
+        lambda d: d.save_button,
+    ),
+    "training": (lambda o: TrainingForm(Team(o.store), o.tasks, _officer(o), o.parent),
+                 lambda d: d.save_button),
 }  # fmt: skip
 
 

@@ -196,7 +196,7 @@ class Team:
             returned = _returns_by_village(conn, code, first, last)
         serving = {o.division_code: o for o in self.officers() if _serving_director(o)}
         names = {o.division_code: o.division_name for o in self.officers()}
-        names.update(self._division_names(code))
+        names.update(self.divisions())
         villages = {
             c
             for c in (*names, *due, *reported, *returned)
@@ -216,10 +216,12 @@ class Team:
             for village in sorted(villages)
         ]
 
-    def _division_names(self, code: str) -> dict[str, str]:
+    def divisions(self) -> list[tuple[str, str]]:
+        """This station's division and those below it it knows, (code, name) in code order."""
+        code = station_info(self.store).code
+        query = select(t.division.c.code, t.division.c.name).order_by(t.division.c.code)
         with self.store.read() as conn:
-            rows = conn.execute(select(t.division.c.code, t.division.c.name)).all()
-        return {c: n for c, n in rows if belongs_to(c, code)}
+            return [(c, n) for c, n in conn.execute(query).all() if belongs_to(c, code)]
 
     def _checked(
         self, division_code: str, duty: str, name: str, appointed_on: date, phone: str, note: str

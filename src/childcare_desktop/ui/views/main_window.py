@@ -10,6 +10,7 @@ from ...core.domain.child import Child
 from ...core.services.care_work import CareWork
 from ...core.services.children import Children
 from ...core.services.station import StationInfo
+from ...core.services.team import Team
 from ..actions.base import add_menu, make_action
 from ..actions.care import CareActions
 from ..actions.ledger import LedgerActions
@@ -27,6 +28,7 @@ from .review_view import ReviewView
 from .start_panel import StartPanel
 from .stations_landing import StationsLanding
 from .sync_status import SyncStatusView
+from .team_view import TeamView
 from .today_view import TodayView
 from .village_sync import VillageSyncView
 
@@ -95,12 +97,14 @@ class MainWindow(QMainWindow):
         self.landing: StationsLanding | None = None
         self.sync_status: SyncStatusView | None = None
         self.village_sync: VillageSyncView | None = None
+        self.team: TeamView | None = None
         if station.role == "village":
             actions = (sync.enroll_action, sync.export_action, sync.import_action)
             self.village_sync = VillageSyncView(self.store, station.code, self.tasks, actions)
         else:
             self.landing = StationsLanding(self.store, station.role, self.tasks, sync.import_action)
             self.sync_status = SyncStatusView(self.store, self.tasks)
+            self.team = TeamView(Team(self.store), self.tasks)
             self.landing.details_requested.connect(
                 lambda: self.tabs.setCurrentWidget(self.sync_status)
             )
@@ -111,6 +115,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.agenda, self.tr("走访日程"))
         self.tabs.addTab(self.review, self.tr("动态管理"))
         self.tabs.addTab(self.care_lists, self.tr("关爱服务"))
+        if self.team is not None:
+            self.tabs.addTab(self.team, self.tr("团队"))
         self.tabs.addTab(self.sync_status or self.village_sync, self.tr("同步情况"))
         self.tabs.setCurrentIndex(0)
         self.tasks.changed.connect(self._written)
