@@ -103,3 +103,17 @@ def test_the_team_tab_at_a_town(qtbot, tasks, tmp_path, check_model):
         tasks.wait()
         town.close()
         village.close()
+
+
+def test_the_set_up_puts_the_station_s_officer_in_the_registry(tmp_path):
+    from childcare_desktop.ui.dialogs.setup_wizard import _init_station
+    from tests.conftest import PASSPHRASE, TEST_KDF
+
+    store, _ = _init_station(
+        tmp_path / "s.db", PASSPHRASE, "town", TOWN, "宁新镇", "钱督导", kdf=TEST_KDF
+    )
+    try:
+        (officer,) = Team(store).officers()
+        assert (officer.name, officer.duty, officer.division_code) == ("钱督导", "supervisor", TOWN)
+    finally:
+        store.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..core.services.demo import fill_demo
 from ..core.services.station import SetupResult, init_station, print_recovery_code
+from ..core.services.team import ensure_station_officer
 from .common import add_db, add_json, db_path, emit, open_store, passphrase
 
 
@@ -39,7 +40,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     store, result = init_station(
         db_path(args), passphrase(confirm=True), args.role, args.division, args.name, args.officer
     )
-    store.close()
+    try:
+        ensure_station_officer(store)
+    finally:
+        store.close()
     s = result.station
     document = {
         "station": s.code,

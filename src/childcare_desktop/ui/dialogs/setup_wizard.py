@@ -346,5 +346,8 @@ class SetupWizard(QWizard):
 def _init_station(*args, **kwargs):
     # Imported on the worker thread: the store layer loads while the key is derived.
     from ...core.services.station import init_station
+    from ...core.services.team import ensure_station_officer
 
-    return init_station(*args, **kwargs)
+    store, setup = init_station(*args, **kwargs)
+    ensure_station_officer(store)
+    return store, setup
