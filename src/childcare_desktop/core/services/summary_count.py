@@ -224,7 +224,7 @@ def count(
     waiting = _awaiting_review(conn)
     where = f"{WHEN_COUNTED} AND NOT {waiting}" if waiting else WHEN_COUNTED
     counted = _counted_sql(day, keep_in_school, conn.dialect.name, where)
-    grouped = list(conn.exec_driver_sql(counted, params))
+    grouped = conn.exec_driver_sql(counted, params).all()  # one fetch, not one per row
     # Counted apart from the breakdowns (from the index, in village order), so that a village's
     # parts that do not add up to it show.
     totals = dict(
@@ -248,7 +248,10 @@ def count(
             counts[table][village][part] += n
         for code in set(held):
             counts["category"][village][code] += n
-            counts[f"category.{code}"][village].update({TOTAL: n, sex: n, band: n})
+            line = counts[f"category.{code}"][village]
+            line[TOTAL] += n
+            line[sex] += n
+            line[band] += n
         if "left_behind" in held:
             parents = _parents(facts or 0)
             entrusted = "entrusted" if _has(facts or 0, ENTRUSTS) else "not_entrusted"
@@ -258,7 +261,9 @@ def count(
                 ("left.guardian_type", _guardian_type(grade, parents)),
                 ("left.schooling", schooling),
             ):
-                counts[table][village].update({TOTAL: n, part: n})
+                line = counts[table][village]
+                line[TOTAL] += n
+                line[part] += n
     figures = _tables(level, station, day, names, totals, counts)
     if not waiting:
         return figures
