@@ -1933,6 +1933,10 @@ with %3 changes.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
         <source>团队</source>
         <translation>Team</translation>
     </message>
@@ -3060,6 +3064,26 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
 <context>
     <name>TodayView</name>
     <message>
+        <source>被退回（审核）</source>
+        <translation>Returned (review)</translation>
+    </message>
+    <message>
+        <source>报审事项</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>退回理由</source>
+        <translation>Why returned</translation>
+    </message>
+    <message>
+        <source>报送日期</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>打开档案，按退回理由修改后保存，即重新报送。</source>
+        <translation>Open the file, correct it as the reason says and save it: it is submitted again.</translation>
+    </message>
+    <message>
         <source>档案显示须确认的情形（强制报告）</source>
         <translation>What the files show: to confirm (mandatory report)</translation>
     </message>
@@ -3715,6 +3739,92 @@ Once there are files, this page lists the overdue and upcoming visits and the op
     <message>
         <source>无法显示这张图片</source>
         <translation>This picture cannot be shown</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalView</name>
+    <message>
+        <source>村（居）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>报审事项</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>报送人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>报送日期</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>报送前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>报送内容</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>档案现状</source>
+        <translation>File now</translation>
+    </message>
+    <message>
+        <source>变更内容与档案现状</source>
+        <translation>What changed, and the file now</translation>
+    </message>
+    <message>
+        <source>通过(&amp;P)</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>退回(&amp;B)……</source>
+        <translation>Send &amp;back…</translation>
+    </message>
+    <message>
+        <source>证明材料(&amp;E)……</source>
+        <translation>&amp;Evidence…</translation>
+    </message>
+    <message>
+        <source>待审核</source>
+        <translation>Waiting for review</translation>
+    </message>
+    <message>
+        <source>村里报送的新建档案、销档、类别和监护情况变更，逐条通过或退回。</source>
+        <translation>New files, closed files, categories and guardianship changes the villages submitted: approve or send back each.</translation>
+    </message>
+    <message>
+        <source>其中 %1 条须县级确认，本级不审核。</source>
+        <translation>%1 of them are for the county to confirm, not for this station.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>退回</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>退回理由（必填），村里据此修改后重新报送</source>
+        <translation>Why it is sent back (required): the village corrects the file and submits it again</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

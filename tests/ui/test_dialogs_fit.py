@@ -49,6 +49,7 @@ from childcare_desktop.ui.dialogs.policy_dialog import PolicyDialog
 from childcare_desktop.ui.dialogs.recovery import RecoveryDialog
 from childcare_desktop.ui.dialogs.referral_form import ReferralForm, ReferralStatusDialog
 from childcare_desktop.ui.dialogs.report_preview import ReportPreview
+from childcare_desktop.ui.dialogs.return_reason import ReturnDialog
 from childcare_desktop.ui.dialogs.roster_import import RosterImportDialog
 from childcare_desktop.ui.dialogs.round_form import RoundForm
 from childcare_desktop.ui.dialogs.settings import SettingsDialog
@@ -254,6 +255,8 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
     ),
     "training": (lambda o: TrainingForm(Team(o.store), o.tasks, _officer(o), o.parent),
                  lambda d: d.save_button),
+    "return a submission": (lambda o: ReturnDialog("张小明", o.parent),
+                            lambda d: d.return_button),
 }  # fmt: skip
 
 

@@ -85,9 +85,11 @@ class Approval:
             return _shown(conn, listed)
 
     def returned(self) -> list[ReviewItem]:
-        """The items a reviewer returned and the village has not corrected yet, with the
-        reason (a save of the file submits them again)."""
+        """At a village, the items a reviewer returned and it has not corrected yet, with the
+        reason (a save of the file submits them again); nothing at a station that reviews."""
         with self.store.read() as conn:
+            if _level(conn):
+                return []
             items = review_repo.latest_items(conn)
             rules = review_repo.rules(conn)
             return _shown(conn, [(i, "returned") for i in items if i.state(rules) == "returned"])

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..storage.store import Store
+from .approval import Approval
 from .care import Care
 from .children import Children
 from .concerns import Concerns
@@ -23,6 +24,7 @@ class CareWork:
     care: Care
     rounds: Rounds
     review: Review
+    approval: Approval
 
     @classmethod
     def open(cls, store: Store, today: Callable[[], date] = date.today) -> CareWork:
@@ -33,4 +35,5 @@ class CareWork:
             Care(store, today),
             Rounds(store, today),
             Review(store, today),
+            Approval(store, today),
         )

@@ -22,6 +22,7 @@ from ..server_watch import watch_server
 from ..tasks import CHILDREN, Changes, Tasks
 from ..widgets import fit_to_screen, plain_label
 from .agenda_view import AgendaView
+from .approval_view import ApprovalView
 from .care_lists import CareLists
 from .children_view import ChildrenView
 from .review_view import ReviewView
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.sync_status: SyncStatusView | None = None
         self.village_sync: VillageSyncView | None = None
         self.team: TeamView | None = None
+        self.approval: ApprovalView | None = None
         if station.role == "village":
             actions = (sync.enroll_action, sync.export_action, sync.import_action)
             self.village_sync = VillageSyncView(self.store, station.code, self.tasks, actions)
@@ -105,11 +107,14 @@ class MainWindow(QMainWindow):
             self.landing = StationsLanding(self.store, station.role, self.tasks, sync.import_action)
             self.sync_status = SyncStatusView(self.store, self.tasks)
             self.team = TeamView(Team(self.store), self.tasks)
+            self.approval = ApprovalView(self.work.approval, self.children, self.store, self.tasks)
+            self.approval.open_child.connect(self.open_child)
             self.landing.details_requested.connect(
                 lambda: self.tabs.setCurrentWidget(self.sync_status)
             )
             below = self.tr("各镇同步") if station.role == "county" else self.tr("各村同步")
             self.tabs.addTab(self.landing, below)
+            self.tabs.addTab(self.approval, self.tr("审核"))
         self.tabs.addTab(self.today, self.tr("工作台"))
         self.tabs.addTab(self.view, self.tr("儿童名册"))
         self.tabs.addTab(self.agenda, self.tr("走访日程"))

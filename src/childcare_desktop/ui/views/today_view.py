@@ -1,6 +1,7 @@
 """Today (工作台): overdue visits, visits due this week, open concerns, children ageing out,
 each with its count, and, when there are any, the situations the files show that a person must
-confirm (强制报告); Enter opens the child, the buttons log a visit or raise a concern, and the
+confirm (强制报告) and what the town or the county returned (审核, with the reason); Enter opens
+the child, the buttons log a visit or raise a concern, and the
 concerns list carries the steps on the chosen concern (report, follow-up, close)."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..models.care_model import CareModel, RecordRole
 from ..models.visits_model import COL_REASON, DueModel
 from ..tasks import CHILDREN, CONCERNS, POLICY, VISITS, Changes, Tasks
 from ..widgets import plain_label
+from .approval_view import item_title
 from .due_table import TitledTable
 
 SHOWN = 200  # rows per list; the title always gives the full count
@@ -89,7 +91,20 @@ class TodayView(QWidget):
         confirm_bar.addWidget(self.set_aside_button)
         self.to_confirm.layout().insertLayout(0, confirm_bar)
         self.to_confirm.hide()  # shown when the files show something
-        self.tables = (self.overdue, self.due_soon, self.concerns, self.ageing, self.to_confirm)
+        # 审核: what the town or the county sent back, until the file is corrected and saved.
+        self.returned = TitledTable(self.tr("被退回（审核）"), CareModel(
+            [self.tr("姓名"), self.tr("报审事项"), self.tr("退回理由"), self.tr("报送日期")],
+            lambda r: [r.child_name, item_title(r), r.reason, r.submitted_on.isoformat()],
+            lambda r: r.child,
+            self,
+        ), 2)  # fmt: skip
+        self.returned.layout().insertWidget(
+            0, plain_label(self.tr("打开档案，按退回理由修改后保存，即重新报送。"))
+        )
+        self.returned.hide()  # shown when something came back
+        self.tables = (
+            self.overdue, self.due_soon, self.concerns, self.ageing, self.to_confirm, self.returned
+        )  # fmt: skip
         for table in self.tables:
             table.activated.connect(self.open_child)
         self.log_button = QPushButton(self.tr("记录走访(&V)"))
@@ -110,7 +125,10 @@ class TodayView(QWidget):
         grid = QGridLayout()
         for i, table in enumerate(self.tables[:4]):
             grid.addWidget(table, i // 2, i % 2)
-        grid.addWidget(self.to_confirm, 2, 0, 1, 2)
+        shown_when_any = QHBoxLayout()
+        shown_when_any.addWidget(self.to_confirm)
+        shown_when_any.addWidget(self.returned)
+        grid.addLayout(shown_when_any, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(grid, 1)
@@ -137,6 +155,7 @@ class TodayView(QWidget):
                 w.concerns.open_concerns(),
                 w.review.ageing_out(30),
                 w.concerns.to_confirm(),
+                w.approval.returned(),
             ),
             self._show,
         )
@@ -193,7 +212,7 @@ class TodayView(QWidget):
         self._last = table
 
     def _show(self, found) -> None:
-        overdue, soon, counts, concerns, ageing, to_confirm = found
+        overdue, soon, counts, concerns, ageing, to_confirm, returned = found
         self.overdue.model.set_rows(overdue)
         self.overdue.set_count(counts["overdue"], len(overdue))
         self.due_soon.model.set_rows(soon)
@@ -205,6 +224,9 @@ class TodayView(QWidget):
         self.to_confirm.model.set_rows(to_confirm)
         self.to_confirm.set_count(len(to_confirm))
         self.to_confirm.setVisible(bool(to_confirm))
+        self.returned.model.set_rows(returned)
+        self.returned.set_count(len(returned))
+        self.returned.setVisible(bool(returned))
         for table in self.tables:
             table.select_first()
         self.summary.setText(
