@@ -5,9 +5,16 @@ evidence attached; an item the county's rules reserve shows at the town as 待�
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...core.domain.child import Child
+from ...core.domain.child import CHILD_FIELDS, Child
 from ...core.domain.review_events import held
 from ...core.services.approval import Approval, ReviewItem
 from ...core.services.children import Children
@@ -80,6 +87,14 @@ def value_now(child: Child | None, field: str, today) -> object:
     return getattr(child, field, None)
 
 
+# The order of the file's own fields (name, sex, birth date …), then its parts.
+_FILE_ORDER = {f: i for i, f in enumerate((*CHILD_FIELDS, "categories", "members", "assistance"))}
+
+
+def _in_file_order(change: tuple[str, object]) -> int:
+    return _FILE_ORDER.get(change[0], len(_FILE_ORDER))
+
+
 class ApprovalView(RefreshWhenSeen, QWidget):
     open_child = Signal(str)
 
@@ -121,6 +136,15 @@ class ApprovalView(RefreshWhenSeen, QWidget):
             self,
         )
         self.changes = TitledTable(self.tr("变更内容与档案现状"), changes, stretch=2)
+        # Before, submitted and now share the width alike: side by side, none cut short.
+        for column in (1, 2, 3):
+            self.changes.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch
+            )
+        self.changes.table.setWordWrap(True)  # a long list of categories takes two lines
+        self.changes.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.approve_button = QPushButton(self.tr("通过(&P)"))
         self.return_button = QPushButton(self.tr("退回(&B)……"))
         self.evidence_button = QPushButton(self.tr("证明材料(&E)……"))
@@ -221,7 +245,7 @@ class ApprovalView(RefreshWhenSeen, QWidget):
                 shown_value(field, after),
                 shown_value(field, value_now(child, field, today)),
             )
-            for field, (before, after) in item.changes.items()
+            for field, (before, after) in sorted(item.changes.items(), key=_in_file_order)
         ]
         self.changes.model.set_rows(rows)
         self.changes.set_count(len(rows))
