@@ -409,4 +409,15 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "close_note": ("销档说明", "closing note"),
         "closed_on": ("销档日期", "closed on"),
     },
+    # The supervisor's dashboard (services/dashboard.py): its figures, each a list behind it.
+    "dashboard_figure": {
+        "children": ("在册儿童", "children on the books"),
+        "due": ("本月应访", "owed a visit"),
+        "on_time": ("按时走访", "visited on time"),
+        "late": ("超期走访", "visited late"),
+        "overdue": ("逾期未访", "overdue"),
+        "pending": ("待访", "still to visit"),
+        "concerns": ("未结关注", "open concerns"),
+        "waiting": ("待审核", "waiting for review"),
+    },
 }

@@ -255,6 +255,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the summary's totals disagree with their parts, not printed: {which}",
     ),
     "bad_month": ("月份应写成 YYYY-MM：{month}", "the month should be YYYY-MM: {month}"),
+    "report_day_invalid": (
+        "报送日应为每月 1 至 28 日中的一天：{day}",
+        "the day a batch is due by is a day from 1 to 28: {day}",
+    ),
+    "report_calendar_county_only": (
+        "定期报送的日期由县（区）设定",
+        "the reporting calendar is set at the county",
+    ),
+    "not_a_town_below": (
+        "不是本县（区）下属的镇（街道）：{town}",
+        "not a town under this county: {town}",
+    ),
     "unknown_category": ("没有这个儿童类别：{category}", "no such category: {category}"),
     "unknown_status": ("没有这个状态：{status}", "no such status: {status}"),
     "report_format": (

@@ -6,11 +6,12 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection
 
+from ..domain import reporting
 from ..domain.visit_policy import DAY_RULES, HOME_RULES, VisitPolicy
 from ..files import written_whole
 from ..storage import audit, derived_repo, driver, review_repo, settings
@@ -28,7 +29,12 @@ from .safety import backup
 from .station import station_info
 
 # Settings a supervisor decides for the stations below it; they travel downward only.
-DOWNWARD_SETTINGS = (settings.VISIT_POLICY, settings.VISIT_POLICY_HOME, review_repo.RULES)
+DOWNWARD_SETTINGS = (
+    settings.VISIT_POLICY,
+    settings.VISIT_POLICY_HOME,
+    review_repo.RULES,
+    reporting.REPORT_DAY,
+)
 LATE_DAYS = 35
 # A file's body holds, beside its changes, acknowledgements, carried hashes and certificates.
 _BODY_ROOM = 4 * 1024 * 1024
@@ -68,7 +74,7 @@ class StationStatus:
     last_import: str
     rejected: int
     quarantined: int
-    late: bool = False  # enrolled below, and nothing received for LATE_DAYS
+    late: bool = False  # enrolled below, and late against the calendar (or LATE_DAYS)
     last_changes: int = 0  # how many changes the last batch carried
 
 
@@ -88,6 +94,7 @@ class SyncStatus:
     sent: tuple[SentStatus, ...]
     refused: tuple[dict, ...]
     late_days: int = LATE_DAYS  # a station below is late after this many days without a batch
+    report_day: int | None = None  # or, with a reporting calendar, past this day of a month
 
 
 def export(store: Store, out: Path, to: str | None = None) -> ExportResult:
@@ -159,8 +166,9 @@ def import_files(
 
 
 def status(store: Store, today: date | None = None) -> SyncStatus:
-    """Per station below: last batch, gaps, refusals, and whether it is late (nothing received
-    for `sync_late_days`, 35 by default: villages report monthly); then what went up."""
+    """Per station below: last batch, gaps, refusals, and whether it is late (against the
+    reporting calendar when the county set one, else nothing received for `sync_late_days`, 35
+    by default: villages report monthly); then what went up."""
     info = station_info(store)
     with store.read() as conn:
         names = {p.station: p.name for p in peers(conn)}
@@ -185,7 +193,8 @@ def status(store: Store, today: date | None = None) -> SyncStatus:
             if p.relation == "child" and p.revoked_after is None
         }
         late_days = int(settings.get(conn, "sync_late_days", LATE_DAYS))
-        late_after = (today or date.today()) - timedelta(days=late_days)
+        day = settings.get(conn, reporting.REPORT_DAY)
+    today = today or date.today()
     stations = [
         StationStatus(
             s.station,
@@ -195,7 +204,10 @@ def status(store: Store, today: date | None = None) -> SyncStatus:
             s.last_import,
             s.rejected,
             s.quarantined,
-            s.station in below and (not s.last_import or _day(s.last_import) < late_after),
+            s.station in below
+            and reporting.reported_late(
+                _day(s.last_import) if s.last_import else None, today, day, late_days
+            ),
             s.last_changes,
         )
         for s in streams
@@ -206,7 +218,7 @@ def status(store: Store, today: date | None = None) -> SyncStatus:
         for code, name in sorted(below.items())
         if code not in heard
     ]
-    return SyncStatus(tuple(stations), tuple(sent), refused, late_days)
+    return SyncStatus(tuple(stations), tuple(sent), refused, late_days, day)
 
 
 def audit_alarms(store: Store) -> tuple[audit_heads.HeadAlarm, ...]:
@@ -309,6 +321,13 @@ def _is_policy(value: object) -> bool:
     )
 
 
+def _take_report_day(conn: Connection, sent: object) -> None:
+    """The county's reporting calendar (a due day of the month), as a batch from above
+    carries it; anything else is not taken."""
+    if reporting.report_day_ok(sent) and sent != settings.get(conn, reporting.REPORT_DAY):
+        settings.put(conn, reporting.REPORT_DAY, sent)
+
+
 def _downward_settings(conn: Connection) -> dict:
     return {k: v for k in DOWNWARD_SETTINGS if (v := settings.get(conn, k)) is not None}
 
@@ -392,6 +411,7 @@ def _bookkeeping(conn: Connection, path: Path, checked: intake.Checked, today: d
     if sender.relation == "parent":
         _take_policy(conn, own.body.get("settings", {}), today)
         approval.take_rules(conn, own.body.get("settings", {}).get(review_repo.RULES))
+        _take_report_day(conn, own.body.get("settings", {}).get(reporting.REPORT_DAY))
     audit.record(conn, "import", detail=f"{path.name}: batch {own.seq} from {own.origin} applied")
     for alarm in filter(None, raised):
         detail = f"{path.name}: audit log of {alarm.origin} {alarm.kind} at entry {alarm.entry}"
