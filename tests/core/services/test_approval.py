@@ -1,6 +1,7 @@
-"""审核 at each station: what an enrolled village submits with its saves (and a lone one does not),
-what waits at the town and the county, approving, returning with a reason, the return seen at the
-village and corrected by saving the file again, the county's rules, and the state of a file."""
+"""审核 at each station, on each back end: what an enrolled village submits with its saves (and a
+lone one does not), what waits at the town and the county, approving, returning with a reason,
+the return seen at the village and corrected by saving the file again, the county's rules, the
+state of a file, and the official counts of approved files."""
 
 from __future__ import annotations
 
@@ -27,27 +28,36 @@ from tests.core.reports import poppler
 from tests.core.roster.ledgers import HEADER, child_row, write_xlsx
 from tests.core.sync.stations import COUNTY, TOWN, VILLAGE, enrolled
 from tests.core.sync.test_authority import send
+from tests.pg import POSTGRESQL
 
 DAY = date(2026, 3, 2)
 
 
 @pytest.fixture
-def county(tmp_path):
-    store = enrolled(tmp_path, "county", COUNTY, "兴宁市")
+def server(backend, request):
+    """Makes each station's store a database on the tests' server, when that is the back end."""
+    if backend != POSTGRESQL:
+        return lambda: None
+    return request.getfixturevalue("pg_databases")
+
+
+@pytest.fixture
+def county(tmp_path, server):
+    store = enrolled(tmp_path, "county", COUNTY, "兴宁市", server=server())
     yield store
     store.close()
 
 
 @pytest.fixture
-def town(tmp_path, county):
-    store = enrolled(tmp_path, "town", TOWN, "宁新镇", county)
+def town(tmp_path, county, server):
+    store = enrolled(tmp_path, "town", TOWN, "宁新镇", county, server=server())
     yield store
     store.close()
 
 
 @pytest.fixture
-def village(tmp_path, town):
-    store = enrolled(tmp_path, "village", VILLAGE, "新陂村", town)
+def village(tmp_path, town, server):
+    store = enrolled(tmp_path, "village", VILLAGE, "新陂村", town, server=server())
     yield store
     store.close()
 
