@@ -9,6 +9,7 @@ from .. import __version__
 from . import (
     children,
     concerns,
+    dashboard,
     evidence,
     identity,
     reports,
@@ -35,6 +36,7 @@ COMMANDS = (
     review,
     evidence,
     team,
+    dashboard,
     identity,
     sync,
 )

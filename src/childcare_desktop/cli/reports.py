@@ -11,6 +11,7 @@ from ..core.domain.categories import CATEGORY_CODES
 from ..core.reports.summary import document
 from ..core.services.reports import STATUSES, Printed, Reports
 from ..core.storage.store import Store
+from . import dashboard
 from .common import add_db, add_json, emit, open_store
 
 
@@ -47,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_json(summary)
     summary.set_defaults(handler=cmd_summary)
+
+    dashboard.register_reports(kinds)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

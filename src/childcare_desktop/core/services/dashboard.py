@@ -21,6 +21,14 @@ from sqlalchemy import Connection, select
 from ..domain import reporting
 from ..domain.division import level_of
 from ..errors import CoreError, FieldProblem, ValidationFailed
+from ..reports.dashboard_figures import (
+    FIGURES,
+    STATES,
+    Dashboard,
+    DivisionFigures,
+    FigureList,
+    TrendPoint,
+)
 from ..reports.errors import ReportError
 from ..storage import audit, driver, settings
 from ..storage import tables as t
@@ -28,11 +36,10 @@ from ..storage.store import Store
 from ..sync.keys import peers
 from . import dashboard_count
 from .approval import Approval
-from .dashboard_count import STATES, Month
+from .dashboard_count import Month
 from .station import station_info
 from .sync import LATE_DAYS
 
-FIGURES = ("children", "due", *STATES, "concerns", "waiting")
 # The figures a list stands behind (the children on the books are the registry itself).
 LISTED = FIGURES[1:]
 TREND_MONTHS = 12
@@ -46,71 +53,6 @@ def month_of(text: str) -> date:
     if not match or not 1 <= int(match[2]) <= 12:
         raise ReportError("bad_month", month=text)
     return date(int(match[1]), int(match[2]), 1)
-
-
-@dataclass(frozen=True)
-class FigureList:
-    """The list behind a figure: which figure, of which division ("" for all shown), in which
-    month (YYYY-MM); at a county, `town` is the town drilled into."""
-
-    figure: str
-    division: str
-    month: str
-    town: str = ""
-
-
-@dataclass(frozen=True)
-class DivisionFigures:
-    """One village's (or town's) figures; the total row has the code of what is shown."""
-
-    code: str
-    name: str
-    children: int = 0
-    due: int = 0
-    on_time: int = 0
-    late: int = 0
-    overdue: int = 0
-    pending: int = 0
-    concerns: int = 0
-    waiting: int = 0
-    last_batch: int = 0  # the last batch received from the station: its number (0: none)
-    last_batch_on: date | None = None
-    station: bool = False  # a station enrolled below, which reports
-    late_report: bool = False  # a station that is late against the calendar
-
-    def figure(self, name: str) -> int:
-        return getattr(self, name)
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    month: str  # YYYY-MM
-    on_time: int
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    station: str  # this station's name
-    month: str  # YYYY-MM
-    as_of: date
-    scope: str  # the division shown: this station's, or the town drilled into at a county
-    scope_name: str
-    level: str  # what each row is: village or town
-    rows: tuple[DivisionFigures, ...]
-    total: DivisionFigures
-    trend: tuple[TrendPoint, ...] = ()
-    report_day: int | None = None  # the reporting calendar's day, when one is set
-    late_days: int = LATE_DAYS
-    town: str = ""  # at a county, the town drilled into
-
-    def list_of(self, figure: str, division: str = "") -> FigureList:
-        """The list behind `figure` of the row `division` ("" for the total)."""
-        return FigureList(figure, division, self.month, self.town)
-
-    @property
-    def late(self) -> tuple[DivisionFigures, ...]:
-        """The stations below that are late with their batch."""
-        return tuple(r for r in self.rows if r.late_report)
 
 
 @dataclass(frozen=True)

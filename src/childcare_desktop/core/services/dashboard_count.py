@@ -20,10 +20,8 @@ from datetime import date, timedelta
 from sqlalchemy import Connection
 
 from ..domain.visit_policy import VisitPolicy
+from ..reports.dashboard_figures import STATES
 from ..storage import driver
-
-# A child's states in a month; the first four make up the children owed a visit (`due`).
-STATES = ("on_time", "late", "overdue", "pending")
 
 
 @dataclass(frozen=True)
