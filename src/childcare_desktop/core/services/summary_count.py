@@ -3,9 +3,11 @@
 A child counts when registered on or before the date and not closed before it; a category counts
 when a span of it holds on the date and the law has not ended it by a birthday before then (the
 age limits and the station's Guangdong rule of `domain.categories`); ages are those on the date.
-The children, their categories in force and the left-behind children's family facts are each
-worked out once, into temporary tables of this connection (in memory), and every breakdown is a
-GROUP BY over them: 100,000 children are counted in a fraction of a second (bench_reports).
+Each counted child, its categories in force and a left-behind child's family facts are worked
+out in one statement grouped by everything the tables break the children down by (by lookups in
+the covering indexes on SQLite, by joins on a server: `_counted_sql`), and the breakdowns are
+summed from its rows: 100,000 children are counted in a fraction of a second (bench_reports,
+bench_pg).
 The totals are counted apart from their parts, so that the cross-checks mean something.
 """
 
