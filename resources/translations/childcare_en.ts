@@ -2024,6 +2024,10 @@ with %3 changes.</translation>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
+    <message>
+        <source>看板</source>
+        <translation>Dashboard</translation>
+    </message>
 </context>
 <context>
     <name>MemberDialog</name>
@@ -3481,6 +3485,10 @@ Once there are files, this page lists the overdue and upcoming visits and the op
         <source>共 %1 个站点，其中迟报 %2 个（超过 %3 天没有收到批次）。</source>
         <translation>%1 stations, %2 of them late (no batch received for more than %3 days).</translation>
     </message>
+    <message>
+        <source>共 %1 个站点，其中迟报 %2 个（每月 %3 日前未报送）。</source>
+        <translation>%1 stations, %2 of them late (no batch by day %3 of the month).</translation>
+    </message>
 </context>
 <context>
     <name>VillageSyncView</name>
@@ -3825,6 +3833,157 @@ Once there are files, this page lists the overdue and upcoming visits and the op
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>返回各镇</source>
+        <translation>Back to the towns</translation>
+    </message>
+    <message>
+        <source>报送日……</source>
+        <translation>Reporting day…</translation>
+    </message>
+    <message>
+        <source>设定各镇每月几日前报送同步批次</source>
+        <translation>Set the day of the month by which each town sends its sync batch</translation>
+    </message>
+    <message>
+        <source>近十二个月按时走访的儿童（点击月份查看该月）</source>
+        <translation>Children visited on time, last twelve months (click a month to show it)</translation>
+    </message>
+    <message>
+        <source>双击一个数字，查看它背后的名单</source>
+        <translation>Double-click a figure to see the list behind it</translation>
+    </message>
+    <message>
+        <source>各村（居）</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>各镇（街道）</source>
+        <translation>Towns</translation>
+    </message>
+    <message>
+        <source>%1本月走访</source>
+        <translation>%1: this month's visits</translation>
+    </message>
+    <message>
+        <source>%1本月应访的儿童（点击查看名单）</source>
+        <translation>%1: children owed a visit this month (click for the list)</translation>
+    </message>
+    <message>
+        <source>定期报送：每月 %1 日前</source>
+        <translation>Reporting: by day %1 of each month</translation>
+    </message>
+    <message>
+        <source>定期报送：超过 %1 天未报送为迟报</source>
+        <translation>Reporting: late after %1 days without a batch</translation>
+    </message>
+    <message>
+        <source>还没有下属站点报送同步批次。</source>
+        <translation>No station below has sent a sync batch yet.</translation>
+    </message>
+    <message>
+        <source>截至 %1：共 %2 个站点，均按时报送。</source>
+        <translation>As of %1: %2 stations, all reported on time.</translation>
+    </message>
+    <message>
+        <source>截至 %1：共 %2 个站点，其中迟报 %3 个：%4。</source>
+        <translation>As of %1: %2 stations, %3 of them late: %4.</translation>
+    </message>
+    <message>
+        <source>定期报送</source>
+        <translation>Reporting calendar</translation>
+    </message>
+    <message>
+        <source>各镇每月几日前报送同步批次：</source>
+        <translation>Each town sends its sync batch by this day of every month:</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardModel</name>
+    <message>
+        <source>镇（街道）</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>村（居）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>最近批次</source>
+        <translation>Last batch</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>未收到</source>
+        <translation>none received</translation>
+    </message>
+    <message>
+        <source>第 %1 批 %2</source>
+        <translation>batch %1, %2</translation>
+    </message>
+    <message>
+        <source>迟报</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>按时</source>
+        <translation>on time</translation>
+    </message>
+</context>
+<context>
+    <name>ListedModel</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村（居）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>应访日期</source>
+        <translation>Visit due by</translation>
+    </message>
+    <message>
+        <source>本月走访</source>
+        <translation>Visited this month</translation>
+    </message>
+    <message>
+        <source>发现或提交日期</source>
+        <translation>Noticed or submitted on</translation>
+    </message>
+</context>
+<context>
+    <name>VillageBars</name>
+    <message>
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>%1月</source>
+        <translation>%1</translation>
     </message>
 </context>
 </TS>

@@ -414,7 +414,7 @@ def test_the_main_window_fits_the_screen(qtbot, store, tasks, screen):
 def test_the_first_view_a_newcomer_sees_has_its_buttons_in_sight(
     qtbot, store, tasks, tmp_path, screen, role
 ):
-    """An empty workbench's start buttons; a town's landing on its villages' sync state."""
+    """An empty workbench's start buttons; a town's dashboard of its villages."""
     opened_on = store
     if role == "town":
         (tmp_path / "town").mkdir()
@@ -427,8 +427,9 @@ def test_the_first_view_a_newcomer_sees_has_its_buttons_in_sight(
     window.show()
     qtbot.waitExposed(window)
     if role == "town":
-        first = window.landing
-        buttons = [first.import_button, first.details_button]
+        first = window.dashboard
+        qtbot.waitUntil(lambda: first.figures is not None)
+        buttons = [first.month, first.table]
     else:
         first = window.start
         qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.start)

@@ -118,7 +118,8 @@ def test_the_main_window_shows_no_chinese_of_the_program_s_making_in_english(
 def test_a_towns_main_window_shows_no_chinese_of_the_program_s_making_in_english(
     qtbot, english, tasks, tmp_path
 ):
-    """The town opens on its villages' sync state; one village has sent nothing yet."""
+    """The town opens on its dashboard, then its villages' sync state; one village has sent
+    nothing yet."""
     from tests.core.sync.stations import TOWN, VILLAGE, enroll, station
 
     for code in (TOWN, VILLAGE):
@@ -130,6 +131,8 @@ def test_a_towns_main_window_shows_no_chinese_of_the_program_s_making_in_english
         window = MainWindow(Children(town), station_info(town), tasks)
         qtbot.addWidget(window)
         window.show()
+        qtbot.waitUntil(lambda: window.dashboard.figures is not None)
+        window.tabs.setCurrentWidget(window.landing)
         qtbot.waitUntil(lambda: window.landing.model.rowCount() == 1)
         tasks.wait()
         qtbot.wait(50)

@@ -90,7 +90,10 @@ def test_a_town_opens_on_its_villages_sync_state(qtbot, tasks, stations, tmp_pat
     window = opened(qtbot, town, tasks)
     landing = window.landing
     check_model(landing.model)  # filled once the status is read, after this
-    assert window.tabs.currentWidget() is landing and window.tabs.tabText(0) == "各村同步"
+    # The town opens on its dashboard; its villages' sync state is the next tab.
+    assert window.tabs.currentWidget() is window.dashboard and window.tabs.tabText(0) == "看板"
+    assert window.tabs.indexOf(landing) == 1 and window.tabs.tabText(1) == "各村同步"
+    window.tabs.setCurrentWidget(landing)
     qtbot.waitUntil(lambda: landing.model.rowCount() == 2)
     rows = {r[m.COL_STATION]: r for r in (row(landing.model, i) for i in range(2))}
     sent = rows["新陂村（441481103201）"]

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ...words import label
-from .dashboard_figures import Dashboard, DivisionFigures
+from .dashboard_figures import STATE_COLOURS, Dashboard, DivisionFigures
 from .fonts import report_font
 from .layout import (
     LABEL_FILL,
@@ -27,8 +27,8 @@ from .layout import (
 )
 
 ROW_WORD = {"village": "村（居）", "town": "镇（街道）"}
-# The states of the visits owed, as the bars show them, and their colours (the GUI's too).
-BARS = (("on_time", "#59a14f"), ("late", "#edc948"), ("overdue", "#e15759"), ("pending", "#bab0ac"))
+# The states of the visits owed, as the bars show them, and their colours.
+BARS = tuple(STATE_COLOURS.items())
 COLUMNS = ("children", "due", "on_time", "late", "overdue", "pending", "concerns", "waiting")
 
 

@@ -9,6 +9,13 @@ from datetime import date
 # A child's states in a month; together they make up the children owed a visit (`due`).
 STATES = ("on_time", "late", "overdue", "pending")
 FIGURES = ("children", "due", *STATES, "concerns", "waiting")
+# The colour of each state where a chart shows it (the 通报's bars, the window's).
+STATE_COLOURS = {
+    "on_time": "#59a14f",
+    "late": "#edc948",
+    "overdue": "#e15759",
+    "pending": "#bab0ac",
+}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from .agenda_view import AgendaView
 from .approval_view import ApprovalView
 from .care_lists import CareLists
 from .children_view import ChildrenView
+from .dashboard_view import DashboardView
 from .review_view import ReviewView
 from .start_panel import StartPanel
 from .stations_landing import StationsLanding
@@ -93,13 +94,15 @@ class MainWindow(QMainWindow):
 
     def _add_tabs(self) -> None:
         """A village opens on its workbench: whom to visit and what is urgent. A town or a
-        county opens on the stations below it: who sent what, and who is late."""
+        county opens on its dashboard (the stations below it: how their visits went, who sent
+        what and who is late), then the sync state of each."""
         station, sync = self.station, self.sync_actions
         self.landing: StationsLanding | None = None
         self.sync_status: SyncStatusView | None = None
         self.village_sync: VillageSyncView | None = None
         self.team: TeamView | None = None
         self.approval: ApprovalView | None = None
+        self.dashboard: DashboardView | None = None
         if station.role == "village":
             actions = (sync.enroll_action, sync.export_action, sync.import_action)
             self.village_sync = VillageSyncView(self.store, station.code, self.tasks, actions)
@@ -112,7 +115,10 @@ class MainWindow(QMainWindow):
             self.landing.details_requested.connect(
                 lambda: self.tabs.setCurrentWidget(self.sync_status)
             )
+            self.dashboard = DashboardView(self.store, station.role, self.tasks)
+            self.dashboard.open_child.connect(self.open_child)
             below = self.tr("各镇同步") if station.role == "county" else self.tr("各村同步")
+            self.tabs.addTab(self.dashboard, self.tr("看板"))
             self.tabs.addTab(self.landing, below)
             self.tabs.addTab(self.approval, self.tr("审核"))
         self.tabs.addTab(self.today, self.tr("工作台"))

@@ -68,6 +68,9 @@ class StationsLanding(RefreshWhenSeen, QWidget):
             self.summary.setText(text.replace("%1", self.below))
             return
         late = sum(s.late for s in state.stations)
-        text = self.tr("共 %1 个站点，其中迟报 %2 个（超过 %3 天没有收到批次）。")
+        if state.report_day:
+            text = self.tr("共 %1 个站点，其中迟报 %2 个（每月 %3 日前未报送）。")
+        else:
+            text = self.tr("共 %1 个站点，其中迟报 %2 个（超过 %3 天没有收到批次）。")
         text = text.replace("%1", str(len(state.stations))).replace("%2", str(late))
-        self.summary.setText(text.replace("%3", str(state.late_days)))
+        self.summary.setText(text.replace("%3", str(state.report_day or state.late_days)))
