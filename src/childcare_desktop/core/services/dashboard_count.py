@@ -13,7 +13,7 @@ since the month began (`c.last_visit`, a derived column, says which).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -267,11 +267,3 @@ def _day(value: str | date | None) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(value)
-
-
-def group_sums(counts: Iterable[dict[str, int]]) -> dict[str, int]:
-    total: dict[str, int] = {}
-    for found in counts:
-        for key, number in found.items():
-            total[key] = total.get(key, 0) + number
-    return total
