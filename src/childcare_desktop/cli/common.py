@@ -61,26 +61,22 @@ def db_path(args: argparse.Namespace) -> Path | str:
 
 def passphrase(confirm: bool = False) -> str:
     """From CHILDCARE_PASSPHRASE when set, else asked on the terminal; never an argument."""
-    value = os.environ.get(ENV_PASSPHRASE)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise Refused(f"请设置 {ENV_PASSPHRASE} 或在终端输入密码 (set {ENV_PASSPHRASE})")
-    value = getpass.getpass("密码 Passphrase: ")
-    if confirm and getpass.getpass("再输一次 Again: ") != value:
-        raise Refused(both("passphrase_mismatch"))
-    return value
+    return _asked(ENV_PASSPHRASE, "密码 Passphrase: ", confirm)
 
 
 def new_passphrase() -> str:
     """A new passphrase: from CHILDCARE_NEW_PASSPHRASE when set, else typed twice."""
-    value = os.environ.get(ENV_NEW_PASSPHRASE)
+    return _asked(ENV_NEW_PASSPHRASE, "新密码 New passphrase: ", True)
+
+
+def _asked(variable: str, prompt: str, confirm: bool) -> str:
+    value = os.environ.get(variable)
     if value:
         return value
     if not sys.stdin.isatty():
-        raise Refused(f"请设置 {ENV_NEW_PASSPHRASE} (set {ENV_NEW_PASSPHRASE})")
-    value = getpass.getpass("新密码 New passphrase: ")
-    if getpass.getpass("再输一次 Again: ") != value:
+        raise Refused(f"请设置 {variable} 或在终端输入密码 (set {variable})")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再输一次 Again: ") != value:
         raise Refused(both("passphrase_mismatch"))
     return value
 
