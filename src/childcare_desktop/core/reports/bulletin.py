@@ -9,7 +9,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ...words import label
 from .dashboard_figures import STATE_COLOURS, Dashboard, DivisionFigures
@@ -59,12 +59,8 @@ def render_bulletin(shown: Dashboard, meta: ReportMeta, out: PdfTarget) -> int:
             "待访：应访日期尚未到。未结关注、待审核按统计日计。",
             "note",
         ),
-        CondPageBreak(80 * mm),
-        para(f"二、各{below}本月应访儿童（按走访情况）", "section"),
-        _bars(shown),
-        CondPageBreak(70 * mm),
-        para("三、近十二个月按时走访儿童人数", "section"),
-        _trend(shown),
+        KeepTogether([para(f"二、各{below}本月应访儿童（按走访情况）", "section"), _bars(shown)]),
+        KeepTogether([para("三、近十二个月按时走访儿童人数", "section"), *_trend(shown)]),
         para("四、定期报送", "section"),
         para(_late_words(shown), "note"),
     ]
@@ -174,7 +170,7 @@ def _bars(shown: Dashboard) -> Drawing:
     return drawing
 
 
-def _trend(shown: Dashboard) -> Flowable:
+def _trend(shown: Dashboard) -> list[Flowable]:
     font = report_font()
     width, height = frame_width(True), 60 * mm
     drawing = _drawing(width, height)
@@ -196,4 +192,4 @@ def _trend(shown: Dashboard) -> Flowable:
     drawing.add(chart)
     first, last = shown.trend[0].month, shown.trend[-1].month
     note = para(f"{first} 至 {last}，每月按时走访的儿童人数（本月按截至统计日计）。", "note")
-    return KeepTogether([drawing, Spacer(1, 2 * mm), note])
+    return [drawing, Spacer(1, 2 * mm), note]
