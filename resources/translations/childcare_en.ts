@@ -3986,4 +3986,11 @@ Once there are files, this page lists the overdue and upcoming visits and the op
         <translation>%1</translation>
     </message>
 </context>
+<context>
+    <name>FigureListDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
 </TS>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from childcare_desktop.core.domain.child import Assistance, Child, FamilyMember
 from childcare_desktop.core.domain.reportable import Reportable
+from childcare_desktop.core.reports.dashboard_figures import FigureList
 from childcare_desktop.core.services import safety
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.concerns import ToConfirm
@@ -44,6 +45,7 @@ from childcare_desktop.ui.dialogs.conflicts import ConflictsDialog
 from childcare_desktop.ui.dialogs.crash import CrashDialog
 from childcare_desktop.ui.dialogs.duplicate_merge import DuplicateMergeDialog
 from childcare_desktop.ui.dialogs.evidence import EvidenceDialog
+from childcare_desktop.ui.dialogs.figure_list import FigureListDialog
 from childcare_desktop.ui.dialogs.passphrase import PassphraseDialog
 from childcare_desktop.ui.dialogs.policy_dialog import PolicyDialog
 from childcare_desktop.ui.dialogs.recovery import RecoveryDialog
@@ -139,6 +141,13 @@ def _merge_duplicates(o: Opened) -> DuplicateMergeDialog:
 
 def _officer(o: Opened):
     return Team(o.store).add(VILLAGE, "director", "李主任", datetime.now().date())
+
+
+def _figure_list(o: Opened) -> FigureListDialog:
+    """The overdue children behind a figure of the dashboard."""
+    title = f"新陂村 · 2026-11 · {i18n.label('dashboard_figure', 'overdue')}"
+    which = FigureList("overdue", "", "2026-11")
+    return FigureListDialog(o.store, o.tasks, which, title, parent=o.parent)
 
 
 def _wizard_next(wizard: QWizard) -> QPushButton:
@@ -255,6 +264,7 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
     ),
     "training": (lambda o: TrainingForm(Team(o.store), o.tasks, _officer(o), o.parent),
                  lambda d: d.save_button),
+    "figure list": (lambda o: _figure_list(o), None),
     "return a submission": (lambda o: ReturnDialog("张小明", o.parent),
                             lambda d: d.return_button),
 }  # fmt: skip
