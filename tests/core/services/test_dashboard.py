@@ -6,15 +6,20 @@ drilled into its town."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from childcare_desktop.core.domain.child import new_uuid
 from childcare_desktop.core.errors import CoreError, ValidationFailed
 from childcare_desktop.core.services import dashboard
 from childcare_desktop.core.services.dashboard import FIGURES, LISTED, FigureList
 from childcare_desktop.core.services.station import init_station
 from childcare_desktop.core.services.team import Team
+from childcare_desktop.core.storage import bulk
+from childcare_desktop.core.storage import tables as t
+from childcare_desktop.core.storage.changes import ChangeWriter
 from tests.conftest import PASSPHRASE
 from tests.core.services import dashboard_town as town_month
 from tests.core.services.dashboard_town import APRIL, APRIL_LISTS, MARCH, MONTH, TODAY, A, B
@@ -176,3 +181,20 @@ def test_a_figure_without_a_list_is_refused(town):
     store, _ = town
     with pytest.raises(CoreError):
         dashboard.listed(store, replace(FigureList("children", "", "2026-04")), TODAY)
+
+
+def test_items_waiting_for_the_town_s_review_are_counted_and_listed(town):
+    store, names = town
+    a1 = next(u for u, n in names.items() if n == "a1")
+    row = {"uuid": new_uuid(), "child_uuid": a1, "village_code": A, "kind": "new_file",
+           "subject": "", "changes": "{}", "submitted_on": date(2026, 4, 18),
+           "submitted_by": "上村主任"}  # fmt: skip
+    with store.write() as conn:  # as a village's batch brings it
+        writer = ChangeWriter(conn)
+        bulk.insert_rows(conn, t.submission, [row])
+        writer.record("submission", row["uuid"], row, new=True, append_only=True)
+        writer.flush()
+    shown = dashboard.figures(store, MONTH, TODAY)
+    assert {r.code: r.waiting for r in shown.rows} == {A: 1, B: 0}
+    (item,) = dashboard.listed(store, shown.list_of("waiting", A), TODAY)
+    assert (names[item.child], item.kind, item.noted_on) == ("a1", "new_file", date(2026, 4, 18))

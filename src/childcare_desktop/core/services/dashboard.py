@@ -35,7 +35,7 @@ from ..storage import tables as t
 from ..storage.store import Store
 from ..sync.keys import peers
 from . import dashboard_count
-from .approval import Approval
+from .approval import Approval, ReviewItem
 from .dashboard_count import Month
 from .station import station_info
 from .sync import LATE_DAYS
@@ -247,23 +247,27 @@ def _concern_list(conn: Connection, m: Month, division: str) -> list[tuple]:
 
 def _waiting(store: Store, scope: str, width: int) -> dict[str, int]:
     """Items waiting for this station's own review, per division."""
-    items = Approval(store).waiting()
-    return dict(
-        Counter(
-            i.village[:width]
-            for i in items
-            if i.state == "submitted" and i.village.startswith(scope)
-        )
-    )
+    return dict(Counter(code[:width] for code, _ in _waiting_items(store, scope)))
 
 
 def _waiting_list(store: Store, division: str) -> tuple[Listed, ...]:
-    items = Approval(store).waiting()
+    found = _waiting_items(store, division)
     with store.read() as conn:
         names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
     return tuple(
-        Listed(i.child, i.child_name, i.village, names.get(i.village, i.village), i.kind,
-               noted_on=i.submitted_on)
-        for i in items
-        if i.state == "submitted" and i.village.startswith(division)
-    )  # fmt: skip
+        Listed(i.child, i.child_name, code, names.get(code, code), i.kind, noted_on=i.submitted_on)
+        for code, i in found
+    )
+
+
+def _waiting_items(store: Store, scope: str) -> list[tuple[str, ReviewItem]]:
+    """The items this station is to decide (not those it waits for the county on), each with
+    the code of the village that submitted it, under `scope`."""
+    items = [i for i in Approval(store).waiting() if i.state == "submitted"]
+    s = t.submission.c
+    codes: dict[str, str] = {}
+    with store.read() as conn:
+        for start in range(0, len(items), 900):  # under SQLite's bound-parameter limit
+            part = [i.id for i in items[start : start + 900]]
+            codes.update(conn.execute(select(s.uuid, s.village_code).where(s.uuid.in_(part))).all())
+    return [(codes[i.id], i) for i in items if codes.get(i.id, "").startswith(scope)]
