@@ -32,7 +32,7 @@ def unexpected(monkeypatch) -> list[type]:
     return seen
 
 
-def broken(*_args):
+def broken(*_args, **_kwargs):
     raise RuntimeError("a bug")
 
 
