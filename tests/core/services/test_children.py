@@ -48,8 +48,8 @@ def test_type_ahead_finds_by_name_pinyin_and_initials(service, query):
 
 @pytest.mark.parametrize("typed", ["%", "_", "z_m", "z%m", "\\"])
 def test_what_is_typed_is_matched_as_written_not_as_a_pattern(service, typed):
-    """The list matches with LIKE (a server's trigram index serves LIKE alone): a % or _ typed
-    is a character of the search, not a wildcard that finds every child."""
+    """A server matches with LIKE (its trigram index serves LIKE alone), SQLite with instr: on
+    both, a % or _ typed is a character of the search, not a wildcard that finds every child."""
     service.save(new_child())
     service.save(new_child("李想", serial=6, sex="female"))
     query = ChildQuery(text=typed)
