@@ -10,35 +10,14 @@ Where there is no server it says why in one line and measures nothing.
 from __future__ import annotations
 
 import os
-import secrets
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from urllib.parse import urlsplit
-
-import psycopg
-from psycopg import sql
 
 from childcare_desktop.core.services.move import move_store, open_read_only, table_checks
 
-from .common import OUT, PASSPHRASE, demo_store, row
+from .common import OUT, PASSPHRASE, demo_store, fresh_database, row
 
 SERVER_VARIABLE = "CHILDCARE_TEST_PG"
 CHILDREN = 10_000
-
-
-@contextmanager
-def _database(server: str) -> Iterator[str]:
-    name = f"bench_{secrets.token_hex(6)}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(name)))
-    try:
-        yield urlsplit(server)._replace(path=f"/{name}").geturl()
-    finally:
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 def run() -> list[dict]:
@@ -54,7 +33,7 @@ def run() -> list[dict]:
         checks = table_checks(conn)
     engine.dispose()
     read = time.perf_counter() - started
-    with _database(server) as url:
+    with fresh_database(server) as url:
         moved = move_store(path, url, PASSPHRASE)
     rows = sum(moved.tables.values())
     assert rows == sum(c.rows for c in checks.values())

@@ -25,11 +25,8 @@ import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import psycopg
 from psycopg import sql
@@ -47,7 +44,7 @@ from childcare_desktop.core.storage.store import Store
 from childcare_desktop.core.sync.merge import apply_changes, changes_since
 
 from . import bench_merge
-from .common import CHEAP_KDF, OUT, PASSPHRASE, county_100k, row
+from .common import CHEAP_KDF, OUT, PASSPHRASE, county_100k, fresh_database, row
 
 SERVER_VARIABLE = "CHILDCARE_TEST_PG"
 REASON_VARIABLE = "CHILDCARE_TEST_PG_REASON"
@@ -79,21 +76,6 @@ def _server() -> tuple[str | None, str]:
     except psycopg.Error as error:
         return None, f"cannot connect to {url}: {' '.join(str(error).split())}"
     return url, ""
-
-
-@contextmanager
-def _database(server: str) -> Iterator[str]:
-    """A fresh, empty database (from template0) for one store, dropped afterwards."""
-    name = f"bench_{secrets.token_hex(6)}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(name)))
-    try:
-        yield urlsplit(server)._replace(path=f"/{name}").geturl()
-    finally:
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 def _station(folder: Path, url: str, role: str, code: str, name: str) -> Store:
@@ -195,7 +177,7 @@ def _merge_rows(server: str) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for _ in range(RUNS):
-            with _database(server) as merged, _database(server) as copied:
+            with fresh_database(server) as merged, fresh_database(server) as copied:
                 seconds, applied, seal_s = _merge_into_server(folder, merged, changes, village)
                 merge_s.append(seconds)
                 rows = _held(merged)
@@ -348,7 +330,7 @@ def _typeahead_rows(store: Store) -> list[dict]:
 
 def _county_rows(server: str) -> list[dict]:
     rows: list[dict] = []
-    with tempfile.TemporaryDirectory() as tmp, _database(server) as url:
+    with tempfile.TemporaryDirectory() as tmp, fresh_database(server) as url:
         store, fill_s = _county(Path(tmp), url)
         try:
             rows.append(row(f"fill_demo of {CHILDREN:,} children on the server", fill_s, "s"))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from childcare_desktop.core.services.demo import fill_demo
 from childcare_desktop.core.services.station import init_station
@@ -54,3 +58,22 @@ def print_table(title: str, rows: list[dict]) -> None:
             f"{r['name']:<52} {r['value']:>12.3f} {r['unit']:<9} {base:>10} {ratio:>7}  "
             f"{r.get('target', '')}"
         )
+
+
+@contextmanager
+def fresh_database(server: str) -> Iterator[str]:
+    """The URL of a fresh, empty database (from template0) on the benchmarks' PostgreSQL
+    server, dropped afterwards."""
+    import psycopg
+    from psycopg import sql
+
+    name = f"bench_{secrets.token_hex(6)}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(name)))
+    try:
+        yield urlsplit(server)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
