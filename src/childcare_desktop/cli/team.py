@@ -7,9 +7,10 @@ import argparse
 from datetime import date
 
 from ..core.domain.masking import mask_phone
-from ..core.services.team import DirectorMonth, Officer, Team, month_span
+from ..core.reports.ledger import month_bounds
+from ..core.services.team import DirectorMonth, Officer, Team
 from ..words import label_both
-from .common import Refused, emit, open_store, store_command
+from .common import emit, open_store, store_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -88,10 +89,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    try:
-        month_span(args.month)
-    except ValueError:
-        raise Refused(f"月份应为 YYYY-MM (a month is YYYY-MM): {args.month}") from None
+    month_bounds(args.month)  # a month not written YYYY-MM is refused before the store opens
     store = open_store(args)
     try:
         rows = Team(store).month(args.month)

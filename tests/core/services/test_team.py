@@ -11,8 +11,10 @@ from sqlalchemy import select
 from childcare_desktop.core.domain.child import new_uuid
 from childcare_desktop.core.domain.visit import Visit
 from childcare_desktop.core.errors import NotFound, ValidationFailed
+from childcare_desktop.core.reports.errors import ReportError
+from childcare_desktop.core.reports.ledger import month_bounds
 from childcare_desktop.core.services.concerns import Concerns
-from childcare_desktop.core.services.team import Team, ensure_station_officer, month_span
+from childcare_desktop.core.services.team import Team, ensure_station_officer
 from childcare_desktop.core.storage import bulk
 from childcare_desktop.core.storage import tables as t
 from childcare_desktop.core.storage.changes import ChangeWriter
@@ -170,7 +172,7 @@ def test_a_visit_after_the_child_s_date_is_not_on_time(store, team, children, vi
 
 
 def test_a_month_is_its_first_and_last_day():
-    assert month_span("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
-    assert month_span("2026-12") == (date(2026, 12, 1), date(2026, 12, 31))
-    with pytest.raises(ValueError):
-        month_span("2026-13")
+    assert month_bounds("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert month_bounds("2026-12") == (date(2026, 12, 1), date(2026, 12, 31))
+    with pytest.raises(ReportError):
+        month_bounds("2026-13")

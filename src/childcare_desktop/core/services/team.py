@@ -21,6 +21,7 @@ from ..domain.division import belongs_to
 from ..domain.review import DUTIES
 from ..domain.validation import date_ok, name_ok, phone_ok
 from ..errors import FieldProblem, NotFound, ValidationFailed
+from ..reports.ledger import month_bounds
 from ..storage import audit
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
@@ -76,13 +77,6 @@ class DirectorMonth:
 def duty_of_role(role: str) -> str:
     """A village's officer is its director (儿童主任); a town's or county's, a supervisor."""
     return "director" if role == "village" else "supervisor"
-
-
-def month_span(month: str) -> tuple[date, date]:
-    """The first and last day of YYYY-MM; ValueError when it is not a month."""
-    first = date.fromisoformat(f"{month}-01")
-    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return first, following - timedelta(days=1)
 
 
 class Team:
@@ -188,14 +182,15 @@ class Team:
 
     def month(self, month: str) -> list[DirectorMonth]:
         """Per village at or below this station, its current director's figures of YYYY-MM."""
-        first, last = month_span(month)
+        first, last = month_bounds(month)
         code = station_info(self.store).code
         with self.store.read() as conn:
             due, on_time = _visits_by_village(conn, code, first, last)
             reported = _concerns_by_village(conn, code, first, last)
             returned = _returns_by_village(conn, code, first, last)
-        serving = {o.division_code: o for o in self.officers() if _serving_director(o)}
-        names = {o.division_code: o.division_name for o in self.officers()}
+        officers = self.officers()
+        serving = {o.division_code: o for o in officers if _serving_director(o)}
+        names = {o.division_code: o.division_name for o in officers}
         names.update(self.divisions())
         villages = {
             c
