@@ -39,7 +39,7 @@ from . import POOL_USERS, audit, keyfile, migrate, tries
 from .driver import translate_driver_sql
 from .link import is_server, link_url, write_link
 from .sealing import ATTRIBUTE, Sealer
-from .store import Store
+from .store import Store, stamp
 
 RECOVERY_SLOT = "*recovery*"  # not a role name PostgreSQL allows unquoted
 # One writer at a time per store: the lock's number is fixed, the store is the database.
@@ -120,7 +120,7 @@ class ServerStore(Store):
         engine = _reach(url)
         if migrate.current_revision(engine) is not None:
             engine.dispose()
-            raise StoreError("store_exists", path=_shown(url))
+            raise StoreError("store_exists", path=url)
         store_key = os.urandom(32)
         recovery = keyfile.new_recovery_code()
         kdf = kdf or keyfile.DEFAULT_KDF
@@ -140,18 +140,14 @@ class ServerStore(Store):
         engine = _reach(url)
         try:
             if migrate.current_revision(engine) is None:
-                raise StoreError("no_store", path=_shown(url))
+                raise StoreError("no_store", path=url)
             if migrate.is_newer_than_program(engine):
-                raise StoreError("store_newer", path=_shown(url))
+                raise StoreError("store_newer", path=url)
             with engine.connect() as conn:
-                role = _role(conn)
-                found = _slot(conn, role)
-            if found is None:
-                raise StoreError("server_no_slot", role=role)
-            wrapped, kdf = found
+                wrapped, kdf = _own_slot(conn, _role(conn))
             if not link.exists():
                 write_link(link, url)
-            with tries.counted(_tries_at(link)):
+            with tries.counted(link):
                 store_key = keyfile.unwrap(wrapped, passphrase, kdf)
         except BaseException:
             engine.dispose()
@@ -159,7 +155,7 @@ class ServerStore(Store):
         _unlocked(engine, store_key)
         store = cls(link, engine, url, store_key)
         if migrate.pending(engine):
-            store.backup(backups_dir(link) / f"before-migration-{_stamp()}.dump")
+            store.backup(backups_dir(link) / f"before-migration-{stamp()}.dump")
             migrate.upgrade(engine)
         return store
 
@@ -211,7 +207,7 @@ def _reach(url: str) -> Engine:
     except (OperationalError, ProgrammingError) as error:
         engine.dispose()
         reason = str(getattr(error, "orig", error)).strip().splitlines()[0][:200]
-        raise StoreError("server_unreachable", url=_shown(url), reason=reason) from None
+        raise StoreError("server_unreachable", url=url, reason=reason) from None
     return engine
 
 
@@ -240,17 +236,6 @@ def _slot(conn: Connection, owner: str) -> tuple[dict, keyfile.KdfParams] | None
     if row is None:
         return None
     return json.loads(row.wrapped), keyfile.KdfParams(**json.loads(row.kdf))
-
-
-def _shown(url: str) -> str:
-    """The URL as messages show it (never a password: none is allowed in it)."""
-    return str(url)
-
-
-def _stamp() -> str:
-    from datetime import datetime
-
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
 # The key file's operations on a server's key slots, by the link file's path or the server's URL

@@ -94,7 +94,7 @@ class Store:
             raise StoreError("store_newer", path=path.name)
         if migrate.pending(store.engine):
             if inspect(store.engine).has_table("station"):
-                store.backup(backups_dir(path) / f"before-migration-{_stamp()}.db")
+                store.backup(backups_dir(path) / f"before-migration-{stamp()}.db")
             migrate.upgrade(store.engine)
         return store
 
@@ -186,5 +186,5 @@ class Store:
         self.engine.dispose()
 
 
-def _stamp() -> str:
+def stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
