@@ -28,8 +28,8 @@
         <translation>Due for a visit</translation>
     </message>
     <message>
-        <source>记录走访(&amp;V)</source>
-        <translation>Log a &amp;visit</translation>
+        <source>记录走访(&amp;L)</source>
+        <translation>&amp;Log a visit</translation>
     </message>
     <message>
         <source>打开档案(&amp;O)</source>
@@ -507,8 +507,8 @@ Restore the newest good backup: choose the top one in the next window.</translat
 <context>
     <name>CareActions</name>
     <message>
-        <source>记录走访(&amp;V)……</source>
-        <translation>Log a &amp;visit…</translation>
+        <source>记录走访(&amp;L)……</source>
+        <translation>&amp;Log a visit…</translation>
     </message>
     <message>
         <source>报告关注（强制报告）(&amp;R)……</source>
@@ -841,8 +841,8 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>Risk</translation>
     </message>
     <message>
-        <source>记录走访(&amp;V)</source>
-        <translation>Log a &amp;visit</translation>
+        <source>记录走访(&amp;L)</source>
+        <translation>&amp;Log a visit</translation>
     </message>
     <message>
         <source>更正所选走访</source>
@@ -1270,7 +1270,7 @@ Restore the newest good backup: choose the top one in the next window.</translat
 <context>
     <name>ConcernActions</name>
     <message>
-        <source>报告(&amp;B)……</source>
+        <source>报告(&amp;P)……</source>
         <translation>Re&amp;port…</translation>
     </message>
     <message>
@@ -3152,8 +3152,8 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <translation>Ageing out within 30 days</translation>
     </message>
     <message>
-        <source>记录走访(&amp;V)</source>
-        <translation>Log a &amp;visit</translation>
+        <source>记录走访(&amp;L)</source>
+        <translation>&amp;Log a visit</translation>
     </message>
     <message>
         <source>打开档案(&amp;O)</source>
@@ -3596,16 +3596,16 @@ Once there are files, this page lists the overdue and upcoming visits and the op
         <translation>Each village's director this month</translation>
     </message>
     <message>
-        <source>登记人员(&amp;A)……</source>
-        <translation>&amp;Add officer…</translation>
+        <source>登记人员(&amp;D)……</source>
+        <translation>A&amp;dd officer…</translation>
     </message>
     <message>
         <source>更换儿童主任(&amp;R)……</source>
         <translation>&amp;Replace director…</translation>
     </message>
     <message>
-        <source>登记培训(&amp;T)……</source>
-        <translation>Record &amp;training…</translation>
+        <source>登记培训(&amp;P)……</source>
+        <translation>Record trai&amp;ning…</translation>
     </message>
     <message>
         <source>儿童主任更换时记录在册，原任保留离任日期。</source>
@@ -3800,7 +3800,7 @@ Once there are files, this page lists the overdue and upcoming visits and the op
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <source>退回(&amp;B)……</source>
+        <source>退回(&amp;U)……</source>
         <translation>Send &amp;back…</translation>
     </message>
     <message>

@@ -147,7 +147,7 @@ def test_a_concern_is_recorded_reported_later_followed_up_and_closed_from_today(
     )
     menu = view.concern_actions.menu
     qtbot.waitUntil(menu.isVisible)
-    assert [a.text() for a in menu.actions()] == ["报告(&B)……", "跟进记录(&G)……", "结案(&J)……"]
+    assert [a.text() for a in menu.actions()] == ["报告(&P)……", "跟进记录(&G)……", "结案(&J)……"]
     qtbot.keyClick(menu, Qt.Key.Key_J)
     closing = view.dialog
     qtbot.waitUntil(lambda: isinstance(closing, CloseConcernDialog) and closing.isVisible())
@@ -174,7 +174,7 @@ def test_the_steps_wait_for_a_chosen_open_concern(qtbot, work, tasks, clock):
     view.refresh()
     qtbot.waitUntil(lambda: len(concern_cells(view)) == 1)
     assert all(b.isEnabled() for b in view.concern_actions.buttons)
-    assert view.concern_actions.buttons[0].text() == "报告(&B)"
+    assert view.concern_actions.buttons[0].text() == "报告(&P)"
     # A point of the list with no row opens no menu.
     empty = QPoint(5, view.concerns.table.viewport().height() - 5)
     view.concern_actions._context_menu(empty)

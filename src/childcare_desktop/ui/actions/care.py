@@ -14,7 +14,7 @@ class CareActions(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.visit_action = make_action(window, self.tr("记录走访(&V)……"), "Ctrl+Shift+V")
+        self.visit_action = make_action(window, self.tr("记录走访(&L)……"), "Ctrl+Shift+V")
         self.concern_action = make_action(window, self.tr("报告关注（强制报告）(&R)……"))
         self.policy_action = make_action(window, self.tr("走访周期与报告电话(&P)……"))
         self.visit_action.triggered.connect(self.log_visit)

@@ -108,7 +108,7 @@ class ChildVisitsTab(QWidget):
         form.addRow(self.tr("原因"), self.reason)
         form.addRow(self.tr("最近走访"), self.last_visit)
         form.addRow(self.tr("风险等级"), self.risk)
-        self.log_button = QPushButton(self.tr("记录走访(&V)"))
+        self.log_button = QPushButton(self.tr("记录走访(&L)"))
         self.correct_button = QPushButton(self.tr("更正所选走访"))
         self.concern_button = QPushButton(self.tr("报告关注(&R)"))
         self.wish_button = QPushButton(self.tr("新增微心愿"))

@@ -38,7 +38,7 @@ class ConcernActions(QObject):
         self.open_dialog = open_dialog
         self.menu: QMenu | None = None
         steps = (
-            (self.tr("报告(&B)……"), "Ctrl+Shift+B", ReportDialog),
+            (self.tr("报告(&P)……"), "Ctrl+Shift+B", ReportDialog),
             (self.tr("跟进记录(&G)……"), "Ctrl+Shift+G", FollowUpDialog),
             (self.tr("结案(&J)……"), "Ctrl+Shift+J", CloseConcernDialog),
         )

@@ -49,7 +49,7 @@ class AgendaView(RefreshWhenSeen, QWidget):
         self.range_label = plain_label()
         self.list = TitledTable(self.tr("应走访"), DueModel(self), COL_REASON)
         self.list.activated.connect(self.log_visit_for)
-        self.log_button = QPushButton(self.tr("记录走访(&V)"))
+        self.log_button = QPushButton(self.tr("记录走访(&L)"))
         self.open_button = QPushButton(self.tr("打开档案(&O)"))
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.previous.clicked.connect(lambda: self._move(-1))

@@ -146,7 +146,7 @@ class ApprovalView(RefreshWhenSeen, QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.approve_button = QPushButton(self.tr("通过(&P)"))
-        self.return_button = QPushButton(self.tr("退回(&B)……"))
+        self.return_button = QPushButton(self.tr("退回(&U)……"))
         self.evidence_button = QPushButton(self.tr("证明材料(&E)……"))
         self.approve_button.clicked.connect(self.approve_current)
         self.return_button.clicked.connect(self.return_current)

@@ -107,7 +107,7 @@ class TodayView(QWidget):
         )  # fmt: skip
         for table in self.tables:
             table.activated.connect(self.open_child)
-        self.log_button = QPushButton(self.tr("记录走访(&V)"))
+        self.log_button = QPushButton(self.tr("记录走访(&L)"))
         self.open_button = QPushButton(self.tr("打开档案(&O)"))
         self.concern_button = QPushButton(self.tr("报告关注(&R)"))
         self.refresh_button = QPushButton(self.tr("刷新"))
