@@ -16,6 +16,7 @@ from childcare_desktop.core.domain.reporting import REPORT_DAY
 from childcare_desktop.core.services.station import init_station
 from childcare_desktop.core.storage import settings
 from childcare_desktop.ui.models.dashboard_model import COL_FIGURE, COL_NAME
+from childcare_desktop.ui.views.dashboard_charts import TrendChart
 from childcare_desktop.ui.views.dashboard_view import DashboardView
 from childcare_desktop.ui.views.stations_landing import StationsLanding
 from tests.conftest import PASSPHRASE
@@ -168,3 +169,13 @@ def test_the_landing_says_the_calendar_its_stations_are_late_against(qtbot, town
     finally:
         tasks.wait()
         village.close()
+
+
+def test_a_months_label_is_shortened_to_its_number_where_the_word_does_not_fit(qtbot):
+    """Seen at 1366x768: 十月, 十一月 and 十二月 ran together into one string under the trend."""
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    wide = chart.fontMetrics().horizontalAdvance("11月 ") + 2
+    assert chart.month_label("2026-11", wide) == "11月"
+    assert chart.month_label("2026-11", wide - 4) == "11"
+    assert chart.month_label("2026-03", wide - 4) == "3月"

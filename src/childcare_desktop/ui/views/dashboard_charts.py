@@ -195,6 +195,9 @@ class TrendChart(QWidget):
         line = metrics.height()
         bottom = self.height() - line - PAD
         text = self.palette().windowText().color()
+        # Each month's label has its column's share of the axis: a word that does not fit
+        # there (十一月 beside 十二月 on a narrow window) is shortened to its number.
+        room = int((self.width() - 2 * PAD) / len(self._points)) if self._points else 0
         for point, rect in self._columns():
             current = point.month == self._current
             colour = QColor(STATE_COLOURS["on_time"])
@@ -202,16 +205,23 @@ class TrendChart(QWidget):
             painter.setPen(text)
             above = QRect(rect.x() - PAD, rect.y() - line, rect.width() + 2 * PAD, line)
             painter.drawText(above, Qt.AlignmentFlag.AlignCenter, str(point.on_time))
-            below = QRect(rect.x() - PAD, bottom + 2, rect.width() + 2 * PAD, line)
-            painter.drawText(below, Qt.AlignmentFlag.AlignCenter, self._month_word(point.month))
+            middle = rect.center().x()
+            below = QRect(middle - room // 2, bottom + 2, room, line)
+            label = self.month_label(point.month, room)
+            painter.drawText(below, Qt.AlignmentFlag.AlignCenter, label)
         painter.setPen(AXIS)
         painter.drawLine(PAD, bottom, self.width() - PAD, bottom)
         if not self._points:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("无数据"))
         painter.end()
 
-    def _month_word(self, month: str) -> str:
-        return self.tr("%1月").replace("%1", str(int(month[5:])))
+    def month_label(self, month: str, room: int) -> str:
+        """The month's word (十一月: "11月"), or its number alone where the word does not fit
+        in `room` pixels with a gap to its neighbours."""
+        number = str(int(month[5:]))
+        word = self.tr("%1月").replace("%1", number)
+        gap = self.fontMetrics().horizontalAdvance(" ")
+        return word if self.fontMetrics().horizontalAdvance(word) + gap <= room else number
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
