@@ -451,6 +451,54 @@ training = Table(
     Column("hours", Float, nullable=False, default=0.0),
 )
 
+# 排查 (migration 0025): a round opened by a town or county with a deadline; the people to screen
+# who have no file (a registered child of the area is in the round by being registered); the
+# villages' marks, appended, the latest per subject counting. `found` is "none" or category codes
+# joined by commas.
+screening_round = Table(
+    "screening_round",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("opened_on", Date, nullable=False),
+    Column("deadline", Date, nullable=False),
+    Column("opened_by", Text, nullable=False, default=""),
+    Column("level", String(8), nullable=False),
+    Column("division_code", String(12), nullable=False),
+    Column("population_note", Text, nullable=False, default=""),
+    Column("closed_on", Date),
+)
+
+screening_person = Table(
+    "screening_person",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("round_uuid", String(36), ForeignKey("screening_round.uuid"), nullable=False),
+    Column("village_code", String(12), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("id_number", SealedText(lookup=True), nullable=False, default=""),
+    Column("birth_date", Date),
+    Column("sex", String(6), nullable=False, default=""),
+    Column("address", Text, nullable=False, default=""),
+    Column("source", Text, nullable=False, default=""),
+    Index("ix_screening_person_round", "round_uuid", "village_code"),
+)
+
+screening_mark = Table(
+    "screening_mark",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("round_uuid", String(36), ForeignKey("screening_round.uuid"), nullable=False),
+    Column("child_uuid", String(36), ForeignKey("child.uuid")),
+    Column("person_uuid", String(36), ForeignKey("screening_person.uuid")),
+    Column("village_code", String(12), nullable=False),
+    Column("screened_on", Date, nullable=False),
+    Column("found", Text, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("marked_by", Text, nullable=False, default=""),
+    Index("ix_screening_mark_round", "round_uuid", "village_code"),
+)
+
 # The change log: one row per write, the unit that sync carries. `fields` is a JSON object of the
 # fields this write set; `base` lists the change ids (station:counter) it was based on.
 change = Table(
