@@ -1,0 +1,75 @@
+"""How alike two names, two birth dates and two ID numbers are: the evidence a fuzzy match weighs.
+
+Names are compared in characters and in pinyin (黄晓红 and 黄小红 sound alike), each by the
+optimal string alignment of rapidfuzz, where two characters swapped count as one edit. A birth
+date is near another when one digit differs, two neighbouring digits are swapped, or the day and
+the month are (how dates are mistyped); an ID number is near another when one digit differs or
+two neighbours are swapped (which its check digit always catches: such a number is never valid).
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from datetime import date
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from .people import syllables
+
+_DIGITS = "0123456789"
+# Characters of a name put in another order are one child's name mistyped more often than
+# another child's name: as alike as one character of four replaced.
+_REORDERED = 0.75
+
+
+def name_likeness(a: str, b: str) -> float:
+    """0..1: the mean of the names' likeness in characters and in pinyin (normalised names)."""
+    if a == b:
+        return 1.0
+    return (_likeness(a, b) + _likeness(syllables(a), syllables(b))) / 2
+
+
+def _likeness(a, b) -> float:
+    found = OSA.normalized_similarity(a, b)
+    if found < _REORDERED and len(a) == len(b) and sorted(a) == sorted(b):
+        return _REORDERED
+    return found
+
+
+@lru_cache(maxsize=65536)
+def near_dates(born: date) -> tuple[date, ...]:
+    """The real dates that differ from `born` by one digit of YYYYMMDD, by two neighbouring
+    digits swapped, or by the day and the month swapped."""
+    text = f"{born:%Y%m%d}"
+    found: set[date] = set()
+    for i, digit in enumerate(text):
+        for other in _DIGITS:
+            if other != digit:
+                _add(found, text[:i] + other + text[i + 1 :])
+    for i in range(7):
+        _add(found, text[:i] + text[i + 1] + text[i] + text[i + 2 :])
+    _add(found, text[:4] + text[6:8] + text[4:6])
+    found.discard(born)
+    return tuple(sorted(found))
+
+
+def _add(found: set[date], text: str) -> None:
+    with suppress(ValueError):  # no such day
+        found.add(date(int(text[:4]), int(text[4:6]), int(text[6:8])))
+
+
+def near_numbers(number: str) -> list[str]:
+    """The 18-character numbers one digit away from `number`, or with two neighbours swapped."""
+    if len(number) != 18:
+        return []
+    found = []
+    for i, char in enumerate(number):
+        head, tail = number[:i], number[i + 1 :]
+        for other in _DIGITS if i < 17 else _DIGITS + "X":
+            if other != char:
+                found.append(head + other + tail)
+    for i in range(17):
+        if number[i] != number[i + 1]:
+            found.append(number[:i] + number[i + 1] + number[i] + number[i + 2 :])
+    return found
