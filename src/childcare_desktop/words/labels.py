@@ -420,4 +420,50 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "concerns": ("未结关注", "open concerns"),
         "waiting": ("待审核", "waiting for review"),
     },
+    # Lists going out to other departments (domain/outgoing.py): each list, who receives it,
+    # what for, and its columns.
+    "outgoing_list": {
+        "education": ("失学辍学儿童名单", "children out of school"),
+        "police_hukou": ("无户籍儿童名单", "children without hukou"),
+        "police_guardianship": ("无人监护儿童名单", "children without a guardian"),
+        "federation": ("重度残疾儿童名单", "children with a severe disability"),
+    },
+    "department": {
+        "education": ("教育部门", "education department"),
+        "police_station": ("公安派出所", "police station"),
+        "disabled_federation": ("残疾人联合会", "disabled persons' federation"),
+    },
+    "outgoing_use": {
+        "education": (
+            "仅供教育部门控辍保学使用",
+            "for the education department's return to school work only",
+        ),
+        "police_hukou": (
+            "仅供公安派出所办理户口登记使用",
+            "for the police station's hukou registration only",
+        ),
+        "police_guardianship": (
+            "仅供公安派出所保护儿童安全使用",
+            "for the police station's protection of these children only",
+        ),
+        "federation": (
+            "仅供残联办理残疾人证和康复救助使用",
+            "for the federation's disability certificates and rehabilitation aid only",
+        ),
+    },
+    "outgoing_column": {
+        "name": ("姓名", "name"),
+        "sex": ("性别", "sex"),
+        "birth_date": ("出生日期", "birth date"),
+        "id_number": ("身份证号", "ID number"),
+        "village": ("村（居）", "village"),
+        "hukou_place": ("户籍地", "hukou place"),
+        "current_address": ("现住址", "current address"),
+        "schooling": ("就学情况", "schooling"),
+        "school": ("学校", "school"),
+        "disability_type": ("残疾类别", "type of disability"),
+        "disability_grade": ("残疾等级", "grade of disability"),
+        "contact": ("联系人", "contact person"),
+        "contact_phone": ("联系电话", "contact phone"),
+    },
 }

@@ -269,6 +269,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown_category": ("没有这个儿童类别：{category}", "no such category: {category}"),
     "unknown_status": ("没有这个状态：{status}", "no such status: {status}"),
+    "unknown_list": ("没有这个部门名单：{list}", "no such list for a department: {list}"),
     "report_format": (
         "只能输出 .pdf 或 .xlsx：{suffix}",
         "the output must be .pdf or .xlsx: {suffix}",

@@ -138,12 +138,22 @@ def _half_year_before(day: date) -> date:
 
 def _severe_disability(child: Child) -> Verdict | None:
     """Judged on a disability's grade; a file that says 健康 may only never have been filled."""
+    severe = severe_by_grade(child)
+    if severe is None:
+        return None
+    if severe:
+        return Verdict("severe_disability", True, "grade_severe")
+    return Verdict("severe_disability", False, "grade_not_severe")
+
+
+def severe_by_grade(child) -> bool | None:
+    """Whether the disability the file writes is 重残 (grade 1 or 2, or 3 or 4 when mental or
+    intellectual); None where the file writes no disability with a grade. `child`: a `Child`
+    or anything with its health, disability_type and disability_grade."""
     grade = _grade(child.disability_grade) if child.health == "disabled" else None
     if grade is None:
         return None
-    if grade <= 2 or any(word in child.disability_type for word in _MIND):
-        return Verdict("severe_disability", True, "grade_severe")
-    return Verdict("severe_disability", False, "grade_not_severe")
+    return grade <= 2 or any(word in child.disability_type for word in _MIND)
 
 
 def _serious_illness(child: Child) -> Verdict | None:
