@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 
 # Child fields in the order of the export, with the header written.
 CHILD_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -225,4 +227,26 @@ FIELD_KEYS: tuple[str, ...] = tuple(
     + ["carer.entrust_signed"]
     + [key for key, _ in TAIL_COLUMNS]
     + ["skip", ""]
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the columns of one kind of sheet may mean: the ledger's, or a department's list's.
+    The header reader, the mapping a person adjusts and the choices remembered take it."""
+
+    field_for: Callable[[str, str], str]  # (header, the group header above it) → field key
+    field_label: Callable[[str], str]  # field key → its Chinese name
+    keys: tuple[str, ...]  # what a column may be chosen to mean, as offered
+    remembered_as: str  # the station's setting that keeps the choices people made
+    # Headers of the columns the program's own error workbook adds beside the sheet's (cleaned).
+    added_headers: frozenset[str] = frozenset()
+
+
+LEDGER = Vocabulary(
+    field_for,
+    field_label,
+    FIELD_KEYS,
+    "roster_mappings",
+    frozenset(clean(h) for h in CHILD_SYNONYMS["skip"]),
 )

@@ -9,9 +9,9 @@ says which row is the header and which column holds the names: no ledger is impo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from .layout import CHILD_SYNONYMS, clean, field_for, field_label
+from .layout import LEDGER, Vocabulary, clean
 from .sheet import RosterError, Sheet
 from .values import text
 
@@ -19,19 +19,13 @@ _SEARCH_ROWS = 30
 _MIN_FIELDS = 2
 # Fields several columns may have; any other field is one column's.
 _SHARED_FIELDS = ("", "skip", "seq")
-# The two columns an error workbook adds beside the ledger's own (原行号, 错误原因).
-_ERROR_BOOK_HEADERS = frozenset(CHILD_SYNONYMS["skip"])
 
 
 @dataclass(frozen=True)
 class Column:
     index: int  # 0-based; Excel column index + 1
     header: str  # as the officer sees it: "父亲/联系电话" for a grouped column
-    field: str  # a key of layout.FIELD_KEYS; "" = not understood, kept in the notes
-
-    @property
-    def label(self) -> str:
-        return field_label(self.field)
+    field: str  # a key of the vocabulary's; "" = not understood, kept in the notes
 
 
 @dataclass(frozen=True)
@@ -39,6 +33,8 @@ class Mapping:
     header_rows: tuple[int, ...]  # Excel row numbers of the header (one or two)
     columns: tuple[Column, ...]
     remembered: bool = False  # the fields are the officer's from an earlier import
+    # What the columns may mean: the ledger's unless the sheet is of another kind.
+    vocabulary: Vocabulary = field(default=LEDGER, repr=False)
 
     @property
     def first_data_row(self) -> int:
@@ -51,8 +47,9 @@ class Mapping:
     @property
     def ledger_columns(self) -> tuple[Column, ...]:
         """The columns of the ledger itself: a corrected error workbook has the same ones as
-        the ledger it came from."""
-        return tuple(c for c in self.columns if clean(c.header) not in _ERROR_BOOK_HEADERS)
+        the ledger it came from (its two added columns, 原行号 and 错误原因, left out)."""
+        added = self.vocabulary.added_headers
+        return tuple(c for c in self.columns if clean(c.header) not in added)
 
     def with_field(self, index: int, field: str) -> Mapping:
         """The mapping with column `index` meaning `field` (what the GUI's choice box does).
@@ -77,7 +74,9 @@ class Mapping:
         return next((c.header for c in self.columns if c.field == field), "")
 
 
-def readings(sheet: Sheet, row: int | None = None) -> list[Mapping]:
+def readings(
+    sheet: Sheet, row: int | None = None, vocabulary: Vocabulary = LEDGER
+) -> list[Mapping]:
     """Every way the top rows read as a header, each row alone and over the row below it, top
     first; with `row`, only the header starting at that Excel row."""
     rows = _with_merges_spread(sheet, max(_SEARCH_ROWS, row or 0) + 1)
@@ -85,19 +84,21 @@ def readings(sheet: Sheet, row: int | None = None) -> list[Mapping]:
     found = []
     for i in starts:
         if i < len(rows):
-            found.append(_single(rows, i))
+            found.append(_single(rows, i, vocabulary))
         if i + 1 < len(rows):
-            found.append(_double(rows, i))
+            found.append(_double(rows, i, vocabulary))
     return found
 
 
-def guess_mapping(sheet: Sheet, row: int | None = None) -> Mapping:
+def guess_mapping(sheet: Sheet, row: int | None = None, vocabulary: Vocabulary = LEDGER) -> Mapping:
     """The reading that understands the most columns (with `row`, of the header starting there),
     whether or not it found the name column."""
     # On a tie the one-row reading wins (max keeps the first): a title line over the header
     # is no group.
-    best = max(readings(sheet, row), key=_score, default=None)
-    return Mapping((row or 1,), ()) if best is None else _without_repeats(best)
+    best = max(readings(sheet, row, vocabulary), key=_score, default=None)
+    if best is None:
+        return Mapping((row or 1,), (), vocabulary=vocabulary)
+    return _without_repeats(best)
 
 
 def detect_mapping(sheet: Sheet) -> Mapping:
@@ -121,18 +122,20 @@ def _score(mapping: Mapping) -> tuple[int, int]:
     return len(fields), -len(mapping.header_rows)
 
 
-def _single(rows: list[list[object]], i: int) -> Mapping:
+def _single(rows: list[list[object]], i: int, vocabulary: Vocabulary) -> Mapping:
+    field_for = vocabulary.field_for
     columns = []
     for j, cell in enumerate(rows[i]):
         header = text(cell)
         if header:
-            columns.append(Column(j, header, field_for(header)))
-    return Mapping((i + 1,), tuple(columns))
+            columns.append(Column(j, header, field_for(header, "")))
+    return Mapping((i + 1,), tuple(columns), vocabulary=vocabulary)
 
 
-def _double(rows: list[list[object]], i: int) -> Mapping:
+def _double(rows: list[list[object]], i: int, vocabulary: Vocabulary) -> Mapping:
     """Row i over row i + 1. A group header stands over the sub-headers to its right until the
     next header; a header with nothing under it is a column of its own."""
+    field_for = vocabulary.field_for
     top = [text(c) for c in rows[i]]
     sub = [text(c) for c in rows[i + 1]]
     width = max(len(top), len(sub))
@@ -147,8 +150,8 @@ def _double(rows: list[list[object]], i: int) -> Mapping:
             columns.append(Column(j, f"{group}/{sub[j]}", field_for(sub[j], group)))
         elif sub[j] or top[j]:
             header = sub[j] or top[j]
-            columns.append(Column(j, header, field_for(header)))
-    return Mapping((i + 1, i + 2), tuple(columns))
+            columns.append(Column(j, header, field_for(header, "")))
+    return Mapping((i + 1, i + 2), tuple(columns), vocabulary=vocabulary)
 
 
 def _with_merges_spread(sheet: Sheet, count: int) -> list[list[object]]:

@@ -1,5 +1,6 @@
 """The column choices an officer made at an import, kept in the station's settings so that the
 next ledger with the same headers (the corrected error workbook among them) reads the same way.
+Each vocabulary (the ledger's, a department list's) keeps its own, in the setting it names.
 
 A ledger's headers are its header texts in order, the two columns an error workbook adds left
 out, and how many rows the header takes. Only choices that differ from what the reader finds by
@@ -12,11 +13,10 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection
 
-from ..roster.layout import FIELD_KEYS
+from ..roster.layout import Vocabulary
 from ..roster.mapping import Mapping
 from ..storage import settings
 
-_SETTING = "roster_mappings"
 _KEPT = 50  # ledgers' headers remembered; the one used longest ago is forgotten first
 
 _Headers = tuple[int, tuple[str, ...]]
@@ -24,8 +24,9 @@ _Headers = tuple[int, tuple[str, ...]]
 
 def recall(conn: Connection, readings: Iterable[Mapping]) -> Mapping | None:
     """The first of `readings` whose headers were imported before, with the fields then chosen."""
-    kept = _kept(conn)
+    kept: dict[_Headers, list[str]] | None = None
     for reading in readings:
+        kept = _kept(conn, reading.vocabulary) if kept is None else kept
         fields = kept.get(_headers(reading))
         if fields is not None:
             return reading.with_fields(fields)
@@ -34,7 +35,7 @@ def recall(conn: Connection, readings: Iterable[Mapping]) -> Mapping | None:
 
 def keep(conn: Connection, mapping: Mapping, found: Mapping) -> None:
     """Remember `mapping` for its headers, unless it is `found`, what the reader found alone."""
-    kept = _kept(conn)
+    kept = _kept(conn, mapping.vocabulary)
     headers = _headers(mapping)
     before = kept.pop(headers, None)
     if _choices(mapping) != _choices(found):
@@ -45,16 +46,16 @@ def keep(conn: Connection, mapping: Mapping, found: Mapping) -> None:
         {"header_rows": rows, "headers": list(texts), "fields": fields}
         for (rows, texts), fields in list(kept.items())[-_KEPT:]
     ]
-    settings.put(conn, _SETTING, entries)
+    settings.put(conn, mapping.vocabulary.remembered_as, entries)
 
 
-def _kept(conn: Connection) -> dict[_Headers, list[str]]:
+def _kept(conn: Connection, vocabulary: Vocabulary) -> dict[_Headers, list[str]]:
     """The remembered choices, the one used longest ago first."""
     kept: dict[_Headers, list[str]] = {}
-    for entry in settings.get(conn, _SETTING, []):
+    for entry in settings.get(conn, vocabulary.remembered_as, []):
         texts, fields = tuple(entry["headers"]), entry["fields"]
         # A field a later version no longer has would read as nothing: such a choice is dropped.
-        if all(f in FIELD_KEYS for f in fields):
+        if all(f in vocabulary.keys for f in fields):
             kept[(entry["header_rows"], texts)] = fields
     return kept
 

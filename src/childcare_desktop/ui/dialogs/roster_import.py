@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import CoreError
-from ...core.roster.layout import FIELD_KEYS, field_label
 from ...core.roster.mapping import Mapping
 from ...core.roster.rows import RowProblem
 from ...core.services.roster import Cancelled, ImportResult, Preview, Roster
@@ -357,8 +356,8 @@ class RosterImportDialog(QDialog):
         for place, column in enumerate(mapping.columns):
             line, pair = divmod(place, MAPPING_PAIRS_PER_LINE)
             combo = QComboBox()
-            for key in FIELD_KEYS:
-                combo.addItem(field_label(key), key)
+            for key in mapping.vocabulary.keys:
+                combo.addItem(mapping.vocabulary.field_label(key), key)
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
             combo.currentIndexChanged.connect(
                 lambda _i, index=column.index, c=combo: self.change_field(index, c.currentData())
