@@ -528,4 +528,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "早于现任儿童主任的任职日期",
         "before the serving director was appointed",
     ),
+    # 排查 (screening rounds)
+    "screening_level": (
+        "排查由乡镇（街道）或县（区）发起",
+        "a screening round is opened by a town or a county",
+    ),
+    "screening_not_ours": (
+        "这轮排查由上级发起，本站不能更改",
+        "this round was opened above this station: it cannot be changed here",
+    ),
+    "screening_round_not_found": ("找不到这轮排查", "no such screening round"),
+    "screening_subject_not_found": (
+        "这个人不在本站的这轮排查名单里",
+        "this person is not among this station's people to screen in the round",
+    ),
+    "screening_village_outside": (
+        "村（居）代码 {code} 不在这轮排查的范围内",
+        "village code {code} is not in the round's area",
+    ),
+    "before_round": ("早于这轮排查的发起日期", "before the round was opened"),
+    "text_invalid": ("含有无法显示的字符", "holds characters that cannot be shown"),
+    "id_invalid": ("身份证号不正确", "the ID number is not valid"),
 }

@@ -7,7 +7,9 @@ change names the station that made it. A change is accepted only when
   down in the envelope of the receiver's own supervisor (which relays what it holds);
 - that station answers for the record: a village for the children registered in it, a town for
   its villages' children, the county for its towns'; a visit round for the station that started
-  it and those above. A child belongs to every village it was ever registered in as far as the
+  it and those above; a screening round (排查) and its people for the town or county that opened
+  it, a mark for the village of the child or person screened (sync/screening_authority.py). A
+  child belongs to every village it was ever registered in as far as the
   receiver knows (an edit made before the news of a move arrived still applies), and only a
   station answering for all of them and for the new one moves it;
 - its counter and clock are ones that station could have produced: counters follow on from the
@@ -21,16 +23,14 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
 from ..domain import division
-from ..storage import sealing
 from ..storage import tables as t
-from ..storage.jsontext import loads
-from . import entities
+from . import held, screening_authority
 from .changeset import ChangeRecord
 from .errors import SyncError
 from .rows import CHUNK
@@ -69,9 +69,9 @@ def _identities(conn: Connection, envelopes: Sequence[Signed]) -> None:
         for c in e.changes
         if c.station != e.signer and (c.station, c.counter) not in vouched
     ]
-    held = _held_ids(conn, others)
+    known = _held_ids(conn, others)
     for c in others:
-        if (c.station, c.counter) not in held:
+        if (c.station, c.counter) not in known:
             raise SyncError("foreign_change", change=c.change_id)
 
 
@@ -136,19 +136,21 @@ def _held_top(conn: Connection, station: str, first: int) -> tuple[int, str]:
 
 
 def _records(conn: Connection, changes: list[ChangeRecord]) -> None:
+    screening_authority.check(conn, changes)
+    changes = [c for c in changes if c.entity not in screening_authority.ENTITIES]
     parts = [c for c in changes if c.entity not in ("child", _ROUND, *_OF_DIVISION)]
     child_of: dict[str, set[str]] = defaultdict(set)
     by_entity: dict[str, set[str]] = defaultdict(set)
     for c in parts:
         by_entity[c.entity].add(c.entity_uuid)
     for entity, uuids in by_entity.items():
-        child_of.update(_held(conn, entity, uuids, "child_uuid"))
+        child_of.update(held.values(conn, entity, uuids, "child_uuid"))
     for c in parts:
         if "child_uuid" in c.fields:
             child_of[c.entity_uuid].add(c.fields["child_uuid"])
     kids = [c for c in changes if c.entity == "child"]
     wanted = {c.entity_uuid for c in kids} | {u for uuids in child_of.values() for u in uuids}
-    known = _held(conn, "child", wanted, "village_code")
+    known = held.values(conn, "child", wanted, "village_code")
     villages: dict[str, set[str]] = defaultdict(set)
     for uuid, found in known.items():
         villages[uuid] |= found
@@ -156,8 +158,8 @@ def _records(conn: Connection, changes: list[ChangeRecord]) -> None:
         moved_to = c.fields.get("village_code")
         if moved_to is None:
             continue
-        if not _answers(c.station, [moved_to]) or not all(
-            _answers(c.station, [v]) for v in known.get(c.entity_uuid, ())
+        if not held.answers(c.station, [moved_to]) or not all(
+            held.answers(c.station, [v]) for v in known.get(c.entity_uuid, ())
         ):
             raise SyncError("outside_authority", change=c.change_id)
         villages[c.entity_uuid].add(moved_to)
@@ -169,14 +171,16 @@ def _records(conn: Connection, changes: list[ChangeRecord]) -> None:
     divisions = _divisions(conn, [c for c in changes if c.entity in _OF_DIVISION])
     for c in changes:
         if c.entity == "child":
-            ok = _answers(c.station, villages[c.entity_uuid])
+            ok = held.answers(c.station, villages[c.entity_uuid])
         elif c.entity == _ROUND:
-            ok = _answers(c.station, starters[c.entity_uuid])
+            ok = held.answers(c.station, starters[c.entity_uuid])
         elif c.entity in _OF_DIVISION:
-            ok = bool(divisions[c.entity_uuid]) and _answers(c.station, divisions[c.entity_uuid])
+            ok = bool(divisions[c.entity_uuid]) and held.answers(
+                c.station, divisions[c.entity_uuid]
+            )
         else:
             children = child_of[c.entity_uuid]
-            ok = bool(children) and all(_answers(c.station, villages[u]) for u in children)
+            ok = bool(children) and all(held.answers(c.station, villages[u]) for u in children)
             if ok and c.entity == _DECISION:
                 ok = all(_reviews(c, villages[u]) for u in children)
         if not ok:
@@ -202,37 +206,15 @@ def _divisions(conn: Connection, changes: list[ChangeRecord]) -> dict[str, set[s
         if c.fields.get("division_code"):
             found[c.entity_uuid].add(c.fields["division_code"])
     for entity, uuids in by_entity.items():
-        for uuid, codes in _held(conn, entity, uuids, "division_code").items():
+        for uuid, codes in held.values(conn, entity, uuids, "division_code").items():
             found[uuid] |= codes
-    return found
-
-
-def _answers(station: str, owners: Iterable[str]) -> bool:
-    """True when `station` answers for a record of any of `owners` (division codes)."""
-    return any(division.belongs_to(owner, station) for owner in owners)
-
-
-def _held(conn: Connection, entity: str, uuids: set[str], column: str) -> dict[str, set[str]]:
-    """Per record, the values of `column` the receiver holds: in its row and in its changes (a
-    deleted record keeps no row; a moved child's old village is in its changes)."""
-    found: dict[str, set[str]] = defaultdict(set)
-    table = entities.TABLES[entity].name
-    _collect(conn, found, f'SELECT uuid, "{column}" FROM "{table}" WHERE uuid IN ({{}})', uuids)
-    # The changes' values are looked into here, not by the database: a server holds them sealed.
-    opened = sealing.openers((t.change.c.entity_uuid, t.change.c.fields), conn.dialect)
-    sql = "SELECT entity_uuid, fields FROM change WHERE entity = ? AND entity_uuid IN ({})"
-    for row in _rows(conn, sql, uuids, entity):
-        uuid, fields = sealing.apply(tuple(row), opened)
-        value = loads(fields).get(column)
-        if value:
-            found[uuid].add(value)
     return found
 
 
 def _held_starters(conn: Connection, rounds: list[ChangeRecord]) -> dict[str, set[str]]:
     """The stations that started (or, answering for it, changed) each visit round held."""
     found: dict[str, set[str]] = defaultdict(set)
-    _collect(
+    held.collect(
         conn,
         found,
         "SELECT entity_uuid, station FROM change WHERE entity = ? AND entity_uuid IN ({})",
@@ -240,19 +222,3 @@ def _held_starters(conn: Connection, rounds: list[ChangeRecord]) -> dict[str, se
         _ROUND,
     )
     return found
-
-
-def _collect(
-    conn: Connection, found: dict[str, set[str]], sql: str, uuids: set[str], *params: str
-) -> None:
-    for uuid, value in _rows(conn, sql, uuids, *params):
-        if value:
-            found[uuid].add(value)
-
-
-def _rows(conn: Connection, sql: str, uuids: set[str], *params: str) -> Iterator:
-    """The rows of `sql` (its IN list left as {}) for `uuids`, a chunk at a time."""
-    ordered = sorted(uuids)
-    for i in range(0, len(ordered), CHUNK):
-        part = ordered[i : i + CHUNK]
-        yield from conn.exec_driver_sql(sql.format(", ".join("?" * len(part))), (*params, *part))

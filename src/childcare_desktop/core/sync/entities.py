@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table
 
-from ..domain import review, vocab
+from ..domain import review, screening, vocab
 from ..domain.care import (
     CONCERN_KINDS,
     OLD_CONCERN_KINDS,
@@ -55,10 +55,21 @@ TABLES: dict[str, Table] = {
     "evidence": t.evidence,
     "officer": t.officer,
     "training": t.training,
+    "screening_round": t.screening_round,
+    "screening_person": t.screening_person,
+    "screening_mark": t.screening_mark,
 }
 # Records that are appended and never edited: no heads, never a conflict.
 APPEND_ONLY = frozenset(
-    {"visit", "concern_report", "concern_note", "submission", "decision", "evidence"}
+    {
+        "visit",
+        "concern_report",
+        "concern_note",
+        "submission",
+        "decision",
+        "evidence",
+        "screening_mark",
+    }
 )
 # The child's local caches: recomputed on every station, never carried.
 DERIVED = frozenset(
@@ -142,6 +153,8 @@ _CODES: dict[tuple[str, str], frozenset[str]] = {
     ("decision", "level"): frozenset(review.LEVELS),
     ("decision", "verdict"): frozenset(review.VERDICTS),
     ("officer", "duty"): frozenset(review.DUTIES),
+    ("screening_round", "level"): frozenset(screening.LEVELS),
+    ("screening_person", "sex"): frozenset(("", *vocab.SEXES)),
 }
 
 
@@ -158,6 +171,9 @@ _RULES: dict[tuple[str, str], Callable[[str], bool]] = {
     ("officer", "phone"): lambda text: not text or phone_ok(text),
     # A picture or a PDF, as base64 text: at most EVIDENCE_MAX_BYTES once decoded.
     ("evidence", "content"): review.evidence_content_ok,
+    ("screening_person", "name"): name_ok,
+    ("screening_person", "id_number"): id_number_ok,
+    ("screening_mark", "found"): screening.found_ok,
 }
 
 

@@ -1,0 +1,440 @@
+"""排查: a town or county opens a screening round for its area, adds the people a list names who
+have no file, the villages mark each child and person screened, and the round shows its coverage
+per village and who is late (domain/screening.py says who is in a round).
+
+Rounds and people travel down to the villages of the round's area, marks come up (sync/scope.py,
+sync/screening_authority.py). Every station works the coverage out from what it holds: a village
+sees its own children and people, its town all of its villages'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Protocol
+
+from ..domain import idnumber, screening
+from ..domain.categories import CATEGORY_CODES
+from ..domain.child import new_uuid
+from ..domain.division import belongs_to, level_of
+from ..domain.validation import date_ok, id_number_ok, name_ok, text_ok
+from ..errors import FieldProblem, NotFound, StationError, ValidationFailed
+from ..storage import screening_repo as repo
+from ..storage.store import Store
+from .station import station_info
+
+VILLAGE_DIGITS = 12
+CHILD, PERSON = "child", "person"
+
+
+class ListedPerson(Protocol):
+    """A row of a list, as the department-list reader gives it (core/matching's Person)."""
+
+    key: str
+    name: str
+    id_number: str
+    birth_date: date | None
+    sex: str
+    village_code: str
+
+
+@dataclass(frozen=True)
+class ScreeningRound:
+    uuid: str
+    title: str
+    opened_on: date
+    deadline: date
+    opened_by: str
+    level: str
+    division_code: str
+    division_name: str
+    population_note: str
+    closed_on: date | None
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A child or person to screen, with their latest mark (none yet: screened_on is None).
+    A person registered since as a child is that child, `person_uuid` naming the listed row."""
+
+    kind: str  # "child" | "person"
+    uuid: str
+    name: str
+    sex: str
+    birth_date: date | None
+    village_code: str
+    village_name: str
+    screened_on: date | None = None
+    found: tuple[str, ...] = ()
+    note: str = ""
+    person_uuid: str = ""
+
+    @property
+    def screened(self) -> bool:
+        return self.screened_on is not None
+
+
+@dataclass(frozen=True)
+class VillageCoverage:
+    village_code: str
+    village_name: str
+    to_screen: int
+    screened: int
+    found: int  # subjects screened with a category found
+    late: bool
+
+
+@dataclass(frozen=True)
+class RoundStatus:
+    round: ScreeningRound
+    villages: tuple[VillageCoverage, ...]
+    subjects: tuple[Subject, ...]
+
+    @property
+    def to_screen(self) -> int:
+        return sum(v.to_screen for v in self.villages)
+
+    @property
+    def screened(self) -> int:
+        return sum(v.screened for v in self.villages)
+
+    @property
+    def late(self) -> tuple[VillageCoverage, ...]:
+        return tuple(v for v in self.villages if v.late)
+
+
+@dataclass(frozen=True)
+class PeopleAdded:
+    added: tuple[str, ...]  # the new people's uuids
+    already: tuple[str, ...]  # keys of rows already in the round, or registered children
+    refused: tuple[tuple[str, FieldProblem], ...]  # (key, why)
+
+
+@dataclass(frozen=True)
+class MarkResult:
+    subject: Subject
+    register: bool  # a person with a category found: the child's file is to be registered
+
+
+class Screening:
+    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+        self.store = store
+        self.today = today
+
+    def open(
+        self, title: str, deadline: date, population_note: str = "", opened_on: date | None = None
+    ) -> ScreeningRound:
+        """Open a round for this town's or county's area: its registered children are in it
+        (domain/screening.py); `add_people` adds those a list names who have no file."""
+        info = station_info(self.store)
+        if info.role not in screening.LEVELS:
+            raise StationError("screening_level")
+        opened_on = opened_on or self.today()
+        problems = []
+        if not title.strip():
+            problems.append(FieldProblem("title", "required"))
+        elif not text_ok(title):
+            problems.append(FieldProblem("title", "text_invalid"))
+        if not date_ok(deadline):
+            problems.append(FieldProblem("deadline", "implausible_date"))
+        elif deadline < opened_on:
+            problems.append(FieldProblem("deadline", "end_before_start"))
+        if problems:
+            raise ValidationFailed(problems)
+        row = {
+            "uuid": new_uuid(),
+            "title": title.strip(),
+            "opened_on": opened_on,
+            "deadline": deadline,
+            "opened_by": info.officer,
+            "level": info.role,
+            "division_code": info.code,
+            "population_note": population_note.strip(),
+            "closed_on": None,
+        }
+        with self.store.write() as conn:
+            repo.create_round(conn, row)
+        return self.get(row["uuid"])
+
+    def close(self, round_uuid: str, day: date | None = None) -> ScreeningRound:
+        found = self.get(round_uuid)
+        self._answer_for(found)
+        with self.store.write() as conn:
+            repo.close_round(conn, round_uuid, day or self.today())
+        return self.get(round_uuid)
+
+    def rounds(self) -> list[ScreeningRound]:
+        """Every round this station holds, the newest first."""
+        with self.store.read() as conn:
+            names = repo.division_names(conn)
+            return [_round(r, names) for r in repo.rounds(conn)]
+
+    def get(self, round_uuid: str) -> ScreeningRound:
+        with self.store.read() as conn:
+            row = repo.round_row(conn, round_uuid)
+            names = repo.division_names(conn)
+        if row is None:
+            raise NotFound("screening_round_not_found", uuid=round_uuid)
+        return _round(row, names)
+
+    def add_people(
+        self,
+        round: str,
+        people: Sequence[ListedPerson],
+        source: str,
+        addresses: Mapping[str, str] | None = None,
+    ) -> PeopleAdded:
+        """Add the people a list names who have no file (the household register's unmatched
+        rows) to the round, each in their village of the round's area. A row already in the
+        round (the same ID number, or the same name, birth date and village) or whose ID
+        number is a registered child's of the area is left out; a row without a village of the
+        area, or with a name or number the form would refuse, is refused."""
+        found = self.get(round)
+        self._answer_for(found)
+        addresses = addresses or {}
+        with self.store.read() as conn:
+            held = repo.people_of(conn, found.uuid)
+            registered = {
+                c["id_number"]
+                for c in repo.children_in(conn, found.division_code)
+                if c["id_number"]
+            }
+        numbers = {p["id_number"] for p in held if p["id_number"]} | registered
+        seen = {(p["name"], p["birth_date"], p["village_code"]) for p in held}
+        rows, already, refused = [], [], []
+        for person in people:
+            number = idnumber.normalize(person.id_number or "")
+            problem = _person_problem(person, number, found.division_code)
+            if problem is not None:
+                refused.append((person.key, problem))
+                continue
+            same = (person.name.strip(), person.birth_date, person.village_code)
+            if (number and number in numbers) or same in seen:
+                already.append(person.key)
+                continue
+            if number:
+                numbers.add(number)
+            seen.add(same)
+            rows.append(_person_row(found.uuid, person, number, source, addresses))
+        with self.store.write() as conn:
+            repo.add_people(conn, rows, source.strip())
+        return PeopleAdded(tuple(r["uuid"] for r in rows), tuple(already), tuple(refused))
+
+    def mark(
+        self,
+        round: str,
+        subject: str,
+        found: Sequence[str],
+        on: date,
+        note: str = "",
+        registered_as: str = "",
+    ) -> MarkResult:
+        """Mark `subject` (a child's or a listed person's uuid) screened `on`, with the
+        categories found (none: an empty sequence). `registered_as`: the child's file just
+        registered for a listed person, who from then on is that child in the round."""
+        status = self.status(round)
+        by_uuid = {s.uuid: s for s in status.subjects} | {
+            s.person_uuid: s for s in status.subjects if s.person_uuid
+        }
+        target = by_uuid.get(subject)
+        own = station_info(self.store).code
+        if (
+            target is None
+            or not belongs_to(target.village_code, own)
+            or (registered_as and target.kind != PERSON)
+        ):
+            raise NotFound("screening_subject_not_found", uuid=subject)
+        problems = _mark_problems(found, on, note, status.round, self.today())
+        if problems:
+            raise ValidationFailed(problems)
+        if target.kind == CHILD:
+            child, person = target.uuid, None
+        else:
+            child, person = registered_as or None, target.uuid
+        row = {
+            "uuid": new_uuid(),
+            "round_uuid": status.round.uuid,
+            "child_uuid": child,
+            "person_uuid": person,
+            "village_code": target.village_code,
+            "screened_on": on,
+            "found": screening.found_text(found),
+            "note": note.strip(),
+            "marked_by": station_info(self.store).officer,
+        }
+        with self.store.write() as conn:
+            repo.add_mark(conn, row)
+        marked = replace(
+            target, screened_on=on, found=screening.found_codes(row["found"]), note=row["note"]
+        )
+        return MarkResult(marked, register=target.kind == PERSON and not child and bool(found))
+
+    def status(self, round: str) -> RoundStatus:
+        """Coverage per village of the round's area this station holds: to screen, screened,
+        with a category found, late; and every subject with their latest mark."""
+        found = self.get(round)
+        own = station_info(self.store).code
+        area = found.division_code if belongs_to(found.division_code, own) else own
+        with self.store.read() as conn:
+            names = repo.division_names(conn)
+            children = repo.children_in(conn, area)
+            people = repo.people_of(conn, found.uuid)
+            marks = repo.marks_of(conn, found.uuid)
+        subjects = _subjects(found, children, people, marks, names, area)
+        coverage = _coverage(found, area, subjects, names, self.today())
+        return RoundStatus(found, coverage, subjects)
+
+    def _answer_for(self, found: ScreeningRound) -> None:
+        if not belongs_to(found.division_code, station_info(self.store).code):
+            raise StationError("screening_not_ours")
+
+
+def _round(row: dict[str, Any], names: Mapping[str, str]) -> ScreeningRound:
+    return ScreeningRound(
+        row["uuid"],
+        row["title"],
+        row["opened_on"],
+        row["deadline"],
+        row["opened_by"],
+        row["level"],
+        row["division_code"],
+        names.get(row["division_code"], ""),
+        row["population_note"],
+        row["closed_on"],
+    )
+
+
+def _person_problem(person: ListedPerson, number: str, area: str) -> FieldProblem | None:
+    village = person.village_code or ""
+    if len(village) != VILLAGE_DIGITS or not village.isdigit() or not belongs_to(village, area):
+        return FieldProblem("village_code", "screening_village_outside", {"code": village})
+    if not name_ok(person.name.strip()):
+        return FieldProblem("name", "name_invalid")
+    if not id_number_ok(number):
+        return FieldProblem("id_number", "id_invalid")
+    if person.birth_date is not None and not date_ok(person.birth_date):
+        return FieldProblem("birth_date", "implausible_date")
+    return None
+
+
+def _person_row(
+    round_uuid: str, person: ListedPerson, number: str, source: str, addresses: Mapping[str, str]
+) -> dict[str, Any]:
+    facts = idnumber.check(number) if number else None
+    born = person.birth_date or (facts.birth_date if facts is not None and facts.ok else None)
+    sex = person.sex or (facts.sex if facts is not None and facts.ok else "") or ""
+    return {
+        "uuid": new_uuid(),
+        "round_uuid": round_uuid,
+        "village_code": person.village_code,
+        "name": person.name.strip(),
+        "id_number": number,
+        "birth_date": born,
+        "sex": sex if sex in ("male", "female") else "",
+        "address": addresses.get(person.key, "").strip(),
+        "source": source.strip(),
+    }
+
+
+def _mark_problems(
+    found: Sequence[str], on: date, note: str, round: ScreeningRound, today: date
+) -> list[FieldProblem]:
+    problems = []
+    if any(code not in CATEGORY_CODES for code in found) or len(set(found)) != len(found):
+        problems.append(FieldProblem("found", "unknown_value"))
+    if not date_ok(on):
+        problems.append(FieldProblem("screened_on", "implausible_date"))
+    elif on > today:
+        problems.append(FieldProblem("screened_on", "future_date"))
+    elif on < round.opened_on:
+        problems.append(FieldProblem("screened_on", "before_round"))
+    if not text_ok(note):
+        problems.append(FieldProblem("note", "text_invalid"))
+    return problems
+
+
+def _subjects(
+    found: ScreeningRound,
+    children: list[dict[str, Any]],
+    people: list[dict[str, Any]],
+    marks: list[dict[str, Any]],
+    names: Mapping[str, str],
+    area: str,
+) -> tuple[Subject, ...]:
+    """The round's population (domain/screening.py) with each subject's latest mark; a person
+    registered as a child (a mark naming both) is that child from then on."""
+    latest: dict[str, dict[str, Any]] = {}
+    registered_as: dict[str, str] = {}
+    for m in marks:  # in the order made: the last one stays
+        if m["child_uuid"]:
+            latest[m["child_uuid"]] = m
+        if m["person_uuid"]:
+            latest[m["person_uuid"]] = m
+            if m["child_uuid"]:
+                registered_as[m["person_uuid"]] = m["child_uuid"]
+    via = {child: person for person, child in registered_as.items()}
+    subjects = []
+    for c in children:
+        screened = c["uuid"] in latest
+        if not screened and (
+            c["status"] != "active" or not screening.in_age(c["birth_date"], found.opened_on)
+        ):
+            continue
+        subjects.append(_subject(CHILD, c, latest, names, via.get(c["uuid"], "")))
+    for p in people:
+        if p["uuid"] in registered_as or not belongs_to(p["village_code"], area):
+            continue
+        subjects.append(_subject(PERSON, p, latest, names))
+    return tuple(sorted(subjects, key=lambda s: (s.village_code, s.kind, s.name, s.uuid)))
+
+
+def _subject(
+    kind: str,
+    row: dict[str, Any],
+    latest: Mapping[str, dict[str, Any]],
+    names: Mapping[str, str],
+    person_uuid: str = "",
+) -> Subject:
+    mark = latest.get(row["uuid"])
+    return Subject(
+        kind,
+        row["uuid"],
+        row["name"],
+        row["sex"],
+        row["birth_date"],
+        row["village_code"],
+        names.get(row["village_code"], ""),
+        mark["screened_on"] if mark else None,
+        screening.found_codes(mark["found"]) if mark else (),
+        mark["note"] if mark else "",
+        person_uuid,
+    )
+
+
+def _coverage(
+    found: ScreeningRound,
+    area: str,
+    subjects: Sequence[Subject],
+    names: Mapping[str, str],
+    today: date,
+) -> tuple[VillageCoverage, ...]:
+    """Per village of `area`: those the station knows by name (a village with no child held
+    has nothing to screen) and those of the subjects."""
+    counts = {c: [0, 0, 0] for c in names if level_of(c) == "village" and belongs_to(c, area)}
+    for s in subjects:
+        figures = counts.setdefault(s.village_code, [0, 0, 0])
+        figures[0] += 1
+        figures[1] += s.screened
+        figures[2] += bool(s.found)
+    return tuple(
+        VillageCoverage(
+            code,
+            names.get(code, ""),
+            to_screen,
+            screened,
+            with_found,
+            screening.is_late(found.deadline, screened, to_screen, today),
+        )
+        for code, (to_screen, screened, with_found) in sorted(counts.items())
+    )
