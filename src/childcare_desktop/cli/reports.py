@@ -1,4 +1,5 @@
-"""`childcare report child|roster|ledger|summary`: the printed reports from a script."""
+"""`childcare report child|roster|ledger|summary|department …`: the printed reports from a
+script."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ..core.domain.categories import CATEGORY_CODES
 from ..core.reports.summary import document
 from ..core.services.reports import STATUSES, Printed, Reports
 from ..core.storage.store import Store
-from . import dashboard
+from . import dashboard, outgoing
 from .common import add_db, add_json, emit, open_store
 
 
@@ -50,6 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     summary.set_defaults(handler=cmd_summary)
 
     dashboard.register_reports(kinds)
+    outgoing.register_reports(kinds)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
