@@ -499,6 +499,41 @@ screening_mark = Table(
     Index("ix_screening_mark_round", "round_uuid", "village_code"),
 )
 
+# A department's list checked against the registry (migration 0026): the list, and its worklist
+# of rows matched, not registered, differing or contradicting, each decided by a person. The
+# station's own work, never synced; the list's row (who it names) is sealed on a server.
+checked_list = Table(
+    "checked_list",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("source", String(12), nullable=False),  # education | police | disability | …
+    Column("file_name", Text, nullable=False),
+    Column("imported_on", Date, nullable=False),
+    Column("imported_by", Text, nullable=False, default=""),
+    Column("row_count", Integer, nullable=False),
+)
+
+checked_item = Table(
+    "checked_item",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("list_uuid", String(36), ForeignKey("checked_list.uuid"), nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("child_uuid", String(36), ForeignKey("child.uuid")),
+    Column("how", String(12), nullable=False, default=""),
+    Column("score", Float, nullable=False, default=0.0),
+    Column("kind", String(16), nullable=False),  # matched | unregistered | difference | …
+    Column("field", String(24), nullable=False, default=""),
+    Column("list_value", SealedText(), nullable=False, default=""),
+    Column("file_value", SealedText(), nullable=False, default=""),
+    Column("person", SealedText(), nullable=False, default=""),  # JSON: the row's identity
+    Column("state", String(10), nullable=False, default="open"),
+    Column("reason", Text, nullable=False, default=""),
+    Column("decided_on", Date),
+    Column("decided_by", Text, nullable=False, default=""),
+    Index("ix_checked_item_list", "list_uuid", "kind", "line"),
+)
+
 # The change log: one row per write, the unit that sync carries. `fields` is a JSON object of the
 # fields this write set; `base` lists the change ids (station:counter) it was based on.
 change = Table(
