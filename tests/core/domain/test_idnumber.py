@@ -1,5 +1,6 @@
 """GB 11643 identity numbers: valid numbers, normalisation, each kind of invalid, old numbers."""
 
+import random
 from datetime import date
 
 import pytest
@@ -63,6 +64,25 @@ def test_made_numbers_are_valid_and_carry_birth_date_and_sex():
             result = idnumber.check(number, TODAY)
             assert result.ok, number
             assert (result.birth_date, result.sex) == (date(2015, 2, 28), sex)
+
+
+# The standard's weights, position by position, for the check digit worked out another way.
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def test_the_check_digit_is_the_standards_weighted_sum():
+    rng = random.Random(11643)
+    for first17 in (
+        "0" * 17,
+        "9" * 17,
+        VALID[:17],
+        *(f"{rng.randrange(10**17):017d}" for _ in range(5000)),
+    ):
+        weighted = sum(w * int(d) for w, d in zip(WEIGHTS, first17, strict=True))
+        assert idnumber.check_digit(first17) == "10X98765432"[weighted % 11], first17
+    for wrong in ("1" * 16, "1" * 18, "1234567890123456a"):
+        with pytest.raises(ValueError):
+            idnumber.check_digit(wrong)
 
 
 def test_every_single_digit_change_is_caught_by_the_checksum_or_the_date():
