@@ -49,14 +49,17 @@ class Match:
     score: float  # 0..1, how sure; 1.0 for an identical valid ID number
 
 
-def match_people(rows: Sequence[Person], children: Sequence[Person]) -> dict[str, Match]:
+def match_people(
+    rows: Sequence[Person], children: Sequence[Person], today: date | None = None
+) -> dict[str, Match]:
     """The best match of each row that has one, keyed by row key (see the module's docstring
-    for a child named by several rows)."""
-    registry = Registry(children)
+    for a child named by several rows). `today` tells an ID number born in the future."""
+    today = today or date.today()
+    registry = Registry(children, today)
     found: dict[str, Match] = {}
     unsure: list[Identity] = []
     for row in rows:
-        who = identity(row)
+        who = identity(row, today)
         sure = registry.sure(who)
         if sure is not None:
             found[row.key] = sure
@@ -78,13 +81,13 @@ def match_people(rows: Sequence[Person], children: Sequence[Person]) -> dict[str
 class Registry:
     """The children, indexed for the three ways a row is matched."""
 
-    def __init__(self, children: Iterable[Person]) -> None:
+    def __init__(self, children: Iterable[Person], today: date) -> None:
         self.by_number: dict[str, list[Identity]] = {}
         self.by_name_birth: dict[tuple[str, date], list[Identity]] = {}
         self.by_birth: dict[date, list[Identity]] = {}
         self.by_birth_sound: dict[tuple[date, tuple[str, ...]], list[Identity]] = {}
         for child in children:
-            who = identity(child)
+            who = identity(child, today)
             if who.id_valid:
                 self.by_number.setdefault(who.id_number, []).append(who)
             if who.birth_date is not None:
@@ -158,10 +161,11 @@ def _one(
     who: Identity, children: Sequence[Identity], ignore_numbers: bool = False
 ) -> Identity | None:
     """The one child of `children` the row names; where there are several, the one of the
-    row's village, else of its sex; None where that leaves more than one."""
+    row's village, else of its sex, else the one whose ID number the row's mistyped; None
+    where that leaves more than one."""
     if len(children) <= 1:
         return children[0] if children else None
-    for tells in (_same_village, _same_sex):
+    for tells in (_same_village, _same_sex, _near_number):
         told = [c for c in children if tells(who, c)]
         if len(told) == 1:
             return told[0]
@@ -171,6 +175,10 @@ def _one(
 
 def _same_village(row: Identity, child: Identity) -> bool:
     return bool(row.person.village_code) and row.person.village_code == child.person.village_code
+
+
+def _near_number(row: Identity, child: Identity) -> bool:
+    return bool(row.id_number) and child.id_number in near_numbers(row.id_number)
 
 
 def _same_sex(row: Identity, child: Identity) -> bool:

@@ -41,7 +41,7 @@ def _likeness(a, b) -> float:
 def near_dates(born: date) -> tuple[date, ...]:
     """The real dates that differ from `born` by one digit of YYYYMMDD, by two neighbouring
     digits swapped, or by the day and the month swapped."""
-    text = f"{born:%Y%m%d}"
+    text = date_digits(born)
     found: set[date] = set()
     for i, digit in enumerate(text):
         for other in _DIGITS:
@@ -52,6 +52,11 @@ def near_dates(born: date) -> tuple[date, ...]:
     _add(found, text[:4] + text[6:8] + text[4:6])
     found.discard(born)
     return tuple(sorted(found))
+
+
+def date_digits(day: date) -> str:
+    """YYYYMMDD, the year in four digits even before 1000 (a year mistyped)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def _add(found: set[date], text: str) -> None:
