@@ -32,6 +32,12 @@ def test_spaces_full_width_digits_and_lower_case_x_are_normalised(typed):
     assert idnumber.check(typed, TODAY).ok
 
 
+def test_a_number_written_plainly_or_not_at_all_is_kept_as_it_is():
+    assert idnumber.normalize(VALID) == VALID
+    assert idnumber.normalize("1101051949123100ax") == "1101051949123100AX"
+    assert idnumber.normalize(None) == idnumber.normalize("") == ""  # an empty cell
+
+
 @pytest.mark.parametrize(
     ("number", "code"),
     [

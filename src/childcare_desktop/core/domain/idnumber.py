@@ -28,9 +28,10 @@ class IdCheck:
 
 def normalize(raw: str) -> str:
     """Full-width digits and letters to ASCII, spaces and dashes removed, a final x upper-cased."""
+    raw = raw or ""
     if raw.isascii() and raw.isalnum() and not raw.islower():
         return raw.upper()  # written plainly already, as most are (a county's list: 100,000)
-    text = unicodedata.normalize("NFKC", raw or "")
+    text = unicodedata.normalize("NFKC", raw)
     return _SPACES.sub("", text).upper()
 
 
