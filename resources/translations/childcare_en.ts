@@ -2508,6 +2508,10 @@ with %3 changes.</translation>
         <translation>&amp;Summary</translation>
     </message>
     <message>
+        <source>部门名单(&amp;D)……</source>
+        <translation>Lists for &amp;departments…</translation>
+    </message>
+    <message>
         <source>报表(&amp;B)</source>
         <translation>&amp;Reports</translation>
     </message>
@@ -3991,6 +3995,65 @@ Once there are files, this page lists the overdue and upcoming visits and the op
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentListDialog</name>
+    <message>
+        <source>部门名单</source>
+        <translation>Lists for departments</translation>
+    </message>
+    <message>
+        <source>名单(&amp;M)</source>
+        <translation>&amp;List</translation>
+    </message>
+    <message>
+        <source>送交</source>
+        <translation>Goes to</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>导出的栏目</source>
+        <translation>Columns that leave</translation>
+    </message>
+    <message>
+        <source>名单只含该部门办事所需的儿童和栏目，身份证号和电话完整导出；儿童类别、健康、家庭情况和走访记录都不导出。每次导出都记入审计日志。</source>
+        <translation>The list holds only the children and the columns the department needs to act, with ID numbers and phones whole; categories, health, the family and visits never leave. Each export is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>保存为 Excel(&amp;X)……</source>
+        <translation>Save as E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>保存为 PDF(&amp;P)……</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在统计……</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>%1 名儿童</source>
+        <translation>%1 children</translation>
+    </message>
+    <message>
+        <source>保存部门名单</source>
+        <translation>Save the list</translation>
+    </message>
+    <message>
+        <source>已保存 %1 名儿童：%2</source>
+        <translation>Saved %1 children: %2</translation>
     </message>
 </context>
 </TS>

@@ -43,6 +43,7 @@ from childcare_desktop.ui.dialogs.close_file import CloseFileDialog
 from childcare_desktop.ui.dialogs.concern_form import ConcernForm
 from childcare_desktop.ui.dialogs.conflicts import ConflictsDialog
 from childcare_desktop.ui.dialogs.crash import CrashDialog
+from childcare_desktop.ui.dialogs.department_list import DepartmentListDialog
 from childcare_desktop.ui.dialogs.duplicate_merge import DuplicateMergeDialog
 from childcare_desktop.ui.dialogs.evidence import EvidenceDialog
 from childcare_desktop.ui.dialogs.figure_list import FigureListDialog
@@ -267,6 +268,8 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
     "figure list": (lambda o: _figure_list(o), None),
     "return a submission": (lambda o: ReturnDialog("张小明", o.parent),
                             lambda d: d.return_button),
+    "lists for departments": (lambda o: DepartmentListDialog(o.store, o.tasks, o.parent),
+                              lambda d: d.excel_button),
 }  # fmt: skip
 
 

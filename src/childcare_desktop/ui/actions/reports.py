@@ -1,4 +1,5 @@
-"""The 报表 menu: the child's file, the roster (PDF or Excel), the visit ledger, the summary."""
+"""The 报表 menu: the child's file, the roster (PDF or Excel), the visit ledger, the summary, the
+lists going out to other departments."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..tasks import show_error
-from .base import add_menu, make_action
+from .base import add_menu, keep_open, make_action
 
 # reportlab, openpyxl and the PDF renderer (some 40 MB) load on the first report, not with the
 # main window: most days an officer prints nothing.
@@ -24,11 +25,13 @@ class ReportActions(QObject):
         self.roster_excel_action = make_action(window, self.tr("花名册 Excel(&E)……"))
         self.ledger_action = make_action(window, self.tr("走访台账(&L)……"))
         self.summary_action = make_action(window, self.tr("汇总表(&S)"))
+        self.department_action = make_action(window, self.tr("部门名单(&D)……"))
         self.child_action.triggered.connect(self.child_file)
         self.roster_action.triggered.connect(self.roster_pdf)
         self.roster_excel_action.triggered.connect(self.roster_excel)
         self.ledger_action.triggered.connect(self.ledger)
         self.summary_action.triggered.connect(self.summary)
+        self.department_action.triggered.connect(self.department_list)
         add_menu(
             window,
             self.tr("报表(&B)"),
@@ -39,6 +42,8 @@ class ReportActions(QObject):
                 self.roster_excel_action,
                 self.ledger_action,
                 self.summary_action,
+                None,
+                self.department_action,
             ],
         )
 
@@ -99,6 +104,13 @@ class ReportActions(QObject):
 
     def _summary_as_of(self, as_of: date) -> None:
         self._preview(self.tr("汇总表"), lambda pdf: self.reports().summary(pdf, as_of))
+
+    def department_list(self) -> None:
+        from ..dialogs.department_list import DepartmentListDialog
+
+        keep_open(
+            self.window, DepartmentListDialog(self.window.store, self.window.tasks, self.window)
+        )
 
     def _preview(self, title: str, make) -> None:
         from ..dialogs.report_preview import make_and_preview
