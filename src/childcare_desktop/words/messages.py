@@ -304,6 +304,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "kept_in_notes": ("{problem}；原文已写入备注", "{problem}; the text is kept in the notes"),
     "village_unknown": ("不认识的村（居）：{village}", "unknown village: {village}"),
+    "date_partial": ("只有年月，没有日", "a year and month without the day"),
+    "crosscheck_reason_required": ("请写明忽略的理由", "say why it is dismissed"),
+    "crosscheck_decided": ("这一项已经处理过了", "this item has been decided already"),
+    "crosscheck_nothing_to_decide": (
+        "已匹配的行没有要处理的事项",
+        "a matched row has nothing to decide",
+    ),
+    "crosscheck_list_not_found": ("找不到这份核对过的名单", "no such checked list"),
+    "crosscheck_item_not_found": ("找不到这一项", "no such item"),
     "roster_unreadable": ("文件 {path} 打不开或已损坏", "the file {path} cannot be read"),
     "roster_too_large": (
         "文件 {path} 解压后有 {size} MB，不像是台账（可能已损坏或被改过），没有读取",
@@ -546,6 +555,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "村（居）代码 {code} 不在这轮排查的范围内",
         "village code {code} is not in the round's area",
     ),
+    "screening_adult": ("发起排查之日已满十八周岁", "18 or older on the day the round opened"),
     "before_round": ("早于这轮排查的发起日期", "before the round was opened"),
     "text_invalid": ("含有无法显示的字符", "holds characters that cannot be shown"),
     "id_invalid": ("身份证号不正确", "the ID number is not valid"),

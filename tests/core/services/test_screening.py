@@ -4,6 +4,8 @@ registered as a child, and each refusal; on both back ends."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -67,9 +69,14 @@ def test_the_people_a_list_adds_are_screened_in_their_villages(town):
     outside = Person("5", "王外村", "", date(2015, 1, 1), "male", "441481104201")
     twice = replace(PEOPLE[0], key="6")
     known = Person("7", "儿童a1", registered, None, "", A)
-    added = screening.add_people(opened.uuid, [*PEOPLE, outside, twice, known], "户籍名单 2026-03")
+    adult = Person("8", "成年人", "", date(2008, 3, 31), "male", A)
+    given = [*PEOPLE, outside, twice, known, adult]
+    added = screening.add_people(opened.uuid, given, "户籍名单 2026-03")
     assert len(added.added) == 2 and added.already == ("6", "7")
-    assert [(key, p.code) for key, p in added.refused] == [("5", "screening_village_outside")]
+    assert [(key, p.code) for key, p in added.refused] == [
+        ("5", "screening_village_outside"),
+        ("8", "screening_adult"),
+    ]
     status = screening.status(opened.uuid)
     people = {s.name: s for s in status.subjects if s.kind == "person"}
     # The birth date and sex come from the ID number where the list leaves them out.
@@ -183,6 +190,27 @@ def test_a_village_does_not_open_a_round(store):
     with pytest.raises(StationError) as refused:
         Screening(store).open("排查", date.today())
     assert refused.value.code == "screening_level"
+
+
+def test_the_result_printed_reads_back_with_its_coverage_and_who_is_late(town, tmp_path):
+    screening, uuids, clock = town
+    opened = screening.open("2026年春季排查", DEADLINE, "户籍名单所列儿童")
+    screening.add_people(opened.uuid, PEOPLE, "户籍名单")
+    clock.day = date(2026, 4, 9)
+    screening.mark(opened.uuid, uuids["b1"], ["left_behind"], date(2026, 4, 9))
+    clock.day = date(2026, 5, 6)
+    out = tmp_path / "screening.pdf"
+    assert screening.print(opened.uuid, out) == 1
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "排查结果：2026年春季排查" in text
+    assert "应排查 5 人，已排查 1 人（20%），发现困境、留守等情形 1 人" in text
+    assert "逾期未完成：上村、下村。" in text
+    assert re.search(r"1\s+上村\s+3\s+0\s+3\s+0%\s+0\s+逾期", text)
+    assert re.search(r"2\s+下村\s+2\s+1\s+1\s+50%\s+1\s+逾期", text)
+    assert re.search(r"儿童b1\s+下村\s+已建档\s+2026-04-09\s+农村留守儿童", text)
+    assert re.search(r"陈小雨\s+上村\s+名单新增\s+2016-02-02", text)
 
 
 def test_a_closed_round_keeps_its_day(town):

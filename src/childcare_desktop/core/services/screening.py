@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol
 
 from ..domain import idnumber, screening
@@ -20,6 +21,7 @@ from ..domain.child import new_uuid
 from ..domain.division import belongs_to, level_of
 from ..domain.validation import date_ok, id_number_ok, name_ok, text_ok
 from ..errors import FieldProblem, NotFound, StationError, ValidationFailed
+from ..storage import audit
 from ..storage import screening_repo as repo
 from ..storage.store import Store
 from .station import station_info
@@ -189,7 +191,8 @@ class Screening:
         rows) to the round, each in their village of the round's area. A row already in the
         round (the same ID number, or the same name, birth date and village) or whose ID
         number is a registered child's of the area is left out; a row without a village of the
-        area, or with a name or number the form would refuse, is refused."""
+        area, 18 or older on the opening day, or with a name or number the form would refuse,
+        is refused."""
         found = self.get(round)
         self._answer_for(found)
         addresses = addresses or {}
@@ -209,14 +212,18 @@ class Screening:
             if problem is not None:
                 refused.append((person.key, problem))
                 continue
-            same = (person.name.strip(), person.birth_date, person.village_code)
+            row = _person_row(found.uuid, person, number, source, addresses)
+            if not screening.in_age(row["birth_date"], found.opened_on):
+                refused.append((person.key, FieldProblem("birth_date", "screening_adult")))
+                continue
+            same = (row["name"], row["birth_date"], row["village_code"])
             if (number and number in numbers) or same in seen:
                 already.append(person.key)
                 continue
             if number:
                 numbers.add(number)
             seen.add(same)
-            rows.append(_person_row(found.uuid, person, number, source, addresses))
+            rows.append(row)
         with self.store.write() as conn:
             repo.add_people(conn, rows, source.strip())
         return PeopleAdded(tuple(r["uuid"] for r in rows), tuple(already), tuple(refused))
@@ -284,6 +291,17 @@ class Screening:
         subjects = _subjects(found, children, people, marks, names, area)
         coverage = _coverage(found, area, subjects, names, self.today())
         return RoundStatus(found, coverage, subjects)
+
+    def print(self, round: str, out: Path) -> int:
+        """The round's result as a PDF (reports/screening_pdf.py); returns its pages."""
+        # Imported here: reportlab loads only when a report is asked for, not with every window.
+        from ..reports.screening_pdf import render_screening
+
+        status = self.status(round)
+        pages = render_screening(status, station_info(self.store).name, self.today(), out)
+        with self.store.write() as conn:
+            audit.record(conn, "print", repo.ROUND, status.round.uuid, detail=f"{pages} pages")
+        return pages
 
     def _answer_for(self, found: ScreeningRound) -> None:
         if not belongs_to(found.division_code, station_info(self.store).code):
