@@ -555,6 +555,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "村（居）代码 {code} 不在这轮排查的范围内",
         "village code {code} is not in the round's area",
     ),
+    "screening_register_hint": (
+        "{name} 有困境、留守等情形，请为其登记建档（一人一档）",
+        "{name} was found in a category: register the child's file",
+    ),
     "screening_adult": ("发起排查之日已满十八周岁", "18 or older on the day the round opened"),
     "before_round": ("早于这轮排查的发起日期", "before the round was opened"),
     "text_invalid": ("含有无法显示的字符", "holds characters that cannot be shown"),
