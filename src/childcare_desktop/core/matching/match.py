@@ -85,7 +85,8 @@ class Registry:
         self.by_number: dict[str, list[Identity]] = {}
         self.by_name_birth: dict[tuple[str, date], list[Identity]] = {}
         self.by_birth: dict[date, list[Identity]] = {}
-        self.by_birth_sound: dict[tuple[date, tuple[str, ...]], list[Identity]] = {}
+        # By the name's sound, then the birth date: most sounds are one child's, or none.
+        self.by_sound: dict[tuple[str, ...], dict[date, list[Identity]]] = {}
         for child in children:
             who = identity(child, today)
             if who.id_valid:
@@ -93,8 +94,8 @@ class Registry:
             if who.birth_date is not None:
                 self.by_name_birth.setdefault((who.name, who.birth_date), []).append(who)
                 self.by_birth.setdefault(who.birth_date, []).append(who)
-                key = (who.birth_date, _sound(who.name))
-                self.by_birth_sound.setdefault(key, []).append(who)
+                born = self.by_sound.setdefault(_sound(who.name), {})
+                born.setdefault(who.birth_date, []).append(who)
 
     def sure(self, who: Identity) -> Match | None:
         """The match by ID number, else by name and birth date, where there is one."""
@@ -137,11 +138,13 @@ class Registry:
         for child in self.by_birth.get(born, ()):
             if not _contradicts(who, child):
                 yield name_likeness(who.name, child.name), child
-        sound = _sound(who.name)
-        for near in near_dates(born):
-            for child in self.by_birth_sound.get((near, sound), ()):
-                if not _contradicts(who, child):
-                    yield _NEAR_DATE * name_likeness(who.name, child.name), child
+        same_sound = self.by_sound.get(_sound(who.name), {})
+        near = near_dates(born)
+        for day in same_sound if len(same_sound) < len(near) else near:
+            if day in same_sound and day in near:
+                for child in same_sound[day]:
+                    if not _contradicts(who, child):
+                        yield _NEAR_DATE * name_likeness(who.name, child.name), child
 
 
 def _sound(name: str) -> tuple[str, ...]:

@@ -76,11 +76,10 @@ class Identity(NamedTuple):
 
 
 def identity(person: Person, today: date) -> Identity:
-    number = idnumber.normalize(person.id_number)
-    born, sex, valid = person.birth_date, person.sex, False
-    if number:
-        checked = idnumber.check(number, today)
-        valid = checked.ok and len(number) == 18
+    born, sex, number, valid = person.birth_date, person.sex, "", False
+    if person.id_number:
+        checked = idnumber.check(person.id_number, today)
+        number, valid = checked.normalized, checked.ok and len(checked.normalized) == 18
         if checked.birth_date is not None:
             # A number with a wrong digit mostly still says the birth date, which a mistyped
             # date is compared with anyway; its sex only where it is valid (the digit may be

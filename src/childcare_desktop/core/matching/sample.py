@@ -224,7 +224,7 @@ def _one_digit_off(born: date) -> list[date]:
     text = date_digits(born)
     return [
         d
-        for d in near_dates(born)
+        for d in sorted(near_dates(born))  # in order: the same list for the same seed
         if sum(a != b for a, b in zip(date_digits(d), text, strict=True)) == 1
     ]
 

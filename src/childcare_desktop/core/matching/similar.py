@@ -42,7 +42,7 @@ def _likeness(a, b) -> float:
 
 
 @lru_cache(maxsize=65536)
-def near_dates(born: date) -> tuple[date, ...]:
+def near_dates(born: date) -> frozenset[date]:
     """The real dates that differ from `born` by one digit of YYYYMMDD, by two neighbouring
     digits swapped, or by the day and the month swapped."""
     text = date_digits(born)
@@ -55,7 +55,7 @@ def near_dates(born: date) -> tuple[date, ...]:
         _add(found, text[:i] + text[i + 1] + text[i] + text[i + 2 :])
     _add(found, text[:4] + text[6:8] + text[4:6])
     found.discard(born)
-    return tuple(sorted(found))
+    return frozenset(found)
 
 
 def date_digits(day: date) -> str:
