@@ -305,7 +305,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "report_target": {
         "police": ("公安", "police"),
-        "civil_affairs": ("民政", "civil affairs"),
+        "civil": ("民政", "civil affairs"),
         "education": ("教育", "education"),
         "hotline": ("热线", "hotline"),
     },
@@ -465,5 +465,52 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "disability_grade": ("残疾等级", "grade of disability"),
         "contact": ("联系人", "contact person"),
         "contact_phone": ("联系电话", "contact phone"),
+    },
+    # A department's list checked against the registry (services/crosscheck.py).
+    "list_source": {
+        "education": ("教育部门", "education"),
+        "police": ("公安派出所", "police station"),
+        "disability": ("残联", "disabled persons' federation"),
+        "civil": ("民政部门", "civil affairs"),
+        "court": ("法院", "court"),
+        "other": ("其他部门", "other department"),
+    },
+    "list_how": {
+        "id_number": ("身份证号相同", "same ID number"),
+        "name_birth": ("姓名和出生日期相同", "same name and birth date"),
+        "fuzzy": ("姓名相近", "similar name"),
+    },
+    "list_item_kind": {
+        "matched": ("已匹配", "matched"),
+        "unregistered": ("未登记", "not registered"),
+        "difference": ("名单有新情况", "news on the list"),
+        "contradiction": ("与档案矛盾", "contradicts the file"),
+    },
+    "list_item_state": {
+        "open": ("待处理", "to decide"),
+        "accepted": ("已接受", "accepted"),
+        "dismissed": ("已忽略", "dismissed"),
+    },
+    "list_field": {
+        "sex": ("性别", "sex"),
+        "birth_date": ("出生日期", "birth date"),
+        "schooling": ("就学情况", "schooling"),
+        "school": ("就读学校", "school"),
+        "boarding": ("寄宿", "boarding"),
+        "status": ("档案状态", "file status"),
+        "hukou_registered": ("户籍", "hukou"),
+        "father.situation": ("父亲状况", "father's situation"),
+        "mother.situation": ("母亲状况", "mother's situation"),
+        "disability": ("残疾", "disability"),
+        "assistance": ("救助", "assistance"),
+        "categories": ("儿童类别", "categories"),
+        "carer": ("监护人", "guardian"),
+    },
+    # The list's own words for what its row says where the file's vocabularies have none.
+    "list_value": {
+        "in_school": ("在读", "in school"),
+        "living": ("正常（在世）", "alive and free"),
+        "yes": ("是", "yes"),
+        "no": ("否", "no"),
     },
 }

@@ -150,7 +150,7 @@ def severe_by_grade(child) -> bool | None:
     """Whether the disability the file writes is 重残 (grade 1 or 2, or 3 or 4 when mental or
     intellectual); None where the file writes no disability with a grade. `child`: a `Child`
     or anything with its health, disability_type and disability_grade."""
-    grade = _grade(child.disability_grade) if child.health == "disabled" else None
+    grade = disability_grade(child.disability_grade) if child.health == "disabled" else None
     if grade is None:
         return None
     return grade <= 2 or any(word in child.disability_type for word in _MIND)
@@ -160,7 +160,7 @@ def _serious_illness(child: Child) -> Verdict | None:
     return Verdict("serious_illness", True, "ill") if child.health == "ill" else None
 
 
-def _grade(text: str) -> int | None:
+def disability_grade(text: str) -> int | None:
     """一级, 2级, 三 …: the first grade written; None when none is."""
     match = _GRADE.search(text or "")
     return _GRADES[match.group(1)] if match else None

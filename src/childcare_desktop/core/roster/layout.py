@@ -241,6 +241,8 @@ class Vocabulary:
     remembered_as: str  # the station's setting that keeps the choices people made
     # Headers of the columns the program's own error workbook adds beside the sheet's (cleaned).
     added_headers: frozenset[str] = frozenset()
+    # Fields several columns may have; any other field is one column's.
+    shared: frozenset[str] = frozenset({"", "skip", "seq"})
 
 
 LEDGER = Vocabulary(

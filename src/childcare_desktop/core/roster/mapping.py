@@ -17,8 +17,6 @@ from .values import text
 
 _SEARCH_ROWS = 30
 _MIN_FIELDS = 2
-# Fields several columns may have; any other field is one column's.
-_SHARED_FIELDS = ("", "skip", "seq")
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ class Mapping:
         def chosen(column: Column) -> Column:
             if column.index == index:
                 return replace(column, field=field)
-            if column.field == field and field not in _SHARED_FIELDS:
+            if column.field == field and field not in self.vocabulary.shared:
                 return replace(column, field="")
             return column
 
@@ -173,7 +171,7 @@ def _without_repeats(mapping: Mapping) -> Mapping:
     seen: set[str] = set()
     columns = []
     for column in mapping.columns:
-        keep = column.field in ("", "skip", "seq") or column.field not in seen
+        keep = column.field in mapping.vocabulary.shared or column.field not in seen
         seen.add(column.field)
         columns.append(column if keep else replace(column, field=""))
     return replace(mapping, columns=tuple(columns))

@@ -205,18 +205,19 @@ class Children:
     def check(self, child: Child) -> list[FieldProblem]:
         return validate_child(prepare(child), self.today())
 
-    def save(self, child: Child) -> Child:
-        """Validate and save; ValidationFailed lists every blocking problem."""
-        return self._checked_write(child, "update")
+    def save(self, child: Child, detail: str = "") -> Child:
+        """Validate and save; ValidationFailed lists every blocking problem. `detail`: where
+        the change comes from (a department's list), said in its audit entry."""
+        return self._checked_write(child, "update", detail)
 
-    def _checked_write(self, child: Child, action: str) -> Child:
+    def _checked_write(self, child: Child, action: str, detail: str = "") -> Child:
         child = prepare(child)
         problems = [*blocking(validate_child(child, self.today())), *self._unsupported(child)]
         if problems:
             raise ValidationFailed(problems)
-        return self._write(child, action)
+        return self._write(child, action, detail)
 
-    def _write(self, child: Child, action: str) -> Child:
+    def _write(self, child: Child, action: str, detail: str = "") -> Child:
         """Save in one transaction with its changes and its audit entry."""
         if child.registered_on is None:
             child = replace(child, registered_on=self.today())
@@ -233,10 +234,11 @@ class Children:
                 submitting.submit(conn, writer, by, [(kept, child)], self.today())
             writer.flush()
             if changed:
-                audit.record(conn, "create" if is_new else action, "child", child.uuid, changed)
+                action = "create" if is_new else action
+                audit.record(conn, action, "child", child.uuid, changed, detail)
         return self.get(child.uuid)
 
-    def close(self, uuid: str, reason: str, note: str = "") -> Child:
+    def close(self, uuid: str, reason: str, note: str = "", detail: str = "") -> Child:
         child = self.get(uuid)
         today = self.today()
         ended = tuple(
@@ -250,7 +252,7 @@ class Children:
             closed_on=today,
             categories=ended,
         )
-        return self._checked_write(closed, "close")
+        return self._checked_write(closed, "close", detail)
 
     def reopen(self, uuid: str) -> Child:
         child = self.get(uuid)
