@@ -33,6 +33,7 @@ from ..storage import tables as t
 from ..storage.store import Store
 from . import roster_memory
 from .children import Children
+from .screening import Screening
 
 SOURCES = ("education", "police", "disability", "civil", "court", "other")
 MATCHED, UNREGISTERED = "matched", "unregistered"
@@ -322,8 +323,6 @@ def to_screen(
     round, accepting only records that the person is to be screened (the worklist keeps who)."""
     if not round_uuid:
         return
-    from .screening import Screening  # the rounds' service, imported where a round is named
-
     source_name = LABELS["list_source"][source][0]
     added = Screening(store, today).add_people(round_uuid, [person], source_name)
     if added.refused:
