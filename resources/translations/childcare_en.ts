@@ -1052,6 +1052,218 @@ Restore the newest good backup: choose the top one in the next window.</translat
     </message>
 </context>
 <context>
+    <name>FoundChecks</name>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
+    <name>MarkForm</name>
+    <message>
+        <source>登记排查结果</source>
+        <translation>Mark screened</translation>
+    </message>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>排查日期</source>
+        <translation>Screened on</translation>
+    </message>
+    <message>
+        <source>发现情形</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>请选择“无”或发现的类别</source>
+        <translation>Tick “None” or the categories found</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningRoundForm</name>
+    <message>
+        <source>发起排查</source>
+        <translation>Open a screening round</translation>
+    </message>
+    <message>
+        <source>如：2026年春季困境儿童排查</source>
+        <translation>e.g. Spring 2026 screening</translation>
+    </message>
+    <message>
+        <source>如：户籍或居住在本镇的未满18周岁儿童</source>
+        <translation>e.g. children under 18 registered or living in the town</translation>
+    </message>
+    <message>
+        <source>可不选：户籍名单（Excel 或 CSV）</source>
+        <translation>optional: the household register (Excel or CSV)</translation>
+    </message>
+    <message>
+        <source>选择(&amp;L)……</source>
+        <translation>Choose &amp;list…</translation>
+    </message>
+    <message>
+        <source>本辖区在册、未满18周岁的儿童都在排查范围内；名单中尚未建档的儿童一并列入。</source>
+        <translation>Every registered child of the area under 18 is in the round; the list adds the children who have no file yet.</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>排查对象</source>
+        <translation>Who is covered</translation>
+    </message>
+    <message>
+        <source>户籍名单</source>
+        <translation>Household register</translation>
+    </message>
+    <message>
+        <source>选择户籍名单</source>
+        <translation>Choose the household register</translation>
+    </message>
+    <message>
+        <source>名单 (*.xlsx *.xls *.csv)</source>
+        <translation>Lists (*.xlsx *.xls *.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningView</name>
+    <message>
+        <source>各村（居）排查进度</source>
+        <translation>Coverage per village</translation>
+    </message>
+    <message>
+        <source>村（居）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>应排查</source>
+        <translation>To screen</translation>
+    </message>
+    <message>
+        <source>已排查</source>
+        <translation>Screened</translation>
+    </message>
+    <message>
+        <source>待排查</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>发现情形</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>排查对象</source>
+        <translation>Children to screen</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>排查</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <source>排查日期</source>
+        <translation>Screened on</translation>
+    </message>
+    <message>
+        <source>发起排查(&amp;K)……</source>
+        <translation>&amp;Open a round…</translation>
+    </message>
+    <message>
+        <source>打印结果(&amp;J)……</source>
+        <translation>&amp;Print the result…</translation>
+    </message>
+    <message>
+        <source>登记结果(&amp;M)……</source>
+        <translation>&amp;Mark screened…</translation>
+    </message>
+    <message>
+        <source>为其建档(&amp;G)……</source>
+        <translation>Re&amp;gister the child…</translation>
+    </message>
+    <message>
+        <source>排查轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>排查结果</source>
+        <translation>Screening result</translation>
+    </message>
+    <message>
+        <source>（已结束）</source>
+        <translation> (closed)</translation>
+    </message>
+    <message>
+        <source>截止 %1</source>
+        <translation>deadline %1</translation>
+    </message>
+    <message>
+        <source>还没有排查。点“发起排查”开始一轮。</source>
+        <translation>No screening yet. Click “Open a round” to start one.</translation>
+    </message>
+    <message>
+        <source>还没有收到上级发起的排查。</source>
+        <translation>No screening round has come from above yet.</translation>
+    </message>
+    <message>
+        <source>应排查 %1 人，已排查 %2 人，截止日期 %3。</source>
+        <translation>%2 of %1 screened, deadline %3. </translation>
+    </message>
+    <message>
+        <source>逾期未完成：%1。</source>
+        <translation>Late: %1.</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>已建档</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>名单新增</source>
+        <translation>From the list</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
     <name>SummaryDateDialog</name>
     <message>
         <source>汇总表</source>
@@ -2027,6 +2239,10 @@ with %3 changes.</translation>
     <message>
         <source>看板</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>排查</source>
+        <translation>Screening</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from childcare_desktop.core.services.concerns import ToConfirm
 from childcare_desktop.core.services.reports import Reports
 from childcare_desktop.core.services.review import ReviewItem
 from childcare_desktop.core.services.roster import Roster
+from childcare_desktop.core.services.screening import Screening, Subject
 from childcare_desktop.core.services.station import station_info
 from childcare_desktop.core.services.team import Team
 from childcare_desktop.ui import i18n
@@ -55,6 +56,7 @@ from childcare_desktop.ui.dialogs.report_preview import ReportPreview
 from childcare_desktop.ui.dialogs.return_reason import ReturnDialog
 from childcare_desktop.ui.dialogs.roster_import import RosterImportDialog
 from childcare_desktop.ui.dialogs.round_form import RoundForm
+from childcare_desktop.ui.dialogs.screening_forms import MarkForm, ScreeningRoundForm
 from childcare_desktop.ui.dialogs.settings import SettingsDialog
 from childcare_desktop.ui.dialogs.setup_wizard import SetupWizard
 from childcare_desktop.ui.dialogs.summary_date import SummaryDateDialog
@@ -149,6 +151,10 @@ def _figure_list(o: Opened) -> FigureListDialog:
     title = f"新陂村 · 2026-11 · {i18n.label('dashboard_figure', 'overdue')}"
     which = FigureList("overdue", "", "2026-11")
     return FigureListDialog(o.store, o.tasks, which, title, parent=o.parent)
+
+
+def _listed() -> Subject:
+    return Subject("person", "p", "张小明", "male", None, VILLAGE, "新陂村")
 
 
 def _wizard_next(wizard: QWizard) -> QPushButton:
@@ -270,6 +276,10 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
                             lambda d: d.return_button),
     "lists for departments": (lambda o: DepartmentListDialog(o.store, o.tasks, o.parent),
                               lambda d: d.excel_button),
+    "open a screening round": (lambda o: ScreeningRoundForm(Screening(o.store), o.tasks, o.parent),
+                               lambda d: d.save_button),
+    "mark screened": (lambda o: MarkForm(Screening(o.store), o.tasks, "r", _listed(), o.parent),
+                      lambda d: d.save_button),
 }  # fmt: skip
 
 

@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from ..domain import idnumber, screening
 from ..domain.categories import CATEGORY_CODES
-from ..domain.child import new_uuid
+from ..domain.child import Child, new_uuid
 from ..domain.division import belongs_to, level_of
 from ..domain.validation import date_ok, id_number_ok, name_ok, text_ok
 from ..errors import FieldProblem, NotFound, StationError, ValidationFailed
@@ -277,6 +277,22 @@ class Screening:
         )
         return MarkResult(marked, register=target.kind == PERSON and not child and bool(found))
 
+    def draft_child(self, round: str, person_uuid: str) -> Child:
+        """A new file filled from a listed person (name, ID number, birth date, sex, village,
+        address) for the officer to complete and register."""
+        with self.store.read() as conn:
+            found = {p["uuid"]: p for p in repo.people_of(conn, round)}.get(person_uuid)
+        if found is None:
+            raise NotFound("screening_subject_not_found", uuid=person_uuid)
+        return Child(
+            found["name"],
+            found["sex"],
+            found["birth_date"],
+            found["village_code"],
+            id_number=found["id_number"],
+            current_address=found["address"],
+        )
+
     def status(self, round: str) -> RoundStatus:
         """Coverage per village of the round's area this station holds: to screen, screened,
         with a category found, late; and every subject with their latest mark."""
@@ -292,7 +308,7 @@ class Screening:
         coverage = _coverage(found, area, subjects, names, self.today())
         return RoundStatus(found, coverage, subjects)
 
-    def print(self, round: str, out: Path) -> int:
+    def print(self, round: str, out: Path | BinaryIO) -> int:
         """The round's result as a PDF (reports/screening_pdf.py); returns its pages."""
         # Imported here: reportlab loads only when a report is asked for, not with every window.
         from ..reports.screening_pdf import render_screening

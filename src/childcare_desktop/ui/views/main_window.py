@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QToolBar
 from ...core.domain.child import Child
 from ...core.services.care_work import CareWork
 from ...core.services.children import Children
+from ...core.services.screening import Screening, Subject
 from ...core.services.station import StationInfo
 from ...core.services.team import Team
 from ..actions.base import add_menu, make_action
@@ -19,7 +20,7 @@ from ..actions.sync import SyncActions
 from ..dialogs.child_form import ChildForm
 from ..dialogs.close_file import CloseFileDialog
 from ..server_watch import watch_server
-from ..tasks import CHILDREN, Changes, Tasks
+from ..tasks import CARE, CHILDREN, Changes, Tasks
 from ..widgets import fit_to_screen, plain_label
 from .agenda_view import AgendaView
 from .approval_view import ApprovalView
@@ -27,6 +28,7 @@ from .care_lists import CareLists
 from .children_view import ChildrenView
 from .dashboard_view import DashboardView
 from .review_view import ReviewView
+from .screening_view import ScreeningView
 from .start_panel import StartPanel
 from .stations_landing import StationsLanding
 from .sync_status import SyncStatusView
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
         self.agenda = AgendaView(self.work, tasks, station.officer)
         self.review = ReviewView(self.work, tasks)
         self.care_lists = CareLists(self.work, tasks)
+        self.screening = ScreeningView(Screening(self.store), station.role, tasks)
+        self.screening.register_requested.connect(self.register_screened)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.agenda, self.tr("走访日程"))
         self.tabs.addTab(self.review, self.tr("动态管理"))
         self.tabs.addTab(self.care_lists, self.tr("关爱服务"))
+        self.tabs.addTab(self.screening, self.tr("排查"))
         if self.team is not None:
             self.tabs.addTab(self.team, self.tr("团队"))
         self.tabs.addTab(self.sync_status or self.village_sync, self.tr("同步情况"))
@@ -193,6 +198,34 @@ class MainWindow(QMainWindow):
         )
         self.form.finished.connect(self._form_closed)
         self.form.open()
+
+    def register_screened(self, round_uuid: str, subject: Subject) -> None:
+        """A listed person found in a category: the child's form filled from the list; once
+        saved, the person is that child in the round, with what the screening found."""
+        screening = self.screening.screening
+        self.tasks.read(
+            lambda: screening.draft_child(round_uuid, subject.uuid),
+            lambda child: self._register(child, round_uuid, subject),
+        )
+
+    def _register(self, child: Child, round_uuid: str, subject: Subject) -> None:
+        self._open_form(child, True)
+        screening, linked = self.screening.screening, []
+
+        def saved(uuid: str) -> None:
+            if linked:
+                return
+            linked.append(uuid)
+            self.tasks.write(
+                lambda: screening.mark(
+                    round_uuid, subject.uuid, subject.found, subject.screened_on, subject.note,
+                    registered_as=uuid,
+                ),
+                lambda _marked: None,
+                changes=Changes.of(CARE),
+            )  # fmt: skip
+
+        self.form.saved.connect(saved)
 
     def _form_closed(self) -> None:
         if self.form is not None:

@@ -1,0 +1,140 @@
+"""The 排查 tab. At a town: a round opened through its dialog, each village's coverage in the
+table. At a village (the round as it arrives from the town): the children to screen, one marked
+through the small dialog, the coverage moving; a listed person found left-behind registered
+through the child's form filled from the list, and from then on that child in the round."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from childcare_desktop.core.domain import idnumber
+from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.services.screening import Screening
+from childcare_desktop.core.services.station import init_station, station_info
+from childcare_desktop.core.storage import screening_repo
+from childcare_desktop.ui.dialogs.child_form import ChildForm
+from childcare_desktop.ui.dialogs.screening_forms import MarkForm, ScreeningRoundForm
+from childcare_desktop.ui.views.main_window import MainWindow
+from tests.conftest import PASSPHRASE, VILLAGE
+from tests.core.services import screening_town as town_
+from tests.core.services.care_support import add_child
+from tests.ui.conftest import type_text
+
+LEFT = Qt.MouseButton.LeftButton
+TODAY = date.today()
+
+
+def _rows(model) -> list[list[str]]:
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def _dialog(kind):
+    (found,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    return found
+
+
+def _window(qtbot, tasks, store) -> MainWindow:
+    window = MainWindow(Children(store), station_info(store), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    at = window.tabs.indexOf(window.screening)
+    assert window.tabs.tabText(at) == "排查"
+    window.tabs.setCurrentIndex(at)
+    return window
+
+
+def test_a_town_opens_a_round_and_sees_each_village(qtbot, tasks, data_dir, check_model):
+    store, _ = init_station(
+        data_dir / "town.db", PASSPHRASE, "town", town_.TOWN, "石坑镇", "张督导"
+    )
+    try:
+        town_.build(store)
+        window = _window(qtbot, tasks, store)
+        view = window.screening
+        check_model(view.villages.model)
+        qtbot.waitUntil(lambda: "还没有排查" in view.summary.text())
+        qtbot.mouseClick(view.open_button, LEFT)
+        form = _dialog(ScreeningRoundForm)
+        type_text(qtbot, form.title, "春季排查")
+        qtbot.mouseClick(form.save_button, LEFT)
+        qtbot.waitUntil(lambda: form.grid.errors["deadline"].text() != "")
+        type_text(qtbot, form.deadline, (TODAY + timedelta(days=20)).isoformat())
+        with qtbot.waitSignal(form.saved):
+            qtbot.mouseClick(form.save_button, LEFT)
+        qtbot.waitUntil(lambda: view.villages.model.rowCount() == 2)
+        assert view.choice.currentText().startswith("春季排查")
+        assert _rows(view.villages.model) == [
+            ["上村", "2", "0", "2", "0", "进行中"],
+            ["下村", "1", "0", "1", "0", "进行中"],
+        ]
+        assert "应排查 3 人，已排查 0 人" in view.summary.text()
+        assert view.print_button.isEnabled() and not view.mark_button.isVisible()
+    finally:
+        store.close()
+
+
+def test_a_village_marks_and_registers_a_listed_person(qtbot, tasks, store, work, check_model):
+    add_child(work.children, name="王小明", born=date(2015, 3, 3), serial=11)
+    row = {"uuid": "round-1", "title": "春季排查", "opened_on": TODAY, "level": "town",
+           "deadline": TODAY + timedelta(days=9), "opened_by": "张督导",
+           "division_code": town_.TOWN, "population_note": "", "closed_on": None}  # fmt: skip
+    number = idnumber.make("441481", date(2016, 2, 2), 31, "female")
+    with store.write() as conn:  # as the town's batch brings them
+        screening_repo.create_round(conn, row)
+        screening_repo.add_people(conn, [{"uuid": "person-1", "round_uuid": "round-1",
+            "village_code": VILLAGE, "name": "陈小雨", "id_number": number,
+            "birth_date": date(2016, 2, 2), "sex": "female", "address": "新陂村三组",
+            "source": "户籍名单"}], "户籍名单")  # fmt: skip
+    window = _window(qtbot, tasks, store)
+    view = window.screening
+    check_model(view.subjects.model)
+    qtbot.waitUntil(lambda: view.subjects.model.rowCount() == 2)
+    assert [r[:5] for r in _rows(view.subjects.model)] == [
+        ["王小明", "新陂村", "已建档", "2015-03-03", "待排查"],
+        ["陈小雨", "新陂村", "名单新增", "2016-02-02", "待排查"],
+    ]
+    assert not view.register_button.isEnabled()
+
+    qtbot.mouseClick(view.mark_button, LEFT)
+    form = _dialog(MarkForm)
+    qtbot.mouseClick(form.save_button, LEFT)
+    assert form.grid.errors["found"].text() == "请选择“无”或发现的类别"
+    form.found.none.setChecked(True)
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.save_button, LEFT)
+    qtbot.waitUntil(lambda: "已排查 1 人" in view.summary.text())
+    assert _rows(view.subjects.model)[0][4:] == ["已排查", TODAY.isoformat(), "无"]
+
+    view.subjects.table.selectRow(1)
+    qtbot.mouseClick(view.mark_button, LEFT)
+    form = _dialog(MarkForm)
+    form.found.boxes["left_behind"].setChecked(True)
+    assert not form.found.none.isChecked()
+    type_text(qtbot, form.note, "父母均在外务工")
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.save_button, LEFT)
+    qtbot.waitUntil(lambda: "已排查 2 人" in view.summary.text())
+    view.subjects.table.selectRow(1)
+    assert view.register_button.isEnabled()
+
+    qtbot.mouseClick(view.register_button, LEFT)
+    qtbot.waitUntil(lambda: isinstance(window.form, ChildForm) and window.form.isVisible())
+    child_form = window.form
+    assert child_form.basic.name.text() == "陈小雨"
+    assert child_form.basic.id_number.text() == number
+    with qtbot.waitSignal(child_form.saved):
+        qtbot.mouseClick(child_form.save_button, LEFT)
+    # The file is saved, then the mark that makes the person that child: one row again.
+    qtbot.waitUntil(lambda: [r[2:5] for r in _rows(view.subjects.model)][1:] == [
+        ["已建档", "2016-02-02", "已排查"]])  # fmt: skip
+    assert _rows(view.subjects.model)[1][4:] == ["已排查", TODAY.isoformat(), "农村留守儿童"]
+    status = Screening(store).status("round-1")
+    assert (status.to_screen, status.screened) == (2, 2)
+    child_form.dirty = False
+    child_form.close()
