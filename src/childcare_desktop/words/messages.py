@@ -393,6 +393,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "两份档案的身份证号不同，不能作为重复合并",
         "the two files have different ID numbers: they are not duplicates",
     ),
+    "duplicate_not_alike": (
+        "两份档案既不同号，也不像同一个孩子（须是两个村的档案，姓名和出生日期相同或相近）",
+        "the two files share no ID number and do not look like one child (two villages' files"
+        " with the same or a similar name and birth date)",
+    ),
     "duplicate_not_open": ("只能合并两份在册的档案", "only two active files can be merged"),
     "duplicate_not_merged": (
         "这份档案不是作为重复档案销档的",
@@ -552,8 +557,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this person is not among this station's people to screen in the round",
     ),
     "screening_village_outside": (
-        "村（居）代码 {code} 不在这轮排查的范围内",
-        "village code {code} is not in the round's area",
+        "村（居）“{village}”不在这轮排查的范围内",
+        "the village “{village}” is not in the round's area",
     ),
     "screening_register_hint": (
         "{name} 有困境、留守等情形，请为其登记建档（一人一档）",

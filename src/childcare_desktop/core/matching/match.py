@@ -21,7 +21,7 @@ never by comparing every row with every child.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -79,23 +79,34 @@ def match_people(
 
 
 class Registry:
-    """The children, indexed for the three ways a row is matched."""
+    """The children, indexed for the three ways a row is matched.
+
+    A fuzzy match needs names at least `THRESHOLD` alike, which two names of three syllables
+    or fewer are only when they have the same syllables (in any order: see similar.py). So a
+    row is compared with the children of its birth date (or a near one) whose names sound the
+    same, and with those whose names are longer or not all Chinese characters; a row of such
+    a name, with every child of its birth date."""
 
     def __init__(self, children: Iterable[Person], today: date) -> None:
+        self.everyone: list[Identity] = []
         self.by_number: dict[str, list[Identity]] = {}
         self.by_name_birth: dict[tuple[str, date], list[Identity]] = {}
         self.by_birth: dict[date, list[Identity]] = {}
+        self.long_by_birth: dict[date, list[Identity]] = {}
         # By the name's sound, then the birth date: most sounds are one child's, or none.
         self.by_sound: dict[tuple[str, ...], dict[date, list[Identity]]] = {}
         for child in children:
             who = identity(child, today)
+            self.everyone.append(who)
             if who.id_valid:
                 self.by_number.setdefault(who.id_number, []).append(who)
-            if who.birth_date is not None:
-                self.by_name_birth.setdefault((who.name, who.birth_date), []).append(who)
-                self.by_birth.setdefault(who.birth_date, []).append(who)
-                born = self.by_sound.setdefault(_sound(who.name), {})
-                born.setdefault(who.birth_date, []).append(who)
+            born = who.birth_date
+            if born is not None:
+                self.by_name_birth.setdefault((who.name, born), []).append(who)
+                self.by_birth.setdefault(born, []).append(who)
+                if _long(who.name):
+                    self.long_by_birth.setdefault(born, []).append(who)
+                self.by_sound.setdefault(_sound(who.name), {}).setdefault(born, []).append(who)
 
     def sure(self, who: Identity) -> Match | None:
         """The match by ID number, else by name and birth date, where there is one."""
@@ -115,7 +126,7 @@ class Registry:
         """The children `who` may be (other than those `taken`), each with its score, where
         one stands out; none where two children are nearly as likely."""
         scores: dict[str, float] = {}
-        for score, child in self._scored(who):
+        for score, child in self.scored(who):
             key = child.person.key
             if score >= THRESHOLD and key not in taken and score > scores.get(key, 0.0):
                 scores[key] = score
@@ -124,27 +135,44 @@ class Registry:
             return []
         return [(score, child) for child, score in ranked]
 
-    def _scored(self, who: Identity) -> Iterable[tuple[float, Identity]]:
+    def scored(self, who: Identity) -> Iterator[tuple[float, Identity]]:
+        """Children who may be `who`, each with how alike they are (some below THRESHOLD, a
+        child maybe twice); never one `who` contradicts."""
+        for score, child in self._candidates(who):
+            if not _contradicts(who, child):
+                yield score, child
+
+    def _candidates(self, who: Identity) -> Iterator[tuple[float, Identity]]:
         if who.id_number and not who.id_valid:
             for number in near_numbers(who.id_number):
                 for child in self.by_number.get(number, ()):
-                    if not _contradicts(who, child):
-                        likeness = name_likeness(who.name, child.name)
-                        if likeness >= 0.5:
-                            yield _NEAR_NUMBER_BASE + _NEAR_NUMBER_NAME * likeness, child
+                    likeness = name_likeness(who.name, child.name)
+                    if likeness >= 0.5:
+                        yield _NEAR_NUMBER_BASE + _NEAR_NUMBER_NAME * likeness, child
         born = who.birth_date
         if born is None:
             return
-        for child in self.by_birth.get(born, ()):
-            if not _contradicts(who, child):
-                yield name_likeness(who.name, child.name), child
         same_sound = self.by_sound.get(_sound(who.name), {})
+        if _long(who.name):
+            same_day = self.by_birth.get(born, [])
+        else:
+            same_day = same_sound.get(born, []) + self.long_by_birth.get(born, [])
+        for child in same_day:
+            yield name_likeness(who.name, child.name), child
         near = near_dates(born)
         for day in same_sound if len(same_sound) < len(near) else near:
             if day in same_sound and day in near:
                 for child in same_sound[day]:
-                    if not _contradicts(who, child):
-                        yield _NEAR_DATE * name_likeness(who.name, child.name), child
+                    yield _NEAR_DATE * name_likeness(who.name, child.name), child
+        for day in near if self.long_by_birth else ():
+            for child in self.long_by_birth.get(day, ()):
+                yield _NEAR_DATE * name_likeness(who.name, child.name), child
+
+
+def _long(name: str) -> bool:
+    """A name of four syllables or more, or not all Chinese characters (see Registry)."""
+    found = syllables(name)
+    return len(found) > 3 or len(found) != len(name)
 
 
 def _sound(name: str) -> tuple[str, ...]:

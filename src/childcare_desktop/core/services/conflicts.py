@@ -63,6 +63,8 @@ class DuplicateView:
     id_number: str  # the full number: the supervisor compares the files on the detail page
     files: tuple[DuplicateFileView, ...]
     merged: bool
+    how: str  # "id_number" | "name_birth" | "fuzzy" ("": merged, no longer alike)
+    score: float  # 0..1, how sure the files are one child
 
 
 _YES_NO = {"true": True, "yes": True, "1": True, "是": True} | {
@@ -102,12 +104,14 @@ class Conflicts:
 
     def possible_duplicates(self, include_merged: bool = False) -> list[DuplicateView]:
         with self.store.read() as conn:
-            groups = duplicates.possible_duplicates(conn, include_merged)
+            groups = duplicates.possible_duplicates(conn, include_merged, self.today())
         return [
             DuplicateView(
                 g.id_number,
                 tuple(DuplicateFileView(**vars(f)) for f in g.files),
                 g.merged,
+                g.how,
+                g.score,
             )
             for g in groups
         ]

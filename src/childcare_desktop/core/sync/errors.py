@@ -13,7 +13,8 @@ class SyncError(CoreError):
     not_below_us, not_enrolled, not_our_certificate, no_receiver, choose_receiver,
     unknown_station, written_file_differs, bad_change, equivocation, missing_record,
     conflict_not_found, conflict_resolved, bad_value, duplicate_same_file, duplicate_not_found,
-    duplicate_not_same_id, duplicate_not_open, duplicate_not_merged, evidence_altered.
+    duplicate_not_same_id, duplicate_not_alike, duplicate_not_open, duplicate_not_merged,
+    evidence_altered.
     """
 
     code = "sync_error"
