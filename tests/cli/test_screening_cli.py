@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.screening import Screening
 from childcare_desktop.core.services.station import init_station
 from childcare_desktop.core.storage.store import Store
 from tests.conftest import PASSPHRASE
 from tests.core.services import screening_town as town_
 from tests.core.services.screening_town import PEOPLE, A, B
+from tests.core.services.test_screening_population import write_register
 
 TODAY = date.today()
 
@@ -97,3 +99,28 @@ def test_what_screening_refuses_is_said_with_its_field(childcare, town_db, villa
     assert "found [unknown_value]" in bad.err and "screened_on [future_date]" in bad.err
     unknown = childcare("screening", "status", "--db", db, "no-such-round")
     assert unknown.code == 1 and "找不到这轮排查" in unknown.err
+
+
+def test_a_round_opened_with_the_household_register(childcare, town_db, tmp_path):
+    db, uuids = town_db
+    store = Store.open(db, PASSPHRASE)
+    try:
+        a1_number = Children(store).get(uuids["a1"]).id_number
+    finally:
+        store.close()
+    listed = write_register(tmp_path / "户籍名单.xlsx", a1_number)
+    opened = childcare("screening", "open", "--db", db, "--title", "春季排查", "--deadline",
+                       (TODAY + timedelta(days=20)).isoformat(), "--population", str(listed),
+                       "--json")  # fmt: skip
+    assert opened.code == 0, opened.err
+    population = opened.json()["population"]
+    assert population["rows"] == 6 and len(population["added"]) == 2
+    assert sorted((r["line"], r["how"]) for r in population["registered"]) == [
+        (3, "id_number"), (4, "name_birth")]  # fmt: skip
+    assert [(r["line"], r["code"]) for r in population["refused"]] == [
+        (7, "screening_village_outside"), (8, "screening_adult")]  # fmt: skip
+    deadline = (TODAY + timedelta(days=20)).isoformat()
+    words = childcare("screening", "open", "--db", db, "--title", "秋季排查", "--deadline",
+                      deadline, "--population", str(listed))  # fmt: skip
+    assert "名单 6 行 rows: 已登记 registered 2，新增待排查 added 2" in words.out
+    assert "第 8 行 line 8: birth_date 发起排查之日已满十八周岁" in words.out

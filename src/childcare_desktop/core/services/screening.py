@@ -342,7 +342,7 @@ def _round(row: dict[str, Any], names: Mapping[str, str]) -> ScreeningRound:
 def _person_problem(person: ListedPerson, number: str, area: str) -> FieldProblem | None:
     village = person.village_code or ""
     if len(village) != VILLAGE_DIGITS or not village.isdigit() or not belongs_to(village, area):
-        return FieldProblem("village_code", "screening_village_outside", {"code": village})
+        return FieldProblem("village_code", "screening_village_outside", {"village": village})
     if not name_ok(person.name.strip()):
         return FieldProblem("name", "name_invalid")
     if not id_number_ok(number):
