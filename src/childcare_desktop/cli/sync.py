@@ -1,5 +1,5 @@
 """`childcare sync`: export the next batch, import received files, status per station,
-conflicts and their resolution."""
+conflicts and their resolution, possible duplicates merged and unmerged."""
 
 from __future__ import annotations
 
@@ -31,6 +31,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     resolve = store_command(actions, "resolve", "处理一条冲突 resolve a conflict", cmd_resolve)
     resolve.add_argument("conflict", type=int, metavar="CONFLICT_ID")
     resolve.add_argument("--value", required=True)
+
+    found = store_command(
+        actions, "duplicates", "可能重复的档案 possible duplicate files", cmd_duplicates
+    )
+    found.add_argument("--merged", action="store_true", help="也列出已合并的 also those merged")
+
+    merge = store_command(actions, "merge", "合并重复档案 merge a duplicate file", cmd_merge)
+    merge.add_argument("duplicate", metavar="DUPLICATE_UUID", help="销档的一份 the file closed")
+    merge.add_argument(
+        "--into", required=True, metavar="KEPT_UUID", help="保留的一份 the file kept"
+    )
+
+    unmerge = store_command(actions, "unmerge", "撤销合并 undo a merge", cmd_unmerge)
+    unmerge.add_argument("duplicate", metavar="DUPLICATE_UUID")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -187,4 +201,58 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         {"conflict": done.conflict_id, "value": done.value, "change": done.change_id},
         f"冲突 #{args.conflict} 已处理，结果随下一批同步发出",
     )
+    return 0
+
+
+HOW = {"id_number": "同一身份证号", "name_birth": "姓名和出生日期相同", "fuzzy": "相似"}
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        found = Conflicts(store).possible_duplicates(args.merged)
+    finally:
+        store.close()
+    groups = [
+        {
+            "how": g.how,
+            "score": g.score,
+            "id_number": g.id_number,
+            "merged": g.merged,
+            "files": list(g.files),
+        }
+        for g in found
+    ]
+    lines = [
+        f"{HOW.get(g.how, '已合并')} {g.score:.2f} {g.id_number}: "
+        + " / ".join(f"{f.name}（{f.village_code}，{f.uuid}）" for f in g.files)
+        for g in found
+    ]
+    emit(
+        args, {"groups": groups}, "\n".join(lines) or "没有可能重复的档案 (no possible duplicates)"
+    )
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        Conflicts(store).merge_duplicate(args.duplicate, args.into)
+    finally:
+        store.close()
+    emit(
+        args,
+        {"merged": args.duplicate, "into": args.into},
+        f"{args.duplicate} 已并入 {args.into}（已销档，可撤销），随下一批同步发出",
+    )
+    return 0
+
+
+def cmd_unmerge(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        Conflicts(store).undo_merge(args.duplicate)
+    finally:
+        store.close()
+    emit(args, {"reopened": args.duplicate}, f"{args.duplicate} 已恢复在册，随下一批同步发出")
     return 0
