@@ -1647,6 +1647,22 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <source>已合并到另一份</source>
         <translation>merged into the other file</translation>
     </message>
+    <message>
+        <source>如何匹配</source>
+        <translation>Matched by</translation>
+    </message>
+    <message>
+        <source>可信度</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>姓名+出生日期</source>
+        <translation>Name and birth date</translation>
+    </message>
+    <message>
+        <source>相似</source>
+        <translation>Similar</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateMergeDialog</name>
@@ -1655,8 +1671,8 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <translation>Merge possible duplicate files</translation>
     </message>
     <message>
-        <source>这两份档案的身份证号相同。请逐项核对，选出保留的一份；另一份将作为重复档案销档，它的走访和报告仍然保留，合并可以撤销。黄色的项目两份不一样。</source>
-        <translation>These two files have the same ID number. Compare them item by item and choose the one to keep; the other is closed as a duplicate, its visits and reports are kept, and the merge can be undone. Items in yellow differ.</translation>
+        <source>这两份档案可能是同一个孩子的（身份证号相同，或姓名和出生日期相同、相近）。请逐项核对，选出保留的一份；另一份将作为重复档案销档，它的走访和报告仍然保留，合并可以撤销。黄色的项目两份不一样。</source>
+        <translation>These two files may be one child's (the same ID number, or the same or a similar name and birth date). Compare them item by item and choose the one to keep; the other is closed as a duplicate, its visits and reports are kept, and the merge can be undone. Items in yellow differ.</translation>
     </message>
     <message>
         <source>保留这份</source>
@@ -3261,8 +3277,8 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <source>把所选档案并入同号的另一份</source>
-        <translation>Merge the selected file into the other one with its ID number</translation>
+        <source>把所选档案并入同组的另一份</source>
+        <translation>Merge the selected file into the other one of its group</translation>
     </message>
     <message>
         <source>撤销合并</source>
@@ -3277,8 +3293,8 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <translation>Rejected and quarantined files</translation>
     </message>
     <message>
-        <source>可能重复的档案（同一身份证号）</source>
-        <translation>Possible duplicates (the same ID number)</translation>
+        <source>可能重复的档案（同一身份证号，或两村的姓名和出生日期相同、相近）</source>
+        <translation>Possible duplicates (one ID number, or two villages' files alike in name and birth date)</translation>
     </message>
     <message>
         <source>待处理的冲突：%1 条</source>

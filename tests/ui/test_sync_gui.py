@@ -419,6 +419,40 @@ def test_possible_duplicates_compared_side_by_side_merged_and_undone(qtbot, tmp_
             store.close()
 
 
+def test_files_of_two_villages_alike_are_listed_with_how_and_score_and_merged(
+    qtbot, tmp_path, tasks
+):
+    town = merging.station(tmp_path, merging.TOWN)
+    try:
+        kept = Children(town).save(merging.child("黄晓红", village=merging.VILLAGE))
+        other = Children(town).save(
+            merging.child("黄小红", village=merging.VILLAGE_2, id_number="", no_id_reason="unknown")
+        )
+        view = shown(SyncStatusView(town, tasks), qtbot)
+        watched(view.duplicates)
+        qtbot.waitUntil(lambda: view.duplicates.rowCount() == 2)
+        assert cells(view.duplicates, m.COL_DUP_HOW) == ["相似", "相似"]
+        (score,) = set(cells(view.duplicates, m.COL_DUP_SCORE))
+        assert 0.7 <= float(score) < 0.97
+        assert cells(view.duplicates, m.COL_DUP_ID) == ["", ""]
+        header = view.duplicates.headerData(m.COL_DUP_HOW, Qt.Orientation.Horizontal)
+        assert header == "如何匹配"
+
+        row = cells(view.duplicates, m.COL_DUP_NAME).index("黄小红")
+        click_cell(qtbot, view.duplicates_table, view.duplicates.index(row, m.COL_DUP_NAME))
+        qtbot.mouseClick(view.merge_button, LEFT)
+        dialog = view.merge_dialog
+        qtbot.waitUntil(lambda: dialog.sides is not None)
+        qtbot.mouseClick(dialog.keep_first, LEFT)
+        qtbot.mouseClick(dialog.merge_button, LEFT)
+        qtbot.waitUntil(lambda: "已合并到另一份" in cells(view.duplicates, m.COL_DUP_STATE))
+        tasks.wait()
+        assert Children(town).get(other.uuid).status == "closed"
+        assert Children(town).get(kept.uuid).status == "active"
+    finally:
+        town.close()
+
+
 def store_code(store) -> str:
     with store.read() as conn:
         return conn.execute(select(t.station.c.code)).scalar()

@@ -123,11 +123,20 @@ class RefusedFilesModel(RowsModel):
         return REFUSED if r["status"] == "rejected" else QUARANTINED
 
 
-COL_DUP_ID, COL_DUP_NAME, COL_DUP_VILLAGE, COL_DUP_REGISTERED, COL_DUP_STATE = range(5)
+(
+    COL_DUP_ID,
+    COL_DUP_HOW,
+    COL_DUP_SCORE,
+    COL_DUP_NAME,
+    COL_DUP_VILLAGE,
+    COL_DUP_REGISTERED,
+    COL_DUP_STATE,
+) = range(7)
 
 
 class DuplicatesModel(RowsModel):
-    """One row per file sharing an ID number with another; a record is (group, file)."""
+    """One row per file of a group of possible duplicates (one ID number, or two villages'
+    files the matcher takes for one child); a record is (group, file)."""
 
     def set_groups(self, groups: list[DuplicateView]) -> None:
         self.set_rows((g, f) for g in groups for f in g.files)
@@ -135,6 +144,8 @@ class DuplicatesModel(RowsModel):
     def headers(self) -> list[str]:
         return [
             self.tr("身份证号"),
+            self.tr("如何匹配"),
+            self.tr("可信度"),
             self.tr("姓名"),
             self.tr("所属村"),
             self.tr("登记日期"),
@@ -145,7 +156,25 @@ class DuplicatesModel(RowsModel):
         group, f = record
         state = self.tr("已合并到另一份") if f.duplicate_of else i18n.label("status", f.status)
         registered = f.registered_on.isoformat() if f.registered_on else ""
-        return [group.id_number, f.name, f.village_code, registered, state]
+        score = f"{group.score:.2f}" if group.how else ""
+        return [
+            group.id_number,
+            self.how_text(group.how),
+            score,
+            f.name,
+            f.village_code,
+            registered,
+            state,
+        ]
+
+    def how_text(self, how: str) -> str:
+        if how == "id_number":
+            return self.tr("身份证号")
+        if how == "name_birth":
+            return self.tr("姓名+出生日期")
+        if how == "fuzzy":
+            return self.tr("相似")
+        return ""  # merged, and no longer alike
 
 
 COL_TO, COL_SENT_BATCH, COL_SENT_AT, COL_SENT_CHANGES, COL_ACKNOWLEDGED = range(5)

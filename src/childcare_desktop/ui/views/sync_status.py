@@ -83,7 +83,7 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         self.audit_alarms = ErrorLabel()
         self.conflicts_button = QPushButton(self.tr("处理冲突……"))
         self.conflicts_button.clicked.connect(self.show_conflicts)
-        self.merge_button = QPushButton(self.tr("把所选档案并入同号的另一份"))
+        self.merge_button = QPushButton(self.tr("把所选档案并入同组的另一份"))
         self.merge_button.clicked.connect(self.merge_selected)
         self.undo_button = QPushButton(self.tr("撤销合并"))
         self.undo_button.clicked.connect(self.undo_selected)
@@ -103,7 +103,9 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         layout.addWidget(_boxed(self.tr("各站点的批次"), self.stations_table), 2)
         layout.addWidget(_boxed(self.tr("拒收和隔离的文件"), self.refused_table), 1)
         duplicates = _boxed(
-            self.tr("可能重复的档案（同一身份证号）"), self.duplicates_table, merge_row
+            self.tr("可能重复的档案（同一身份证号，或两村的姓名和出生日期相同、相近）"),
+            self.duplicates_table,
+            merge_row,
         )
         layout.addWidget(duplicates, 1)
         layout.addWidget(self.error)
