@@ -2119,6 +2119,124 @@ with %3 changes.</translation>
         <source>已导出 %1 名儿童：%2</source>
         <translation>%1 children exported to %2</translation>
     </message>
+    <message>
+        <source>核对部门名单(&amp;D)……</source>
+        <translation>Check a &amp;department&apos;s list…</translation>
+    </message>
+</context>
+<context>
+    <name>ListCheckDialog</name>
+    <message>
+        <source>不一致（%1）</source>
+        <translation>Differences (%1)</translation>
+    </message>
+    <message>
+        <source>共 %1 行</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>名单 (*.xlsx *.xls *.csv);;所有文件 (*)</source>
+        <translation>Lists (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>名单文件：</source>
+        <translation>List file:</translation>
+    </message>
+    <message>
+        <source>名单来源(&amp;U)：</source>
+        <translation>From the departm&amp;ent:</translation>
+    </message>
+    <message>
+        <source>已匹配（%1）</source>
+        <translation>Matched (%1)</translation>
+    </message>
+    <message>
+        <source>忽略</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>忽略(&amp;G)…</source>
+        <translation>Dismiss (&amp;G)…</translation>
+    </message>
+    <message>
+        <source>忽略的理由：</source>
+        <translation>Why is it dismissed:</translation>
+    </message>
+    <message>
+        <source>接受(&amp;J)</source>
+        <translation>Accept (&amp;J)</translation>
+    </message>
+    <message>
+        <source>未登记（%1）</source>
+        <translation>Not registered (%1)</translation>
+    </message>
+    <message>
+        <source>核对(&amp;K)</source>
+        <translation>Chec&amp;k</translation>
+    </message>
+    <message>
+        <source>核对部门名单</source>
+        <translation>Check a department&apos;s list</translation>
+    </message>
+    <message>
+        <source>没有找到姓名的列：请在下面指出哪一列是姓名（在它的选择框里选“姓名”）。</source>
+        <translation>No column of names was found: show below which column holds the names (choose 姓名 in its box).</translation>
+    </message>
+    <message>
+        <source>还没有选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>选择名单文件(&amp;L)…</source>
+        <translation>Choose the &amp;list file…</translation>
+    </message>
+    <message>
+        <source>选择部门名单</source>
+        <translation>Choose a department&apos;s list</translation>
+    </message>
+    <message>
+        <source>（按上次核对同样表头的名单时的选择）</source>
+        <translation>(as chosen at the last check of a list with these headers)</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>名单上</source>
+        <translation>On the list</translation>
+    </message>
+    <message>
+        <source>名单上的姓名</source>
+        <translation>Name on the list</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>如何匹配</source>
+        <translation>Matched by</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>档案中</source>
+        <translation>In the file</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
 </context>
 <context>
     <name>LedgerModel</name>
@@ -2903,10 +3021,6 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <translation>Choose file(&amp;O)…</translation>
     </message>
     <message>
-        <source>列的对应关系（看不对可以改）</source>
-        <translation>What each column means (change it if it is wrong)</translation>
-    </message>
-    <message>
         <source>只看有错误的行</source>
         <translation>Only rows with errors</translation>
     </message>
@@ -2959,10 +3073,6 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
         <translation>Open the error list, correct the rows, then import it again.</translation>
     </message>
     <message>
-        <source>表头在第 %1 行</source>
-        <translation>The header is on row %1</translation>
-    </message>
-    <message>
         <source>共 %1 行：可以导入 %2 行，有错误 %3 行（不会导入），提醒 %4 条</source>
         <translation>%1 rows: %2 can be imported, %3 have errors (not imported), %4 notes</translation>
     </message>
@@ -2977,14 +3087,6 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
     <message>
         <source>（按上次导入同样表头的台账时的选择）</source>
         <translation>(as chosen at the last import of a ledger with these headers)</translation>
-    </message>
-    <message>
-        <source>第 %1 行</source>
-        <translation>row %1</translation>
-    </message>
-    <message>
-        <source>改表头所在的行(&amp;H)：</source>
-        <translation>Change the header row(&amp;H):</translation>
     </message>
     <message>
         <source>行号</source>
@@ -3017,6 +3119,25 @@ Enter the passphrase to confirm (the one in use when the backup was made):</tran
     <message>
         <source>提醒 %1 条（%2 行照样导入，请之后补全）</source>
         <translation>%1 warnings (%2 rows are imported all the same; complete them later)</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingBox</name>
+    <message>
+        <source>列的对应关系（看不对可以改）</source>
+        <translation>What each column means (change it if it is wrong)</translation>
+    </message>
+    <message>
+        <source>改表头所在的行(&amp;H)：</source>
+        <translation>Change the header row(&amp;H):</translation>
+    </message>
+    <message>
+        <source>第 %1 行</source>
+        <translation>row %1</translation>
+    </message>
+    <message>
+        <source>表头在第 %1 行</source>
+        <translation>The header is on row %1</translation>
     </message>
 </context>
 <context>

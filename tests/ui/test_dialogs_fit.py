@@ -28,6 +28,7 @@ from childcare_desktop.core.reports.dashboard_figures import FigureList
 from childcare_desktop.core.services import safety
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.concerns import ToConfirm
+from childcare_desktop.core.services.crosscheck import Crosscheck
 from childcare_desktop.core.services.reports import Reports
 from childcare_desktop.core.services.review import ReviewItem
 from childcare_desktop.core.services.roster import Roster
@@ -48,6 +49,7 @@ from childcare_desktop.ui.dialogs.department_list import DepartmentListDialog
 from childcare_desktop.ui.dialogs.duplicate_merge import DuplicateMergeDialog
 from childcare_desktop.ui.dialogs.evidence import EvidenceDialog
 from childcare_desktop.ui.dialogs.figure_list import FigureListDialog
+from childcare_desktop.ui.dialogs.list_check import ListCheckDialog
 from childcare_desktop.ui.dialogs.passphrase import PassphraseDialog
 from childcare_desktop.ui.dialogs.policy_dialog import PolicyDialog
 from childcare_desktop.ui.dialogs.recovery import RecoveryDialog
@@ -235,6 +237,10 @@ DIALOGS: dict[str, tuple[Callable[[Opened], QDialog], Callable[[QDialog], QPushB
     "ledger import": (
         lambda o: RosterImportDialog(Roster(o.store), o.tasks, o.parent),
         lambda d: d.import_button,
+    ),
+    "department list check": (
+        lambda o: ListCheckDialog(Crosscheck(o.store), o.tasks, o.parent),
+        lambda d: d.check_button,
     ),
     "enroll at a town": (_enroll, lambda d: d.open_request_button),
     "export": (lambda o: ExportDialog(o.store, o.tasks, o.parent), lambda d: d.export_button),

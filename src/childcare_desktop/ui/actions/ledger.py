@@ -1,4 +1,5 @@
-"""The ledger (台账) actions of the 档案 menu: import an Excel ledger, export the roster as one."""
+"""The ledger (台账) actions of the 档案 menu: import an Excel ledger, export the roster as one;
+and the 工具 menu's check of a department's list against the registry."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ class LedgerActions(QObject):
         self.window = window
         self.import_action = make_action(window, self.tr("导入台账(&I)……"), "Ctrl+I")
         self.export_action = make_action(window, self.tr("导出台账(&X)……"))
+        self.check_list_action = make_action(window, self.tr("核对部门名单(&D)……"))
+        self.check_list_action.triggered.connect(self.check_list)
         self.import_action.triggered.connect(self.import_ledger)
         self.export_action.triggered.connect(self.export_ledger)
 
@@ -27,6 +30,14 @@ class LedgerActions(QObject):
 
         w = self.window
         keep_open(w, RosterImportDialog(Roster(w.store), w.tasks, w))
+
+    def check_list(self) -> None:
+        """A department's list (学籍, 户籍, 残疾证, 低保, 裁定) checked against the registry."""
+        from ...core.services.crosscheck import Crosscheck
+        from ..dialogs.list_check import ListCheckDialog
+
+        w = self.window
+        keep_open(w, ListCheckDialog(Crosscheck(w.store), w.tasks, w))
 
     def export_ledger(self) -> None:
         from ...core.services.roster import Roster

@@ -30,14 +30,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -52,9 +48,8 @@ from .. import i18n
 from ..models.ledger_model import COL_ID, COL_NAME, COL_PROBLEMS, COL_ROW, LedgerModel
 from ..tasks import CHILDREN, VISITS, Changes, Tasks
 from ..widgets import ErrorLabel, fit_to_screen, plain_label, scrolled
+from .column_mapping import ColumnMappingBox
 
-MAPPING_PAIRS_PER_LINE = 3
-MAPPING_LINES_SHOWN = 5  # more columns than this scroll: the rows below matter more
 TAB_ROWS, TAB_ERRORS, TAB_WARNINGS = range(3)
 PROBLEM_ROW, PROBLEM_COLUMN, PROBLEM_TEXT = range(3)
 
@@ -93,34 +88,12 @@ class RosterImportDialog(QDialog):
         self.choose_button = QPushButton(self.tr("选择文件(&O)…"))
         self.choose_button.clicked.connect(self.choose_file)
         self.error = ErrorLabel()
-        self.mapping_box = QGroupBox(self.tr("列的对应关系（看不对可以改）"))
-        self.combos: dict[int, QComboBox] = {}
-        self._mapping_grid = QGridLayout()
-        mapping_inner = QWidget()
-        mapping_inner.setLayout(self._mapping_grid)
-        self._mapping_scroll = QScrollArea()
-        self._mapping_scroll.setWidgetResizable(True)
-        self._mapping_scroll.setWidget(mapping_inner)
-        self.header_label = plain_label()
-        self.remembered_label = plain_label(self.tr("（按上次导入同样表头的台账时的选择）"))
-        self.header_row = QSpinBox()
-        # One string, split around the number: "第 3 行" in Chinese, "row 3" in English.
-        prefix, _, suffix = self.tr("第 %1 行").partition("%1")
-        self.header_row.setPrefix(prefix)
-        self.header_row.setSuffix(suffix)
-        self.header_row.setKeyboardTracking(False)  # typing 12 reads row 12, not row 1 first
-        self.header_row.valueChanged.connect(self.choose_header_row)
-        header_caption = plain_label(self.tr("改表头所在的行(&H)："))
-        header_caption.setBuddy(self.header_row)
-        header_line = QHBoxLayout()
-        header_line.addWidget(self.header_label)
-        header_line.addWidget(self.remembered_label)
-        header_line.addStretch(1)
-        header_line.addWidget(header_caption)
-        header_line.addWidget(self.header_row)
-        mapping_layout = QVBoxLayout(self.mapping_box)
-        mapping_layout.addLayout(header_line)
-        mapping_layout.addWidget(self._mapping_scroll)
+        self.mapping_box = ColumnMappingBox(self.tr("（按上次导入同样表头的台账时的选择）"))
+        self.mapping_box.field_chosen.connect(self.change_field)
+        self.mapping_box.header_row_chosen.connect(self.choose_header_row)
+        self.header_row = self.mapping_box.header_row
+        self.header_label = self.mapping_box.header_label
+        self.remembered_label = self.mapping_box.remembered_label
         self.warnings_label = plain_label()
         self.warnings_label.setWordWrap(True)
         self.counts_label = plain_label()
@@ -336,46 +309,12 @@ class RosterImportDialog(QDialog):
             self.reject()
 
     def _show_mapping(self, mapping: Mapping | None) -> None:
-        grid = self._mapping_grid
-        while grid.count():
-            grid.takeAt(0).widget().deleteLater()
-        self.combos = {}
-        if mapping is None:
-            self.header_label.clear()
-            return
-        header = self.tr("表头在第 %1 行").replace(
-            "%1", i18n.join(str(n) for n in mapping.header_rows)
-        )
-        self.header_label.setText(header)
-        self.remembered_label.setVisible(mapping.remembered)
-        if self.preview is not None:
-            self.header_row.blockSignals(True)  # showing the row is not choosing it
-            self.header_row.setRange(1, max(len(self.preview.sheet.rows), 1))
-            self.header_row.setValue(mapping.header_rows[0])
-            self.header_row.blockSignals(False)
-        for place, column in enumerate(mapping.columns):
-            line, pair = divmod(place, MAPPING_PAIRS_PER_LINE)
-            combo = QComboBox()
-            for key in mapping.vocabulary.keys:
-                combo.addItem(mapping.vocabulary.field_label(key), key)
-            combo.setCurrentIndex(max(combo.findData(column.field), 0))
-            combo.currentIndexChanged.connect(
-                lambda _i, index=column.index, c=combo: self.change_field(index, c.currentData())
-            )
-            caption = plain_label(column.header + " →")
-            caption.setBuddy(combo)
-            grid.addWidget(caption, line, pair * 2, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(combo, line, pair * 2 + 1)
-            self.combos[column.index] = combo
-        self._fit_mapping()
+        rows = len(self.preview.sheet.rows) if self.preview is not None else 1
+        self.mapping_box.show_mapping(mapping, rows)
 
-    def _fit_mapping(self) -> None:
-        grid = self._mapping_grid
-        lines = min(grid.rowCount(), MAPPING_LINES_SHOWN)
-        line = QComboBox().sizeHint().height() + max(grid.verticalSpacing(), 0)
-        margins = grid.contentsMargins().top() + grid.contentsMargins().bottom()
-        frame = 2 * self._mapping_scroll.frameWidth()
-        self._mapping_scroll.setFixedHeight(lines * line + margins + frame)
+    @property
+    def combos(self) -> dict[int, QComboBox]:
+        return self.mapping_box.combos
 
     def _show_counts(self, preview: Preview) -> None:
         bad = len(preview.bad_rows)

@@ -84,7 +84,9 @@ class MainWindow(QMainWindow):
         self.start = StartPanel(self.ledger_actions.import_action, self.new_action)
         self._add_tabs()
         self.tools_menu = add_menu(
-            self, self.tr("工具(&T)"), [self.find_action, self.settings_action]
+            self,
+            self.tr("工具(&T)"),
+            [self.find_action, self.ledger_actions.check_list_action, self.settings_action],
         )
         who = self.tr("本站：%1（%2）    负责人：%3")
         who = who.replace("%1", station.name).replace("%2", station.code)

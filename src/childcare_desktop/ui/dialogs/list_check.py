@@ -1,0 +1,325 @@
+"""核对部门名单: a department's list checked against the registry, then its worklist decided.
+
+The person picks the file and the department, checks what each column means (the ledger
+import's mapping box, with the lists' own vocabulary), and presses 核对: the rows are matched and
+the worklist kept, nothing in any file changed. The worklist shows in three tabs (未登记, 不一致,
+已匹配); 接受 changes the child's file as the item says, 忽略 asks why. Reading and checking run
+off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import CoreError
+from ...core.lists.worklist import GRADE_WORDS
+from ...core.roster.mapping import Mapping
+from ...core.services.crosscheck import SOURCES, Crosscheck, Item, ListPreview, Worklist
+from .. import i18n
+from ..tasks import CHILDREN, Changes, Tasks
+from ..widgets import ErrorLabel, fit_to_screen, plain_label
+from .column_mapping import ColumnMappingBox
+
+TAB_UNREGISTERED, TAB_DIFFERENT, TAB_MATCHED = range(3)
+COL_LINE, COL_NAME, COL_CHILD, COL_HOW, COL_WHAT, COL_FILE, COL_LIST, COL_STATE = range(8)
+_LABELLED = {  # the vocabulary a field's values are codes of
+    "sex": "sex",
+    "schooling": "schooling",
+    "status": "close_reason",
+    "father.situation": "situation",
+    "mother.situation": "situation",
+    "assistance": "assistance",
+    "categories": "category",
+}
+
+
+def value_text(field: str, value: str) -> str:
+    """A worklist value as a person reads it: a code in words, a disability as 肢体 一级."""
+    if not value:
+        return ""
+    if field == "disability":
+        kind, _, grade = value.partition(":")
+        return " ".join(filter(None, (kind, GRADE_WORDS.get(grade, ""))))
+    if field in _LABELLED and value not in ("living", "in_school"):
+        return i18n.label(_LABELLED[field], value)
+    if value in ("living", "in_school", "yes", "no"):
+        return i18n.label("list_value", value)
+    return value
+
+
+class WorklistModel(QAbstractTableModel):
+    """Items of one kind (or two) of a worklist, a line each."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.items: list[Item] = []
+        self._headers = (
+            self.tr("行号"), self.tr("名单上的姓名"), self.tr("档案"), self.tr("如何匹配"),
+            self.tr("事项"), self.tr("档案中"), self.tr("名单上"), self.tr("处理"),
+        )  # fmt: skip
+
+    def set_items(self, items) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        item = self.items[index.row()]
+        column = index.column()
+        if column == COL_LINE:
+            return str(item.line)
+        if column == COL_NAME:
+            return item.person.name
+        if column == COL_CHILD:
+            return item.child_name
+        if column == COL_HOW:
+            return f"{i18n.label('list_how', item.how)} {item.score:.2f}" if item.how else ""
+        if column == COL_WHAT:
+            if item.kind in ("matched", "unregistered"):
+                return i18n.label("list_item_kind", item.kind)
+            kind = i18n.label("list_item_kind", item.kind)
+            return f"{kind}：{i18n.label('list_field', item.field)}"
+        if column == COL_FILE:
+            return value_text(item.field, item.file_value)
+        if column == COL_LIST:
+            return value_text(item.field, item.list_value)
+        if column == COL_STATE:
+            state = i18n.label("list_item_state", item.state) if item.state else ""
+            return f"{state}（{item.reason}）" if item.reason else state
+        return None
+
+
+class ListCheckDialog(QDialog):
+    def __init__(self, check: Crosscheck, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = check
+        self.tasks = tasks
+        self.preview: ListPreview | None = None
+        self._path: Path | None = None
+        self.work: Worklist | None = None
+        self._proposed: Mapping | None = None
+        self._chosen: dict[int, str] = {}
+        self._busy = False
+        self.setWindowTitle(self.tr("核对部门名单"))
+        self.file_label = plain_label(self.tr("还没有选择文件"))
+        self.choose_button = QPushButton(self.tr("选择名单文件(&L)…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.source = QComboBox()
+        for code in SOURCES:
+            self.source.addItem(i18n.label("list_source", code), code)
+        source_caption = plain_label(self.tr("名单来源(&U)："))
+        source_caption.setBuddy(self.source)
+        self.error = ErrorLabel()
+        self.mapping_box = ColumnMappingBox(self.tr("（按上次核对同样表头的名单时的选择）"))
+        self.mapping_box.field_chosen.connect(self.change_field)
+        self.mapping_box.header_row_chosen.connect(lambda row: self._read(None, row))
+        self.counts_label = plain_label()
+        self.check_button = QPushButton(self.tr("核对(&K)"))
+        self.check_button.clicked.connect(self.start_check)
+        self.models = [WorklistModel(self) for _ in range(3)]
+        self.tables = [self._table(m) for m in self.models]
+        self.tabs = QTabWidget()
+        for table in self.tables:
+            self.tabs.addTab(table, "")
+        self._name_tabs()
+        self.accept_button = QPushButton(self.tr("接受(&J)"))
+        self.accept_button.clicked.connect(self.accept_item)
+        self.dismiss_button = QPushButton(self.tr("忽略(&G)…"))
+        self.dismiss_button.clicked.connect(self.dismiss_item)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.reject)
+        self.tabs.currentChanged.connect(self._show_state)
+        self._lay_out(source_caption)
+        fit_to_screen(self, QSize(1040, 720))
+        self._show_state()
+
+    def choose_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择部门名单"), "", self.tr("名单 (*.xlsx *.xls *.csv);;所有文件 (*)")
+        )
+        if chosen:
+            self.load(Path(chosen))
+
+    def load(self, path: Path) -> None:
+        self.file_label.setText(str(path))
+        self._path = path
+        self.work = None
+        self._show_work()
+        self._read(None)
+
+    def change_field(self, index: int, field: str) -> None:
+        if self._proposed is None:
+            return
+        self._chosen.pop(index, None)
+        self._chosen[index] = field
+        mapping = self._proposed
+        for chosen_index, chosen_field in self._chosen.items():
+            mapping = mapping.with_field(chosen_index, chosen_field)
+        self._read(mapping)
+
+    def start_check(self) -> None:
+        preview, source = self.preview, self.source.currentData()
+        if preview is None or self._busy:
+            return
+        self._run(lambda: self.check.check(preview, source), self._checked, write=True)
+
+    def accept_item(self) -> None:
+        item = self._current()
+        if item is not None:
+            self._run(lambda: self.check.accept(item.uuid), self._decided, write=True)
+
+    def dismiss_item(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        reason, given = QInputDialog.getText(
+            self, self.tr("忽略"), self.tr("忽略的理由："), QLineEdit.EchoMode.Normal
+        )
+        if given:
+            self._run(lambda: self.check.dismiss(item.uuid, reason), self._decided, write=True)
+
+    def _read(self, mapping: Mapping | None, header_row: int | None = None) -> None:
+        path = self._path
+        proposing = mapping is None
+        self._run(
+            lambda: self.check.preview(path, mapping, header_row=header_row),
+            lambda preview: self._previewed(preview, proposing),
+        )
+
+    def _previewed(self, preview: ListPreview, proposing: bool) -> None:
+        self.preview = preview
+        if proposing:
+            self._proposed, self._chosen = preview.mapping, {}
+        self.mapping_box.show_mapping(preview.mapping, len(preview.sheet.rows))
+        counts = self.tr("共 %1 行").replace("%1", str(len(preview.rows)))
+        self.counts_label.setText(counts)
+        if not preview.mapping.header_of("name"):
+            self.error.show_text(
+                self.tr("没有找到姓名的列：请在下面指出哪一列是姓名（在它的选择框里选“姓名”）。")
+            )
+        self._show_state()  # `ended` ran before the preview was here
+
+    def _checked(self, work: Worklist) -> None:
+        self.work = work
+        self._show_work()
+
+    def _decided(self, _item: Item) -> None:
+        if self.work is not None:
+            uuid = self.work.list.uuid
+            self._run(lambda: self.check.worklist(uuid), self._checked)
+
+    def _show_work(self) -> None:
+        work = self.work
+        kinds = (("unregistered",), ("difference", "contradiction"), ("matched",))
+        for model, kind in zip(self.models, kinds, strict=True):
+            model.set_items(work.of_kind(*kind) if work else ())
+        self._name_tabs()
+        self._show_state()
+
+    def _name_tabs(self) -> None:
+        names = (self.tr("未登记（%1）"), self.tr("不一致（%1）"), self.tr("已匹配（%1）"))
+        for i, (name, model) in enumerate(zip(names, self.models, strict=True)):
+            self.tabs.setTabText(i, name.replace("%1", str(model.rowCount())))
+
+    def _current(self) -> Item | None:
+        tab = self.tabs.currentIndex()
+        rows = self.tables[tab].selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.models[tab].items[rows[0].row()]
+        return item if item.state == "open" else None
+
+    def _run(self, work, done, write: bool = False) -> None:
+        self._busy = True
+        self.error.clear_text()
+        self._show_state()
+        submit = self.tasks.write if write else self.tasks.read
+        extra = {"changes": Changes.of(CHILDREN)} if write else {}
+        submit(work, done, self._failed, ended=self._ended, **extra)
+
+    def _failed(self, error: CoreError) -> None:
+        self.error.show_text(i18n.error_text(error))
+
+    def _ended(self) -> None:
+        self._busy = False
+        self._show_state()
+
+    def _show_state(self, *_args) -> None:
+        ready = not self._busy
+        named = self.preview is not None and bool(self.preview.mapping.header_of("name"))
+        self.check_button.setEnabled(ready and named)
+        self.mapping_box.setVisible(self.preview is not None)
+        self.mapping_box.setEnabled(ready)
+        self.choose_button.setEnabled(ready)
+        deciding = ready and self.work is not None and self.tabs.currentIndex() != TAB_MATCHED
+        self.accept_button.setEnabled(deciding)
+        self.dismiss_button.setEnabled(deciding)
+
+    def _table(self, model: WorklistModel) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _lay_out(self, source_caption) -> None:
+        top = QHBoxLayout()
+        top.addWidget(plain_label(self.tr("名单文件：")))
+        top.addWidget(self.file_label, 1)
+        top.addWidget(self.choose_button)
+        second = QHBoxLayout()
+        second.addWidget(source_caption)
+        second.addWidget(self.source)
+        second.addWidget(self.counts_label, 1)
+        second.addWidget(self.check_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(self.error)
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)

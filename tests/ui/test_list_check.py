@@ -1,0 +1,95 @@
+"""核对部门名单 as a person uses it: pick the file and the department, name a column the
+program did not know, check, then accept an item and dismiss another with its reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from childcare_desktop.core.domain import idnumber
+from childcare_desktop.core.domain.child import Child
+from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.services.crosscheck import Crosscheck
+from childcare_desktop.ui.dialogs import list_check as lc
+from childcare_desktop.ui.tasks import Tasks
+from tests.conftest import VILLAGE
+from tests.core.lists.department_lists import write_xlsx
+
+NUMBER = idnumber.make("441481", date(2014, 8, 9), 5, "male")
+
+
+@pytest.fixture
+def tasks(qapp):
+    tasks = Tasks()
+    yield tasks
+    tasks.wait()
+
+
+@pytest.fixture
+def dialog(qtbot, store, tasks, check_model):
+    dialog = lc.ListCheckDialog(Crosscheck(store), tasks)
+    qtbot.addWidget(dialog)
+    for model in dialog.models:
+        check_model(model)
+    dialog.show()
+    return dialog
+
+
+def select(qtbot, dialog, tab: int, row: int) -> lc.Item:
+    dialog.tabs.setCurrentIndex(tab)
+    table = dialog.tables[tab]
+    table.selectRow(row)
+    return dialog.models[tab].items[row]
+
+
+def test_a_roll_checked_then_decided(qtbot, store, dialog, tmp_path, monkeypatch):
+    children = Children(store)
+    ming = children.save(Child("张小明", "male", None, VILLAGE, id_number=NUMBER))
+    roll = write_xlsx(
+        tmp_path / "学籍.xlsx",
+        ["娃娃", "身份证号", "在校状态", "是否寄宿"],
+        [["张小明", NUMBER, "辍学", "是"], ["陈不在", "", "在读", ""]],
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(roll), ""))
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog._busy)
+    assert not dialog.check_button.isEnabled()  # no name column yet: nothing can be matched
+    combo = dialog.mapping_box.combos[0]
+    combo.setCurrentIndex(combo.findData("name"))
+    qtbot.waitUntil(lambda: not dialog._busy)
+    assert dialog.error.text() == ""
+    assert dialog.preview.mapping.header_of("name") == "娃娃"
+    assert dialog.check_button.isEnabled()
+    dialog.source.setCurrentIndex(dialog.source.findData("education"))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog._busy)
+    assert dialog.error.text() == ""
+    assert dialog.work is not None
+
+    tabs = [dialog.tabs.tabText(i) for i in range(3)]
+    assert tabs == ["未登记（1）", "不一致（2）", "已匹配（1）"]
+    shown = dialog.models[lc.TAB_DIFFERENT]
+    texts = [
+        [shown.index(r, c).data() for c in (lc.COL_WHAT, lc.COL_FILE, lc.COL_LIST)]
+        for r in range(shown.rowCount())
+    ]
+    assert ["名单有新情况：就学情况", "小学", "辍学"] in texts
+    assert ["名单有新情况：寄宿", "否", "是"] in texts
+    assert children.get(ming.uuid).schooling == "primary"  # checking changed nothing
+
+    row = next(i for i, t in enumerate(texts) if t[0].endswith("就学情况"))
+    select(qtbot, dialog, lc.TAB_DIFFERENT, row)
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: children.get(ming.uuid).schooling == "dropout")
+    qtbot.waitUntil(lambda: not dialog._busy)
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("走读，名单有误", True))
+    boarding = next(r for r in range(shown.rowCount()) if shown.items[r].field == "boarding")
+    select(qtbot, dialog, lc.TAB_DIFFERENT, boarding)
+    qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog._busy and shown.items[boarding].state == "dismissed")
+    assert shown.index(boarding, lc.COL_STATE).data() == "已忽略（走读，名单有误）"
+    assert children.get(ming.uuid).boarding is False
