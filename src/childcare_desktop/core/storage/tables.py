@@ -139,7 +139,8 @@ child = Table(
         "last_visit",
     ),
     # Covers the summary as of a cut-off date: the children registered by then and not closed
-    # before, by village, sex, age, guardianship and schooling (migration 0019).
+    # before, by village, sex, age, guardianship and schooling (migration 0019); and the
+    # dashboard's month, with their visit dates (migration 0027).
     Index(
         "ix_child_as_of",
         "village_code",
@@ -151,6 +152,9 @@ child = Table(
         "closed_on",
         "status",
         "uuid",
+        "interval_days",
+        "next_due",
+        "last_visit",
     ),
 )
 
