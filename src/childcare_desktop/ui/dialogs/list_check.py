@@ -244,8 +244,9 @@ class ListCheckDialog(QDialog):
     def _show_work(self) -> None:
         work = self.work
         kinds = (("unregistered",), ("difference", "contradiction"), ("matched",))
-        for model, kind in zip(self.models, kinds, strict=True):
+        for model, kind, table in zip(self.models, kinds, self.tables, strict=True):
             model.set_items(work.of_kind(*kind) if work else ())
+            table.resizeColumnsToContents()  # 与档案矛盾：出生日期 is read whole
         self._name_tabs()
         self._show_state()
 
