@@ -305,7 +305,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "report_target": {
         "police": ("公安", "police"),
-        "civil": ("民政", "civil affairs"),
+        "civil_affairs": ("民政", "civil affairs"),
         "education": ("教育", "education"),
         "hotline": ("热线", "hotline"),
     },
