@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .people import Identity, Person, identity, syllables
 from .similar import name_likeness, near_dates, near_numbers
@@ -90,7 +91,6 @@ class Registry:
     def __init__(self, children: Iterable[Person], today: date) -> None:
         self.everyone: list[Identity] = []
         self.by_number: dict[str, list[Identity]] = {}
-        self.by_name_birth: dict[tuple[str, date], list[Identity]] = {}
         self.by_birth: dict[date, list[Identity]] = {}
         self.long_by_birth: dict[date, list[Identity]] = {}
         # By the name's sound, then the birth date: most sounds are one child's, or none.
@@ -102,11 +102,11 @@ class Registry:
                 self.by_number.setdefault(who.id_number, []).append(who)
             born = who.birth_date
             if born is not None:
-                self.by_name_birth.setdefault((who.name, born), []).append(who)
                 self.by_birth.setdefault(born, []).append(who)
-                if _long(who.name):
+                sound, long = _shape(who.name)
+                if long:
                     self.long_by_birth.setdefault(born, []).append(who)
-                self.by_sound.setdefault(_sound(who.name), {}).setdefault(born, []).append(who)
+                self.by_sound.setdefault(sound, {}).setdefault(born, []).append(who)
 
     def sure(self, who: Identity) -> Match | None:
         """The match by ID number, else by name and birth date, where there is one."""
@@ -116,8 +116,8 @@ class Registry:
             if child is not None:
                 return Match(key, child.person.key, ID_NUMBER, 1.0)
         if who.birth_date is not None:
-            same = self.by_name_birth.get((who.name, who.birth_date), ())
-            child = _one(who, [c for c in same if not _contradicts(who, c)])
+            same = self.by_sound.get(_shape(who.name)[0], {}).get(who.birth_date, ())
+            child = _one(who, [c for c in same if c.name == who.name and not _contradicts(who, c)])
             if child is not None:
                 return Match(key, child.person.key, NAME_BIRTH, NAME_BIRTH_SCORE)
         return None
@@ -152,8 +152,9 @@ class Registry:
         born = who.birth_date
         if born is None:
             return
-        same_sound = self.by_sound.get(_sound(who.name), {})
-        if _long(who.name):
+        sound, long = _shape(who.name)
+        same_sound = self.by_sound.get(sound, {})
+        if long:
             same_day = self.by_birth.get(born, [])
         else:
             same_day = same_sound.get(born, []) + self.long_by_birth.get(born, [])
@@ -169,16 +170,13 @@ class Registry:
                 yield _NEAR_DATE * name_likeness(who.name, child.name), child
 
 
-def _long(name: str) -> bool:
-    """A name of four syllables or more, or not all Chinese characters (see Registry)."""
+@lru_cache(maxsize=65536)
+def _shape(name: str) -> tuple[tuple[str, ...], bool]:
+    """A name's sound: its syllables in order of the alphabet, alike for a character replaced
+    by one of the same sound and for characters swapped; and whether the name is long (four
+    syllables or more) or not all Chinese characters (see Registry)."""
     found = syllables(name)
-    return len(found) > 3 or len(found) != len(name)
-
-
-def _sound(name: str) -> tuple[str, ...]:
-    """A name's syllables in order of the alphabet: alike for a character replaced by one of
-    the same sound, and for characters swapped."""
-    return tuple(sorted(syllables(name)))
+    return tuple(sorted(found)), len(found) > 3 or len(found) != len(name)
 
 
 def _contradicts(row: Identity, child: Identity) -> bool:
