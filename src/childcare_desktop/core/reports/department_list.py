@@ -10,9 +10,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib.units import mm
 
 from ...words import label
@@ -20,6 +19,7 @@ from ..files import written_whole
 from ..roster.cells import cell_value
 from .layout import ReportMeta, build, frame_width, grid_style, long_table, para
 from .layout import header_row_style as head_fill
+from .sheets import heading_cells, print_landscape
 
 # Widths in mm, shared out again over the page's width; wider columns hold text that wraps.
 WIDTHS = {
@@ -114,33 +114,20 @@ def write_department_xlsx(sheet: DepartmentSheet, out: Path) -> None:
     for index, key in enumerate(keys, 1):
         # Excel counts column width in characters; a CJK character is about two.
         ws.column_dimensions[get_column_letter(index)].width = max(WIDTHS[key] * 0.6 + 2, 8)
-    last = get_column_letter(len(keys))
-    ws.freeze_panes = "A5"
-    ws.auto_filter.ref = f"A4:{last}{len(sheet.rows) + 4}"
-    ws.print_title_rows = "4:4"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddHeader.left.text = sheet.station
-    ws.oddHeader.center.text = sheet.title
-    ws.oddHeader.right.text = f"导出日期 {sheet.exported_on.isoformat()}"
-    ws.oddFooter.left.text = label("outgoing_use", sheet.list_code)
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    bold = Font(bold=True)
+    print_landscape(
+        ws,
+        4,
+        len(keys),
+        len(sheet.rows),
+        (sheet.station, sheet.title, f"导出日期 {sheet.exported_on.isoformat()}"),
+        label("outgoing_use", sheet.list_code),
+    )
     title = WriteOnlyCell(ws, sheet.title)
     title.font = Font(bold=True, size=14)
     ws.append([title])
     ws.append([sheet.byline()])
     ws.append([sheet.use])
-    head = []
-    for text in sheet.headings():
-        cell = WriteOnlyCell(ws, text)
-        cell.font = bold
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        head.append(cell)
-    ws.append(head)
+    ws.append(heading_cells(ws, sheet.headings()))
     for number, values in enumerate(sheet.rows, 1):
         ws.append([number, *(cell_value(ws, v) for v in values)])
     book.properties.title = sheet.title

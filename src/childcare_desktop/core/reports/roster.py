@@ -7,10 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib.units import mm
 
 from ...words import label
@@ -18,6 +15,7 @@ from ..files import written_whole
 from ..roster.cells import cell_value
 from .layout import PdfTarget, ReportMeta, build, day, frame_width, grid_style, long_table, para
 from .layout import header_row_style as head_fill
+from .sheets import heading_cells, print_landscape
 
 HEAD = (
     ("序号", 9),
@@ -117,27 +115,15 @@ def write_roster_xlsx(lines: list[RosterLine], meta: ReportMeta, out: Path) -> N
         # Excel counts column width in characters; a CJK character is about two.
         sheet.column_dimensions[get_column_letter(index)].width = max(width, 12) * 0.6 + 2
     sheet.column_dimensions[get_column_letter(len(HEAD))].width = 40
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEAD))}{len(lines) + 1}"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.oddHeader.left.text = meta.station
-    sheet.oddHeader.center.text = meta.title
-    sheet.oddHeader.right.text = f"打印日期 {meta.printed_on.isoformat()}"
-    sheet.oddFooter.left.text = "内部资料 注意保密"
-    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
-    bold = Font(bold=True)
-    head = []
-    for text, _ in HEAD:
-        cell = WriteOnlyCell(sheet, text)
-        cell.font = bold
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        head.append(cell)
-    sheet.append(head)
+    print_landscape(
+        sheet,
+        1,
+        len(HEAD),
+        len(lines),
+        (meta.station, meta.title, f"打印日期 {meta.printed_on.isoformat()}"),
+        "内部资料 注意保密",
+    )
+    sheet.append(heading_cells(sheet, (text for text, _ in HEAD)))
     for number, line in enumerate(lines, 1):
         sheet.append([cell_value(sheet, v) for v in line.values(number)])
     book.properties.title = meta.title
