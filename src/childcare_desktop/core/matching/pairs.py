@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..storage import bulk
 from .match import FUZZY, NAME_BIRTH, NAME_BIRTH_SCORE, THRESHOLD, Registry
 from .people import Identity, Person
 
@@ -30,13 +31,14 @@ def likely_pairs(people: Sequence[Person], today: date) -> list[LikelyPair]:
     """Every pair of files of two villages the matcher takes for one child, likeliest first."""
     if len({p.village_code for p in people}) < 2:
         return []
-    registry = Registry(people, today)
     best: dict[tuple[str, str], LikelyPair] = {}
-    for who in registry.everyone:
-        for found in _alike(registry, who):
-            key = (found.first, found.second)
-            if key not in best or found.score > best[key].score:
-                best[key] = found
+    with bulk.gc_paused():  # a county's identities and indexes: see match_people
+        registry = Registry(people, today)
+        for who in registry.everyone:
+            for found in _alike(registry, who):
+                key = (found.first, found.second)
+                if key not in best or found.score > best[key].score:
+                    best[key] = found
     return sorted(best.values(), key=lambda p: (-p.score, p.first, p.second))
 
 
