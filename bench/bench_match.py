@@ -9,8 +9,10 @@ numbers, each row's number normalised and looked up), which finds only the rows 
 written right. Precision and recall are printed beside the time.
 
 Then the children are read from the county's demo store (bench/out/, 100,000 files) as the
-program reads them (`children_as_people`, beside the bare SELECT of the same columns), and a list
-drawn from them is matched.
+program reads them (`children_as_people`, beside the bare SELECT of the same columns); the pairs
+of two villages' files the matcher takes for one child are found among them (what a county's
+sync window lists beside the ID-number groups, also beside that SELECT); and a list drawn from
+them is matched.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import TypeVar
 
 from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.matching import Person, children_as_people, match_people
+from childcare_desktop.core.matching.pairs import likely_pairs
 from childcare_desktop.core.matching.sample import precision_recall, sample_county, sample_list
 from childcare_desktop.core.storage import driver
 
@@ -87,6 +90,8 @@ def run() -> list[dict]:
         store.close()
     rows.append(row(f"children_as_people, {len(read):,} from the store", read_time, "s", bare))
     rows.append(row("bare SELECT of the same columns (baseline)", bare, "s"))
+    pairs, paired = _timed(lambda: likely_pairs(read, date.today()))
+    rows.append(row(f"possible duplicates of two villages: {len(pairs)} pairs", paired, "s", bare))
     drawn = sample_list(read, ROWS, seed=20)
     rows += _matched("demo store", drawn.rows, read, drawn.truth)
     return rows
