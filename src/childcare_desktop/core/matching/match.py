@@ -13,7 +13,8 @@ A child named twice by a list (two rows with its ID number, or its name and birt
 matched by both rows: the list does name the child twice. A fuzzy match is a guess, so it goes
 only to a child no surer row took, each child to one fuzzy row at most (the likeliest), and no
 row is matched where two children are nearly as likely (the person decides). A name and birth
-date that two children share is matched only where the row's village or sex tells them apart.
+date that two children share is matched only where the row's village or sex, or its ID number
+mistyped by a digit, tells them apart.
 
 Children are found through indexes (ID number, name and birth date, birth date and pinyin),
 never by comparing every row with every child.
