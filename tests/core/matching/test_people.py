@@ -12,6 +12,7 @@ from childcare_desktop.core.services.children import Children
 from tests.conftest import VILLAGE
 
 BORN = date(2016, 5, 6)
+TODAY = date(2026, 11, 23)
 
 
 def test_children_are_read_with_their_id_numbers_open(store, today):
@@ -44,8 +45,10 @@ def test_names_are_compared_without_spaces_width_or_kinds_of_dot():
 def test_an_id_number_is_normalised_and_tells_a_missing_birth_date_and_sex():
     number = idnumber.make("441481", BORN, 7, "male")
     wide = number[:17].translate(str.maketrans("0123456789", "０１２３４５６７８９"))
-    who = identity(Person("1", "李想", f" {wide[:6]} {wide[6:]}{number[17].lower()} "))
+    who = identity(Person("1", "李想", f" {wide[:6]} {wide[6:]}{number[17].lower()} "), TODAY)
     assert (who.id_number, who.id_valid) == (number, True)
     assert (who.birth_date, who.sex) == (BORN, "male")
-    mistyped = identity(Person("2", "李想", number[:-1] + ("0" if number[-1] != "0" else "1")))
+    mistyped = identity(
+        Person("2", "李想", number[:-1] + ("0" if number[-1] != "0" else "1")), TODAY
+    )
     assert not mistyped.id_valid and mistyped.birth_date == BORN
