@@ -3,6 +3,7 @@ file, the town's status, a conflict resolved side by side, duplicates merged and
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -464,3 +465,26 @@ def test_a_moved_file_is_shown_as_unreadable(qtbot, tmp_path, town, tasks):
     importer.add_files([gone])
     qtbot.waitUntil(lambda: importer.results.rowCount() == 1)
     assert importer.results.index(0, m.COL_DETAIL).data() == words.message("unreadable_file")
+
+
+def test_the_stations_and_conflicts_are_shown_while_duplicates_are_still_sought(
+    qtbot, monkeypatch, town, tasks
+):
+    """Matching a county's files takes seconds: the rest of the window does not wait for it."""
+    from childcare_desktop.core.services.conflicts import Conflicts
+
+    matched = threading.Event()
+    seek = Conflicts.possible_duplicates
+
+    def slow(self, *args):
+        matched.wait(10)
+        return seek(self, *args)
+
+    monkeypatch.setattr(Conflicts, "possible_duplicates", slow)
+    view = shown(SyncStatusView(town, tasks), qtbot)
+    try:
+        qtbot.waitUntil(lambda: "待处理的冲突" in view.open_conflicts.text(), timeout=5000)
+        assert not matched.is_set()
+    finally:
+        matched.set()
+    tasks.wait()

@@ -117,24 +117,26 @@ class SyncStatusView(RefreshWhenSeen, QWidget):
         conflicts = self.conflicts
 
         def load():
-            return (
-                sync.status(self.store),
-                conflicts.open(),
-                conflicts.possible_duplicates(True),
-                sync.audit_alarms(self.store),
-            )
+            return sync.status(self.store), conflicts.open(), sync.audit_alarms(self.store)
 
         self.tasks.read(load, self._show, self.error)
+        # Matching a county's files for possible duplicates takes seconds: read beside the rest,
+        # so that the stations and conflicts are not kept waiting for it.
+        alike = conflicts.possible_duplicates
+        self.tasks.read(lambda: alike(True), self._show_duplicates, self.error)
+
+    def _show_duplicates(self, groups) -> None:
+        self.duplicates.set_groups(groups)
+        self._update_buttons()
 
     def _show(self, loaded) -> None:
-        state, open_conflicts, groups, alarms = loaded
+        state, open_conflicts, alarms = loaded
         per_station: dict[str, int] = {}
         for c in open_conflicts:
             for station in {v.station for v in c.values}:
                 per_station[station] = per_station.get(station, 0) + 1
         self.stations.set_status(state.stations, per_station)
         self.refused.set_rows(state.refused)
-        self.duplicates.set_groups(groups)
         names = {s.station: s.name for s in state.stations}
         self.audit_alarms.show_text("\n".join(_alarm_words(a, names) for a in alarms))
         self.open_conflicts.setText(
