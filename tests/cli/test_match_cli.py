@@ -70,3 +70,12 @@ def test_match_refuses_what_it_cannot_do(childcare, village_db, tmp_path):
     assert unknown.code == 2  # not one of the sources
     missing = childcare("match", "--db", village_db, str(tmp_path / "无.xlsx"))
     assert missing.code == 1 and "无.xlsx" in missing.err
+
+
+def test_match_says_each_value_in_words_not_codes(childcare, village_db, sparse_child, tmp_path):
+    result = childcare("match", "--db", village_db, str(roll(tmp_path)), "--source", "education")
+    assert result.code == 0, result.err
+    (schooling,) = [line for line in result.out.splitlines() if "就学" in line]
+    assert "小学 (primary school) → 辍学 (dropped out)" in schooling
+    (boarding,) = [line for line in result.out.splitlines() if "寄宿" in line]
+    assert "否 (no) → 是 (yes)" in boarding

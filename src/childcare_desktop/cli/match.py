@@ -7,8 +7,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core.lists.worklist import value_words
 from ..core.services.crosscheck import SOURCES, Crosscheck, Worklist
-from ..words import label_both
+from ..words import EN, ZH, label_both
 from .common import Refused, add_db, add_json, emit, open_store
 
 VERBS = ("accept", "dismiss", "show")
@@ -80,6 +81,15 @@ def _said(work: Worklist) -> str:
             field = label_both("list_field", item.field)
             lines.append(
                 f"第{item.line}行 {item.child_name} {label_both('list_item_kind', item.kind)} "
-                f"{field}: {item.file_value or '-'} → {item.list_value or '-'} [{item.uuid}]"
+                f"{field}: {_value(item.field, item.file_value)} → "
+                f"{_value(item.field, item.list_value)} [{item.uuid}]"
             )
     return "\n".join(lines)
+
+
+def _value(field: str, value: str) -> str:
+    """A finding's value in Chinese and English, or - where there is none."""
+    if not value:
+        return "-"
+    chinese, english = value_words(field, value, ZH), value_words(field, value, EN)
+    return chinese if chinese == english else f"{chinese} ({english})"

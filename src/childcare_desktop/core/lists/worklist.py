@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
 
+from ...words import ZH, label
 from ..domain.child import Child, FamilyMember
 from ..domain.eligibility import GONE, contradicted, disability_grade, severe_by_grade
 from ..domain.vocab import PARENT_UNABLE
@@ -31,6 +32,30 @@ _ASSISTANCE = ("dibao", "tekun")
 _CLOSED_BY = {"dead": "died", "cancelled": "moved_away", "moved_out": "moved_away"}
 # The words a grade is written in a file, as ledgers write them.
 GRADE_WORDS = {"1": "一级", "2": "二级", "3": "三级", "4": "四级"}
+_LABELLED = {  # the vocabulary a field's values are codes of
+    "sex": "sex",
+    "schooling": "schooling",
+    "status": "close_reason",
+    "father.situation": "situation",
+    "mother.situation": "situation",
+    "assistance": "assistance",
+    "categories": "category",
+}
+_LIST_WORDS = ("living", "in_school", "yes", "no")
+
+
+def value_words(field: str, value: str, lang: str = ZH) -> str:
+    """A finding's value as a person reads it: a code in words, a disability as 肢体 一级."""
+    if not value:
+        return ""
+    if field == "disability":
+        kind, _, grade = value.partition(":")
+        return " ".join(filter(None, (kind, GRADE_WORDS.get(grade, ""))))
+    if field in _LABELLED and value not in ("living", "in_school"):
+        return label(_LABELLED[field], value, lang)
+    if value in _LIST_WORDS:
+        return label("list_value", value, lang)
+    return value
 
 
 @dataclass(frozen=True)
