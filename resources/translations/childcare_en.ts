@@ -2127,6 +2127,18 @@ with %3 changes.</translation>
 <context>
     <name>ListCheckDialog</name>
     <message>
+        <source>不加入排查</source>
+        <translation>Not into a screening round</translation>
+    </message>
+    <message>
+        <source>未登记的加入排查(&amp;P)：</source>
+        <translation>Rows not registered go to &amp;round:</translation>
+    </message>
+    <message>
+        <source>截止 %1</source>
+        <translation>deadline %1</translation>
+    </message>
+    <message>
         <source>不一致（%1）</source>
         <translation>Differences (%1)</translation>
     </message>

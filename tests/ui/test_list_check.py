@@ -1,9 +1,10 @@
 """核对部门名单 as a person uses it: pick the file and the department, name a column the
-program did not know, check, then accept an item and dismiss another with its reason."""
+program did not know, check, then accept an item and dismiss another with its reason; at a town,
+a row not registered accepted into the open screening round chosen."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,10 +14,13 @@ from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.domain.child import Child
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.crosscheck import Crosscheck
+from childcare_desktop.core.services.screening import Screening
+from childcare_desktop.core.services.station import init_station
 from childcare_desktop.ui.dialogs import list_check as lc
 from childcare_desktop.ui.tasks import Tasks
-from tests.conftest import VILLAGE
+from tests.conftest import PASSPHRASE, VILLAGE
 from tests.core.lists.department_lists import write_xlsx
+from tests.core.services import screening_town as town_
 
 NUMBER = idnumber.make("441481", date(2014, 8, 9), 5, "male")
 
@@ -93,3 +97,63 @@ def test_a_roll_checked_then_decided(qtbot, store, dialog, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: not dialog._busy and shown.items[boarding].state == "dismissed")
     assert shown.index(boarding, lc.COL_STATE).data() == "已忽略（走读，名单有误）"
     assert children.get(ming.uuid).boarding is False
+
+
+@pytest.fixture
+def town(data_dir):
+    store, _ = init_station(
+        data_dir / "town.db", PASSPHRASE, "town", town_.TOWN, "石坑镇", "张督导"
+    )
+    town_.build(store)
+    yield store
+    store.close()
+
+
+def _town_dialog(qtbot, town, tasks) -> lc.ListCheckDialog:
+    dialog = lc.ListCheckDialog(Crosscheck(town), tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_row_not_registered_accepted_goes_to_the_only_open_round(
+    qtbot, town, tasks, tmp_path, monkeypatch
+):
+    screening = Screening(town)
+    opened = screening.open("春季排查", date.today() + timedelta(days=30))
+    dialog = _town_dialog(qtbot, town, tasks)
+    qtbot.waitUntil(lambda: dialog.round_choice.count() == 2)
+    assert dialog.round_choice.currentData() == opened.uuid  # the only open round, chosen
+    assert dialog.round_choice.currentText().startswith("春季排查")
+    newcomer = idnumber.make("441481", date(2015, 3, 3), 41, "male")
+    roll = write_xlsx(
+        tmp_path / "户籍.xlsx", ["姓名", "身份证号", "所属村"], [["王新来", newcomer, "上村"]]
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(roll), ""))
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
+    dialog.source.setCurrentIndex(dialog.source.findData("police"))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.work is not None and not dialog._busy)
+    assert dialog.tabs.tabText(lc.TAB_UNREGISTERED) == "未登记（1）"
+    select(qtbot, dialog, lc.TAB_UNREGISTERED, 0)
+    assert dialog.round_choice.isEnabled()
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    unregistered = dialog.models[lc.TAB_UNREGISTERED]
+    qtbot.waitUntil(lambda: not dialog._busy and unregistered.items[0].state == "accepted")
+    assert dialog.error.text() == ""
+    people = [s for s in screening.status(opened.uuid).subjects if s.kind == "person"]
+    assert [(p.name, p.village_code) for p in people] == [("王新来", town_.A)]
+    dialog.tabs.setCurrentIndex(lc.TAB_MATCHED)
+    assert not dialog.round_choice.isEnabled()  # a round is only for rows not registered
+
+
+def test_with_two_open_rounds_none_is_chosen_for_the_officer(qtbot, town, tasks):
+    screening = Screening(town)
+    screening.open("春季排查", date.today() + timedelta(days=30))
+    autumn = screening.open("秋季排查", date.today() + timedelta(days=60))
+    dialog = _town_dialog(qtbot, town, tasks)
+    qtbot.waitUntil(lambda: dialog.round_choice.count() == 3)
+    assert dialog.round_choice.currentData() == ""
+    dialog.round_choice.setCurrentIndex(dialog.round_choice.findData(autumn.uuid))
+    assert dialog.round_choice.currentText().startswith("秋季排查")

@@ -218,3 +218,12 @@ def test_a_closed_round_keeps_its_day(town):
     opened = screening.open("排查", DEADLINE)
     clock.day = date(2026, 5, 3)
     assert screening.close(opened.uuid).closed_on == date(2026, 5, 3)
+
+
+def test_the_rounds_to_add_people_to_are_the_open_ones_of_this_station(town):
+    screening, _, _ = town
+    spring = screening.open("春季排查", DEADLINE)
+    autumn = screening.open("秋季排查", DEADLINE)
+    assert {r.uuid for r in screening.rounds_to_add_to()} == {spring.uuid, autumn.uuid}
+    screening.close(spring.uuid)
+    assert [r.uuid for r in screening.rounds_to_add_to()] == [autumn.uuid]

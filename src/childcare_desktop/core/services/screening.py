@@ -172,6 +172,14 @@ class Screening:
             names = repo.division_names(conn)
             return [_round(r, names) for r in repo.rounds(conn)]
 
+    def rounds_to_add_to(self) -> list[ScreeningRound]:
+        """The open rounds this station may add people to (its own area's), the newest first:
+        where a person a department's list names, not registered, is sent to be screened."""
+        own = station_info(self.store).code
+        return [
+            r for r in self.rounds() if r.closed_on is None and belongs_to(r.division_code, own)
+        ]
+
     def get(self, round_uuid: str) -> ScreeningRound:
         with self.store.read() as conn:
             row = repo.round_row(conn, round_uuid)

@@ -3,8 +3,9 @@
 The person picks the file and the department, checks what each column means (the ledger
 import's mapping box, with the lists' own vocabulary), and presses 核对: the rows are matched and
 the worklist kept, nothing in any file changed. The worklist shows in three tabs (未登记, 不一致,
-已匹配); 接受 changes the child's file as the item says, 忽略 asks why. Reading and checking run
-off the GUI thread.
+已匹配); 接受 changes the child's file as the item says, or sends a row not registered to the
+screening round chosen (the only open one unless the person chooses otherwise); 忽略 asks why.
+Reading and checking run off the GUI thread.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ...core.errors import CoreError
 from ...core.lists.worklist import GRADE_WORDS
 from ...core.roster.mapping import Mapping
 from ...core.services.crosscheck import SOURCES, Crosscheck, Item, ListPreview, Worklist
+from ...core.services.screening import Screening, ScreeningRound
 from .. import i18n
 from ..tasks import CHILDREN, Changes, Tasks
 from ..widgets import ErrorLabel, fit_to_screen, plain_label
@@ -123,9 +125,16 @@ class WorklistModel(QAbstractTableModel):
 
 
 class ListCheckDialog(QDialog):
-    def __init__(self, check: Crosscheck, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        check: Crosscheck,
+        tasks: Tasks,
+        parent: QWidget | None = None,
+        screening: Screening | None = None,
+    ) -> None:
         super().__init__(parent)
         self.check = check
+        self.screening = screening or Screening(check.store, check.today)
         self.tasks = tasks
         self.preview: ListPreview | None = None
         self._path: Path | None = None
@@ -159,12 +168,17 @@ class ListCheckDialog(QDialog):
         self.accept_button.clicked.connect(self.accept_item)
         self.dismiss_button = QPushButton(self.tr("忽略(&G)…"))
         self.dismiss_button.clicked.connect(self.dismiss_item)
+        self.round_choice = QComboBox()
+        self.round_choice.addItem(self.tr("不加入排查"), "")
+        self.round_caption = plain_label(self.tr("未登记的加入排查(&P)："))
+        self.round_caption.setBuddy(self.round_choice)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.reject)
         self.tabs.currentChanged.connect(self._show_state)
         self._lay_out(source_caption)
         fit_to_screen(self, QSize(1040, 720))
         self._show_state()
+        self.tasks.read(self.screening.rounds_to_add_to, self._show_rounds)
 
     def choose_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -198,8 +212,17 @@ class ListCheckDialog(QDialog):
 
     def accept_item(self) -> None:
         item = self._current()
-        if item is not None:
-            self._run(lambda: self.check.accept(item.uuid), self._decided, write=True)
+        if item is None:
+            return
+        to_round = self.round_choice.currentData() if item.kind == "unregistered" else ""
+        self._run(lambda: self.check.accept(item.uuid, to_round), self._decided, write=True)
+
+    def _show_rounds(self, rounds: list[ScreeningRound]) -> None:
+        for found in rounds:
+            until = self.tr("截止 %1").replace("%1", found.deadline.isoformat())
+            self.round_choice.addItem(f"{found.title}  {until}", found.uuid)
+        if len(rounds) == 1:
+            self.round_choice.setCurrentIndex(1)
 
     def dismiss_item(self) -> None:
         item = self._current()
@@ -288,6 +311,7 @@ class ListCheckDialog(QDialog):
         deciding = ready and self.work is not None and self.tabs.currentIndex() != TAB_MATCHED
         self.accept_button.setEnabled(deciding)
         self.dismiss_button.setEnabled(deciding)
+        self.round_choice.setEnabled(ready and self.tabs.currentIndex() == TAB_UNREGISTERED)
 
     def _table(self, model: WorklistModel) -> QTableView:
         table = QTableView()
@@ -315,6 +339,9 @@ class ListCheckDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.round_caption)
+        buttons.addWidget(self.round_choice)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
