@@ -13,7 +13,8 @@ password comes from PGPASSWORD), each store in a fresh database of its own, drop
   summary's figures beside the counted children alone, the due list beside a plain SELECT of the
   same children, and type-ahead in the real list of children beside the same county on SQLite.
 
-Where there is no server it says why in one line and measures nothing.
+Where there is no server it says why in one line and measures nothing. BENCH_PG_PARTS=merge (or
+county) runs that part alone.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from .common import CHEAP_KDF, OUT, PASSPHRASE, county_100k, fresh_database, row
 
 SERVER_VARIABLE = "CHILDCARE_TEST_PG"
 REASON_VARIABLE = "CHILDCARE_TEST_PG_REASON"
+PARTS_VARIABLE = "BENCH_PG_PARTS"  # "merge", "county" or both, comma-separated; both when unset
 # Each merge into the server takes tens of seconds; the best of three, merge and COPY interleaved.
 RUNS = 3
 REPEAT = 5  # the county's reads: the best of five
@@ -358,7 +360,14 @@ def run() -> list[dict]:
         return []
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("CHILDCARE_HOME", str(OUT / "home"))
-    return _attempt(_merge_rows, server) + _attempt(_county_rows, server)
+    parts = {"merge": _merge_rows, "county": _county_rows}
+    chosen = os.environ.get(PARTS_VARIABLE, "").replace(" ", "").split(",")
+    return [
+        figure
+        for name, part in parts.items()
+        if chosen == [""] or name in chosen
+        for figure in _attempt(part, server)
+    ]
 
 
 if __name__ == "__main__":
