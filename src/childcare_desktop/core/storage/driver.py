@@ -13,6 +13,11 @@ SQLite's words; on PostgreSQL it is translated here, once per statement text:
   functions under PostgreSQL's names).
 
 The statements must not hold a `?` inside a quoted literal: none does, and a test reads them.
+
+Rows known to be new (`insert_new`) go to a server by `COPY`, not as one `INSERT` per row: the
+merge writes a hundred thousand at a time, and psycopg's executemany sends, and the server plans
+and runs, each row as a statement of its own. A list of ids (`select_any`) goes to a server as
+one array, in binary.
 """
 
 from __future__ import annotations
@@ -88,6 +93,59 @@ class _Translating:
         cursor = self._cursor()
         cursor.executemany(translate(sql), rows)
         return cursor
+
+
+def insert_new(conn: Connection, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Insert rows in `columns` order that the table does not hold (the caller knows them new:
+    a row whose key is held fails, as a plain INSERT does). On SQLite one executemany of
+    `INSERT`; on PostgreSQL `COPY … FROM STDIN` of the same values as text, which the server
+    reads as it would the statement's (ISO dates, 1 and 0 for booleans), its error raised as
+    SQLAlchemy raises the statement's."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(_insert_sql(table, tuple(columns)), rows)
+        return
+    from psycopg import Error
+    from sqlalchemy.exc import DBAPIError
+
+    statement = _copy_sql(table, tuple(columns))
+    try:
+        with conn.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
+            write = copy.write_row
+            for row in rows:
+                write(row)
+    except Error as error:
+        raise DBAPIError.instance(statement, None, error, Error) from error
+
+
+def select_any(conn: Connection, sql: str, params: Sequence[Any], ids: list[str]) -> list[tuple]:
+    """On a server, the rows of `sql` (SQLite's text) whose last mark, in `= ANY(?)`, takes
+    `ids` as one array after `params`. The array goes in binary: as text, psycopg writes it in
+    Python a character at a time and the server parses it again (0.8 s for 100,000 ids, against
+    0.15 s)."""
+    cursor = _Translating(conn.connection.driver_connection)._cursor()
+    return cursor.execute(_binary_last(sql), (*params, ids)).fetchall()
+
+
+@lru_cache(maxsize=256)
+def _binary_last(sql: str) -> str:
+    head, mark, tail = translate(sql).rpartition("%s")
+    if not mark:
+        raise ValueError(f"no mark for the ids: {sql}")
+    return f"{head}%b{tail}"
+
+
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+
+
+@lru_cache(maxsize=256)
+def _copy_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'COPY "{table}" ({names}) FROM STDIN'
 
 
 def raw(conn: Connection) -> Any:

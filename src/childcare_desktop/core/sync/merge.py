@@ -24,9 +24,10 @@ from . import agreement, conflicts, entities
 from .changeset import ChangeRecord
 from .errors import SyncError
 from .heads import Resolved, resolve
-from .rows import CHUNK, RowWrites, present
+from .rows import RowWrites, each_part, present
 
-_CHANGE_COLUMNS = "station, counter, entity, entity_uuid, fields, clock, base"
+_CHANGE_NAMES = ("station", "counter", "entity", "entity_uuid", "fields", "clock", "base")
+_CHANGE_COLUMNS = ", ".join(_CHANGE_NAMES)
 
 
 class Equivocation(SyncError):
@@ -188,9 +189,7 @@ def _log(conn: Connection, new: list[ChangeRecord]) -> None:
     seal = sealing.sealers(t.change.columns, conn.dialect)
     if seal:
         rows = [sealing.apply(row, seal) for row in rows]
-    conn.exec_driver_sql(
-        f"INSERT INTO change ({_CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
-    )
+    driver.insert_new(conn, "change", _CHANGE_NAMES, rows)
 
 
 def _record(row) -> ChangeRecord:
@@ -213,10 +212,10 @@ def _known_records(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tup
     known = set()
     for entity, uuids in _by_entity(keys).items():
         if entity in entities.APPEND_ONLY:
-            sql = f'SELECT uuid FROM "{entity}" WHERE uuid IN ({{}})'
+            sql = f'SELECT uuid FROM "{entity}" WHERE uuid {{}}'
             found = present(conn, sql, uuids)
         else:
-            sql = "SELECT entity_uuid FROM change WHERE entity = ? AND entity_uuid IN ({})"
+            sql = "SELECT entity_uuid FROM change WHERE entity = ? AND entity_uuid {}"
             found = present(conn, sql, uuids, entity)
         known.update((entity, u) for u in found)
     return known
@@ -226,14 +225,9 @@ def _resolve_held(conn: Connection, keys: list[tuple[str, str]]) -> list[Resolve
     """Each record recomputed from every change held for it (this batch's included)."""
     held: dict[tuple[str, str], list[ChangeRecord]] = defaultdict(list)
     opened = sealing.openers(t.change.columns, conn.dialect)
+    sql = f"SELECT {_CHANGE_COLUMNS} FROM change WHERE entity = ? AND entity_uuid {{}}"
     for entity, uuids in _by_entity(keys).items():
-        for i in range(0, len(uuids), CHUNK):
-            part = uuids[i : i + CHUNK]
-            rows = conn.exec_driver_sql(
-                f"SELECT {_CHANGE_COLUMNS} FROM change WHERE entity = ? "
-                f"AND entity_uuid IN ({', '.join('?' * len(part))})",
-                (entity, *part),
-            )
+        for rows in each_part(conn, sql, uuids, entity):
             for row in rows:
                 held[(entity, row[3])].append(_record(sealing.apply(tuple(row), opened)))
     return [resolve(entity, uuid, held[(entity, uuid)]) for entity, uuid in keys]
@@ -242,7 +236,7 @@ def _resolve_held(conn: Connection, keys: list[tuple[str, str]]) -> list[Resolve
 def _existing_rows(conn: Connection, records: list[Resolved]) -> set[tuple[str, str]]:
     found = set()
     for entity, uuids in _by_entity((r.entity, r.uuid) for r in records).items():
-        rows = present(conn, f'SELECT uuid FROM "{entity}" WHERE uuid IN ({{}})', uuids)
+        rows = present(conn, f'SELECT uuid FROM "{entity}" WHERE uuid {{}}', uuids)
         found.update((entity, u) for u in rows)
     return found
 

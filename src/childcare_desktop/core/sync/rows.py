@@ -1,13 +1,15 @@
-"""Merged records written as rows: one executemany per table and kind of write, in plain SQL.
+"""Merged records written as rows: one write per table and kind of write, in plain SQL.
 
 A town imports a hundred thousand rows at a time, so the rows go to the driver as tuples of
 the values as they travelled (dates as ISO text, which is how the store keeps them), without
-SQLAlchemy's per-value processing; parents are written before their parts.
+SQLAlchemy's per-value processing; parents are written before their parts. New rows go in by
+`driver.insert_new` (`COPY` on a server), updates and deletions by executemany.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -16,14 +18,14 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ..domain.visit_policy import VisitPolicy
-from ..storage import changes, derived_repo, sealing
+from ..storage import changes, derived_repo, driver, sealing
 from ..storage.jsontext import dumps
 from . import entities
 from .changeset import ChangeRecord
 from .errors import SyncError
 from .heads import Resolved
 
-CHUNK = 900  # ids per IN (…): under SQLite's bound-parameter limit
+CHUNK = 900  # ids per IN (…) on SQLite: under its bound-parameter limit
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,6 @@ class _Shape:
     columns: tuple[str, ...]  # the key, then the defaults' columns: a row's layout
     row: itemgetter  # every column but the key, from defaults | values
     fields: itemgetter  # the synced fields but the key, from a recomputed record's values
-    insert_sql: str
     update_sql: str
     delete_sql: str
 
@@ -48,15 +49,12 @@ def _shape(entity: str) -> _Shape:
         for c in table.columns
         if c.name != "uuid"
     }
-    names = ", ".join(f'"{n}"' for n in defaults)
-    marks = ", ".join("?" for _ in defaults)
     sets = ", ".join(f'"{n}" = ?' for n in fields)
     return _Shape(
         defaults=defaults,
         columns=("uuid", *defaults),
         row=itemgetter(*defaults),
         fields=itemgetter(*fields),
-        insert_sql=f'INSERT INTO "{table.name}" ("uuid", {names}) VALUES (?, {marks})',
         update_sql=f'UPDATE "{table.name}" SET {sets} WHERE "uuid" = ?',
         delete_sql=f'DELETE FROM "{table.name}" WHERE "uuid" = ?',
     )
@@ -141,7 +139,7 @@ class RowWrites:
         """A part whose child is neither held nor in this batch: the batch is incomplete."""
         coming = {row[0] for row in self.inserts.get("child", [])}
         wanted = sorted(self._parents - coming)
-        missing = set(wanted) - present(conn, "SELECT uuid FROM child WHERE uuid IN ({})", wanted)
+        missing = set(wanted) - present(conn, "SELECT uuid FROM child WHERE uuid {}", wanted)
         if missing:
             raise SyncError("missing_record", uuid=min(missing))
 
@@ -151,7 +149,9 @@ class RowWrites:
         for entity in entities.TABLES:
             table, shape = entities.TABLES[entity], SHAPES[entity]
             inserts = _sealed(conn, table, shape.columns, self.inserts.get(entity))
-            _many(conn, shape.insert_sql, inserts, _FIRST)
+            if inserts:
+                inserts.sort(key=_FIRST)  # the key's index grows at its end
+                driver.insert_new(conn, table.name, shape.columns, inserts)
             updated = (*entities.FIELDS[entity], "uuid")
             _many(
                 conn,
@@ -171,13 +171,26 @@ class RowWrites:
 
 
 def present(conn: Connection, sql: str, uuids: list[str], *params: str) -> set[str]:
-    """Which of `uuids` a query `... IN ({})` finds, a chunk of ids at a time."""
+    """Which of `uuids` a query `... WHERE uuid {}` finds (its first column)."""
     found: set[str] = set()
-    for i in range(0, len(uuids), CHUNK):
-        part = uuids[i : i + CHUNK]
-        rows = conn.exec_driver_sql(sql.format(", ".join("?" * len(part))), (*params, *part))
+    for rows in each_part(conn, sql, uuids, *params):
         found.update(r[0] for r in rows)
     return found
+
+
+def each_part(conn: Connection, sql: str, uuids: list[str], *params: str) -> Iterator:
+    """The rows of `sql` (its `{}` the condition on the ids, its last mark, after `params`) for
+    `uuids`: on SQLite `IN (?, …)` a chunk of ids at a time, on a server `= ANY(?)` of them
+    all in one statement (`driver.select_any`)."""
+    if conn.dialect.name != "sqlite":
+        if uuids:
+            yield driver.select_any(conn, sql.format("= ANY(?)"), params, list(uuids))
+        return
+    for i in range(0, len(uuids), CHUNK):
+        part = uuids[i : i + CHUNK]
+        yield conn.exec_driver_sql(
+            sql.format(f"IN ({', '.join('?' * len(part))})"), (*params, *part)
+        )
 
 
 _FIRST, _LAST, _KEY = itemgetter(0), itemgetter(-1), itemgetter(0, 1)
