@@ -54,7 +54,6 @@ class CareDialog(QDialog):
             self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         body = QVBoxLayout()
@@ -64,6 +63,9 @@ class CareDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scrolled(body))
         layout.addWidget(self.buttons)
+        # Once the button is in the dialog: made default before, the dialog would not know it,
+        # and Qt would make the first button after the focus its default (a form's own 选择……).
+        self.save_button.setDefault(True)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("字") * 36)
 
     def setVisible(self, visible: bool) -> None:
