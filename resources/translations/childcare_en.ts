@@ -1088,6 +1088,18 @@ Restore the newest good backup: choose the top one in the next window.</translat
 <context>
     <name>ScreeningRoundForm</name>
     <message>
+        <source>户籍名单共 %1 行：%2 人已建档，已在排查中；%3 人新列入待排查；%4 人已在本轮。</source>
+        <translation>The household register has %1 rows: %2 registered children, in the round already; %3 people added to screen; %4 in this round already.</translation>
+    </message>
+    <message>
+        <source>%1 行未能列入，请核对名单后再导入：</source>
+        <translation>%1 rows could not be added; check the list and load it again:</translation>
+    </message>
+    <message>
+        <source>第 %1 行：%2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
         <source>发起排查</source>
         <translation>Open a screening round</translation>
     </message>
@@ -1138,6 +1150,10 @@ Restore the newest good backup: choose the top one in the next window.</translat
 </context>
 <context>
     <name>ScreeningView</name>
+    <message>
+        <source>户籍名单</source>
+        <translation>Household register</translation>
+    </message>
     <message>
         <source>各村（居）排查进度</source>
         <translation>Coverage per village</translation>

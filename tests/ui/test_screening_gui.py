@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.services.children import Children
@@ -19,6 +19,7 @@ from childcare_desktop.ui.dialogs.child_form import ChildForm
 from childcare_desktop.ui.dialogs.screening_forms import MarkForm, ScreeningRoundForm
 from childcare_desktop.ui.views.main_window import MainWindow
 from tests.conftest import PASSPHRASE, VILLAGE
+from tests.core.lists.department_lists import write_xlsx
 from tests.core.services import screening_town as town_
 from tests.core.services.care_support import add_child
 from tests.ui.conftest import type_text
@@ -138,3 +139,40 @@ def test_a_village_marks_and_registers_a_listed_person(qtbot, tasks, store, work
     assert (status.to_screen, status.screened) == (2, 2)
     child_form.dirty = False
     child_form.close()
+
+
+def test_a_town_is_told_what_became_of_the_household_register(
+    qtbot, tasks, data_dir, tmp_path, monkeypatch
+):
+    store, _ = init_station(
+        data_dir / "town.db", PASSPHRASE, "town", town_.TOWN, "石坑镇", "张督导"
+    )
+    try:
+        town_.build(store)
+        good = idnumber.make("441481", date(2016, 2, 2), 31, "female")
+        register = write_xlsx(
+            tmp_path / "户籍名单.xlsx",
+            ["姓名", "身份证号", "所属村"],
+            [["陈小雨", good, "上村"], ["错号码", "441481201602020000", "上村"]],
+            title="石坑镇户籍人口名单",
+        )
+        told: list[str] = []
+        monkeypatch.setattr(QMessageBox, "information", lambda _w, _t, text: told.append(text))
+        window = _window(qtbot, tasks, store)
+        view = window.screening
+        qtbot.waitUntil(lambda: "还没有排查" in view.summary.text())
+        qtbot.mouseClick(view.open_button, LEFT)
+        form = _dialog(ScreeningRoundForm)
+        type_text(qtbot, form.title, "春季排查")
+        type_text(qtbot, form.deadline, (TODAY + timedelta(days=20)).isoformat())
+        type_text(qtbot, form.population, str(register))
+        qtbot.mouseClick(form.save_button, LEFT)
+        qtbot.waitUntil(lambda: bool(told))
+        (text,) = told
+        assert text.startswith("户籍名单共 2 行：0 人已建档，已在排查中；1 人新列入待排查；")
+        assert "1 行未能列入" in text
+        assert "第 4 行：身份证号不正确" in text  # the title and the header are lines 1 and 2
+        qtbot.waitUntil(lambda: view.villages.model.rowCount() == 2)
+        assert "应排查 4 人" in view.summary.text()
+    finally:
+        store.close()

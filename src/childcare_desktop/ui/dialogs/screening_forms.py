@@ -4,7 +4,9 @@ if any), and mark a child or person screened (the day, the categories found or �
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -21,6 +23,9 @@ from .. import i18n
 from ..tasks import Tasks
 from ..widgets import DateField, plain_label
 from .care_dialog import CareDialog
+
+if TYPE_CHECKING:  # the list reader and the matcher load only for a list
+    from ...core.services.screening_population import PopulationLoaded
 
 FOUND_COLUMNS = 3
 
@@ -73,14 +78,36 @@ class ScreeningRoundForm(CareDialog):
 
         def write():
             opened = screening.open(title, deadline, note)
-            if listed:
-                # Imported here: the list reader and the matcher load only for a list.
-                from ...core.services.screening_population import load_population
+            if not listed:
+                return opened, None
+            # Imported here: the list reader and the matcher load only for a list.
+            from ...core.services.screening_population import load_population
 
-                load_population(screening.store, opened.uuid, Path(listed), screening.today)
-            return opened
+            loaded = load_population(screening.store, opened.uuid, Path(listed), screening.today)
+            return opened, loaded
 
         self.submit(write)
+
+
+def population_text(loaded: PopulationLoaded) -> str:
+    """What became of the household register's rows, the rows refused each with its reason: a
+    row left out is not lost without a word."""
+    people = loaded.people
+    counts = (loaded.rows, len(loaded.registered), len(people.added), len(people.already))
+    text = QCoreApplication.translate(
+        "ScreeningRoundForm",
+        "户籍名单共 %1 行：%2 人已建档，已在排查中；%3 人新列入待排查；%4 人已在本轮。",
+    )
+    for i, count in enumerate(counts, 1):
+        text = text.replace(f"%{i}", str(count))
+    if people.refused:
+        text += "\n" + QCoreApplication.translate(
+            "ScreeningRoundForm", "%1 行未能列入，请核对名单后再导入："
+        ).replace("%1", str(len(people.refused)))
+        line = QCoreApplication.translate("ScreeningRoundForm", "第 %1 行：%2")
+        for key, problem in people.refused:
+            text += "\n" + line.replace("%1", key).replace("%2", i18n.problem_text(problem))
+    return text
 
 
 class FoundChecks(QWidget):

@@ -7,12 +7,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.services.screening import RoundStatus, Screening, ScreeningRound, Subject
 from .. import i18n
 from ..dialogs.report_preview import make_and_preview
-from ..dialogs.screening_forms import MarkForm, ScreeningRoundForm
+from ..dialogs.screening_forms import MarkForm, ScreeningRoundForm, population_text
 from ..models.care_model import CareModel, RecordRole
 from ..tasks import CARE, CHILDREN, SYNC, Tasks
 from ..widgets import plain_label
@@ -117,8 +125,14 @@ class ScreeningView(RefreshWhenSeen, QWidget):
 
     def open_round(self) -> None:
         form = ScreeningRoundForm(self.screening, self.tasks, self)
-        form.saved.connect(lambda opened: self._choose_later(opened.uuid))
+        form.saved.connect(self._opened)
         self._open(form)
+
+    def _opened(self, result) -> None:
+        opened, loaded = result
+        self._choose_later(opened.uuid)
+        if loaded is not None:
+            QMessageBox.information(self, self.tr("户籍名单"), population_text(loaded))
 
     def print_result(self) -> None:
         chosen = self.current_round()
