@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import CoreError
-from ...core.lists.worklist import GRADE_WORDS
+from ...core.lists.worklist import value_words
 from ...core.roster.mapping import Mapping
 from ...core.services.crosscheck import SOURCES, Crosscheck, Item, ListPreview, Worklist
 from ...core.services.screening import Screening, ScreeningRound
@@ -41,29 +41,6 @@ from .column_mapping import ColumnMappingBox
 
 TAB_UNREGISTERED, TAB_DIFFERENT, TAB_MATCHED = range(3)
 COL_LINE, COL_NAME, COL_CHILD, COL_HOW, COL_WHAT, COL_FILE, COL_LIST, COL_STATE = range(8)
-_LABELLED = {  # the vocabulary a field's values are codes of
-    "sex": "sex",
-    "schooling": "schooling",
-    "status": "close_reason",
-    "father.situation": "situation",
-    "mother.situation": "situation",
-    "assistance": "assistance",
-    "categories": "category",
-}
-
-
-def value_text(field: str, value: str) -> str:
-    """A worklist value as a person reads it: a code in words, a disability as 肢体 一级."""
-    if not value:
-        return ""
-    if field == "disability":
-        kind, _, grade = value.partition(":")
-        return " ".join(filter(None, (kind, GRADE_WORDS.get(grade, ""))))
-    if field in _LABELLED and value not in ("living", "in_school"):
-        return i18n.label(_LABELLED[field], value)
-    if value in ("living", "in_school", "yes", "no"):
-        return i18n.label("list_value", value)
-    return value
 
 
 class WorklistModel(QAbstractTableModel):
@@ -115,9 +92,9 @@ class WorklistModel(QAbstractTableModel):
             kind = i18n.label("list_item_kind", item.kind)
             return f"{kind}：{i18n.label('list_field', item.field)}"
         if column == COL_FILE:
-            return value_text(item.field, item.file_value)
+            return value_words(item.field, item.file_value, i18n.language())
         if column == COL_LIST:
-            return value_text(item.field, item.list_value)
+            return value_words(item.field, item.list_value, i18n.language())
         if column == COL_STATE:
             state = i18n.label("list_item_state", item.state) if item.state else ""
             return f"{state}（{item.reason}）" if item.reason else state
