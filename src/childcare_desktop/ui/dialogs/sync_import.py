@@ -131,6 +131,11 @@ class ImportDialog(QDialog):
         for n, status in enumerate(("applied", "duplicate", "rejected", "quarantined"), start=1):
             text = text.replace(f"%{n}", str(counts[status]))
         self.summary.setText(text)
+        # Columns sized to their contents are sized again when a list is reset, not when rows
+        # are added below the others: without this, the file's name showed as "4…". The last
+        # (说明) keeps the rest of the width, where a long reason wraps.
+        for column in range(self.results.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
         self.table.resizeRowsToContents()
         self.imported.emit(tuple(results))
         self._start()
