@@ -86,6 +86,37 @@ def test_the_people_a_list_adds_are_screened_in_their_villages(town):
     assert (again.added, again.already) == ((), ("3", "4"))
 
 
+def test_a_list_without_villages_is_placed_by_the_address_or_the_officer_s_choice(town):
+    """A school's roll gives no 所属村: the address that names one village of the area places
+    the child (said how), an address naming two places none, nor does a missing one; the
+    village the officer chose places those, and nothing else."""
+    screening, _, _ = town
+    opened = screening.open("排查", DEADLINE)
+    roll = [
+        Person("2", "王住上", "", date(2015, 1, 1), "male", ""),
+        Person("3", "李两村", "", date(2015, 2, 2), "male", ""),
+        Person("4", "赵无址", "", date(2015, 3, 3), "female", ""),
+        Person("5", "孙名单", "", date(2015, 4, 4), "female", B),
+    ]
+    addresses = {"2": "石坑镇上村三组12号", "3": "上村与下村交界处", "4": ""}
+    first = screening.add_people(opened.uuid, roll, "学校花名册", addresses)
+    assert [(key, p.village_code, p.how) for key, p in first.placed] == [("2", A, "address")]
+    assert [(key, p.code) for key, p in first.refused] == [
+        ("3", "screening_village_required"),
+        ("4", "screening_village_required"),
+    ]
+    chosen = screening.add_people(opened.uuid, roll, "学校花名册", addresses, village=B)
+    assert [(key, p.village_code, p.how) for key, p in chosen.placed] == [
+        ("3", B, "chosen"),
+        ("4", B, "chosen"),
+    ]
+    assert chosen.already == ("2", "5") and chosen.refused == ()
+    people = {s.name: s.village_code for s in screening.status(opened.uuid).subjects
+              if s.kind == "person"}  # fmt: skip
+    assert people == {"王住上": A, "李两村": B, "赵无址": B, "孙名单": B}
+    assert screening.villages(opened.uuid) == {A: "上村", B: "下村"}
+
+
 def test_marks_cover_the_villages_and_the_latest_mark_counts(town):
     screening, uuids, clock = town
     opened = screening.open("排查", DEADLINE)

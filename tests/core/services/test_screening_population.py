@@ -66,7 +66,7 @@ def test_the_household_register_fills_the_round(town, tmp_path):
     }
     assert len(loaded.people.added) == 2 and loaded.people.already == ()
     assert [(key, p.code) for key, p in loaded.people.refused] == [
-        ("7", "screening_village_outside"),
+        ("7", "screening_village_required"),  # 东村 is no village of the town
         ("8", "screening_adult"),
     ]
     status = screening.status(opened.uuid)

@@ -197,3 +197,25 @@ def test_a_town_that_rewrites_its_county_s_round_is_refused(tmp_path, county, to
     result = send(town, county, tmp_path / "t1.ccsync")
     assert (result.status, result.reason) == ("rejected", "outside_authority")
     assert Screening(county).get(opened.uuid).deadline == TODAY + timedelta(days=9)
+
+
+def test_a_village_adds_a_listed_child_of_its_own_to_the_town_s_round(
+    tmp_path, town, village, other
+):
+    """A school's roll checked at the village names a child with no file and no village: the
+    child is screened in that village, and the town takes the person; a person the village
+    writes into another village is refused."""
+    opened = Screening(town).open("排查", TODAY + timedelta(days=9))
+    assert send(town, village, tmp_path / "t1.ccsync", to=VILLAGE).status == "applied"
+    assert [r.uuid for r in Screening(village).rounds_to_add_to()] == [opened.uuid]
+    roll = Person("3", "王新来", "", date(2015, 3, 3), "male", "")
+    added = Screening(village).add_people(opened.uuid, [roll], "学校花名册")
+    assert [(key, p.village_code, p.how) for key, p in added.placed] == [("3", VILLAGE, "station")]
+    assert send(village, town, tmp_path / "v1.ccsync").status == "applied"
+    people = [s for s in Screening(town).status(opened.uuid).subjects if s.kind == "person"]
+    assert [(p.name, p.village_code) for p in people] == [("王新来", VILLAGE)]
+    _record(village, "screening_person", {"round_uuid": opened.uuid, "village_code":
+            OTHER_VILLAGE, "name": "李别村", "id_number": "", "birth_date": "2015-01-01",
+            "sex": "male", "address": "", "source": "x"})  # fmt: skip
+    result = send(village, town, tmp_path / "v2.ccsync")
+    assert (result.status, result.reason) == ("rejected", "outside_authority")

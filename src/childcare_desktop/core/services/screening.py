@@ -19,6 +19,7 @@ from ..domain import idnumber, screening
 from ..domain.categories import CATEGORY_CODES
 from ..domain.child import Child, new_uuid
 from ..domain.division import belongs_to, level_of
+from ..domain.screening_place import LIST, Place, place, villages_of
 from ..domain.validation import date_ok, id_number_ok, name_ok, text_ok
 from ..errors import FieldProblem, NotFound, StationError, ValidationFailed
 from ..storage import audit
@@ -28,6 +29,7 @@ from .station import station_info
 
 VILLAGE_DIGITS = 12
 CHILD, PERSON = "child", "person"
+_NO_VILLAGE = "screening_village_required"
 
 
 class ListedPerson(Protocol):
@@ -111,6 +113,9 @@ class PeopleAdded:
     added: tuple[str, ...]  # the new people's uuids
     already: tuple[str, ...]  # keys of rows already in the round, or registered children
     refused: tuple[tuple[str, FieldProblem], ...]  # (key, why)
+    # (key, where) of the rows added whose village the list did not give: the station's own,
+    # the one the address names, or the one the officer chose
+    placed: tuple[tuple[str, Place], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,11 +178,15 @@ class Screening:
             return [_round(r, names) for r in repo.rounds(conn)]
 
     def rounds_to_add_to(self) -> list[ScreeningRound]:
-        """The open rounds this station may add people to (its own area's), the newest first:
-        where a person a department's list names, not registered, is sent to be screened."""
+        """The open rounds this station may add people to (its own area's, or the one of the
+        area it is in: a village adds its own village's), the newest first: where a person a
+        department's list names, not registered, is sent to be screened."""
         own = station_info(self.store).code
         return [
-            r for r in self.rounds() if r.closed_on is None and belongs_to(r.division_code, own)
+            r
+            for r in self.rounds()
+            if r.closed_on is None
+            and (belongs_to(r.division_code, own) or belongs_to(own, r.division_code))
         ]
 
     def get(self, round_uuid: str) -> ScreeningRound:
@@ -194,15 +203,19 @@ class Screening:
         people: Sequence[ListedPerson],
         source: str,
         addresses: Mapping[str, str] | None = None,
+        village: str = "",
     ) -> PeopleAdded:
         """Add the people a list names who have no file (the household register's unmatched
-        rows) to the round, each in their village of the round's area. A row already in the
-        round (the same ID number, or the same name, birth date and village) or whose ID
-        number is a registered child's of the area is left out; a row without a village of the
-        area, 18 or older on the opening day, or with a name or number the form would refuse,
-        is refused."""
+        rows) to the round, each in their village of the round's area: the list's, else the
+        one domain/screening_place.py finds (`village`: the officer's choice where the list
+        and the address say none). A village adds people of its own village only. A row
+        already in the round (the same ID number, or the same name, birth date and village) or
+        whose ID number is a registered child's of the area is left out; a row without a
+        village of the area, 18 or older on the opening day, or with a name or number the form
+        would refuse, is refused."""
         found = self.get(round)
-        self._answer_for(found)
+        own = station_info(self.store).code
+        area = self._area_to_add(found, own)
         addresses = addresses or {}
         with self.store.read() as conn:
             held = repo.people_of(conn, found.uuid)
@@ -211,16 +224,22 @@ class Screening:
                 for c in repo.children_in(conn, found.division_code)
                 if c["id_number"]
             }
+            names = repo.division_names(conn)
         numbers = {p["id_number"] for p in held if p["id_number"]} | registered
         seen = {(p["name"], p["birth_date"], p["village_code"]) for p in held}
-        rows, already, refused = [], [], []
+        rows, already, refused, placed = [], [], [], []
         for person in people:
+            address = addresses.get(person.key, "").strip()
+            where = place(person.village_code, own, area, address, names, village)
+            if where is None:
+                refused.append((person.key, FieldProblem("village_code", _NO_VILLAGE)))
+                continue
             number = idnumber.normalize(person.id_number or "")
-            problem = _person_problem(person, number, found.division_code)
+            problem = _person_problem(person, where.village_code, number, area)
             if problem is not None:
                 refused.append((person.key, problem))
                 continue
-            row = _person_row(found.uuid, person, number, source, addresses)
+            row = _person_row(found.uuid, person, where.village_code, number, source, address)
             if not screening.in_age(row["birth_date"], found.opened_on):
                 refused.append((person.key, FieldProblem("birth_date", "screening_adult")))
                 continue
@@ -232,9 +251,20 @@ class Screening:
                 numbers.add(number)
             seen.add(same)
             rows.append(row)
+            if where.how != LIST:
+                placed.append((person.key, where))
         with self.store.write() as conn:
             repo.add_people(conn, rows, source.strip())
-        return PeopleAdded(tuple(r["uuid"] for r in rows), tuple(already), tuple(refused))
+        return PeopleAdded(
+            tuple(r["uuid"] for r in rows), tuple(already), tuple(refused), tuple(placed)
+        )
+
+    def villages(self, round: str) -> dict[str, str]:
+        """The villages a person may be added to in the round by this station: code → name."""
+        found = self.get(round)
+        with self.store.read() as conn:
+            names = repo.division_names(conn)
+        return villages_of(self._area_to_add(found, station_info(self.store).code), names)
 
     def mark(
         self,
@@ -327,6 +357,14 @@ class Screening:
             audit.record(conn, "print", repo.ROUND, status.round.uuid, detail=f"{pages} pages")
         return pages
 
+    def _area_to_add(self, found: ScreeningRound, own: str) -> str:
+        """Where this station may add people to the round: its area, or a village inside it
+        its own village (a list checked there names its own children)."""
+        if belongs_to(own, found.division_code) and not belongs_to(found.division_code, own):
+            return own
+        self._answer_for(found)
+        return found.division_code
+
     def _answer_for(self, found: ScreeningRound) -> None:
         if not belongs_to(found.division_code, station_info(self.store).code):
             raise StationError("screening_not_ours")
@@ -347,8 +385,9 @@ def _round(row: dict[str, Any], names: Mapping[str, str]) -> ScreeningRound:
     )
 
 
-def _person_problem(person: ListedPerson, number: str, area: str) -> FieldProblem | None:
-    village = person.village_code or ""
+def _person_problem(
+    person: ListedPerson, village: str, number: str, area: str
+) -> FieldProblem | None:
     if len(village) != VILLAGE_DIGITS or not village.isdigit() or not belongs_to(village, area):
         return FieldProblem("village_code", "screening_village_outside", {"village": village})
     if not name_ok(person.name.strip()):
@@ -361,7 +400,7 @@ def _person_problem(person: ListedPerson, number: str, area: str) -> FieldProble
 
 
 def _person_row(
-    round_uuid: str, person: ListedPerson, number: str, source: str, addresses: Mapping[str, str]
+    round_uuid: str, person: ListedPerson, village: str, number: str, source: str, address: str
 ) -> dict[str, Any]:
     facts = idnumber.check(number) if number else None
     born = person.birth_date or (facts.birth_date if facts is not None and facts.ok else None)
@@ -369,12 +408,12 @@ def _person_row(
     return {
         "uuid": new_uuid(),
         "round_uuid": round_uuid,
-        "village_code": person.village_code,
+        "village_code": village,
         "name": person.name.strip(),
         "id_number": number,
         "birth_date": born,
         "sex": sex if sex in ("male", "female") else "",
-        "address": addresses.get(person.key, "").strip(),
+        "address": address,
         "source": source.strip(),
     }
 

@@ -1,8 +1,10 @@
 """Who may sign the records of 排查 (domain/screening.py): a round for the town or county it
 names, by that station or one above it; the people to screen by the stations that answer for the
-round, each of a village inside its area; a mark by a station that answers for the village of the
-child or person it marks, in a round of that village's area. A village therefore neither opens a
-round nor marks another village's child, and a town does not rewrite its county's round."""
+round, or by the station of the person's village (a village adds the children a list checked
+there names), each of a village inside the round's area; a mark by a station that answers for
+the village of the child or person it marks, in a round of that village's area. A village
+therefore neither opens a round nor marks another village's child, and a town does not rewrite
+its county's round."""
 
 from __future__ import annotations
 
@@ -47,10 +49,14 @@ def check(conn: Connection, changes: Sequence[ChangeRecord]) -> None:
             raise SyncError("outside_authority", change=c.change_id)
     for c in persons:
         codes = [area[r] for r in round_of[c.entity_uuid]]
+        placed = village_of[c.entity_uuid]
         ok = (
             bool(codes)
-            and all(held.answers(c.station, [d]) for found in codes for d in found)
-            and _inside(village_of[c.entity_uuid], codes)
+            and (
+                all(held.answers(c.station, [d]) for found in codes for d in found)
+                or all(held.answers(c.station, [v]) for v in placed)
+            )
+            and _inside(placed, codes)
         )
         if not ok:
             raise SyncError("outside_authority", change=c.change_id)
