@@ -118,7 +118,7 @@ def test_a_round_opened_with_the_household_register(childcare, town_db, tmp_path
     assert sorted((r["line"], r["how"]) for r in population["registered"]) == [
         (3, "id_number"), (4, "name_birth")]  # fmt: skip
     assert [(r["line"], r["code"]) for r in population["refused"]] == [
-        (7, "screening_village_outside"), (8, "screening_adult")]  # fmt: skip
+        (7, "screening_village_required"), (8, "screening_adult")]  # fmt: skip
     deadline = (TODAY + timedelta(days=20)).isoformat()
     words = childcare("screening", "open", "--db", db, "--title", "秋季排查", "--deadline",
                       deadline, "--population", str(listed))  # fmt: skip
