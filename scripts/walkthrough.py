@@ -3,13 +3,17 @@
 Xvfb at 1366×768 (the common old laptop) with the openbox window manager, the program on a fresh
 data folder, and xdotool's keys: the station's set-up, a ledger imported, a new child's file, a
 visit, a concern reported, followed up and closed, the child's file printed (its preview), a batch
-exported for the town (and its dialog closed), the lock. Each step waits for its window by title
+exported for the town (and its dialog closed), the lock. Then the town's laptop: its window opened
+with the passphrase, the village's batch imported, the dashboard, a new file approved and another
+returned with the reason, a supervisor registered, a screening round opened, a school's roll checked
+against the registry and the police station's list saved. Each step waits for its window by title
 (never longer than WAIT_S), saves a screenshot of the whole screen and fails the run when its window
-does not come or does not go. At the end the store's audit log must hold every step's record.
+does not come or does not go. At the end each store's audit log must hold every step's record.
 
 Chinese is typed by xdotool, which maps each character to a spare key code. What only a town
 does (issuing the village's certificate) is done by the program's own command, as the town's
-laptop would; the ledger is made by the program from demo children, as an officer's own is.
+laptop would, which also sets up the town's station; the ledger is made by the program from demo
+children, as an officer's own is, and the school's roll by openpyxl from the village's children.
 
     python scripts/walkthrough.py                      # 1366×768, pictures into docs/screenshots
     python scripts/walkthrough.py --screen 1920x1080 --scale 1.5 --out build/walkthrough-150
@@ -28,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +52,19 @@ EXPECTED = [
     ("close", "concern"),
     ("print", "child"),
     ("export", None),
+]
+TOWN_TITLE = "儿童关爱服务 — " + TOWN[1]
+CHILD_BORN = date(2016, 3, 8)
+ROLL_MISSPELT, ROLL_UNREGISTERED = "王晓梅", "刘子涵"  # 王小梅 as the school spelt her; no file
+ROLL_SCHOOL = "新陂中心小学"  # the demo children's school
+SUPERVISOR = "黄丽芳"  # the town's second 儿童督导员
+TOWN_EXPECTED = [
+    ("import", None),  # the village's batch
+    ("create", "decision"),  # approved, and returned
+    ("create", "officer"),
+    ("create", "screening_round"),
+    ("import", "checked_list"),
+    ("export", "department_list"),
 ]
 
 
@@ -72,16 +89,25 @@ class Desktop:
         self.program: subprocess.Popen | None = None
         self.log = work / "program.log"
 
-    def start(self, data: Path) -> None:
+    def start(self) -> None:
         number = self.display[1:]
         self._spawn(["Xvfb", self.display, "-screen", "0", f"{self.screen}x24", "-nolisten", "tcp"])
         self._until(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), "the X server")
         self._spawn(["openbox"])
         time.sleep(1)  # openbox takes the screen before the first window maps
+
+    def launch(self, data: Path) -> None:
+        """The program on a station's data folder, as its laptop starts it."""
+        self.log = self.work / f"program-{data.name}.log"
         with self.log.open("w") as log:
             self.program = self._spawn(
                 [sys.executable, "-m", "childcare_desktop", "--data-dir", str(data)], log
             )
+
+    def quit(self, title: str) -> None:
+        self.keys(title, "ctrl+q")
+        self._until(lambda: self.program.poll() is not None, "the program to quit")
+        self.program = None
 
     def stop(self) -> None:
         for process in reversed(self.processes):
@@ -288,7 +314,7 @@ def import_ledger(d: Desktop, ledger: Path) -> None:
 
 
 def new_child(d: Desktop) -> None:
-    born = date(2016, 3, 8)
+    born = CHILD_BORN
     from childcare_desktop.core.domain import idnumber
 
     number = idnumber.make(VILLAGE[0][:6], born, 123, "female")
@@ -420,16 +446,179 @@ def lock(d: Desktop) -> None:
     d.type(title, PASSPHRASE)
     d.keys(title, "Return")
     d.gone(title)
-    d.keys(MAIN_TITLE, "ctrl+q")
-    d._until(lambda: d.program.poll() is not None, "the program to quit")
-    d.program = None
+    d.quit(MAIN_TITLE)
 
 
-def check_audit(data: Path) -> None:
+def make_roll(village: Path, folder: Path) -> Path:
+    """The school's roll as a town receives it: a title line, a header, a row for each pupil.
+    王小梅 is on it misspelt (王晓梅), with two more of the village's children of school age,
+    one of them out of school, and a pupil no village registered."""
+    from openpyxl import Workbook
+
+    children = childcare(village, "children", "list")
+    pupils = sorted(
+        (c for c in children if 7 <= (c["age"] or 0) <= 12 and c["name"] != CHILD),
+        key=lambda c: c["birth_date"],
+    )[:2]
+    if len(pupils) < 2:
+        raise StepFailed("the village has too few children of school age for the roll")
+    sex = {"female": "女", "male": "男"}
+    listed = [
+        (ROLL_MISSPELT, "女", CHILD_BORN.isoformat(), "在读"),
+        *((c["name"], sex.get(c["sex"], ""), c["birth_date"], "在读") for c in pupils[:1]),
+        *((c["name"], sex.get(c["sex"], ""), c["birth_date"], "辍学") for c in pupils[1:]),
+        (ROLL_UNREGISTERED, "男", "2016-09-01", "在读"),
+    ]
+    book = Workbook()
+    sheet = book.active
+    sheet.append([f"{ROLL_SCHOOL}{date.today().year}年学生名册"])
+    sheet.append(["学生姓名", "性别", "出生日期", "年级", "在校状态"])
+    for name, said_sex, born, state in listed:
+        sheet.append([name, said_sex, born, _grade(date.fromisoformat(born)), state])
+    for column, width in zip("ABCDE", (12, 6, 12, 8, 10), strict=True):
+        sheet.column_dimensions[column].width = width
+    roll = folder / "学生名册.xlsx"
+    book.save(roll)
+    return roll
+
+
+def _grade(born: date) -> str:
+    """The grade a pupil born on `born` is in this school year (school from 6 on 1 September)."""
+    today = date.today()
+    years = today.year - born.year - (1 if today.month < 9 else 0) - (1 if born.month >= 9 else 0)
+    grades = ("一年级", "二年级", "三年级", "四年级", "五年级", "六年级", "初一", "初二", "初三")
+    return grades[min(max(years - 6, 0), len(grades) - 1)]
+
+
+def open_town(d: Desktop, town: Path) -> None:
+    """The town's laptop: its store, made by the command before, opened with its passphrase."""
+    d.launch(town)
+    title = "输入密码"
+    d.window(title)
+    time.sleep(2)  # the program loads the rest of itself while the passphrase is typed
+    d.type(title, PASSPHRASE)
+    d.keys(title, "Return")
+    d.gone(title)
+    d.window(TOWN_TITLE)
+
+
+def import_batch(d: Desktop, usb: Path) -> None:
+    """同步 → 导入同步文件: the village's batch from the stick, checked and applied."""
+    (batch,) = usb.iterdir()
+    title = "导入同步文件"
+    d.menu(TOWN_TITLE, "y", "i")
+    d.keys(title, "space")  # 选择文件……, which has the focus
+    d.type("选择同步文件", str(batch))
+    d.keys("选择同步文件", "Return")
+    d.gone("选择同步文件")
+    time.sleep(5)  # every change is checked, then applied
+    d.shot("15-town-import")
+    d.keys(title, "Escape")
+    d.gone(title)
+
+
+def dashboard(d: Desktop) -> None:
+    time.sleep(2)  # the month's figures and the trend are read again after the import
+    d.shot("16-town-dashboard")
+
+
+def review(d: Desktop) -> None:
+    """审核: the first new file approved, the next returned with the reason."""
+    d.keys(TOWN_TITLE, "ctrl+Tab", "ctrl+Tab")  # past 各村同步
+    time.sleep(2)
+    d.shot("17-town-review")
+    d.keys(TOWN_TITLE, "alt+p")
+    time.sleep(2)  # the list is read again without the decided file
+    d.keys(TOWN_TITLE, "alt+u")
+    title = "退回"
+    d.window(title)
+    d.type(title, "监护人电话缺失，请补充后重新报送")
+    d.shot("18-town-return")
+    d.keys(title, "Tab", "space")
+    d.gone(title)
+
+
+def team(d: Desktop) -> None:
+    """团队: a second supervisor of the town registered (the stations' own officers are there
+    already), then the form opened again and left by Esc."""
+    d.keys(TOWN_TITLE, *["ctrl+Tab"] * 7)  # from 审核 to 团队
+    d.keys(TOWN_TITLE, "alt+d")
+    title = "登记工作人员"
+    d.window(title)
+    d.type(title, SUPERVISOR)  # the town and 儿童督导员 are chosen; the name has the focus
+    d.keys(title, "Tab")
+    d.type(title, "13926000018")
+    d.shot("19-town-officer")
+    d.keys(title, "Return")
+    d.gone(title)
+    time.sleep(1.5)
+    d.shot("20-town-team")
+    d.keys(TOWN_TITLE, "alt+d")
+    d.window(title)
+    d.keys(title, "Escape")
+    d.gone(title)
+
+
+def screening(d: Desktop) -> None:
+    """排查: a round opened with its deadline; each village's coverage."""
+    d.keys(TOWN_TITLE, "ctrl+shift+Tab")  # from 团队 to 排查
+    d.keys(TOWN_TITLE, "alt+k")
+    title = "发起排查"
+    d.window(title)
+    d.type(title, f"{date.today().year}年困境儿童排查")
+    d.keys(title, "Tab")
+    d.type(title, (date.today() + timedelta(days=30)).isoformat())
+    d.keys(title, "Tab")
+    d.type(title, "本镇户籍或居住的未满18周岁儿童")
+    d.shot("21-town-screening-round")
+    d.keys(title, "Return")
+    d.gone(title)
+    time.sleep(2)
+    d.shot("22-town-screening")
+
+
+def list_check(d: Desktop, roll: Path) -> None:
+    """工具 → 核对部门名单: the school's roll checked against the registry; the worklist."""
+    title = "核对部门名单"
+    d.menu(TOWN_TITLE, "t", "d")
+    d.window(title)
+    d.keys(title, "alt+l")
+    d.type("选择部门名单", str(roll))
+    d.keys("选择部门名单", "Return")
+    d.gone("选择部门名单")
+    time.sleep(2)  # the list read, what each column means proposed
+    d.keys(title, "alt+k")
+    time.sleep(3)  # matched against the registry
+    d.shot("23-town-list-check")
+    d.keys(title, "Escape")
+    d.gone(title)
+
+
+def department_list(d: Desktop, out: Path) -> None:
+    """报表 → 部门名单: the police station's list (children without hukou) chosen, saved as
+    Excel."""
+    title = "部门名单"
+    d.menu(TOWN_TITLE, "b", "d")
+    d.window(title)
+    d.keys(title, "alt+m", "Down")  # from 失学辍学 (education) to 无户籍 (police)
+    time.sleep(1.5)  # counted
+    d.keys(title, "alt+x")
+    saving = "保存部门名单"
+    d.keys(saving, "ctrl+a")
+    d.type(saving, str(out))
+    d.keys(saving, "Return")
+    d._until(out.exists, "the department's list")
+    d.shot("24-town-department-list")
+    d.keys(title, "Escape")
+    d.gone(title)
+    d.quit(TOWN_TITLE)
+
+
+def check_audit(data: Path, expected: list[tuple[str, str | None]]) -> None:
     logged = [(e["action"], e["entity"]) for e in childcare(data, "audit")["entries"]]
-    missing = [step for step in EXPECTED if step not in logged]
+    missing = [step for step in expected if step not in logged]
     if missing:
-        raise StepFailed(f"the audit log lacks {missing}")
+        raise StepFailed(f"the audit log of {data.name} lacks {missing}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -455,10 +644,20 @@ def main(argv: list[str] | None = None) -> int:
             ("print", lambda: print_file(desktop)),
             ("a concern followed to closed", lambda: concern(desktop)),
             ("lock, unlock and quit", lambda: lock(desktop)),
-            ("every step in the audit log", lambda: check_audit(data)),
+            ("every step in the audit log", lambda: check_audit(data, EXPECTED)),
+            ("the town's window", lambda: open_town(desktop, town)),
+            ("the village's batch imported", lambda: import_batch(desktop, usb)),
+            ("看板", lambda: dashboard(desktop)),
+            ("审核: approved and returned", lambda: review(desktop)),
+            ("团队: an officer registered", lambda: team(desktop)),
+            ("排查: a round opened", lambda: screening(desktop)),
+            ("核对部门名单", lambda: list_check(desktop, make_roll(data, work))),
+            ("部门名单", lambda: department_list(desktop, work / "无户籍儿童名单.xlsx")),
+            ("every town step in the audit log", lambda: check_audit(town, TOWN_EXPECTED)),
         ]
         try:
-            desktop.start(data)
+            desktop.start()
+            desktop.launch(data)
             for name, step in steps:
                 print(f"{name}")
                 step()
