@@ -2230,6 +2230,20 @@ with %3 changes.</translation>
         <source>（按上次核对同样表头的名单时的选择）</source>
         <translation>(as chosen at the last check of a list with these headers)</translation>
     </message>
+    <message>
+        <source>%1 列入排查：%2（%3）</source>
+        <translation>%1 to be screened in %2 (%3)</translation>
+    </message>
+    <message>
+        <source>选择村（居）</source>
+        <translation>Choose the village</translation>
+    </message>
+    <message>
+        <source>名单没有写明所属村（居），住址中也找不到。
+请选择这些儿童所在的村（居）：</source>
+        <translation>The list gives no village, nor does the address name one.
+Choose the village of these children:</translation>
+    </message>
 </context>
 <context>
     <name>WorklistModel</name>

@@ -157,3 +157,50 @@ def test_with_two_open_rounds_none_is_chosen_for_the_officer(qtbot, town, tasks)
     assert dialog.round_choice.currentData() == ""
     dialog.round_choice.setCurrentIndex(dialog.round_choice.findData(autumn.uuid))
     assert dialog.round_choice.currentText().startswith("秋季排查")
+
+
+def test_a_roll_without_villages_accepted_together_asks_the_village_once(
+    qtbot, town, tasks, tmp_path, monkeypatch
+):
+    """A school's roll has no 所属村: of two rows accepted together into the round, the one
+    whose address names 上村 goes there (and the dialog says so), the other where the officer
+    chooses, asked once."""
+    screening = Screening(town)
+    opened = screening.open("春季排查", date.today() + timedelta(days=30))
+    dialog = _town_dialog(qtbot, town, tasks)
+    qtbot.waitUntil(lambda: dialog.round_choice.count() == 2)
+    roll = write_xlsx(
+        tmp_path / "学籍.xlsx",
+        ["姓名", "出生日期", "家庭住址"],
+        [["王住上", "2015-01-01", "石坑镇上村三组"], ["李无址", "2015-02-02", ""]],
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(roll), ""))
+    asked = []
+
+    def choose(_parent, _title, _label, names, *_args):
+        asked.append(list(names))
+        return "下村", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.work is not None and not dialog._busy)
+    dialog.tabs.setCurrentIndex(lc.TAB_UNREGISTERED)
+    dialog.tables[lc.TAB_UNREGISTERED].selectAll()
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    unregistered = dialog.models[lc.TAB_UNREGISTERED]
+    qtbot.waitUntil(
+        lambda: not dialog._busy and {i.state for i in unregistered.items} == {"accepted"}
+    )
+    assert asked == [["上村", "下村"]]
+    assert dialog.error.text() == ""
+    assert dialog.said.text().splitlines() == [
+        "王住上 列入排查：上村（据住址判断）",
+        "李无址 列入排查：下村（选定）",
+    ]
+    people = [s for s in screening.status(opened.uuid).subjects if s.kind == "person"]
+    assert sorted((p.name, p.village_code) for p in people) == [
+        ("李无址", town_.B),
+        ("王住上", town_.A),
+    ]

@@ -19,8 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     match = sub.add_parser(
         "match",
         help="核对部门名单 check a department's list against the registry",
-        description="childcare match LIST.xlsx [--source S] | accept ITEM… [--round R] | "
-        "dismiss ITEM… --reason TEXT | show LIST_UUID",
+        description="childcare match LIST.xlsx [--source S] | accept ITEM… [--round R "
+        "[--village CODE]] | dismiss ITEM… --reason TEXT | show LIST_UUID",
     )
     add_db(match)
     add_json(match)
@@ -29,6 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     match.add_argument("--source", choices=SOURCES, default="other", help="名单来源 the department")
     match.add_argument("--reason", default="", help="忽略的理由 why the items are dismissed")
     match.add_argument("--round", default="", help="排查轮次 the screening round (accept)")
+    match.add_argument(
+        "--village",
+        default="",
+        help="村（居）代码 the village of rows the list and the address place nowhere (accept)",
+    )
     match.set_defaults(handler=cmd_match)
 
 
@@ -40,8 +45,11 @@ def cmd_match(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         check = Crosscheck(store)
+        placed = {}
         if args.what == "accept":
-            decided = [check.accept(item, args.round) for item in args.items]
+            accepted = check.accept_many(args.items, args.round, args.village)
+            decided = list(accepted.items)
+            placed = {i.uuid: p for i, p in accepted.placed}
         elif args.what == "dismiss":
             decided = [check.dismiss(item, args.reason) for item in args.items]
         else:
@@ -54,10 +62,19 @@ def cmd_match(args: argparse.Namespace) -> int:
             return 0
     finally:
         store.close()
+    where = {u: {"village_code": p.village_code, "village_how": p.how} for u, p in placed.items()}
     emit(
         args,
-        [i.as_json() for i in decided],
-        "\n".join(f"{i.uuid} {label_both('list_item_state', i.state)}" for i in decided),
+        [i.as_json() | where.get(i.uuid, {}) for i in decided],
+        "\n".join(
+            f"{i.uuid} {label_both('list_item_state', i.state)}"
+            + (
+                " → {village_code} ({village_how})".format(**where[i.uuid])
+                if i.uuid in where
+                else ""
+            )
+            for i in decided
+        ),
     )
     return 0
 

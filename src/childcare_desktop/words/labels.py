@@ -480,6 +480,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "name_birth": ("姓名和出生日期相同", "same name and birth date"),
         "fuzzy": ("姓名相近", "similar name"),
     },
+    "screening_place": {
+        "list": ("名单所写", "as the list says"),
+        "station": ("本村", "this village"),
+        "address": ("据住址判断", "named in the address"),
+        "chosen": ("选定", "chosen"),
+    },
     "list_item_kind": {
         "matched": ("已匹配", "matched"),
         "unregistered": ("未登记", "not registered"),

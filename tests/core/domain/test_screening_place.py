@@ -24,8 +24,8 @@ def test_an_address_names_one_village_or_none_is_taken():
 
 
 def test_the_list_then_the_station_then_the_address_then_the_choice():
-    assert place(DOWN, TOWN, TOWN, "上村", NAMES) == Place(DOWN, "list")
-    assert place("", UP, UP, "下村", NAMES) == Place(UP, "station")
-    assert place("", TOWN, TOWN, "下村二组", NAMES, chosen=UP) == Place(DOWN, "address")
-    assert place("", TOWN, TOWN, "", NAMES, chosen=UP) == Place(UP, "chosen")
+    assert place(DOWN, TOWN, TOWN, "上村", NAMES) == Place(DOWN, "list", "下村")
+    assert place("", UP, UP, "下村", NAMES) == Place(UP, "station", "上村")
+    assert place("", TOWN, TOWN, "下村二组", NAMES, chosen=UP) == Place(DOWN, "address", "下村")
+    assert place("", TOWN, TOWN, "", NAMES, chosen=UP) == Place(UP, "chosen", "上村")
     assert place("", TOWN, TOWN, "", NAMES) is None

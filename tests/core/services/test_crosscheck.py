@@ -16,11 +16,15 @@ from childcare_desktop.core.errors import ValidationFailed
 from childcare_desktop.core.lists.vocabulary import LISTS
 from childcare_desktop.core.services import crosscheck as cc
 from childcare_desktop.core.services.children import Children
+from childcare_desktop.core.services.screening import Screening
+from childcare_desktop.core.services.station import init_station
 from childcare_desktop.core.storage import audit, settings
 from childcare_desktop.core.storage import tables as t
-from tests.conftest import VILLAGE
+from tests.conftest import PASSPHRASE, VILLAGE
 from tests.core.lists.department_lists import write_csv, write_xlsx
+from tests.core.services import screening_town as town_
 from tests.core.services.care_support import Clock
+from tests.pg import POSTGRESQL
 
 TODAY = date(2026, 3, 2)
 MING = idnumber.make("441481", date(2014, 8, 9), 5, "male")
@@ -228,3 +232,45 @@ def test_a_column_mapped_by_hand_is_remembered_for_lists_only(store, registry, t
     with store.read() as conn:
         assert settings.get(conn, "roster_mappings") is None
         assert settings.get(conn, "list_mappings")[0]["fields"][0] == "name"
+
+
+@pytest.fixture
+def town(data_dir, backend, request):
+    server = request.getfixturevalue("pg_url") if backend == POSTGRESQL else None
+    store, _ = init_station(
+        data_dir / "town.db", PASSPHRASE, "town", town_.TOWN, "石坑镇", "张督导", server=server
+    )
+    town_.build(store)
+    yield store
+    store.close()
+
+
+def test_a_roll_without_villages_accepted_into_a_round_at_a_town(town, tmp_path):
+    """The roll gives no 所属村: rows accepted together whose address names no village are
+    accepted only once the officer chooses one (nothing is accepted before); a row whose
+    address names a village of the town goes there, and the result says so."""
+    clock = Clock(town_.OPENED)
+    check = cc.Crosscheck(town, clock)
+    opened = Screening(town, clock).open("春季排查", town_.DEADLINE)
+    roll = write_xlsx(
+        tmp_path / "学籍.xlsx",
+        ["姓名", "出生日期", "家庭住址"],
+        [["王住上", "2015-01-01", "石坑镇上村三组"], ["李无址", "2015-02-02", ""]],
+    )
+    work = check.check_file(roll, "education")
+    rows = [i.uuid for i in work.of_kind(cc.UNREGISTERED)]
+    with pytest.raises(ValidationFailed) as refused:
+        check.accept_many(rows, opened.uuid)
+    assert [p.code for p in refused.value.problems] == ["screening_village_required"]
+    assert {i.state for i in check.worklist(work.list.uuid).items if i.uuid in rows} == {"open"}
+    accepted = check.accept_many(rows, opened.uuid, village=town_.B)
+    assert [i.state for i in accepted.items] == ["accepted", "accepted"]
+    assert [(i.person.name, p.village_code, p.how) for i, p in accepted.placed] == [
+        ("王住上", town_.A, "address"),
+        ("李无址", town_.B, "chosen"),
+    ]
+    people = Screening(town, clock).status(opened.uuid).subjects
+    assert sorted((s.name, s.village_code) for s in people if s.kind == "person") == [
+        ("李无址", town_.B),
+        ("王住上", town_.A),
+    ]

@@ -20,6 +20,7 @@ TOWN_DIGITS = 9
 class Place:
     village_code: str
     how: str  # list | station | address | chosen
+    village_name: str = ""
 
 
 def villages_of(area: str, names: Mapping[str, str]) -> dict[str, str]:
@@ -52,10 +53,10 @@ def place(
     village, else the village the address names, else the officer's choice; None when there is
     none of these (the officer is to choose)."""
     if listed:
-        return Place(listed, LIST)
+        return Place(listed, LIST, names.get(listed, ""))
     if level_of(station) == "village":
-        return Place(station, STATION)
+        return Place(station, STATION, names.get(station, ""))
     named = village_named_in(address, area, names)
     if named:
-        return Place(named, ADDRESS)
-    return Place(chosen, CHOSEN) if chosen else None
+        return Place(named, ADDRESS, names.get(named, ""))
+    return Place(chosen, CHOSEN, names.get(chosen, "")) if chosen else None

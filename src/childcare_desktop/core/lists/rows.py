@@ -34,7 +34,7 @@ from ..roster.rows import FOOTER_WORDS
 from ..roster.sheet import Sheet, read_sheet
 from .vocabulary import LISTS, PARENTS, header_state
 
-__all__ = ["Facts", "ListRow", "read_file", "read_rows"]
+__all__ = ["Facts", "ListRow", "listed_address", "read_file", "read_rows"]
 
 SCHOOLING_WORDS = v.SCHOOLING_WORDS | {
     "在读": "in_school", "在校": "in_school", "在籍": "in_school", "正常": "in_school",
@@ -73,6 +73,11 @@ class ListRow:
     person: Person  # its key is the line number as text
     facts: Facts[str, str]
     problems: tuple[tuple[str, str], ...] = field(default=())  # (column header, problem code)
+
+
+def listed_address(facts: Facts[str, str]) -> str:
+    """Where a row says the child lives: the current address, else the hukou's place."""
+    return facts.get("current_address") or facts.get("hukou_place") or ""
 
 
 def read_file(path: Path, villages: dict[str, str] | None = None) -> tuple[Mapping, list[ListRow]]:

@@ -12,7 +12,7 @@ screening round (`to_screen`). Worklists are the station's own: never synced.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -21,9 +21,10 @@ from sqlalchemy import Connection, insert, select, update
 
 from ...words import LABELS
 from ..domain.child import Assistance, Child, FamilyMember, new_uuid
+from ..domain.screening_place import Place
 from ..errors import FieldProblem, NotFound, ValidationFailed
 from ..lists import worklist as w
-from ..lists.rows import ListRow, read_rows
+from ..lists.rows import ListRow, listed_address, read_rows
 from ..lists.vocabulary import LISTS
 from ..matching import Match, Person, children_as_people, match_people
 from ..roster.mapping import Mapping, guess_mapping, readings, require_name
@@ -124,6 +125,13 @@ class Worklist:
         }
 
 
+@dataclass(frozen=True)
+class Accepted:
+    items: tuple[Item, ...]
+    # rows not registered sent to a round in a village the list did not give: where, and how
+    placed: tuple[tuple[Item, Place], ...]
+
+
 class Crosscheck:
     def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
         self.store = store
@@ -212,16 +220,32 @@ class Crosscheck:
             items = tuple(_item(r) for r in rows)
         return Worklist(CheckedList(**checked), items)
 
-    def accept(self, item_uuid: str, round_uuid: str = "") -> Item:
-        """The file changes as the item says (a row not registered goes to the screening round
-        `round_uuid`, where one is given); the item is then accepted."""
-        item, checked = self._open_item(item_uuid)
-        note = _source_note(checked)
-        if item.kind == UNREGISTERED:
-            to_screen(self.store, round_uuid, item.person, checked.source, self.today)
-        else:
-            self._apply(item, note)
-        return self._decide(item, ACCEPTED, "")
+    def accept(self, item_uuid: str, round_uuid: str = "", village: str = "") -> Item:
+        return self.accept_many([item_uuid], round_uuid, village).items[0]
+
+    def accept_many(
+        self, item_uuids: Sequence[str], round_uuid: str = "", village: str = ""
+    ) -> Accepted:
+        """Each file changes as its item says (a row not registered goes to the screening round
+        `round_uuid`, where one is given, in the village domain/screening_place.py finds, else
+        in `village`); the items are then accepted. Where a row would have no village, nothing
+        is accepted: the officer is to choose one (screening_village_required)."""
+        found = [self._open_item(uuid) for uuid in item_uuids]
+        to_round = [i for i, _ in found if i.kind == UNREGISTERED] if round_uuid else []
+        screening = Screening(self.store, self.today)
+        if to_round:
+            screening.check_places(
+                round_uuid, [i.person for i in to_round], _addresses(to_round), village
+            )
+        decided, placed = [], []
+        for item, checked in found:
+            if item.kind == UNREGISTERED:
+                where = to_screen(screening, round_uuid, item, checked.source, village)
+                placed += [(item, where)] if where is not None else []
+            else:
+                self._apply(item, _source_note(checked))
+            decided.append(self._decide(item, ACCEPTED, ""))
+        return Accepted(tuple(decided), tuple(placed))
 
     def dismiss(self, item_uuid: str, reason: str) -> Item:
         """The item is left as the file has it, for the reason a person gives (required)."""
@@ -317,17 +341,25 @@ def _changed(child: Child, item: Item, note: str, today: date) -> Child:
 
 
 def to_screen(
-    store: Store, round_uuid: str, person: Person, source: str, today: Callable[[], date]
-) -> None:
+    screening: Screening, round_uuid: str, item: Item, source: str, village: str
+) -> Place | None:
     """Hand a person the registry does not hold to the screening round `round_uuid`; with no
-    round, accepting only records that the person is to be screened (the worklist keeps who)."""
+    round, accepting only records that the person is to be screened (the worklist keeps who).
+    The village where the list gives none, and how it was found."""
     if not round_uuid:
-        return
+        return None
     source_name = LABELS["list_source"][source][0]
-    added = Screening(store, today).add_people(round_uuid, [person], source_name)
+    added = screening.add_people(
+        round_uuid, [item.person], source_name, _addresses([item]), village
+    )
     if added.refused:
         _key, problem = added.refused[0]
         raise ValidationFailed([problem])
+    return added.placed[0][1] if added.placed else None
+
+
+def _addresses(items: Iterable[Item]) -> dict[str, str]:
+    return {i.person.key: listed_address(i.facts) for i in items}
 
 
 def _source_note(checked: CheckedList) -> str:

@@ -259,6 +259,25 @@ class Screening:
             tuple(r["uuid"] for r in rows), tuple(already), tuple(refused), tuple(placed)
         )
 
+    def check_places(
+        self,
+        round: str,
+        people: Sequence[ListedPerson],
+        addresses: Mapping[str, str],
+        village: str = "",
+    ) -> None:
+        """Before anything is written: ValidationFailed where one of `people` would have no
+        village (screening_village_required), for the officer to choose one."""
+        found = self.get(round)
+        own = station_info(self.store).code
+        area = self._area_to_add(found, own)
+        with self.store.read() as conn:
+            names = repo.division_names(conn)
+        for person in people:
+            address = addresses.get(person.key, "").strip()
+            if place(person.village_code, own, area, address, names, village) is None:
+                raise ValidationFailed([FieldProblem("village_code", _NO_VILLAGE)])
+
     def villages(self, round: str) -> dict[str, str]:
         """The villages a person may be added to in the round by this station: code → name."""
         found = self.get(round)

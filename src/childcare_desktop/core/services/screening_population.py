@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.division import belongs_to, level_of
-from ..lists.rows import read_file
+from ..lists.rows import listed_address, read_file
 from ..matching import Match, children_as_people, match_people
 from ..storage import screening_repo as repo
 from ..storage.store import Store
@@ -43,9 +43,6 @@ def load_population(
     people = [r.person for r in rows]
     matches = match_people(people, children, today())
     others = [p for p in people if p.key not in matches]
-    addresses = {
-        r.person.key: r.facts.get("current_address") or r.facts.get("hukou_place") or ""
-        for r in rows
-    }
+    addresses = {r.person.key: listed_address(r.facts) for r in rows}
     added = screening.add_people(round_uuid, others, path.name, addresses)
     return PopulationLoaded(len(rows), tuple(matches.values()), added)

@@ -5,7 +5,9 @@ import's mapping box, with the lists' own vocabulary), and presses 核对: the r
 the worklist kept, nothing in any file changed. The worklist shows in three tabs (未登记, 不一致,
 已匹配); 接受 changes the child's file as the item says, or sends a row not registered to the
 screening round chosen (the only open one unless the person chooses otherwise); 忽略 asks why.
-Reading and checking run off the GUI thread.
+Several rows are decided together; a row sent to a round whose village neither the list nor its
+address gives makes the dialog ask the village, once for the rows accepted together, and say
+where each went. Reading and checking run off the GUI thread.
 """
 
 from __future__ import annotations
@@ -29,10 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import CoreError
+from ...core.errors import CoreError, ValidationFailed
 from ...core.lists.worklist import value_words
 from ...core.roster.mapping import Mapping
-from ...core.services.crosscheck import SOURCES, Crosscheck, Item, ListPreview, Worklist
+from ...core.services.crosscheck import (
+    SOURCES,
+    Accepted,
+    Crosscheck,
+    Item,
+    ListPreview,
+    Worklist,
+)
 from ...core.services.screening import Screening, ScreeningRound
 from .. import i18n
 from ..tasks import CHILDREN, Changes, Tasks
@@ -149,6 +158,8 @@ class ListCheckDialog(QDialog):
         self.round_choice.addItem(self.tr("不加入排查"), "")
         self.round_caption = plain_label(self.tr("未登记的加入排查(&P)："))
         self.round_caption.setBuddy(self.round_choice)
+        self.said = plain_label()
+        self.said.setWordWrap(True)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.reject)
         self.tabs.currentChanged.connect(self._show_state)
@@ -187,12 +198,61 @@ class ListCheckDialog(QDialog):
             return
         self._run(lambda: self.check.check(preview, source), self._checked, write=True)
 
-    def accept_item(self) -> None:
-        item = self._current()
-        if item is None:
+    def accept_item(self, village: str = "") -> None:
+        items = self._chosen_items()
+        if not items:
             return
-        to_round = self.round_choice.currentData() if item.kind == "unregistered" else ""
-        self._run(lambda: self.check.accept(item.uuid, to_round), self._decided, write=True)
+        unregistered = any(i.kind == "unregistered" for i in items)
+        to_round = self.round_choice.currentData() if unregistered else ""
+        uuids, check = [i.uuid for i in items], self.check
+        self._run(
+            lambda: check.accept_many(uuids, to_round, village),
+            self._accepted,
+            write=True,
+            failed=lambda error: self._accept_failed(error, to_round),
+        )
+
+    def _accepted(self, accepted: Accepted) -> None:
+        lines = []
+        for item, where in accepted.placed:
+            how = i18n.label("screening_place", where.how)
+            village = where.village_name or where.village_code
+            lines.append(
+                self.tr("%1 列入排查：%2（%3）")
+                .replace("%1", item.person.name)
+                .replace("%2", village)
+                .replace("%3", how)
+            )
+        self.said.setText("\n".join(lines))
+        self._decided(None)
+
+    def _accept_failed(self, error: CoreError, to_round: str) -> None:
+        """No village for a row sent to the round: the officer chooses one, then the rows
+        are accepted again together."""
+        needs = isinstance(error, ValidationFailed) and any(
+            p.code == "screening_village_required" for p in error.problems
+        )
+        if not needs or not to_round:
+            self._failed(error)
+            return
+        screening = self.screening
+        self.tasks.read(lambda: screening.villages(to_round), self._ask_village)
+
+    def _ask_village(self, villages: dict[str, str]) -> None:
+        codes = list(villages)
+        names = [villages[c] or c for c in codes]
+        if not codes:
+            return
+        name, given = QInputDialog.getItem(
+            self,
+            self.tr("选择村（居）"),
+            self.tr("名单没有写明所属村（居），住址中也找不到。\n请选择这些儿童所在的村（居）："),
+            names,
+            0,
+            False,
+        )
+        if given and name in names:
+            self.accept_item(codes[names.index(name)])
 
     def _show_rounds(self, rounds: list[ScreeningRound]) -> None:
         for found in rounds:
@@ -202,14 +262,17 @@ class ListCheckDialog(QDialog):
             self.round_choice.setCurrentIndex(1)
 
     def dismiss_item(self) -> None:
-        item = self._current()
-        if item is None:
+        items = self._chosen_items()
+        if not items:
             return
         reason, given = QInputDialog.getText(
             self, self.tr("忽略"), self.tr("忽略的理由："), QLineEdit.EchoMode.Normal
         )
         if given:
-            self._run(lambda: self.check.dismiss(item.uuid, reason), self._decided, write=True)
+            check = self.check
+            self._run(
+                lambda: [check.dismiss(i.uuid, reason) for i in items], self._decided, write=True
+            )
 
     def _read(self, mapping: Mapping | None, header_row: int | None = None) -> None:
         path = self._path
@@ -236,7 +299,7 @@ class ListCheckDialog(QDialog):
         self.work = work
         self._show_work()
 
-    def _decided(self, _item: Item) -> None:
+    def _decided(self, _items) -> None:
         if self.work is not None:
             uuid = self.work.list.uuid
             self._run(lambda: self.check.worklist(uuid), self._checked)
@@ -255,21 +318,20 @@ class ListCheckDialog(QDialog):
         for i, (name, model) in enumerate(zip(names, self.models, strict=True)):
             self.tabs.setTabText(i, name.replace("%1", str(model.rowCount())))
 
-    def _current(self) -> Item | None:
+    def _chosen_items(self) -> list[Item]:
+        """The rows selected in the tab shown that are still to decide."""
         tab = self.tabs.currentIndex()
-        rows = self.tables[tab].selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.models[tab].items[rows[0].row()]
-        return item if item.state == "open" else None
+        rows = sorted(i.row() for i in self.tables[tab].selectionModel().selectedRows())
+        items = [self.models[tab].items[r] for r in rows]
+        return [i for i in items if i.state == "open"]
 
-    def _run(self, work, done, write: bool = False) -> None:
+    def _run(self, work, done, write: bool = False, failed=None) -> None:
         self._busy = True
         self.error.clear_text()
         self._show_state()
         submit = self.tasks.write if write else self.tasks.read
         extra = {"changes": Changes.of(CHILDREN)} if write else {}
-        submit(work, done, self._failed, ended=self._ended, **extra)
+        submit(work, done, failed or self._failed, ended=self._ended, **extra)
 
     def _failed(self, error: CoreError) -> None:
         self.error.show_text(i18n.error_text(error))
@@ -294,7 +356,7 @@ class ListCheckDialog(QDialog):
         table = QTableView()
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
         table.verticalHeader().hide()
@@ -327,4 +389,5 @@ class ListCheckDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.mapping_box)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.said)
         layout.addLayout(buttons)
