@@ -129,6 +129,8 @@ def test_a_village_marks_and_registers_a_listed_person(qtbot, tasks, store, work
     child_form = window.form
     assert child_form.basic.name.text() == "陈小雨"
     assert child_form.basic.id_number.text() == number
+    # What the screening found is ticked for the officer to confirm.
+    assert [c for c, box in child_form.care.boxes.items() if box.isChecked()] == ["left_behind"]
     with qtbot.waitSignal(child_form.saved):
         qtbot.mouseClick(child_form.save_button, LEFT)
     # The file is saved, then the mark that makes the person that child: one row again.

@@ -167,8 +167,15 @@ def test_a_person_found_in_a_category_is_registered_and_becomes_that_child(town)
     added = screening.add_people(opened.uuid, PEOPLE[:1], "户籍名单")
     (person,) = added.added
     clock.day = date(2026, 4, 12)
-    marked = screening.mark(opened.uuid, person, ["left_behind"], date(2026, 4, 12))
+    assert screening.draft_child(opened.uuid, person).categories == ()
+    marked = screening.mark(opened.uuid, person, ["left_behind", "poor_family"], date(2026, 4, 12))
     assert marked.register
+    # The file drafted from the person holds what the screening found, from today.
+    draft = screening.draft_child(opened.uuid, person)
+    assert [(s.code, s.start, s.end) for s in draft.categories] == [
+        ("left_behind", date(2026, 4, 12), None),
+        ("poor_family", date(2026, 4, 12), None),
+    ]
     child = Children(screening.store, clock).save(
         Child("陈小雨", "", None, A, id_number=PEOPLE[0].id_number)
     )

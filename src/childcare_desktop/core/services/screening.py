@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from ..domain import idnumber, screening
-from ..domain.categories import CATEGORY_CODES
+from ..domain.categories import CATEGORY_CODES, CategorySpan
 from ..domain.child import Child, new_uuid
 from ..domain.division import belongs_to, level_of
 from ..domain.screening_place import LIST, Place, place, villages_of
@@ -336,11 +336,14 @@ class Screening:
 
     def draft_child(self, round: str, person_uuid: str) -> Child:
         """A new file filled from a listed person (name, ID number, birth date, sex, village,
-        address) for the officer to complete and register."""
+        address) and the categories the person's latest mark found, held from today, for the
+        officer to confirm, complete and register (the form's checks apply as to any file)."""
         with self.store.read() as conn:
             found = {p["uuid"]: p for p in repo.people_of(conn, round)}.get(person_uuid)
+            marks = [m for m in repo.marks_of(conn, round) if m["person_uuid"] == person_uuid]
         if found is None:
             raise NotFound("screening_subject_not_found", uuid=person_uuid)
+        codes = screening.found_codes(marks[-1]["found"]) if marks else ()
         return Child(
             found["name"],
             found["sex"],
@@ -348,6 +351,7 @@ class Screening:
             found["village_code"],
             id_number=found["id_number"],
             current_address=found["address"],
+            categories=tuple(CategorySpan(code, self.today()) for code in codes),
         )
 
     def status(self, round: str) -> RoundStatus:
