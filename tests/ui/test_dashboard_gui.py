@@ -179,3 +179,34 @@ def test_a_months_label_is_shortened_to_its_number_where_the_word_does_not_fit(q
     assert chart.month_label("2026-11", wide) == "11月"
     assert chart.month_label("2026-11", wide - 4) == "11"
     assert chart.month_label("2026-03", wide - 4) == "3月"
+
+
+def test_the_trend_is_read_once_the_figures_are_in(qtbot, monkeypatch, town, tasks):
+    """The figures are what a supervisor reads first: the twelve months, read beside them on a
+    two-core laptop, took their time from them (405 ms against 172 ms alone at a county)."""
+    import threading
+
+    from childcare_desktop.core.services import dashboard
+
+    store, _ = town
+    figures, trend = dashboard.figures, dashboard.trend
+    held, asked = threading.Event(), []
+
+    def slow_figures(*args):
+        held.wait(10)
+        asked.append("figures")
+        return figures(*args)
+
+    def trend_after(*args):
+        asked.append("trend")
+        return trend(*args)
+
+    monkeypatch.setattr(dashboard, "figures", slow_figures)
+    monkeypatch.setattr(dashboard, "trend", trend_after)
+    view = DashboardView(store, "town", tasks, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.shown, timeout=20000):
+        view.show()
+        qtbot.wait(300)
+        held.set()
+    assert asked == ["figures", "trend"]

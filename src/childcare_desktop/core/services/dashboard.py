@@ -78,7 +78,7 @@ def dashboard(store: Store, month: date, today: date | None = None, town: str = 
 
 
 def figures(store: Store, month: date, today: date | None = None, town: str = "") -> Dashboard:
-    """The month's figures per division, without the trend (which the GUI reads beside)."""
+    """The month's figures per division, without the trend (which the GUI reads after)."""
     today = today or date.today()
     m = Month.of(month, today)
     info = station_info(store)
