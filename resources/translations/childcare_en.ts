@@ -1278,6 +1278,10 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <source>无</source>
         <translation>None</translation>
     </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
 </context>
 <context>
     <name>SummaryDateDialog</name>

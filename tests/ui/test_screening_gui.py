@@ -100,6 +100,7 @@ def test_a_village_marks_and_registers_a_listed_person(qtbot, tasks, store, work
         ["王小明", "新陂村", "已建档", "2015-03-03", "待排查"],
         ["陈小雨", "新陂村", "名单新增", "2016-02-02", "待排查"],
     ]
+    assert [r[7] for r in _rows(view.subjects.model)] == ["", "新陂村三组"]  # where to find them
     assert not view.register_button.isEnabled()
 
     qtbot.mouseClick(view.mark_button, LEFT)
@@ -110,7 +111,7 @@ def test_a_village_marks_and_registers_a_listed_person(qtbot, tasks, store, work
     with qtbot.waitSignal(form.saved):
         qtbot.mouseClick(form.save_button, LEFT)
     qtbot.waitUntil(lambda: "已排查 1 人" in view.summary.text())
-    assert _rows(view.subjects.model)[0][4:] == ["已排查", TODAY.isoformat(), "无"]
+    assert _rows(view.subjects.model)[0][4:7] == ["已排查", TODAY.isoformat(), "无"]
 
     view.subjects.table.selectRow(1)
     qtbot.mouseClick(view.mark_button, LEFT)
@@ -133,10 +134,12 @@ def test_a_village_marks_and_registers_a_listed_person(qtbot, tasks, store, work
     assert [c for c, box in child_form.care.boxes.items() if box.isChecked()] == ["left_behind"]
     with qtbot.waitSignal(child_form.saved):
         qtbot.mouseClick(child_form.save_button, LEFT)
-    # The file is saved, then the mark that makes the person that child: one row again.
-    qtbot.waitUntil(lambda: [r[2:5] for r in _rows(view.subjects.model)][1:] == [
-        ["已建档", "2016-02-02", "已排查"]])  # fmt: skip
-    assert _rows(view.subjects.model)[1][4:] == ["已排查", TODAY.isoformat(), "农村留守儿童"]
+    # The file is saved, then the mark that makes the person that child: one row again, among
+    # the files in pinyin order (陈 chen before 王 wang).
+    qtbot.waitUntil(lambda: [r[:5] for r in _rows(view.subjects.model)][:1] == [
+        ["陈小雨", "新陂村", "已建档", "2016-02-02", "已排查"]])  # fmt: skip
+    assert _rows(view.subjects.model)[0][4:7] == ["已排查", TODAY.isoformat(), "农村留守儿童"]
+    assert [r[0] for r in _rows(view.subjects.model)] == ["陈小雨", "王小明"]
     status = Screening(store).status("round-1")
     assert (status.to_screen, status.screened) == (2, 2)
     child_form.dirty = False
@@ -178,3 +181,35 @@ def test_a_town_is_told_what_became_of_the_household_register(
         assert "应排查 4 人" in view.summary.text()
     finally:
         store.close()
+
+
+def test_enter_and_a_double_click_open_the_mark_for_children_and_listed_people(
+    qtbot, tasks, store, work
+):
+    """As 登记结果 does, for a child with a file and for a person a list added."""
+    add_child(work.children, name="王小明", born=date(2015, 3, 3), serial=11)
+    row = {"uuid": "round-1", "title": "春季排查", "opened_on": TODAY, "level": "town",
+           "deadline": TODAY + timedelta(days=9), "opened_by": "张督导",
+           "division_code": town_.TOWN, "population_note": "", "closed_on": None}  # fmt: skip
+    with store.write() as conn:
+        screening_repo.create_round(conn, row)
+        screening_repo.add_people(conn, [{"uuid": "person-1", "round_uuid": "round-1",
+            "village_code": VILLAGE, "name": "陈小雨", "id_number": "",
+            "birth_date": date(2016, 2, 2), "sex": "female", "address": "", "source": "学籍"}],
+            "学籍")  # fmt: skip
+    view = _window(qtbot, tasks, store).screening
+    qtbot.waitUntil(lambda: view.subjects.model.rowCount() == 2)
+    table = view.subjects.table
+    for row_at, name in ((1, "陈小雨"), (0, "王小明")):
+        table.setFocus()
+        table.selectRow(row_at)
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+        form = _dialog(MarkForm)
+        assert form.subject.name == name
+        form.reject()
+        at = table.visualRect(view.subjects.model.index(row_at, 0)).center()
+        qtbot.mouseClick(table.viewport(), LEFT, pos=at)  # a double click's first press
+        qtbot.mouseDClick(table.viewport(), LEFT, pos=at)
+        form = _dialog(MarkForm)
+        assert form.subject.name == name
+        form.reject()

@@ -20,6 +20,7 @@ from ..domain.categories import CATEGORY_CODES, CategorySpan
 from ..domain.child import Child, new_uuid
 from ..domain.division import belongs_to, level_of
 from ..domain.screening_place import LIST, Place, place, villages_of
+from ..domain.search import sort_key
 from ..domain.validation import date_ok, id_number_ok, name_ok, text_ok
 from ..errors import FieldProblem, NotFound, StationError, ValidationFailed
 from ..storage import audit
@@ -73,6 +74,7 @@ class Subject:
     found: tuple[str, ...] = ()
     note: str = ""
     person_uuid: str = ""
+    address: str = ""
 
     @property
     def screened(self) -> bool:
@@ -490,7 +492,8 @@ def _subjects(
         if p["uuid"] in registered_as or not belongs_to(p["village_code"], area):
             continue
         subjects.append(_subject(PERSON, p, latest, names))
-    return tuple(sorted(subjects, key=lambda s: (s.village_code, s.kind, s.name, s.uuid)))
+    # As the roster: each village's files, then its listed people, by the names' pinyin.
+    return tuple(sorted(subjects, key=lambda s: (s.village_code, s.kind, sort_key(s.name), s.uuid)))
 
 
 def _subject(
@@ -513,6 +516,7 @@ def _subject(
         screening.found_codes(mark["found"]) if mark else (),
         mark["note"] if mark else "",
         person_uuid,
+        row["address"] or "",
     )
 
 

@@ -67,8 +67,9 @@ def children_in(conn: Connection, area: str) -> list[dict[str, Any]]:
     """The children of `area` (a division code) this station holds, closed ones included."""
     c = t.child.c
     query = select(
-        c.uuid, c.name, c.sex, c.birth_date, c.village_code, c.status, c.id_number
-    ).where(c.village_code.startswith(area, autoescape=True))
+        c.uuid, c.name, c.sex, c.birth_date, c.village_code, c.status, c.id_number,
+        c.current_address.label("address"),
+    ).where(c.village_code.startswith(area, autoescape=True))  # fmt: skip
     return [dict(row) for row in conn.execute(query).mappings()]
 
 

@@ -69,15 +69,16 @@ class ScreeningView(RefreshWhenSeen, QWidget):
             self.tr("排查对象"),
             CareModel(
                 [self.tr("姓名"), self.tr("村（居）"), self.tr("对象"), self.tr("出生日期"),
-                 self.tr("排查"), self.tr("排查日期"), self.tr("发现情形")],
+                 self.tr("排查"), self.tr("排查日期"), self.tr("发现情形"), self.tr("住址")],
                 lambda s: [s.name, s.village_name or s.village_code, self._kind(s),
                            s.birth_date.isoformat() if s.birth_date else "",
                            self.tr("已排查") if s.screened else self.tr("待排查"),
-                           s.screened_on.isoformat() if s.screened_on else "", self._found(s)],
-                lambda s: s.uuid if s.kind == "child" else "",
+                           s.screened_on.isoformat() if s.screened_on else "", self._found(s),
+                           s.address],
+                lambda s: s.uuid,  # a child's or a listed person's: either opens on Enter
                 self,
             ),
-            stretch=6,
+            stretch=7,
         )  # fmt: skip
         self.open_button = QPushButton(self.tr("发起排查(&K)……"))
         self.print_button = QPushButton(self.tr("打印结果(&J)……"))
