@@ -165,7 +165,12 @@ class Desktop:
 
     def type(self, title: str, text: str) -> None:
         self.xdo("windowactivate", "--sync", self.window(title))
-        self.xdo("type", "--delay", "60", text)
+        if not text.isascii():
+            # xdotool gives each Chinese character a spare key code for a moment: a window still
+            # busy opening reads the key after the code is taken back, and the character is lost
+            # (王小梅 came as 小梅 on a loaded machine). So it waits for the window to settle.
+            time.sleep(1)
+        self.xdo("type", "--delay", "60" if text.isascii() else "120", text)
         time.sleep(0.3)
 
     def enlarge(self, title: str) -> None:
