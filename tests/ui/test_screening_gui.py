@@ -213,3 +213,32 @@ def test_enter_and_a_double_click_open_the_mark_for_children_and_listed_people(
         form = _dialog(MarkForm)
         assert form.subject.name == name
         form.reject()
+
+
+def test_a_register_that_cannot_be_read_opens_no_round_and_keeps_the_form(
+    qtbot, tasks, data_dir, tmp_path
+):
+    store, _ = init_station(
+        data_dir / "town.db", PASSPHRASE, "town", town_.TOWN, "石坑镇", "张督导"
+    )
+    try:
+        town_.build(store)
+        bad = tmp_path / "户籍名单.xlsx"
+        bad.write_bytes(b"not a workbook")
+        view = _window(qtbot, tasks, store).screening
+        qtbot.waitUntil(lambda: "还没有排查" in view.summary.text())
+        qtbot.mouseClick(view.open_button, LEFT)
+        form = _dialog(ScreeningRoundForm)
+        type_text(qtbot, form.title, "春季排查")
+        type_text(qtbot, form.deadline, (TODAY + timedelta(days=20)).isoformat())
+        type_text(qtbot, form.population, str(bad))
+        for _ in range(2):  # saved again: still no round
+            qtbot.mouseClick(form.save_button, LEFT)
+            qtbot.waitUntil(lambda: form.general_error.text() != "")
+            qtbot.waitUntil(form.save_button.isEnabled)
+            assert Screening(store).rounds() == []
+            form.general_error.clear_text()
+        assert form.isVisible() and form.title.text() == "春季排查"
+        assert form.population.text() == str(bad)
+    finally:
+        store.close()

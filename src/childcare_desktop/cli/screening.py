@@ -54,13 +54,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_open(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        opened = Screening(store).open(args.title, args.deadline, args.note)
         loaded = None
-        if args.population is not None:
+        if args.population is None:
+            opened = Screening(store).open(args.title, args.deadline, args.note)
+        else:
             # Imported here: the list reader and the matcher load only for a list.
-            from ..core.services.screening_population import load_population
+            from ..core.services.screening_population import open_with_population
 
-            loaded = load_population(store, opened.uuid, args.population)
+            opened, loaded = open_with_population(
+                store, args.title, args.deadline, args.note, args.population
+            )
     finally:
         store.close()
     document: dict = {"round": _round(opened)}

@@ -12,9 +12,11 @@ import pytest
 from openpyxl import Workbook
 
 from childcare_desktop.core.domain import idnumber
+from childcare_desktop.core.errors import ValidationFailed
+from childcare_desktop.core.roster.sheet import RosterError
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.screening import Screening
-from childcare_desktop.core.services.screening_population import load_population
+from childcare_desktop.core.services.screening_population import open_with_population
 from childcare_desktop.core.services.station import init_station
 from tests.conftest import PASSPHRASE
 from tests.core.services import screening_town as town_
@@ -55,10 +57,9 @@ def town(data_dir: Path, backend: str, request: pytest.FixtureRequest):
 def test_the_household_register_fills_the_round(town, tmp_path):
     store, uuids, clock = town
     screening = Screening(store, clock)
-    opened = screening.open("春季排查", DEADLINE, "户籍名单")
     a1_number = Children(store).get(uuids["a1"]).id_number
     listed = write_register(tmp_path / "户籍名单.xlsx", a1_number)
-    loaded = load_population(store, opened.uuid, listed, clock)
+    opened, loaded = open_with_population(store, "春季排查", DEADLINE, "户籍名单", listed, clock)
     assert loaded.rows == 6
     assert {(m.row, m.child, m.how) for m in loaded.registered} == {
         ("3", uuids["a1"], "id_number"),
@@ -79,5 +80,17 @@ def test_the_household_register_fills_the_round(town, tmp_path):
         "上村三组12号"
     )
     assert {v.village_code: v.to_screen for v in status.villages} == {A: 3, B: 2}
-    again = load_population(store, opened.uuid, listed, clock)
-    assert (again.people.added, again.people.already) == ((), ("5", "6"))
+
+
+def test_a_register_that_cannot_be_read_opens_no_round(town, tmp_path):
+    """The register is read before the round is opened: a file that is no list leaves no
+    round behind (and saving again would have opened a second)."""
+    store, _, clock = town
+    bad = tmp_path / "户籍名单.xlsx"
+    bad.write_bytes(b"not a workbook")
+    with pytest.raises(RosterError) as refused:
+        open_with_population(store, "春季排查", DEADLINE, "", bad, clock)
+    assert refused.value.code == "roster_unreadable"
+    with pytest.raises(ValidationFailed):  # the round's own fields are checked first
+        open_with_population(store, "", DEADLINE, "", bad, clock)
+    assert Screening(store, clock).rounds() == []

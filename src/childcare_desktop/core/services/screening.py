@@ -136,8 +136,38 @@ class Screening:
     ) -> ScreeningRound:
         """Open a round for this town's or county's area: its registered children are in it
         (domain/screening.py); `add_people` adds those a list names who have no file."""
+        return self.open_with_people(title, deadline, population_note, opened_on)[0]
+
+    def open_with_people(
+        self,
+        title: str,
+        deadline: date,
+        population_note: str = "",
+        opened_on: date | None = None,
+        people: Sequence[ListedPerson] = (),
+        source: str = "",
+        addresses: Mapping[str, str] | None = None,
+    ) -> tuple[ScreeningRound, PeopleAdded]:
+        """Open a round with the people a list names who have no file (as `add_people`), in
+        one transaction: the round is there with its people, or not at all."""
+        row = self.check_round(title, deadline, opened_on)
         info = station_info(self.store)
-        if info.role not in screening.LEVELS:
+        row |= {"uuid": new_uuid(), "opened_by": info.officer, "level": info.role,
+                "division_code": info.code, "population_note": population_note.strip(),
+                "closed_on": None}  # fmt: skip
+        found = _round(row, {})
+        rows, added = self._people_rows(found, info.code, people, source, addresses or {}, "")
+        with self.store.write() as conn:
+            repo.create_round(conn, row)
+            repo.add_people(conn, rows, source.strip())
+        return self.get(row["uuid"]), added
+
+    def check_round(
+        self, title: str, deadline: date, opened_on: date | None = None
+    ) -> dict[str, Any]:
+        """A round's title and dates as they are stored, once this station may open it and
+        they are right (StationError, ValidationFailed)."""
+        if station_info(self.store).role not in screening.LEVELS:
             raise StationError("screening_level")
         opened_on = opened_on or self.today()
         problems = []
@@ -151,20 +181,7 @@ class Screening:
             problems.append(FieldProblem("deadline", "end_before_start"))
         if problems:
             raise ValidationFailed(problems)
-        row = {
-            "uuid": new_uuid(),
-            "title": title.strip(),
-            "opened_on": opened_on,
-            "deadline": deadline,
-            "opened_by": info.officer,
-            "level": info.role,
-            "division_code": info.code,
-            "population_note": population_note.strip(),
-            "closed_on": None,
-        }
-        with self.store.write() as conn:
-            repo.create_round(conn, row)
-        return self.get(row["uuid"])
+        return {"title": title.strip(), "opened_on": opened_on, "deadline": deadline}
 
     def close(self, round_uuid: str, day: date | None = None) -> ScreeningRound:
         found = self.get(round_uuid)
@@ -217,8 +234,22 @@ class Screening:
         would refuse, is refused."""
         found = self.get(round)
         own = station_info(self.store).code
+        rows, added = self._people_rows(found, own, people, source, addresses or {}, village)
+        with self.store.write() as conn:
+            repo.add_people(conn, rows, source.strip())
+        return added
+
+    def _people_rows(
+        self,
+        found: ScreeningRound,
+        own: str,
+        people: Sequence[ListedPerson],
+        source: str,
+        addresses: Mapping[str, str],
+        village: str,
+    ) -> tuple[list[dict[str, Any]], PeopleAdded]:
+        """The rows `add_people` writes, and what became of each person."""
         area = self._area_to_add(found, own)
-        addresses = addresses or {}
         with self.store.read() as conn:
             held = repo.people_of(conn, found.uuid)
             registered = {
@@ -255,11 +286,10 @@ class Screening:
             rows.append(row)
             if where.how != LIST:
                 placed.append((person.key, where))
-        with self.store.write() as conn:
-            repo.add_people(conn, rows, source.strip())
-        return PeopleAdded(
+        added = PeopleAdded(
             tuple(r["uuid"] for r in rows), tuple(already), tuple(refused), tuple(placed)
         )
+        return rows, added
 
     def check_places(
         self,

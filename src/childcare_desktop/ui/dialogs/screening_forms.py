@@ -77,14 +77,14 @@ class ScreeningRoundForm(CareDialog):
         deadline, listed = self.deadline.value(), self.population.text().strip()
 
         def write():
-            opened = screening.open(title, deadline, note)
             if not listed:
-                return opened, None
+                return screening.open(title, deadline, note), None
             # Imported here: the list reader and the matcher load only for a list.
-            from ...core.services.screening_population import load_population
+            from ...core.services.screening_population import open_with_population
 
-            loaded = load_population(screening.store, opened.uuid, Path(listed), screening.today)
-            return opened, loaded
+            return open_with_population(
+                screening.store, title, deadline, note, Path(listed), screening.today
+            )
 
         self.submit(write)
 
