@@ -58,6 +58,8 @@ def test_the_review_tab_approves_one_and_returns_one(qtbot, tasks, tmp_path, che
         assert shown["姓名"] == ["", "张小明", "张晓明"]  # submitted, and the file now
         assert shown["儿童类别"] == ["", "农村留守儿童", "农村留守儿童"]
         assert shown["监护情况"] == ["", "一般", "一般"]
+        # A village by its name, with its code: the code alone was cut short in its column.
+        assert shown["所属村（居）代码"] == ["", f"新陂村（{VILLAGE}）", f"新陂村（{VILLAGE}）"]
 
         qtbot.mouseClick(view.approve_button, LEFT)
         qtbot.waitUntil(lambda: view.list.model.rowCount() == 1)

@@ -21,7 +21,7 @@ from ..domain.child import new_uuid
 from ..domain.review import KINDS
 from ..domain.review_events import is_reserved
 from ..errors import CoreError, FieldProblem, NotFound, ValidationFailed
-from ..storage import audit, bulk, review_repo, settings
+from ..storage import audit, bulk, divisions, review_repo, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.review_repo import Item
@@ -73,6 +73,12 @@ class Approval:
     def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
         self.store = store
         self.today = today
+
+    def places(self) -> dict[str, str]:
+        """The names of the divisions this station knows, by code: a change of village is
+        read by the village's name."""
+        with self.store.read() as conn:
+            return divisions.names(conn)
 
     def waiting(self) -> list[ReviewItem]:
         """At a town, every item its villages submitted that it has not decided (those the
@@ -208,7 +214,7 @@ def _shown(conn: Connection, listed: list[tuple[Item, str]]) -> list[ReviewItem]
     for start in range(0, len(uuids), 900):
         part = uuids[start : start + 900]
         names.update(conn.execute(select(c.uuid, c.name).where(c.uuid.in_(part))).all())
-    villages = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+    villages = divisions.names(conn)
     return [
         ReviewItem(
             id=i.uuid,

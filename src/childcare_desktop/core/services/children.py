@@ -18,7 +18,7 @@ from ..domain.masking import mask_id_number, mask_phone
 from ..domain.search import normalize_query
 from ..domain.validation import blocking, validate_child
 from ..errors import FieldProblem, NotFound, ValidationFailed
-from ..storage import audit, children_repo, derived_repo, driver, sealing, settings
+from ..storage import audit, children_repo, derived_repo, divisions, driver, sealing, settings
 from ..storage import tables as t
 from ..storage.changes import ChangeWriter
 from ..storage.store import Store
@@ -168,7 +168,7 @@ class Children:
         """Rows for the given uuids, in the same order."""
         c = t.child.c
         with self.store.read() as conn:
-            names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+            names = divisions.names(conn)
             found = {
                 r.uuid: r
                 for r in conn.execute(
@@ -406,7 +406,7 @@ _TO_COMPLETE = (
 
 def read_summaries(conn: Connection, stmt: Select, today: date) -> list[ChildSummary]:
     """Summaries of the child rows `stmt` selects (all columns of the child table)."""
-    names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+    names = divisions.names(conn)
     keep = derived_repo.keeps_in_school(driver.raw(conn))
     return [
         ChildSummary(

@@ -30,7 +30,7 @@ from ..reports.dashboard_figures import (
     TrendPoint,
 )
 from ..reports.errors import ReportError
-from ..storage import audit, driver, settings
+from ..storage import audit, divisions, driver, settings
 from ..storage import tables as t
 from ..storage.store import Store
 from ..sync.keys import peers
@@ -89,7 +89,7 @@ def figures(store: Store, month: date, today: date | None = None, town: str = ""
         policy = settings.visit_policy(conn)
         counts = dashboard_count.month_counts(conn, m, policy, width, scope)
         concerns = _concerns(conn, m, scope, width)
-        names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+        names = divisions.names(conn)
         stations = {
             p.station: p.name
             for p in peers(conn)
@@ -154,7 +154,7 @@ def listed(store: Store, which: FigureList, today: date | None = None) -> tuple[
     if which.figure == "waiting":
         return _waiting_list(store, division)
     with store.read() as conn:
-        names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+        names = divisions.names(conn)
         if which.figure == "concerns":
             rows = _concern_list(conn, m, division)
         else:
@@ -253,7 +253,7 @@ def _waiting(store: Store, scope: str, width: int) -> dict[str, int]:
 def _waiting_list(store: Store, division: str) -> tuple[Listed, ...]:
     found = _waiting_items(store, division)
     with store.read() as conn:
-        names = dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+        names = divisions.names(conn)
     return tuple(
         Listed(i.child, i.child_name, code, names.get(code, code), i.kind, noted_on=i.submitted_on)
         for code, i in found

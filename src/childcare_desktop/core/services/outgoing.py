@@ -24,10 +24,10 @@ from ..reports.department_list import (
     write_department_xlsx,
 )
 from ..reports.errors import ReportError
-from ..storage import audit, children_repo
+from ..storage import audit, children_repo, divisions
 from ..storage import tables as t
 from ..storage.store import Store
-from .reports import Printed, _names, _village_name
+from .reports import Printed, _village_name
 from .station import station_info
 
 
@@ -65,7 +65,7 @@ class Outgoing:
         today = self.today()
         with self.store.read() as conn:
             chosen = _chosen(conn, lst, today)
-            names = _names(conn)
+            names = divisions.names(conn)
             files = children_repo.load_many(conn, chosen)
         rows = tuple(
             _values(files[uuid], columns, _village_name(names, files[uuid].village_code, info.role))

@@ -28,7 +28,7 @@ from ..reports.ledger import LedgerLine, month_bounds, render_ledger
 from ..reports.roster import RosterLine, render_roster_pdf, roster_title, write_roster_xlsx
 from ..reports.summary import SummaryFigures, check_totals
 from ..reports.summary_pdf import render_summary
-from ..storage import audit, children_repo, settings
+from ..storage import audit, children_repo, divisions, settings
 from ..storage import tables as t
 from ..storage.derived_repo import KEEP_IN_SCHOOL
 from ..storage.store import Store
@@ -113,7 +113,7 @@ class Reports:
         info = station_info(self.store)
         day = as_of or self.today()
         with self.store.read() as conn:
-            names = _names(conn)
+            names = divisions.names(conn)
             keep = bool(settings.get(conn, KEEP_IN_SCHOOL, False))
             return summary_count.count(
                 conn, day, keep, info.role, info.name, lambda v: _village_name(names, v, info.role)
@@ -147,10 +147,6 @@ def refuse_disagreeing(figures: SummaryFigures) -> None:
     wrong = check_totals(figures)
     if wrong:
         raise ReportError("totals_disagree", which="；".join(d.text() for d in wrong))
-
-
-def _names(conn: Connection) -> dict[str, str]:
-    return dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
 
 
 def _village_name(names: dict[str, str], code: str, role: str) -> str:
@@ -219,7 +215,7 @@ def _roster_lines(conn, category, status, full_ids, limit, today) -> list[Roster
         stmt = stmt.where(("," + c.categories_now + ",").contains(f",{category},"))
     if limit:
         stmt = stmt.limit(limit)
-    names = _names(conn)
+    names = divisions.names(conn)
     return [
         RosterLine(
             name=r.name,
@@ -281,7 +277,7 @@ def _ledger_lines(conn: Connection, first: date, last: date, today: date) -> lis
             .group_by(k.child_uuid)
         ).all()
     )
-    names = _names(conn)
+    names = divisions.names(conn)
     lines = []
     stmt = (
         select(t.child)

@@ -57,10 +57,13 @@ def item_title(item: ReviewItem) -> str:
     return kind
 
 
-def shown_value(field: str, value: object) -> str:
-    """A value of a file as a person reads it: codes in words, lists joined, yes or no."""
+def shown_value(field: str, value: object, places: dict[str, str] | None = None) -> str:
+    """A value of a file as a person reads it: codes in words, lists joined, yes or no, a
+    village by its name (a twelve-digit code alone was cut short in a narrow column)."""
     if value is None or value == "" or value == []:
         return ""
+    if field == "village_code" and places and value in places:
+        return i18n.bracket(places[value], str(value))
     if field == "categories":
         return i18n.join(i18n.label("category", c) for c in value)
     if field == "assistance":
@@ -229,21 +232,22 @@ class ApprovalView(RefreshWhenSeen, QWidget):
             self.changes.model.set_rows([])
             self.changes.set_count(0)
             return
-        children, today = self.children, self.children.today()
+        children, today, approval = self.children, self.children.today(), self.approval
         self.tasks.read(
-            lambda: children.get(item.child), lambda child: self._compare(item, child, today)
+            lambda: (children.get(item.child), approval.places()),
+            lambda found: self._compare(item, *found, today),
         )
 
-    def _compare(self, item: ReviewItem, child: Child, today) -> None:
+    def _compare(self, item: ReviewItem, child: Child, places: dict[str, str], today) -> None:
         if self.current_item() is not item:
             return  # another item was chosen meanwhile
         rows = [
             (
                 field,
                 i18n.label("file", field),
-                shown_value(field, before),
-                shown_value(field, after),
-                shown_value(field, value_now(child, field, today)),
+                shown_value(field, before, places),
+                shown_value(field, after, places),
+                shown_value(field, value_now(child, field, today), places),
             )
             for field, (before, after) in sorted(item.changes.items(), key=_in_file_order)
         ]
