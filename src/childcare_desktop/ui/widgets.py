@@ -141,15 +141,21 @@ class FieldGrid(QGridLayout):
         self.check = check
         self._rows = 0
 
-    def add(self, field: str, caption: str, widget: QWidget) -> ErrorLabel:
+    def add(self, field: str, caption: str, widget: QWidget, below: bool = False) -> ErrorLabel:
+        """`below`: the message goes under a field too wide to leave it room beside (a grid of
+        ticks), where it would be squeezed and cut off."""
         row = self._rows
-        self._rows += 1
+        self._rows += 2 if below else 1
         label = QLabel(caption)
         label.setBuddy(widget)
         error = ErrorLabel()
         self.addWidget(label, row, 0)
-        self.addWidget(widget, row, 1)
-        self.addWidget(error, row, 2)
+        if below:
+            self.addWidget(widget, row, 1, 1, 2)
+            self.addWidget(error, row + 1, 1, 1, 2)
+        else:
+            self.addWidget(widget, row, 1)
+            self.addWidget(error, row, 2)
         self.errors[field] = error
         edited = edit_signal(widget)
         if edited is not None:

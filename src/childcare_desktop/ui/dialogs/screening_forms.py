@@ -44,7 +44,8 @@ class ScreeningRoundForm(CareDialog):
         self.note.setPlaceholderText(self.tr("如：户籍或居住在本镇的未满18周岁儿童"))
         self.population = QLineEdit()
         self.population.setPlaceholderText(self.tr("可不选：户籍名单（Excel 或 CSV）"))
-        choose = QPushButton(self.tr("选择(&L)……"))
+        choose = self.choose_button = QPushButton(self.tr("选择(&L)……"))
+        choose.setAutoDefault(False)  # Enter in the form saves it, even from this button
         choose.clicked.connect(self._choose)
         row = QWidget()
         line = QHBoxLayout(row)
@@ -162,7 +163,7 @@ class MarkForm(CareDialog):
         who = i18n.bracket(subject.name, subject.village_name or subject.village_code)
         self.grid.add("subject", self.tr("儿童"), plain_label(who))
         self.grid.add("screened_on", self.tr("排查日期"), self.on)
-        self.grid.add("found", self.tr("发现情形"), self.found)
+        self.grid.add("found", self.tr("发现情形"), self.found, below=True)
         self.grid.add("note", self.tr("备注"), self.note)
         self.on.setFocus()
 
@@ -172,6 +173,7 @@ class MarkForm(CareDialog):
             return
         if not self.found.said():
             self.grid.errors["found"].show_text(self.tr("请选择“无”或发现的类别"))
+            self.grow_to_content()
             return
         screening, round_uuid, uuid = self.screening, self.round_uuid, self.subject.uuid
         on, found, note = self.on.value(), self.found.codes(), self.note.text()
