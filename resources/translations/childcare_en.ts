@@ -1282,6 +1282,22 @@ Restore the newest good backup: choose the top one in the next window.</translat
         <source>住址</source>
         <translation>Address</translation>
     </message>
+    <message>
+        <source>结束排查(&amp;E)……</source>
+        <translation>&amp;End round…</translation>
+    </message>
+    <message>
+        <source>结束排查</source>
+        <translation>End the round</translation>
+    </message>
+    <message>
+        <source>结束排查“%1”？
+%2
+结束后不能再向这轮排查添加人员；这一结果随同步发往各村（居）。</source>
+        <translation>End the round “%1”?
+%2
+No one can be added to the round once it ends; the villages learn it with the next batch.</translation>
+    </message>
 </context>
 <context>
     <name>SummaryDateDialog</name>

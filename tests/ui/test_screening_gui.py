@@ -14,7 +14,7 @@ from childcare_desktop.core.domain import idnumber
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.screening import Screening
 from childcare_desktop.core.services.station import init_station, station_info
-from childcare_desktop.core.storage import screening_repo
+from childcare_desktop.core.storage import audit, screening_repo
 from childcare_desktop.ui.dialogs.child_form import ChildForm
 from childcare_desktop.ui.dialogs.screening_forms import MarkForm, ScreeningRoundForm
 from childcare_desktop.ui.views.main_window import MainWindow
@@ -77,6 +77,7 @@ def test_a_town_opens_a_round_and_sees_each_village(qtbot, tasks, data_dir, chec
         assert "应排查 3 人，已排查 0 人" in view.summary.text()
         assert view.print_button.isEnabled() and not view.mark_button.isVisible()
     finally:
+        tasks.wait()  # the reads the window asked for, done before the store closes
         store.close()
 
 
@@ -180,6 +181,7 @@ def test_a_town_is_told_what_became_of_the_household_register(
         qtbot.waitUntil(lambda: view.villages.model.rowCount() == 2)
         assert "应排查 4 人" in view.summary.text()
     finally:
+        tasks.wait()  # the reads the window asked for, done before the store closes
         store.close()
 
 
@@ -197,7 +199,8 @@ def test_enter_and_a_double_click_open_the_mark_for_children_and_listed_people(
             "village_code": VILLAGE, "name": "陈小雨", "id_number": "",
             "birth_date": date(2016, 2, 2), "sex": "female", "address": "", "source": "学籍"}],
             "学籍")  # fmt: skip
-    view = _window(qtbot, tasks, store).screening
+    window = _window(qtbot, tasks, store)  # held: collected, it would go on another thread
+    view = window.screening
     qtbot.waitUntil(lambda: view.subjects.model.rowCount() == 2)
     table = view.subjects.table
     for row_at, name in ((1, "陈小雨"), (0, "王小明")):
@@ -225,7 +228,8 @@ def test_a_register_that_cannot_be_read_opens_no_round_and_keeps_the_form(
         town_.build(store)
         bad = tmp_path / "户籍名单.xlsx"
         bad.write_bytes(b"not a workbook")
-        view = _window(qtbot, tasks, store).screening
+        window = _window(qtbot, tasks, store)  # held: collected, it would go on another thread
+        view = window.screening
         qtbot.waitUntil(lambda: "还没有排查" in view.summary.text())
         qtbot.mouseClick(view.open_button, LEFT)
         form = _dialog(ScreeningRoundForm)
@@ -241,4 +245,39 @@ def test_a_register_that_cannot_be_read_opens_no_round_and_keeps_the_form(
         assert form.isVisible() and form.title.text() == "春季排查"
         assert form.population.text() == str(bad)
     finally:
+        tasks.wait()  # the reads the window asked for, done before the store closes
+        store.close()
+
+
+def test_a_town_closes_its_round_once_confirmed(qtbot, tasks, data_dir, monkeypatch):
+    store, _ = init_station(
+        data_dir / "town.db", PASSPHRASE, "town", town_.TOWN, "石坑镇", "张督导"
+    )
+    try:
+        town_.build(store)
+        opened = Screening(store).open("春季排查", TODAY + timedelta(days=20))
+        asked: list[str] = []
+        answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+        def question(_parent, _title, text, *_args):
+            asked.append(text)
+            return answers[len(asked) - 1]
+
+        monkeypatch.setattr(QMessageBox, "question", question)
+        window = _window(qtbot, tasks, store)  # held: collected, it would go on another thread
+        view = window.screening
+        qtbot.waitUntil(lambda: view.villages.model.rowCount() == 2)
+        assert view.close_button.isVisible() and view.close_button.isEnabled()
+        qtbot.mouseClick(view.close_button, LEFT)  # not confirmed: still open
+        assert Screening(store).get(opened.uuid).closed_on is None
+        qtbot.mouseClick(view.close_button, LEFT)
+        qtbot.waitUntil(lambda: "已结束" in view.choice.currentText())
+        assert asked[1].startswith("结束排查“春季排查”？\n应排查 3 人，已排查 0 人")
+        assert Screening(store).get(opened.uuid).closed_on == TODAY
+        assert not view.close_button.isEnabled()
+        with store.read() as conn:
+            logged = audit.entries(conn)
+        assert [e.action for e in logged if e.entity_uuid == opened.uuid][-1] == "close"
+    finally:
+        tasks.wait()  # the reads the window asked for, done before the store closes
         store.close()

@@ -219,3 +219,12 @@ def test_a_village_adds_a_listed_child_of_its_own_to_the_town_s_round(
             "sex": "male", "address": "", "source": "x"})  # fmt: skip
     result = send(village, town, tmp_path / "v2.ccsync")
     assert (result.status, result.reason) == ("rejected", "outside_authority")
+
+
+def test_a_round_closed_at_the_town_travels_down_closed(tmp_path, town, village):
+    opened = Screening(town).open("排查", TODAY + timedelta(days=9))
+    assert send(town, village, tmp_path / "t1.ccsync", to=VILLAGE).status == "applied"
+    Screening(town).close(opened.uuid)
+    assert send(town, village, tmp_path / "t2.ccsync", to=VILLAGE).status == "applied"
+    assert Screening(village).get(opened.uuid).closed_on == TODAY
+    assert Screening(village).rounds_to_add_to() == []

@@ -22,7 +22,7 @@ from .. import i18n
 from ..dialogs.report_preview import make_and_preview
 from ..dialogs.screening_forms import MarkForm, ScreeningRoundForm, population_text
 from ..models.care_model import CareModel, RecordRole
-from ..tasks import CARE, CHILDREN, SYNC, Tasks
+from ..tasks import CARE, CHILDREN, SYNC, Changes, Tasks
 from ..widgets import plain_label
 from .due_table import TitledTable
 from .seen import RefreshWhenSeen
@@ -82,10 +82,12 @@ class ScreeningView(RefreshWhenSeen, QWidget):
         )  # fmt: skip
         self.open_button = QPushButton(self.tr("发起排查(&K)……"))
         self.print_button = QPushButton(self.tr("打印结果(&J)……"))
+        self.close_button = QPushButton(self.tr("结束排查(&E)……"))
         self.mark_button = QPushButton(self.tr("登记结果(&M)……"))
         self.register_button = QPushButton(self.tr("为其建档(&G)……"))
         self.open_button.clicked.connect(self.open_round)
         self.print_button.clicked.connect(self.print_result)
+        self.close_button.clicked.connect(self.close_round)
         self.mark_button.clicked.connect(self.mark_current)
         self.register_button.clicked.connect(self.register_current)
         self.subjects.activated.connect(lambda _uuid: self.mark_current())
@@ -94,7 +96,7 @@ class ScreeningView(RefreshWhenSeen, QWidget):
         bar.addWidget(plain_label(self.tr("排查轮次")))
         bar.addWidget(self.choice, 1)
         buttons = (
-            (self.open_button, self.print_button)
+            (self.open_button, self.print_button, self.close_button)
             if self.above
             else (self.mark_button, self.register_button)
         )
@@ -144,6 +146,33 @@ class ScreeningView(RefreshWhenSeen, QWidget):
             self, self.tasks, self.tr("排查结果"), lambda out: screening.print(uuid, out)
         )
 
+    def close_round(self) -> None:
+        """The round ends (audited; the batch takes it down to the villages), once confirmed."""
+        chosen = self.current_round()
+        if chosen is None or chosen.closed_on is not None:
+            return
+        asked = self.tr(
+            "结束排查“%1”？\n%2\n结束后不能再向这轮排查添加人员；这一结果随同步发往各村（居）。"
+        )
+        asked = asked.replace("%1", chosen.title).replace("%2", self.summary.text())
+        answer = QMessageBox.question(
+            self,
+            self.tr("结束排查"),
+            asked,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        screening, uuid = self.screening, chosen.uuid
+        self._choose_later(uuid)
+        self.tasks.write(
+            lambda: screening.close(uuid),
+            lambda _closed: None,
+            lambda error: QMessageBox.warning(self, self.tr("结束排查"), i18n.error_text(error)),
+            changes=Changes.of(CARE),
+        )
+
     def mark_current(self) -> None:
         chosen, subject = self.current_round(), self.current_subject()
         if chosen is None or subject is None or self.above:
@@ -176,6 +205,7 @@ class ScreeningView(RefreshWhenSeen, QWidget):
         at = next((i for i, r in enumerate(rounds) if r.uuid == wanted), 0)
         self.choice.setCurrentIndex(at if rounds else -1)
         self.choice.blockSignals(False)
+        self._update_buttons()  # a round just closed is closed at once, not once its status comes
         self._read_status()
 
     def _read_status(self) -> None:
@@ -221,6 +251,7 @@ class ScreeningView(RefreshWhenSeen, QWidget):
     def _update_buttons(self, *_args) -> None:
         chosen, subject = self.current_round(), self.current_subject()
         self.print_button.setEnabled(chosen is not None)
+        self.close_button.setEnabled(chosen is not None and chosen.closed_on is None)
         self.mark_button.setEnabled(chosen is not None and subject is not None)
         self.register_button.setEnabled(subject is not None and _to_register(subject))
 
