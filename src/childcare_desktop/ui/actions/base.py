@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from ..menu_room import give_room
+
 _MNEMONIC = re.compile(r"\(&\w\)")
 
 
@@ -22,6 +24,7 @@ def make_action(owner: QObject, text: str, shortcut: str | QKeySequence | None =
 
 def add_menu(window: QMainWindow, title: str, actions: list[QAction | None]) -> QMenu:
     menu = window.menuBar().addMenu(title)
+    give_room(menu)
     for action in actions:
         if action is None:
             menu.addSeparator()
