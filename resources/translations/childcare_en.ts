@@ -2789,8 +2789,8 @@ Choose the village of these children:</translation>
         <translation>If the passphrase is forgotten, only this recovery code opens the data. It is shown this once.</translation>
     </message>
     <message>
-        <source>请把恢复码抄下或打印出来，和本站的名称一起放进村（居）委会的保险柜。不要保存在这台电脑上，也不要拍照发到群里。</source>
-        <translation>Write the recovery code down or print it, and keep it with the station&apos;s name in the committee&apos;s safe. Do not keep it on this computer and do not post a photo of it in a chat group.</translation>
+        <source>请把恢复码抄下或打印出来，和本站的名称一起放进%1的保险柜。不要保存在这台电脑上，也不要拍照发到群里。</source>
+        <translation>Write the recovery code down or print it, and keep it with the station&apos;s name in the safe of %1. Do not keep it on this computer and do not post a photo of it in a chat group.</translation>
     </message>
     <message>
         <source>打印/保存恢复码……</source>

@@ -480,6 +480,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "name_birth": ("姓名和出生日期相同", "same name and birth date"),
         "fuzzy": ("姓名相近", "similar name"),
     },
+    # Where a station keeps what must be locked away (the recovery code on paper).
+    "station_office": {
+        "village": ("村（居）委会", "the village committee's office"),
+        "town": ("乡镇人民政府（街道办事处）", "the town government's office"),
+        "county": ("县（市、区）民政局", "the county's civil affairs bureau"),
+    },
     "screening_place": {
         "list": ("名单所写", "as the list says"),
         "station": ("本村", "this village"),

@@ -1,4 +1,5 @@
-"""The recovery code on one A4 page, to be printed at set-up and locked in the committee's safe.
+"""The recovery code on one A4 page, to be printed at set-up and locked in the station's office's
+safe (a village's committee, a town's government, a county's civil affairs bureau).
 
 The code is the only way into the store when the passphrase is forgotten, and it is shown once:
 the page carries it in large groups, numbered as the set-up wizard asks for them, with the
@@ -16,6 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from ...words import EN, ZH, label
+from ..domain.division import level_of
 from .layout import LABEL_FILL, ReportMeta, build, frame_width, grid_style, para, styles
 
 TITLE = "恢复码 Recovery code"
@@ -30,9 +33,9 @@ PURPOSE = (
     "without it and the passphrase, the records can never be opened.",
 )
 KEEPING = (
-    "请把这张纸和本站名称一起锁进村（居）委会的保险柜，不要和电脑放在一起。不要把恢复码存在"
+    "请把这张纸和本站名称一起锁进{office}的保险柜，不要和电脑放在一起。不要把恢复码存在"
     "电脑或手机上，不要拍照发到群里。拿到恢复码的人加上这台电脑就能看到所有儿童信息。",
-    "Lock this page in the committee's safe, away from the computer. Do not keep the code on "
+    "Lock this page in the safe of {office}, away from the computer. Do not keep the code on "
     "a computer or phone and do not post a photo of it: whoever holds the code and this "
     "computer can read every child's record.",
 )
@@ -42,6 +45,7 @@ def render_recovery_code(
     out: Path, station: str, station_code: str, code: str, made_on: date
 ) -> int:
     """Write the page and return its number of pages (one)."""
+    role = level_of(station_code) or "village"
     story: list[Flowable] = [
         para(TITLE, "title"),
         _station_table(station, station_code, made_on, code),
@@ -52,8 +56,8 @@ def render_recovery_code(
         para(PURPOSE[0], "note"),
         para(PURPOSE[1], "note"),
         para("放在哪里 Where to keep it", "section"),
-        para(KEEPING[0], "note"),
-        para(KEEPING[1], "note"),
+        para(KEEPING[0].format(office=label("station_office", role, ZH)), "note"),
+        para(KEEPING[1].format(office=label("station_office", role, EN)), "note"),
         Spacer(1, 12 * mm),
         para("保管人签字 Kept by：____________________　　日期 Date：____________", "note"),
     ]

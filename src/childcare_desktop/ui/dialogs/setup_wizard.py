@@ -185,12 +185,7 @@ class RecoveryPage(QWizardPage):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.code.setFont(font)
-        note = plain_label(
-            self.tr(
-                "请把恢复码抄下或打印出来，和本站的名称一起放进村（居）委会的保险柜。"
-                "不要保存在这台电脑上，也不要拍照发到群里。"
-            )
-        )
+        self.note = note = plain_label()
         note.setWordWrap(True)
         self.print_button = QPushButton(self.tr("打印/保存恢复码……"))
         self.print_button.clicked.connect(self.print_code)
@@ -206,6 +201,13 @@ class RecoveryPage(QWizardPage):
     def initializePage(self) -> None:
         setup = self._wizard.setup
         self.code.setText(setup.recovery_code if setup else "")
+        role = setup.station.role if setup else self._wizard.station_page.values()[0]
+        self.note.setText(
+            self.tr(
+                "请把恢复码抄下或打印出来，和本站的名称一起放进%1的保险柜。"
+                "不要保存在这台电脑上，也不要拍照发到群里。"
+            ).replace("%1", i18n.label("station_office", role))
+        )
 
     def print_code(self) -> None:
         """The one-page PDF in the report preview, which prints it or saves it where the
