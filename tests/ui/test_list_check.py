@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from childcare_desktop.core.domain import idnumber
-from childcare_desktop.core.domain.child import Child
+from childcare_desktop.core.domain.categories import CategorySpan
+from childcare_desktop.core.domain.child import Child, FamilyMember
 from childcare_desktop.core.services.children import Children
 from childcare_desktop.core.services.crosscheck import Crosscheck
 from childcare_desktop.core.services.screening import Screening
@@ -203,4 +204,34 @@ def test_a_roll_without_villages_accepted_together_asks_the_village_once(
     assert sorted((p.name, p.village_code) for p in people) == [
         ("李无址", town_.B),
         ("王住上", town_.A),
+    ]
+
+
+def test_a_contradicted_category_says_what_the_list_says_and_whose_file(
+    qtbot, store, dialog, tmp_path, monkeypatch
+):
+    """留守: 否 against a file holding 农村留守儿童 reads 不是农村留守儿童 on the list's side, where
+    it was empty; the file is named with its village (two 张小明 born the same day in two
+    villages are two files)."""
+    Children(store).save(
+        Child("张小明", "male", None, VILLAGE, id_number=NUMBER, hukou_type="agricultural",
+              categories=(CategorySpan("left_behind", date.today()),),
+              members=(FamilyMember("father", "张大", situation="migrant"),
+                       FamilyMember("mother", "李二", situation="migrant")))
+    )  # fmt: skip
+    roll = write_xlsx(
+        tmp_path / "学籍.xlsx", ["姓名", "身份证号", "留守儿童"], [["张小明", NUMBER, "否"]]
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(roll), ""))
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.work is not None and not dialog._busy)
+    shown = dialog.models[lc.TAB_DIFFERENT]
+    rows = [
+        [shown.index(r, c).data() for c in (lc.COL_CHILD, lc.COL_WHAT, lc.COL_FILE, lc.COL_LIST)]
+        for r in range(shown.rowCount())
+    ]
+    assert rows == [
+        ["张小明（新陂村）", "与档案矛盾：儿童类别", "农村留守儿童", "不是农村留守儿童"]
     ]

@@ -564,6 +564,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名单没有写明本辖区的村（居），住址中也找不到：请选定村（居）",
         "no village of the area is given, nor named in the address: choose the village",
     ),
+    "list_denies_category": ("不是{category}", "not {category}"),
     "screening_register_hint": (
         "{name} 有困境、留守等情形，请为其登记建档（一人一档）",
         "{name} was found in a category: register the child's file",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
 
-from ...words import ZH, label
+from ...words import ZH, label, message
 from ..domain.child import Child, FamilyMember
 from ..domain.eligibility import GONE, contradicted, disability_grade, severe_by_grade
 from ..domain.vocab import PARENT_UNABLE
@@ -56,6 +56,14 @@ def value_words(field: str, value: str, lang: str = ZH) -> str:
     if value in _LIST_WORDS:
         return label("list_value", value, lang)
     return value
+
+
+def list_words(field: str, list_value: str, file_value: str, lang: str = ZH) -> str:
+    """What the list says of a finding, in words; of a category it denies (留守: 否 against a
+    file holding 农村留守儿童), that it is not that category, where the value is empty."""
+    if field == "categories" and not list_value and file_value:
+        return message("list_denies_category", lang, category=file_value)
+    return value_words(field, list_value, lang)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from ...words import LABELS
 from ..domain.child import Assistance, Child, FamilyMember, new_uuid
@@ -79,6 +79,7 @@ class Item:
     reason: str
     decided_on: date | None
     decided_by: str
+    child_village: str = ""  # the matched child's village, by name: two namesakes told apart
 
     def as_json(self) -> dict:
         found = {
@@ -211,9 +212,15 @@ class Crosscheck:
             if checked is None:
                 raise NotFound("crosscheck_list_not_found", uuid=list_uuid)
             i = t.checked_item.c
+            village = func.coalesce(t.division.c.name, t.child.c.village_code)
             rows = conn.execute(
-                select(t.checked_item, t.child.c.name.label("child_name"))
+                select(
+                    t.checked_item,
+                    t.child.c.name.label("child_name"),
+                    village.label("child_village"),
+                )
                 .outerjoin(t.child, t.child.c.uuid == i.child_uuid)
+                .outerjoin(t.division, t.division.c.code == t.child.c.village_code)
                 .where(i.list_uuid == list_uuid)
                 .order_by(i.line, i.kind, i.field)
             ).mappings()
@@ -415,6 +422,7 @@ def _item(r) -> Item:
         r["uuid"], r["line"], r["child_uuid"] or "", r["child_name"] or "", r["how"],
         r["score"], r["kind"], r["field"], r["list_value"], r["file_value"], person,
         said.get("facts", {}), r["state"], r["reason"], r["decided_on"], r["decided_by"],
+        r["child_village"] or "",
     )  # fmt: skip
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import CoreError, ValidationFailed
-from ...core.lists.worklist import value_words
+from ...core.lists.worklist import list_words, value_words
 from ...core.roster.mapping import Mapping
 from ...core.services.crosscheck import (
     SOURCES,
@@ -91,8 +91,9 @@ class WorklistModel(QAbstractTableModel):
             return str(item.line)
         if column == COL_NAME:
             return item.person.name
-        if column == COL_CHILD:
-            return item.child_name
+        if column == COL_CHILD:  # with the village: two files of one name and birth date
+            village = item.child_village
+            return i18n.bracket(item.child_name, village) if village else item.child_name
         if column == COL_HOW:
             return f"{i18n.label('list_how', item.how)} {item.score:.2f}" if item.how else ""
         if column == COL_WHAT:
@@ -103,7 +104,7 @@ class WorklistModel(QAbstractTableModel):
         if column == COL_FILE:
             return value_words(item.field, item.file_value, i18n.language())
         if column == COL_LIST:
-            return value_words(item.field, item.list_value, i18n.language())
+            return list_words(item.field, item.list_value, item.file_value, i18n.language())
         if column == COL_STATE:
             state = i18n.label("list_item_state", item.state) if item.state else ""
             return f"{state}（{item.reason}）" if item.reason else state
