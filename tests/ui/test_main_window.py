@@ -38,8 +38,9 @@ def test_today_opens_first_and_every_area_has_its_tab_and_menu(qtbot, make_app, 
         "走访日程",
         "动态管理",
         "关爱服务",
+        "排查",
         "同步情况",
-    ]  # a village opens on its workbench and sees its own sync state last
+    ]  # a village opens on its workbench, marks its screening rounds and sees its sync last
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["档案(&F)", "走访(&V)", "报表(&B)", "同步(&Y)", "工具(&T)", "安全(&A)"]
 
