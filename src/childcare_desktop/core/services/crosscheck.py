@@ -29,7 +29,7 @@ from ..lists.vocabulary import LISTS
 from ..matching import Match, Person, children_as_people, match_people
 from ..roster.mapping import Mapping, guess_mapping, readings, require_name
 from ..roster.sheet import Sheet, read_sheet
-from ..storage import audit, children_repo
+from ..storage import audit, children_repo, divisions
 from ..storage import tables as t
 from ..storage.store import Store
 from . import roster_memory
@@ -428,5 +428,5 @@ def _item(r) -> Item:
 
 def _villages(conn: Connection) -> dict[str, str]:
     """Village name or code → code, for a list's 所属村 column."""
-    rows = conn.execute(select(t.division.c.code, t.division.c.name)).all()
-    return {name: code for code, name in rows} | {code: code for code, _ in rows}
+    names = divisions.names(conn)
+    return {name: code for code, name in names.items()} | {code: code for code in names}

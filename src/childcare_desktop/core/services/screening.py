@@ -18,18 +18,25 @@ from typing import Any, BinaryIO, Protocol
 from ..domain import idnumber, screening
 from ..domain.categories import CATEGORY_CODES, CategorySpan
 from ..domain.child import Child, new_uuid
-from ..domain.division import belongs_to, level_of
+from ..domain.division import belongs_to
 from ..domain.screening_place import LIST, Place, place, villages_of
-from ..domain.search import sort_key
 from ..domain.validation import date_ok, id_number_ok, name_ok, text_ok
 from ..errors import FieldProblem, NotFound, StationError, ValidationFailed
-from ..storage import audit
+from ..storage import audit, divisions
 from ..storage import screening_repo as repo
 from ..storage.store import Store
+from .screening_round import (
+    CHILD,
+    PERSON,
+    RoundStatus,
+    ScreeningRound,
+    Subject,
+    read_status,
+    round_of,
+)
 from .station import station_info
 
 VILLAGE_DIGITS = 12
-CHILD, PERSON = "child", "person"
 _NO_VILLAGE = "screening_village_required"
 
 
@@ -42,72 +49,6 @@ class ListedPerson(Protocol):
     birth_date: date | None
     sex: str
     village_code: str
-
-
-@dataclass(frozen=True)
-class ScreeningRound:
-    uuid: str
-    title: str
-    opened_on: date
-    deadline: date
-    opened_by: str
-    level: str
-    division_code: str
-    division_name: str
-    population_note: str
-    closed_on: date | None
-
-
-@dataclass(frozen=True)
-class Subject:
-    """A child or person to screen, with their latest mark (none yet: screened_on is None).
-    A person registered since as a child is that child, `person_uuid` naming the listed row."""
-
-    kind: str  # "child" | "person"
-    uuid: str
-    name: str
-    sex: str
-    birth_date: date | None
-    village_code: str
-    village_name: str
-    screened_on: date | None = None
-    found: tuple[str, ...] = ()
-    note: str = ""
-    person_uuid: str = ""
-    address: str = ""
-
-    @property
-    def screened(self) -> bool:
-        return self.screened_on is not None
-
-
-@dataclass(frozen=True)
-class VillageCoverage:
-    village_code: str
-    village_name: str
-    to_screen: int
-    screened: int
-    found: int  # subjects screened with a category found
-    late: bool
-
-
-@dataclass(frozen=True)
-class RoundStatus:
-    round: ScreeningRound
-    villages: tuple[VillageCoverage, ...]
-    subjects: tuple[Subject, ...]
-
-    @property
-    def to_screen(self) -> int:
-        return sum(v.to_screen for v in self.villages)
-
-    @property
-    def screened(self) -> int:
-        return sum(v.screened for v in self.villages)
-
-    @property
-    def late(self) -> tuple[VillageCoverage, ...]:
-        return tuple(v for v in self.villages if v.late)
 
 
 @dataclass(frozen=True)
@@ -155,7 +96,7 @@ class Screening:
         row |= {"uuid": new_uuid(), "opened_by": info.officer, "level": info.role,
                 "division_code": info.code, "population_note": population_note.strip(),
                 "closed_on": None}  # fmt: skip
-        found = _round(row, {})
+        found = round_of(row, {})
         rows, added = self._people_rows(found, info.code, people, source, addresses or {}, "")
         with self.store.write() as conn:
             repo.create_round(conn, row)
@@ -193,8 +134,8 @@ class Screening:
     def rounds(self) -> list[ScreeningRound]:
         """Every round this station holds, the newest first."""
         with self.store.read() as conn:
-            names = repo.division_names(conn)
-            return [_round(r, names) for r in repo.rounds(conn)]
+            names = divisions.names(conn)
+            return [round_of(r, names) for r in repo.rounds(conn)]
 
     def rounds_to_add_to(self) -> list[ScreeningRound]:
         """The open rounds this station may add people to (its own area's, or the one of the
@@ -211,10 +152,10 @@ class Screening:
     def get(self, round_uuid: str) -> ScreeningRound:
         with self.store.read() as conn:
             row = repo.round_row(conn, round_uuid)
-            names = repo.division_names(conn)
+            names = divisions.names(conn)
         if row is None:
             raise NotFound("screening_round_not_found", uuid=round_uuid)
-        return _round(row, names)
+        return round_of(row, names)
 
     def add_people(
         self,
@@ -250,6 +191,8 @@ class Screening:
     ) -> tuple[list[dict[str, Any]], PeopleAdded]:
         """The rows `add_people` writes, and what became of each person."""
         area = self._area_to_add(found, own)
+        if not people:  # a round opened without a list: nobody's number to look up
+            return [], PeopleAdded((), (), ())
         with self.store.read() as conn:
             held = repo.people_of(conn, found.uuid)
             registered = {
@@ -257,7 +200,7 @@ class Screening:
                 for c in repo.children_in(conn, found.division_code)
                 if c["id_number"]
             }
-            names = repo.division_names(conn)
+            names = divisions.names(conn)
         numbers = {p["id_number"] for p in held if p["id_number"]} | registered
         seen = {(p["name"], p["birth_date"], p["village_code"]) for p in held}
         rows, already, refused, placed = [], [], [], []
@@ -304,7 +247,7 @@ class Screening:
         own = station_info(self.store).code
         area = self._area_to_add(found, own)
         with self.store.read() as conn:
-            names = repo.division_names(conn)
+            names = divisions.names(conn)
         for person in people:
             address = addresses.get(person.key, "").strip()
             if place(person.village_code, own, area, address, names, village) is None:
@@ -314,7 +257,7 @@ class Screening:
         """The villages a person may be added to in the round by this station: code → name."""
         found = self.get(round)
         with self.store.read() as conn:
-            names = repo.division_names(conn)
+            names = divisions.names(conn)
         return villages_of(self._area_to_add(found, station_info(self.store).code), names)
 
     def mark(
@@ -329,7 +272,11 @@ class Screening:
         """Mark `subject` (a child's or a listed person's uuid) screened `on`, with the
         categories found (none: an empty sequence). `registered_as`: the child's file just
         registered for a listed person, who from then on is that child in the round."""
-        status = self.status(round)
+        # The round as the subject's village sees it: a county is not read whole for one mark.
+        found_round = self.get(round)
+        with self.store.read() as conn:
+            village = repo.village_of(conn, subject)
+            status = read_status(conn, found_round, village or "-", self.today())
         by_uuid = {s.uuid: s for s in status.subjects} | {
             s.person_uuid: s for s in status.subjects if s.person_uuid
         }
@@ -393,13 +340,7 @@ class Screening:
         own = station_info(self.store).code
         area = found.division_code if belongs_to(found.division_code, own) else own
         with self.store.read() as conn:
-            names = repo.division_names(conn)
-            children = repo.children_in(conn, area)
-            people = repo.people_of(conn, found.uuid)
-            marks = repo.marks_of(conn, found.uuid)
-        subjects = _subjects(found, children, people, marks, names, area)
-        coverage = _coverage(found, area, subjects, names, self.today())
-        return RoundStatus(found, coverage, subjects)
+            return read_status(conn, found, area, self.today())
 
     def print(self, round: str, out: Path | BinaryIO) -> int:
         """The round's result as a PDF (reports/screening_pdf.py); returns its pages."""
@@ -423,21 +364,6 @@ class Screening:
     def _answer_for(self, found: ScreeningRound) -> None:
         if not belongs_to(found.division_code, station_info(self.store).code):
             raise StationError("screening_not_ours")
-
-
-def _round(row: dict[str, Any], names: Mapping[str, str]) -> ScreeningRound:
-    return ScreeningRound(
-        row["uuid"],
-        row["title"],
-        row["opened_on"],
-        row["deadline"],
-        row["opened_by"],
-        row["level"],
-        row["division_code"],
-        names.get(row["division_code"], ""),
-        row["population_note"],
-        row["closed_on"],
-    )
 
 
 def _person_problem(
@@ -488,91 +414,3 @@ def _mark_problems(
     if not text_ok(note):
         problems.append(FieldProblem("note", "text_invalid"))
     return problems
-
-
-def _subjects(
-    found: ScreeningRound,
-    children: list[dict[str, Any]],
-    people: list[dict[str, Any]],
-    marks: list[dict[str, Any]],
-    names: Mapping[str, str],
-    area: str,
-) -> tuple[Subject, ...]:
-    """The round's population (domain/screening.py) with each subject's latest mark; a person
-    registered as a child (a mark naming both) is that child from then on."""
-    latest: dict[str, dict[str, Any]] = {}
-    registered_as: dict[str, str] = {}
-    for m in marks:  # in the order made: the last one stays
-        if m["child_uuid"]:
-            latest[m["child_uuid"]] = m
-        if m["person_uuid"]:
-            latest[m["person_uuid"]] = m
-            if m["child_uuid"]:
-                registered_as[m["person_uuid"]] = m["child_uuid"]
-    via = {child: person for person, child in registered_as.items()}
-    subjects = []
-    for c in children:
-        screened = c["uuid"] in latest
-        if not screened and (
-            c["status"] != "active" or not screening.in_age(c["birth_date"], found.opened_on)
-        ):
-            continue
-        subjects.append(_subject(CHILD, c, latest, names, via.get(c["uuid"], "")))
-    for p in people:
-        if p["uuid"] in registered_as or not belongs_to(p["village_code"], area):
-            continue
-        subjects.append(_subject(PERSON, p, latest, names))
-    # As the roster: each village's files, then its listed people, by the names' pinyin.
-    return tuple(sorted(subjects, key=lambda s: (s.village_code, s.kind, sort_key(s.name), s.uuid)))
-
-
-def _subject(
-    kind: str,
-    row: dict[str, Any],
-    latest: Mapping[str, dict[str, Any]],
-    names: Mapping[str, str],
-    person_uuid: str = "",
-) -> Subject:
-    mark = latest.get(row["uuid"])
-    return Subject(
-        kind,
-        row["uuid"],
-        row["name"],
-        row["sex"],
-        row["birth_date"],
-        row["village_code"],
-        names.get(row["village_code"], ""),
-        mark["screened_on"] if mark else None,
-        screening.found_codes(mark["found"]) if mark else (),
-        mark["note"] if mark else "",
-        person_uuid,
-        row["address"] or "",
-    )
-
-
-def _coverage(
-    found: ScreeningRound,
-    area: str,
-    subjects: Sequence[Subject],
-    names: Mapping[str, str],
-    today: date,
-) -> tuple[VillageCoverage, ...]:
-    """Per village of `area`: those the station knows by name (a village with no child held
-    has nothing to screen) and those of the subjects."""
-    counts = {c: [0, 0, 0] for c in names if level_of(c) == "village" and belongs_to(c, area)}
-    for s in subjects:
-        figures = counts.setdefault(s.village_code, [0, 0, 0])
-        figures[0] += 1
-        figures[1] += s.screened
-        figures[2] += bool(s.found)
-    return tuple(
-        VillageCoverage(
-            code,
-            names.get(code, ""),
-            to_screen,
-            screened,
-            with_found,
-            screening.is_late(found.deadline, screened, to_screen, today),
-        )
-        for code, (to_screen, screened, with_found) in sorted(counts.items())
-    )

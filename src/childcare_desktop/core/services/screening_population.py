@@ -13,7 +13,7 @@ from pathlib import Path
 from ..domain.division import belongs_to, level_of
 from ..lists.rows import listed_address, read_file
 from ..matching import Match, children_as_people, match_people
-from ..storage import screening_repo as repo
+from ..storage import divisions
 from ..storage.store import Store
 from .screening import PeopleAdded, Screening, ScreeningRound
 from .station import station_info
@@ -49,7 +49,7 @@ def _read(store: Store, area: str, path: Path, today: Callable[[], date]):
     """The register's rows; those matched to a registered child of `area`; the others, and
     their addresses."""
     with store.read() as conn:
-        names = repo.division_names(conn)
+        names = divisions.names(conn)
         children = [p for p in children_as_people(conn) if belongs_to(p.village_code, area)]
     villages = {
         key: code

@@ -68,7 +68,7 @@ def children_in(conn: Connection, area: str) -> list[dict[str, Any]]:
     c = t.child.c
     query = select(
         c.uuid, c.name, c.sex, c.birth_date, c.village_code, c.status, c.id_number,
-        c.current_address.label("address"),
+        c.current_address.label("address"), c.sort_key,
     ).where(c.village_code.startswith(area, autoescape=True))  # fmt: skip
     return [dict(row) for row in conn.execute(query).mappings()]
 
@@ -79,18 +79,25 @@ def people_of(conn: Connection, round_uuid: str) -> list[dict[str, Any]]:
     return [dict(row) for row in conn.execute(query).mappings()]
 
 
-def marks_of(conn: Connection, round_uuid: str) -> list[dict[str, Any]]:
-    """The round's marks in the order they were made (the clock of each one's change, the same
-    on every station that holds it): the last of a subject's is the one that counts."""
+def marks_of(conn: Connection, round_uuid: str, area: str = "") -> list[dict[str, Any]]:
+    """The round's marks (of `area`'s villages, where given) in the order they were made (the
+    clock of each one's change, the same on every station that holds it): the last of a
+    subject's is the one that counts."""
     m, ch = t.screening_mark.c, t.change.c
     query = (
         select(t.screening_mark, ch.clock)
         .join(t.change, and_(ch.entity == MARK, ch.entity_uuid == m.uuid))
-        .where(m.round_uuid == round_uuid)
+        .where(m.round_uuid == round_uuid, m.village_code.startswith(area, autoescape=True))
         .order_by(ch.clock, m.uuid)
     )
     return [dict(row) for row in conn.execute(query).mappings()]
 
 
-def division_names(conn: Connection) -> dict[str, str]:
-    return dict(conn.execute(select(t.division.c.code, t.division.c.name)).all())
+def village_of(conn: Connection, subject: str) -> str | None:
+    """The village of a child's file or of a person to screen, by uuid."""
+    for table in (t.child, t.screening_person):
+        found = conn.execute(select(table.c.village_code).where(table.c.uuid == subject))
+        village = found.scalar()
+        if village is not None:
+            return village
+    return None
