@@ -126,6 +126,12 @@ def test_a_row_not_registered_accepted_goes_to_the_only_open_round(
     qtbot.waitUntil(lambda: dialog.round_choice.count() == 2)
     assert dialog.round_choice.currentData() == opened.uuid  # the only open round, chosen
     assert dialog.round_choice.currentText().startswith("春季排查")
+    # The round's whole title shows (it was cut to its first words beside 接受).
+    shown = dialog.round_choice.width() - dialog.round_choice.iconSize().width()
+    assert (
+        dialog.round_choice.fontMetrics().horizontalAdvance(dialog.round_choice.currentText())
+        < shown
+    )
     newcomer = idnumber.make("441481", date(2015, 3, 3), 41, "male")
     roll = write_xlsx(
         tmp_path / "户籍.xlsx", ["姓名", "身份证号", "所属村"], [["王新来", newcomer, "上村"]]
@@ -139,6 +145,12 @@ def test_a_row_not_registered_accepted_goes_to_the_only_open_round(
     assert dialog.tabs.tabText(lc.TAB_UNREGISTERED) == "未登记（1）"
     select(qtbot, dialog, lc.TAB_UNREGISTERED, 0)
     assert dialog.round_choice.isEnabled()
+    # From the list, Ctrl+Tab turns to the next tab (the table took the keys before).
+    table = dialog.tables[lc.TAB_UNREGISTERED]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.tabs.currentIndex() == lc.TAB_DIFFERENT
+    dialog.tabs.setCurrentIndex(lc.TAB_UNREGISTERED)
     qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
     unregistered = dialog.models[lc.TAB_UNREGISTERED]
     qtbot.waitUntil(lambda: not dialog._busy and unregistered.items[0].state == "accepted")

@@ -156,6 +156,8 @@ class ListCheckDialog(QDialog):
         self.dismiss_button = QPushButton(self.tr("忽略(&G)…"))
         self.dismiss_button.clicked.connect(self.dismiss_item)
         self.round_choice = QComboBox()
+        # A round's whole title: 2026年困境儿童排查 was cut to 2026年困境.
+        self.round_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.round_choice.addItem(self.tr("不加入排查"), "")
         self.round_caption = plain_label(self.tr("未登记的加入排查(&P)："))
         self.round_caption.setBuddy(self.round_choice)
@@ -360,6 +362,7 @@ class ListCheckDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table, Ctrl+Tab turns the tabs
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
