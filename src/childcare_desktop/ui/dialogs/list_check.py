@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,7 @@ from ...core.services.crosscheck import (
 )
 from ...core.services.screening import Screening, ScreeningRound
 from .. import i18n
+from ..models.rows_model import RowsModel
 from ..tasks import CHILDREN, Changes, Tasks
 from ..widgets import ErrorLabel, fit_to_screen, plain_label
 from .column_mapping import ColumnMappingBox
@@ -52,63 +53,40 @@ TAB_UNREGISTERED, TAB_DIFFERENT, TAB_MATCHED = range(3)
 COL_LINE, COL_NAME, COL_CHILD, COL_HOW, COL_WHAT, COL_FILE, COL_LIST, COL_STATE = range(8)
 
 
-class WorklistModel(QAbstractTableModel):
+class WorklistModel(RowsModel):
     """Items of one kind (or two) of a worklist, a line each."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.items: list[Item] = []
-        self._headers = (
+    def headers(self) -> list[str]:
+        return [
             self.tr("行号"), self.tr("名单上的姓名"), self.tr("档案"), self.tr("如何匹配"),
             self.tr("事项"), self.tr("档案中"), self.tr("名单上"), self.tr("处理"),
+        ]  # fmt: skip
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return self.records()
+
+    def cells(self, item: Item) -> list[str]:
+        # The file with its village: two files of one name and birth date are told apart.
+        village = item.child_village
+        child = i18n.bracket(item.child_name, village) if village else item.child_name
+        how = f"{i18n.label('list_how', item.how)} {item.score:.2f}" if item.how else ""
+        kind = i18n.label("list_item_kind", item.kind)
+        what = kind if item.kind in ("matched", "unregistered") else (
+            f"{kind}：{i18n.label('list_field', item.field)}"
         )  # fmt: skip
-
-    def set_items(self, items) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        item = self.items[index.row()]
-        column = index.column()
-        if column == COL_LINE:
-            return str(item.line)
-        if column == COL_NAME:
-            return item.person.name
-        if column == COL_CHILD:  # with the village: two files of one name and birth date
-            village = item.child_village
-            return i18n.bracket(item.child_name, village) if village else item.child_name
-        if column == COL_HOW:
-            return f"{i18n.label('list_how', item.how)} {item.score:.2f}" if item.how else ""
-        if column == COL_WHAT:
-            if item.kind in ("matched", "unregistered"):
-                return i18n.label("list_item_kind", item.kind)
-            kind = i18n.label("list_item_kind", item.kind)
-            return f"{kind}：{i18n.label('list_field', item.field)}"
-        if column == COL_FILE:
-            return value_words(item.field, item.file_value, i18n.language())
-        if column == COL_LIST:
-            return list_words(item.field, item.list_value, item.file_value, i18n.language())
-        if column == COL_STATE:
-            state = i18n.label("list_item_state", item.state) if item.state else ""
-            return f"{state}（{item.reason}）" if item.reason else state
-        return None
+        language = i18n.language()
+        state = i18n.label("list_item_state", item.state) if item.state else ""
+        return [
+            str(item.line),
+            item.person.name,
+            child,
+            how,
+            what,
+            value_words(item.field, item.file_value, language),
+            list_words(item.field, item.list_value, item.file_value, language),
+            f"{state}（{item.reason}）" if item.reason else state,
+        ]
 
 
 class ListCheckDialog(QDialog):
@@ -311,7 +289,7 @@ class ListCheckDialog(QDialog):
         work = self.work
         kinds = (("unregistered",), ("difference", "contradiction"), ("matched",))
         for model, kind, table in zip(self.models, kinds, self.tables, strict=True):
-            model.set_items(work.of_kind(*kind) if work else ())
+            model.set_rows(work.of_kind(*kind) if work else ())
             table.resizeColumnsToContents()  # 与档案矛盾：出生日期 is read whole
         self._name_tabs()
         self._show_state()
