@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from datetime import date
@@ -18,6 +19,7 @@ from childcare_desktop.core.services.care_work import CareWork
 from childcare_desktop.core.storage import tries
 from childcare_desktop.ui import i18n
 from childcare_desktop.ui.app import build_app
+from childcare_desktop.ui.collect import collect_on_gui_thread
 from childcare_desktop.ui.tasks import Tasks
 from tests.conftest import PASSPHRASE, VILLAGE
 from tests.core.services.care_support import Clock
@@ -35,6 +37,15 @@ if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
 BOY_ID = idnumber.make(VILLAGE[:6], date(2015, 6, 1), 12, "male")
 # The day the care-work windows are tested on (a Wednesday).
 TODAY = date(2026, 11, 18)
+
+
+@pytest.fixture(autouse=True)
+def _collected_on_the_gui_thread(qapp):
+    """As the program runs (ui/collect.py): no automatic collection, which freed a window's Qt
+    objects in a reading thread and crashed the suite; what a test leaves is collected here."""
+    collect_on_gui_thread(qapp)
+    yield
+    gc.collect()
 
 
 @pytest.fixture

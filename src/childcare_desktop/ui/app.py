@@ -19,6 +19,7 @@ from ..core.paths import data_dir as find_data_dir
 from ..core.paths import store_path, ui_settings_path
 from ..core.storage.examine import examine
 from . import i18n, ui_settings
+from .collect import collect_on_gui_thread
 from .dialogs.unlock import UnlockDialog
 from .lock import IdleWatcher
 from .logbook import Logbook
@@ -328,6 +329,7 @@ def build_app(data: Path | str | None = None) -> AppController:
     """Everything but the event loop, so that tests can drive the windows."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("childcare-desktop")
+    collect_on_gui_thread(app)
     controller = AppController(app, find_data_dir(data))
     controller.start()
     return controller
