@@ -6,7 +6,8 @@ allocating when its count is reached, often a reading thread of tasks.py, and a 
 there has its Qt objects destroyed off the GUI thread, which crashes the program (seen: a
 segmentation fault in a reading thread running Today's list while a closed dialog's cycle was
 collected). So the automatic collector is turned off and the GUI thread collects on a timer,
-as Anki does. bulk.gc_paused leaves it off where it found it off.
+the way Qt programs in Python commonly guard against it. bulk.gc_paused leaves it off where it
+found it off.
 """
 
 from __future__ import annotations
